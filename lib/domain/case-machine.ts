@@ -1,0 +1,82 @@
+import { may, type Permission } from "./permissions";
+import type { Role } from "./roles";
+
+export const caseStatuses = [
+  "SUBMITTED",
+  "TRIAGE",
+  "INFO_REQUESTED",
+  "IN_PROGRESS",
+  "WITH_EXPERT_TEAM",
+  "DECISION_PROPOSED",
+  "DECIDED",
+  "MONITORING",
+  "CLOSED",
+] as const;
+
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/**
+ * Default norm of each state in working days: how long a case may stay in it
+ * before it is overdue. `null` means the clock does not run (waiting for the
+ * family, or tracked per assignment, or done).
+ */
+export const stateNorms = {
+  SUBMITTED: 2,
+  TRIAGE: 5,
+  INFO_REQUESTED: null,
+  IN_PROGRESS: 20,
+  WITH_EXPERT_TEAM: 30,
+  DECISION_PROPOSED: 5,
+  DECIDED: 10,
+  MONITORING: null,
+  CLOSED: null,
+} as const satisfies Record<CaseStatus, number | null>;
+
+type CaseAction = {
+  from: readonly CaseStatus[];
+  /** The state the case moves to, or null when the action does not change state */
+  to: CaseStatus | null;
+};
+
+/**
+ * Every action on an existing case: the states it may be taken in and where it
+ * leads. Who may take it is the permission of the same name in permissions.ts.
+ * The UI offers exactly the actions `availableActions` returns, so it never
+ * shows a button the server would refuse.
+ */
+export const caseActions = {
+  "case.claim": { from: ["SUBMITTED"], to: "TRIAGE" },
+  "case.startLocal": { from: ["TRIAGE"], to: "IN_PROGRESS" },
+  "case.refer": { from: ["TRIAGE", "IN_PROGRESS"], to: "WITH_EXPERT_TEAM" },
+  "case.logIntervention": { from: ["WITH_EXPERT_TEAM"], to: null },
+  "case.propose": { from: ["IN_PROGRESS", "WITH_EXPERT_TEAM"], to: "DECISION_PROPOSED" },
+  "case.decide": { from: ["DECISION_PROPOSED"], to: "DECIDED" },
+} as const satisfies Partial<Record<Permission, CaseAction>>;
+
+export type CaseActionName = keyof typeof caseActions;
+
+export const caseActionNames = Object.keys(caseActions) as CaseActionName[];
+
+export function isCaseAction(value: string): value is CaseActionName {
+  return Object.hasOwn(caseActions, value);
+}
+
+export type ActionCheck =
+  | { ok: true; to: CaseStatus | null }
+  | { ok: false; reason: "forbidden" | "wrong-state" };
+
+/** Whether holders of `heldRoles` may take `action` on a case in `status`. */
+export function checkAction(action: CaseActionName, status: CaseStatus, heldRoles: readonly Role[]): ActionCheck {
+  if (!may(heldRoles, action)) return { ok: false, reason: "forbidden" };
+  const rule: CaseAction = caseActions[action];
+  if (!rule.from.includes(status)) return { ok: false, reason: "wrong-state" };
+  return { ok: true, to: rule.to };
+}
+
+export function availableActions(status: CaseStatus, heldRoles: readonly Role[]): CaseActionName[] {
+  return caseActionNames.filter((action) => checkAction(action, status, heldRoles).ok);
+}
+
+export function isOpen(status: CaseStatus): boolean {
+  return status !== "CLOSED";
+}

@@ -1,0 +1,69 @@
+import Holidays from "date-holidays";
+import { stateNorms, type CaseStatus } from "./case-machine";
+
+/**
+ * Deadlines count working days in Europe/Amsterdam: Saturdays, Sundays and
+ * Dutch public holidays (from the date-holidays library) do not count. A
+ * deadline falls at the end of its working day, Amsterdam time.
+ */
+const TIME_ZONE = "Europe/Amsterdam";
+const dutchHolidays = new Holidays("NL");
+
+/** A calendar day as "YYYY-MM-DD". */
+export type IsoDay = string;
+
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+export function amsterdamDay(instant: Date): IsoDay {
+  return dayFormat.format(instant);
+}
+
+function nextDay(day: IsoDay): IsoDay {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function isPublicHoliday(day: IsoDay): boolean {
+  const found = dutchHolidays.isHoliday(new Date(`${day}T12:00:00Z`));
+  return Array.isArray(found) && found.some((h) => h.type === "public");
+}
+
+export function isWorkingDay(day: IsoDay): boolean {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !isPublicHoliday(day);
+}
+
+/** The working day that is `count` working days after the day of `start`. */
+export function addWorkingDays(start: Date, count: number): IsoDay {
+  let day = amsterdamDay(start);
+  let remaining = count;
+  while (remaining > 0) {
+    day = nextDay(day);
+    if (isWorkingDay(day)) remaining -= 1;
+  }
+  return day;
+}
+
+/** The last instant (23:59:59.999) of a day in Amsterdam, as a Date. */
+export function endOfAmsterdamDay(day: IsoDay): Date {
+  const utcGuess = new Date(`${day}T23:59:59.999Z`);
+  const offsetName = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" })
+    .formatToParts(utcGuess)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const match = offsetName?.match(/GMT([+-])(\d{2}):(\d{2})/);
+  const offsetMinutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  return new Date(utcGuess.getTime() - offsetMinutes * 60_000);
+}
+
+/** When a case that enters `status` at `enteredAt` becomes overdue; null when its clock stops. */
+export function deadlineFor(status: CaseStatus, enteredAt: Date): Date | null {
+  const norm = stateNorms[status];
+  if (norm === null) return null;
+  return endOfAmsterdamDay(addWorkingDays(enteredAt, norm));
+}

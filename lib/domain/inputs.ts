@@ -1,0 +1,135 @@
+import { z } from "zod";
+
+/**
+ * Input schemas shared by forms and server actions. Error messages are keys of
+ * the `errors` section of the message catalogs, so that the UI can show them
+ * in the reader's language.
+ */
+
+export const domains = ["JEUGDHULP", "ONDERWIJS", "WMO", "WLZ", "ZVW_GGZ"] as const;
+export const urgencies = ["NORMAL", "HIGH", "CRISIS"] as const;
+export const filerRoles = ["PARENT", "YOUTH", "PROFESSIONAL"] as const;
+export const interventionTypes = [
+  "CONSULTATION",
+  "CASE_CONFERENCE",
+  "ANALYSIS",
+  "PROVIDER_ARRANGEMENT",
+  "TAILORED_FUNDING",
+  "OTHER",
+] as const;
+
+const text = (min: number, max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(min, { error: min <= 1 ? "required" : "tooShort" })
+    .max(max, { error: "tooLong" });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "tooLong" })
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+
+const isoDay = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+const pastDay = isoDay.refine((d) => d <= todayIso(), { error: "dateInFuture" });
+const futureDay = isoDay.refine((d) => d >= todayIso(), { error: "dateInPast" });
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+export const fileCaseInput = z
+  .object({
+    filerRole: z.enum(filerRoles, { error: "required" }),
+    organisation: optionalText(200),
+    childName: text(2, 120),
+    childBirthDate: pastDay.refine((d) => d >= `${new Date().getUTCFullYear() - 23}-01-01`, {
+      error: "childTooOld",
+    }),
+    gemeenteCode: z.string({ error: "required" }).regex(/^GM\d{4}$/, { error: "required" }),
+    domains: z.array(z.enum(domains), { error: "pickOne" }).min(1, { error: "pickOne" }),
+    stuckSince: pastDay.optional().or(z.literal("").transform(() => undefined)),
+    stuckDescription: text(20, 4000),
+    triedDescription: text(1, 4000),
+    needDescription: text(1, 2000),
+    urgency: z.enum(urgencies, { error: "required" }),
+    contactPhone: optionalText(30),
+    consent: checkbox.refine((v) => v, { error: "consentRequired" }),
+  })
+  .strict()
+  .refine((v) => v.filerRole !== "PROFESSIONAL" || (v.organisation ?? "").length > 0, {
+    path: ["organisation"],
+    error: "required",
+  });
+export type FileCaseInput = z.infer<typeof fileCaseInput>;
+
+export const caseRef = z.object({ caseId: z.string().min(1).max(40) });
+
+export const claimCaseInput = caseRef.strict();
+export type ClaimCaseInput = z.infer<typeof claimCaseInput>;
+
+export const startLocalInput = caseRef.extend({ note: text(5, 4000) }).strict();
+export type StartLocalInput = z.infer<typeof startLocalInput>;
+
+export const referCaseInput = caseRef.extend({ question: text(10, 4000) }).strict();
+export type ReferCaseInput = z.infer<typeof referCaseInput>;
+
+export const logInterventionInput = caseRef
+  .extend({
+    type: z.enum(interventionTypes, { error: "required" }),
+    occurredOn: pastDay,
+    participants: text(2, 1000),
+    familyInvolved: checkbox,
+    outcome: text(5, 4000),
+    nextStep: optionalText(2000),
+  })
+  .strict();
+export type LogInterventionInput = z.infer<typeof logInterventionInput>;
+
+export const proposeDecisionInput = caseRef
+  .extend({ proposal: text(10, 4000), rationale: text(10, 4000) })
+  .strict();
+export type ProposeDecisionInput = z.infer<typeof proposeDecisionInput>;
+
+export const assignmentInput = z.object({
+  party: text(2, 200),
+  description: text(5, 2000),
+  dueOn: futureDay,
+  payer: text(2, 200),
+});
+export type AssignmentInput = z.infer<typeof assignmentInput>;
+
+export const recordDecisionInput = caseRef
+  .extend({
+    legalBasis: text(5, 1000),
+    rationale: text(10, 4000),
+    assignments: z.array(assignmentInput).min(1, { error: "assignmentRequired" }).max(10, { error: "tooMany" }),
+  })
+  .strict();
+export type RecordDecisionInput = z.infer<typeof recordDecisionInput>;
+
+export const signInInput = z.object({
+  email: z.string().trim().toLowerCase().email({ error: "invalidEmail" }).max(254),
+  password: z.string().min(1, { error: "required" }).max(200, { error: "tooLong" }),
+});
+export type SignInInput = z.infer<typeof signInInput>;
+
+export const registerInput = z
+  .object({
+    name: text(2, 120),
+    email: z.string().trim().toLowerCase().email({ error: "invalidEmail" }).max(254, { error: "tooLong" }),
+    password: z.string().min(12, { error: "passwordTooShort" }).max(200, { error: "tooLong" }),
+  })
+  .strict();
+export type RegisterInput = z.infer<typeof registerInput>;

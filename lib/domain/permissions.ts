@@ -1,0 +1,42 @@
+import type { Role } from "./roles";
+
+/**
+ * Who may do what: the one table every permission check reads.
+ * To change who may take an action, change its row here.
+ * Scope (which cases) is decided separately by `rolesOnCase`.
+ */
+export const permissions = {
+  /** File a new escalation for one's own family or on behalf of a family */
+  "case.file": ["FAMILY", "PROFESSIONAL"],
+  /** Follow one's own case on the family pages */
+  "case.follow": ["FAMILY", "PROFESSIONAL"],
+  /** Open a case in the staff workspace (every such read is audited) */
+  "case.view": ["AANSPREEKPUNT", "DECISION_HOLDER", "EXPERT", "OMBUDSMAN"],
+  /** The gemeente's queue of escalations */
+  "queue.gemeente": ["AANSPREEKPUNT", "DECISION_HOLDER"],
+  /** The region's expert team queue of referred cases */
+  "queue.region": ["EXPERT"],
+  /** National, read-only search over all cases */
+  "case.search": ["OMBUDSMAN"],
+  "case.claim": ["AANSPREEKPUNT"],
+  "case.startLocal": ["AANSPREEKPUNT"],
+  "case.refer": ["AANSPREEKPUNT"],
+  "case.logIntervention": ["EXPERT"],
+  "case.propose": ["AANSPREEKPUNT", "EXPERT"],
+  "case.decide": ["DECISION_HOLDER"],
+  /** Read a case's audit trail */
+  "audit.read": ["OMBUDSMAN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === "string" && Object.hasOwn(permissions, value);
+}
+
+/** Fails closed: an unknown action or role is never allowed. */
+export function may(heldRoles: readonly Role[], action: string): boolean {
+  if (!isPermission(action)) return false;
+  const allowed: readonly Role[] = permissions[action];
+  return heldRoles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import {
+  availableActions,
+  caseActionNames,
+  caseActions,
+  caseStatuses,
+  checkAction,
+  stateNorms,
+} from "@/lib/domain/case-machine";
+import { permissions } from "@/lib/domain/permissions";
+import { roles } from "@/lib/domain/roles";
+
+describe("case state machine", () => {
+  // Every (action, state, role) combination: allowed exactly when the machine
+  // lists the state and the permission table lists the role.
+  const combinations = caseActionNames.flatMap((action) =>
+    caseStatuses.flatMap((status) => roles.map((role) => [action, status, role] as const)),
+  );
+
+  it.each(combinations)("%s in %s by %s", (action, status, role) => {
+    const verdict = checkAction(action, status, [role]);
+    const roleAllowed = (permissions[action] as readonly string[]).includes(role);
+    const stateAllowed = (caseActions[action].from as readonly string[]).includes(status);
+    if (!roleAllowed) expect(verdict).toEqual({ ok: false, reason: "forbidden" });
+    else if (!stateAllowed) expect(verdict).toEqual({ ok: false, reason: "wrong-state" });
+    else expect(verdict).toEqual({ ok: true, to: caseActions[action].to });
+  });
+
+  it("walks the journey of the foundation: file → claim → refer → propose → decide", () => {
+    expect(checkAction("case.claim", "SUBMITTED", ["AANSPREEKPUNT"])).toEqual({ ok: true, to: "TRIAGE" });
+    expect(checkAction("case.refer", "TRIAGE", ["AANSPREEKPUNT"])).toEqual({ ok: true, to: "WITH_EXPERT_TEAM" });
+    expect(checkAction("case.logIntervention", "WITH_EXPERT_TEAM", ["EXPERT"])).toEqual({ ok: true, to: null });
+    expect(checkAction("case.propose", "WITH_EXPERT_TEAM", ["EXPERT"])).toEqual({ ok: true, to: "DECISION_PROPOSED" });
+    expect(checkAction("case.decide", "DECISION_PROPOSED", ["DECISION_HOLDER"])).toEqual({ ok: true, to: "DECIDED" });
+  });
+
+  it("never allows an action on a closed case", () => {
+    expect(availableActions("CLOSED", [...roles])).toEqual([]);
+  });
+
+  it("offers the aanspreekpunt exactly claim on a new case", () => {
+    expect(availableActions("SUBMITTED", ["AANSPREEKPUNT"])).toEqual(["case.claim"]);
+  });
+
+  it("every action's target state is a known state", () => {
+    for (const action of caseActionNames) {
+      const to = caseActions[action].to;
+      if (to !== null) expect(caseStatuses).toContain(to);
+    }
+  });
+
+  it("stops the clock while waiting for the family and after closing", () => {
+    expect(stateNorms.INFO_REQUESTED).toBeNull();
+    expect(stateNorms.CLOSED).toBeNull();
+    expect(stateNorms.SUBMITTED).toBeGreaterThan(0);
+  });
+});

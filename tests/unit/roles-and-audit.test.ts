@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { auditHash, canonicalJson, redactChanges, REDACTED } from "@/lib/domain/audit";
+import { formatCaseNumber, caseNumberPattern } from "@/lib/domain/case-number";
+import { violatesFourEyes } from "@/lib/domain/decision";
+import { rolesOnCase, type CaseScopeFacts } from "@/lib/domain/roles";
+
+const facts: CaseScopeFacts = { gemeenteId: "g-a", regionId: "r-1", partyUserIds: ["parent"], referred: false };
+
+describe("roles on a case", () => {
+  it("counts a gemeente membership only for that gemeente", () => {
+    expect(rolesOnCase("u", [{ role: "AANSPREEKPUNT", gemeenteId: "g-a", regionId: null }], facts)).toEqual(["AANSPREEKPUNT"]);
+    expect(rolesOnCase("u", [{ role: "AANSPREEKPUNT", gemeenteId: "g-b", regionId: null }], facts)).toEqual([]);
+  });
+
+  it("lets the expert team in only after a referral to its region", () => {
+    const expert = [{ role: "EXPERT" as const, gemeenteId: null, regionId: "r-1" }];
+    expect(rolesOnCase("u", expert, facts)).toEqual([]);
+    expect(rolesOnCase("u", expert, { ...facts, referred: true })).toEqual(["EXPERT"]);
+    expect(rolesOnCase("u", [{ role: "EXPERT", gemeenteId: null, regionId: "r-2" }], { ...facts, referred: true })).toEqual([]);
+  });
+
+  it("gives the family their role only on their own case", () => {
+    const family = [{ role: "FAMILY" as const, gemeenteId: null, regionId: null }];
+    expect(rolesOnCase("parent", family, facts)).toEqual(["FAMILY"]);
+    expect(rolesOnCase("stranger", family, facts)).toEqual([]);
+  });
+
+  it("gives national roles every case", () => {
+    expect(rolesOnCase("u", [{ role: "OMBUDSMAN", gemeenteId: null, regionId: null }], facts)).toEqual(["OMBUDSMAN"]);
+  });
+});
+
+describe("audit helpers", () => {
+  it("redacts sensitive fields and keeps the rest", () => {
+    const out = redactChanges({ childName: { old: null, new: "Noah" }, status: { old: "TRIAGE", new: "IN_PROGRESS" } });
+    expect(out).toEqual({ childName: { old: null, new: REDACTED }, status: { old: "TRIAGE", new: "IN_PROGRESS" } });
+  });
+
+  it("hashes the same event the same way whatever the key order", () => {
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } })).toBe('{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}');
+    const base = {
+      chain: "case:1", seq: 1, occurredAt: "2026-11-22T10:00:00.000Z", action: "case.file", outcome: "SUCCESS",
+      actorId: "u", actorRole: "FAMILY", gemeenteId: "g", caseId: "1", changes: null, prevHash: null,
+    };
+    expect(auditHash(base)).toBe(auditHash({ ...base }));
+    expect(auditHash(base)).not.toBe(auditHash({ ...base, action: "case.claim" }));
+  });
+});
+
+describe("case numbers and four eyes", () => {
+  it("formats human-readable numbers", () => {
+    expect(formatCaseNumber(2026, 123)).toBe("DB-2026-000123");
+    expect(caseNumberPattern.test("DB-2026-000123")).toBe(true);
+    expect(caseNumberPattern.test("DB-2026-123")).toBe(false);
+  });
+
+  it("refuses the proposer as decider", () => {
+    expect(violatesFourEyes("a", "a")).toBe(true);
+    expect(violatesFourEyes("a", "b")).toBe(false);
+  });
+});
