@@ -133,3 +133,18 @@ export const registerInput = z
   })
   .strict();
 export type RegisterInput = z.infer<typeof registerInput>;
+
+export const gemeenteContactInput = z
+  .object({
+    gemeenteId: z.string().min(1).max(40),
+    contactName: optionalText(200),
+    contactEmail: z
+      .string()
+      .trim()
+      .max(254, { error: "tooLong" })
+      .refine((v) => v === "" || z.email().safeParse(v).success, { error: "invalidEmail" })
+      .transform((v) => (v === "" ? null : v)),
+    contactPhone: optionalText(30),
+  })
+  .strict();
+export type GemeenteContactInput = z.infer<typeof gemeenteContactInput>;

@@ -26,6 +26,10 @@ export const permissions = {
   "case.decide": ["DECISION_HOLDER"],
   /** Read a case's audit trail */
   "audit.read": ["OMBUDSMAN"],
+  /** A gemeente's public contact details and its staff list */
+  "gemeente.manage": ["GEMEENTE_ADMIN"],
+  /** Regions, their expert teams and member gemeenten */
+  "platform.manage": ["PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

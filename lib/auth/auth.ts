@@ -1,0 +1,45 @@
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { signInInput } from "@/lib/domain/inputs";
+import { prisma } from "@/lib/db/client";
+import { timingDummyHash, verifyPassword } from "./password";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+/**
+ * Sign-in with e-mail and password. The session (a signed, encrypted cookie)
+ * holds only the user id; memberships are read from the database on every
+ * request, so a changed membership takes effect at once.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/inloggen" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInInput.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
+        const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), parsed.data.password);
+        if (!user || !ok) return null;
+        return { id: user.id, name: user.name, email: user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

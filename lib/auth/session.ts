@@ -1,0 +1,53 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { prisma } from "@/lib/db/client";
+import { isRole, type Role } from "@/lib/domain/roles";
+import { may, type Permission } from "@/lib/domain/permissions";
+import { auth } from "./auth";
+import { actorRoles, type Actor, type RequestMeta } from "./actor";
+
+/** The signed-in person with their current memberships, or null. Cached per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { memberships: true } });
+  if (!user) return null;
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    organisation: user.organisation,
+    memberships: user.memberships.flatMap((m) =>
+      isRole(m.role) ? [{ role: m.role as Role, gemeenteId: m.gemeenteId, regionId: m.regionId }] : [],
+    ),
+    request: await requestMeta(),
+  };
+});
+
+/** Where the current request came from, for the audit trail. */
+export async function requestMeta(): Promise<RequestMeta> {
+  const h = await headers();
+  return {
+    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null,
+    userAgent: h.get("user-agent")?.slice(0, 300) ?? null,
+    requestId: h.get("x-request-id") ?? randomUUID(),
+  };
+}
+
+/** Signed-out visitors go to sign-in and come back afterwards. */
+export async function requireActor(returnTo: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/inloggen?terug=${encodeURIComponent(returnTo)}`);
+  return actor;
+}
+
+/** A page only some roles may open: anyone else gets "not found". */
+export async function requirePermission(permission: Permission, returnTo: string): Promise<Actor> {
+  const actor = await requireActor(returnTo);
+  if (!may(actorRoles(actor), permission)) notFound();
+  return actor;
+}

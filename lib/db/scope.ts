@@ -1,0 +1,63 @@
+import type { Actor } from "@/lib/auth/actor";
+import { permissions, type Permission } from "@/lib/domain/permissions";
+import { roleScope, rolesOnCase, type Role } from "@/lib/domain/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { NotFoundError } from "@/lib/server/errors";
+import type { Tx } from "./client";
+
+/**
+ * The cases an actor may reach for one permission, as a Prisma where-clause.
+ * Every read of case data goes through this, so that one gemeente never sees
+ * another's children. It fails closed: no matching membership, no rows.
+ */
+export function caseScope(actor: Actor, permission: Permission): Prisma.CaseWhereInput {
+  const allowed: readonly Role[] = permissions[permission];
+  const any: Prisma.CaseWhereInput[] = [];
+  for (const m of actor.memberships) {
+    if (!allowed.includes(m.role)) continue;
+    switch (roleScope[m.role]) {
+      case "national":
+        return {};
+      case "gemeente":
+        if (m.gemeenteId) any.push({ gemeenteId: m.gemeenteId });
+        break;
+      case "region":
+        if (m.regionId) any.push({ regionId: m.regionId, referrals: { some: {} } });
+        break;
+      case "party":
+        any.push({ parties: { some: { userId: actor.userId } } });
+        break;
+    }
+  }
+  // An empty OR is not reliably "false" in Prisma: say "no rows" explicitly.
+  return any.length > 0 ? { OR: any } : { id: { in: [] } };
+}
+
+const scopeFactsSelect = {
+  parties: { select: { userId: true } },
+  _count: { select: { referrals: true } },
+} satisfies Prisma.CaseInclude;
+
+/**
+ * Loads one case the actor may reach for `permission`, with the roles the
+ * actor holds on it. Not found and not yours both throw NotFoundError.
+ */
+export async function findScopedCase(
+  tx: Tx,
+  actor: Actor,
+  permission: Permission,
+  where: { id: string } | { number: string },
+) {
+  const found = await tx.case.findFirst({
+    where: { AND: [where, caseScope(actor, permission)] },
+    include: scopeFactsSelect,
+  });
+  if (!found) throw new NotFoundError();
+  const held = rolesOnCase(actor.userId, actor.memberships, {
+    gemeenteId: found.gemeenteId,
+    regionId: found.regionId,
+    partyUserIds: found.parties.flatMap((p) => (p.userId ? [p.userId] : [])),
+    referred: found._count.referrals > 0,
+  });
+  return { case: found, heldRoles: held };
+}

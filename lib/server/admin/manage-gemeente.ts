@@ -1,0 +1,75 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { GemeenteContactInput } from "@/lib/domain/inputs";
+import { permissions } from "@/lib/domain/permissions";
+import type { Role } from "@/lib/domain/roles";
+import { prisma } from "@/lib/db/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { NotFoundError } from "@/lib/server/errors";
+
+/** The gemeenten the actor administers, from their own memberships (never from the request). */
+function administeredGemeenten(actor: Actor): string[] {
+  const allowed: readonly Role[] = permissions["gemeente.manage"];
+  return actor.memberships.flatMap((m) => (allowed.includes(m.role) && m.gemeenteId ? [m.gemeenteId] : []));
+}
+
+/** The gemeente admin's overview: public contact details and who holds which role. */
+export async function listManagedGemeenten(actor: Actor) {
+  return prisma.gemeente.findMany({
+    where: { id: { in: administeredGemeenten(actor) } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      cbsCode: true,
+      contactName: true,
+      contactEmail: true,
+      contactPhone: true,
+      region: { select: { name: true } },
+      memberships: {
+        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+        select: { id: true, role: true, user: { select: { name: true, email: true } } },
+      },
+    },
+  });
+}
+
+/** The gemeente admin sets the public contact details of the aanspreekpunt. */
+export async function updateGemeenteContact(actor: Actor, input: GemeenteContactInput): Promise<void> {
+  if (!administeredGemeenten(actor).includes(input.gemeenteId)) throw new NotFoundError();
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.gemeente.findUniqueOrThrow({ where: { id: input.gemeenteId } });
+    await tx.gemeente.update({
+      where: { id: input.gemeenteId },
+      data: { contactName: input.contactName, contactEmail: input.contactEmail, contactPhone: input.contactPhone },
+    });
+    await writeAudit(tx, actor, {
+      action: "gemeente.updateContact",
+      role: "GEMEENTE_ADMIN",
+      gemeenteId: input.gemeenteId,
+      changes: {
+        contactName: { old: before.contactName, new: input.contactName },
+        contactEmail: { old: before.contactEmail, new: input.contactEmail },
+        contactPhone: { old: before.contactPhone, new: input.contactPhone },
+      },
+    });
+  });
+}
+
+/** The platform admin's overview of the jeugdregio's, their expert teams and member gemeenten. */
+export async function listRegions() {
+  const [regions, gemeenten] = await Promise.all([
+    prisma.region.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        expertTeam: { select: { name: true } },
+        gemeenten: { orderBy: { name: "asc" }, select: { cbsCode: true, name: true } },
+      },
+    }),
+    prisma.gemeente.count(),
+  ]);
+  return { regions, gemeenteCount: gemeenten };
+}

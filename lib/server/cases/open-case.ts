@@ -1,0 +1,59 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { availableActions } from "@/lib/domain/case-machine";
+import { may } from "@/lib/domain/permissions";
+import { prisma, type Tx } from "@/lib/db/client";
+import { findScopedCase } from "@/lib/db/scope";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { actingRole } from "./transition";
+
+async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+/**
+ * A staff member opens a case in the workspace. The read is audited in the
+ * same transaction, and the actions offered come from the state machine and
+ * the permission table.
+ */
+export async function openCase(actor: Actor, number: string) {
+  return prisma.$transaction(async (tx) => {
+    const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.view", { number });
+    const detail = await tx.case.findUniqueOrThrow({
+      where: { id: found.id },
+      include: {
+        gemeente: { select: { name: true, cbsCode: true } },
+        region: { select: { name: true, expertTeam: { select: { name: true } } } },
+        parties: { orderBy: { createdAt: "asc" } },
+        timeline: { orderBy: { createdAt: "asc" } },
+        referrals: { orderBy: { createdAt: "asc" } },
+        interventions: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }] },
+        proposals: { orderBy: { createdAt: "asc" } },
+        decisions: { orderBy: { createdAt: "asc" }, include: { assignments: { orderBy: { dueOn: "asc" } } } },
+      },
+    });
+    const names = await userNames(tx, [
+      detail.assigneeId,
+      ...detail.timeline.map((t) => t.actorId),
+      ...detail.proposals.map((p) => p.proposedById),
+      ...detail.decisions.map((d) => d.decidedById),
+    ]);
+    await writeAudit(tx, actor, {
+      action: "case.read",
+      role: actingRole(heldRoles, "case.view"),
+      case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
+    });
+    const latestProposal = detail.proposals.at(-1) ?? null;
+    return {
+      case: detail,
+      names,
+      actions: availableActions(detail.status, heldRoles),
+      canReadAudit: may(heldRoles, "audit.read"),
+      /** The decision form is offered only to someone other than the proposer (four eyes). */
+      proposerIsActor: latestProposal?.proposedById === actor.userId,
+      latestProposal,
+    };
+  });
+}

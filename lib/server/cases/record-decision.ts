@@ -1,0 +1,72 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { violatesFourEyes } from "@/lib/domain/decision";
+import type { RecordDecisionInput } from "@/lib/domain/inputs";
+import { prisma } from "@/lib/db/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { ConflictError, DomainError } from "@/lib/server/errors";
+import { enqueueEmail } from "@/lib/server/notifications/enqueue";
+import { applyAction, loadForAction } from "./transition";
+
+/**
+ * The decision holder records the binding decision on the latest proposal,
+ * with its assignments. The proposer can never record it (four eyes); a refused
+ * attempt is itself audited.
+ */
+export async function recordDecision(actor: Actor, input: RecordDecisionInput): Promise<{ decisionId: string }> {
+  const refusal = await prisma.$transaction(async (tx) => {
+    const loaded = await loadForAction(tx, actor, "case.decide", input.caseId);
+    const proposal = await tx.decisionProposal.findFirst({
+      where: { caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId },
+      orderBy: { createdAt: "desc" },
+    });
+    if (!proposal) throw new ConflictError("wrongState");
+    if (violatesFourEyes(proposal.proposedById, actor.userId)) {
+      return { loaded, refused: true as const };
+    }
+
+    const decision = await tx.decision.create({
+      data: {
+        caseId: loaded.case.id,
+        gemeenteId: loaded.case.gemeenteId,
+        proposalId: proposal.id,
+        legalBasis: input.legalBasis,
+        rationale: input.rationale,
+        decidedById: actor.userId,
+        assignments: {
+          create: input.assignments.map((a) => ({
+            gemeenteId: loaded.case.gemeenteId,
+            party: a.party,
+            description: a.description,
+            dueOn: new Date(`${a.dueOn}T00:00:00Z`),
+            payer: a.payer,
+          })),
+        },
+      },
+    });
+    await applyAction(tx, actor, loaded, "case.decide", {
+      timeline: { kind: "decided", body: input.rationale, visibleToFamily: true },
+      changes: { decisionId: { old: null, new: decision.id }, assignments: { old: null, new: input.assignments.length } },
+    });
+    const family = await tx.caseParty.findMany({ where: { caseId: loaded.case.id, email: { not: null } }, select: { email: true } });
+    for (const party of family) {
+      if (party.email) await enqueueEmail(tx, { recipient: party.email, template: "case-updated", caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId });
+    }
+    return { decisionId: decision.id, refused: false as const };
+  });
+
+  if (refusal.refused) {
+    // Recorded in its own transaction: the refusal must stay in the trail although nothing else changed.
+    await prisma.$transaction((tx) =>
+      writeAudit(tx, actor, {
+        action: "case.decide",
+        outcome: "DENIED",
+        role: "DECISION_HOLDER",
+        case: { id: refusal.loaded.case.id, number: refusal.loaded.case.number, gemeenteId: refusal.loaded.case.gemeenteId },
+        changes: { reason: { old: null, new: "fourEyes" } },
+      }),
+    );
+    throw new DomainError("fourEyes");
+  }
+  return { decisionId: refusal.decisionId };
+}

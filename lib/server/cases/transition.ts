@@ -1,0 +1,82 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { checkAction, type CaseActionName, type CaseStatus } from "@/lib/domain/case-machine";
+import { deadlineFor } from "@/lib/domain/deadlines";
+import { permissions } from "@/lib/domain/permissions";
+import type { Changes } from "@/lib/domain/audit";
+import type { Role } from "@/lib/domain/roles";
+import type { Tx } from "@/lib/db/client";
+import { findScopedCase } from "@/lib/db/scope";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { ConflictError, ForbiddenError } from "@/lib/server/errors";
+
+type Loaded = Awaited<ReturnType<typeof findScopedCase>>;
+
+/**
+ * Loads a case for an action and checks it against the permission table and
+ * the state machine. Returns the case, the role the actor acts in, and the
+ * state the action leads to.
+ */
+export async function loadForAction(tx: Tx, actor: Actor, action: CaseActionName, caseId: string) {
+  // Scoped by the action's own permission: whoever may not take it on this case gets "not found".
+  const loaded = await findScopedCase(tx, actor, action, { id: caseId });
+  const verdict = checkAction(action, loaded.case.status, loaded.heldRoles);
+  if (!verdict.ok) {
+    if (verdict.reason === "forbidden") throw new ForbiddenError();
+    throw new ConflictError("wrongState");
+  }
+  return { ...loaded, role: actingRole(loaded.heldRoles, action), to: verdict.to };
+}
+
+export function actingRole(heldRoles: readonly Role[], action: keyof typeof permissions): Role | null {
+  const allowed: readonly Role[] = permissions[action];
+  return heldRoles.find((r) => allowed.includes(r)) ?? null;
+}
+
+/**
+ * Applies a checked action to a case: moves it to its next state (with the new
+ * deadline), adds the timeline entry and the audit event, all in the caller's
+ * transaction. The update is conditional on the version that was read, so of
+ * two people acting at once only one succeeds.
+ */
+export async function applyAction(
+  tx: Tx,
+  actor: Actor,
+  loaded: Loaded & { role: Role | null; to: CaseStatus | null },
+  action: CaseActionName,
+  effect: {
+    data?: Prisma.CaseUncheckedUpdateManyInput;
+    timeline: { kind: string; body?: string | null; visibleToFamily?: boolean };
+    changes?: Record<string, { old: unknown; new: unknown }>;
+  },
+): Promise<void> {
+  const current = loaded.case;
+  const now = new Date();
+  const statusData = loaded.to ? { status: loaded.to, deadlineAt: deadlineFor(loaded.to, now) } : {};
+  const updated = await tx.case.updateMany({
+    where: { id: current.id, version: current.version },
+    data: { ...effect.data, ...statusData, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw new ConflictError();
+
+  await tx.timelineEntry.create({
+    data: {
+      caseId: current.id,
+      gemeenteId: current.gemeenteId,
+      kind: effect.timeline.kind,
+      body: effect.timeline.body ?? null,
+      visibleToFamily: effect.timeline.visibleToFamily ?? true,
+      actorId: actor.userId,
+      actorRole: loaded.role,
+      createdAt: now,
+    },
+  });
+  const statusChange: Changes = loaded.to && loaded.to !== current.status ? { status: { old: current.status, new: loaded.to } } : {};
+  await writeAudit(tx, actor, {
+    action,
+    role: loaded.role,
+    case: { id: current.id, number: current.number, gemeenteId: current.gemeenteId },
+    changes: { ...statusChange, ...effect.changes },
+  });
+}

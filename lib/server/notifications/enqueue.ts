@@ -1,0 +1,34 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { Role } from "@/lib/domain/roles";
+
+/** Notification templates. Their text says that something changed, never what. */
+export type NotificationTemplate = "case-new" | "case-referred" | "decision-proposed" | "case-updated";
+
+/**
+ * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back
+ * change never sends mail. `deliverOutbox` sends it after commit.
+ */
+export async function enqueueEmail(
+  tx: Tx,
+  message: { recipient: string; template: NotificationTemplate; caseId: string; gemeenteId: string },
+): Promise<void> {
+  await tx.outboxMessage.create({
+    data: { recipient: message.recipient, template: message.template, caseId: message.caseId, gemeenteId: message.gemeenteId, channel: "email" },
+  });
+}
+
+/** Enqueues one e-mail to every holder of `role` in the gemeente or region. */
+export async function enqueueForRole(
+  tx: Tx,
+  scope: { role: Role; gemeenteId?: string; regionId?: string },
+  message: { template: NotificationTemplate; caseId: string; gemeenteId: string },
+): Promise<void> {
+  const holders = await tx.membership.findMany({
+    where: { role: scope.role, gemeenteId: scope.gemeenteId, regionId: scope.regionId },
+    select: { user: { select: { email: true } } },
+  });
+  for (const h of holders) {
+    await enqueueEmail(tx, { recipient: h.user.email, template: message.template, caseId: message.caseId, gemeenteId: message.gemeenteId });
+  }
+}

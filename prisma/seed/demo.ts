@@ -1,0 +1,215 @@
+/**
+ * Demo data: reference data, one account per role, and a few cases in
+ * different steps, created through the real services so that they carry real
+ * timelines and audit trails. Run with the react-server condition
+ * (`tsx --conditions=react-server`), because the services are server-only.
+ *
+ * The demo password exists only here. Never run this against production.
+ */
+import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/auth/actor";
+import { isRole } from "@/lib/domain/roles";
+import { prisma } from "@/lib/db/client";
+import { claimCase } from "@/lib/server/cases/claim-case";
+import { fileCase } from "@/lib/server/cases/file-case";
+import { logIntervention } from "@/lib/server/cases/log-intervention";
+import { proposeDecision } from "@/lib/server/cases/propose-decision";
+import { recordDecision } from "@/lib/server/cases/record-decision";
+import { referCase } from "@/lib/server/cases/refer-case";
+import { startLocal } from "@/lib/server/cases/start-local";
+import type { Role as DbRole } from "@/lib/generated/prisma/client";
+import { importReferenceData } from "./reference";
+
+export const DEMO_PASSWORD = "doorbraak-demo-2026";
+
+type DemoUser = {
+  email: string;
+  name: string;
+  organisation?: string;
+  role: DbRole;
+  gemeente?: string;
+  region?: string;
+};
+
+/** One account per role; the gemeente is Den Haag (GM0518) in jeugdregio Haaglanden. */
+export const demoUsers: DemoUser[] = [
+  { email: "ouder@demo.doorbraak.nl", name: "Sanne de Vries", role: "FAMILY" },
+  { email: "professional@demo.doorbraak.nl", name: "Karim El Amrani", organisation: "Leerplicht Den Haag", role: "PROFESSIONAL" },
+  { email: "aanspreekpunt@demo.doorbraak.nl", name: "Mirjam Jansen", organisation: "Gemeente Den Haag", role: "AANSPREEKPUNT", gemeente: "GM0518" },
+  { email: "beslisser@demo.doorbraak.nl", name: "Peter Bakker", organisation: "Gemeente Den Haag", role: "DECISION_HOLDER", gemeente: "GM0518" },
+  { email: "expert@demo.doorbraak.nl", name: "Ayşe Yılmaz", organisation: "Expertteam Haaglanden", role: "EXPERT", region: "JR-HAAGLANDEN" },
+  { email: "ombudsman@demo.doorbraak.nl", name: "Johan de Wit", organisation: "Kinderombudsman", role: "OMBUDSMAN" },
+  { email: "beheer.gemeente@demo.doorbraak.nl", name: "Femke Visser", organisation: "Gemeente Den Haag", role: "GEMEENTE_ADMIN", gemeente: "GM0518" },
+  { email: "beheer@demo.doorbraak.nl", name: "Rob Smit", organisation: "Doorbraak", role: "PLATFORM_ADMIN" },
+  { email: "aanspreekpunt.delft@demo.doorbraak.nl", name: "Lotte Mulder", organisation: "Gemeente Delft", role: "AANSPREEKPUNT", gemeente: "GM0503" },
+  { email: "ouder.delft@demo.doorbraak.nl", name: "Daan Vermeer", role: "FAMILY" },
+];
+
+async function ensureUser(u: DemoUser, passwordHash: string): Promise<void> {
+  const gemeente = u.gemeente ? await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode: u.gemeente } }) : null;
+  const region = u.region ? await prisma.region.findUniqueOrThrow({ where: { code: u.region } }) : null;
+  const user = await prisma.user.upsert({
+    where: { email: u.email },
+    create: { email: u.email, name: u.name, organisation: u.organisation ?? null, passwordHash },
+    update: {},
+  });
+  const existing = await prisma.membership.findFirst({
+    where: { userId: user.id, role: u.role, gemeenteId: gemeente?.id ?? null, regionId: region?.id ?? null },
+  });
+  if (!existing) {
+    await prisma.membership.create({
+      data: { userId: user.id, role: u.role, gemeenteId: gemeente?.id ?? null, regionId: region?.id ?? null },
+    });
+  }
+}
+
+async function actorFor(email: string): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    organisation: user.organisation,
+    memberships: user.memberships.flatMap((m) => (isRole(m.role) ? [{ role: m.role, gemeenteId: m.gemeenteId, regionId: m.regionId }] : [])),
+    request: { ip: "127.0.0.1", userAgent: "demo-seed", requestId: "demo-seed" },
+  };
+}
+
+function daysAgo(n: number): string {
+  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function daysAhead(n: number): string {
+  return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function seedCases(): Promise<void> {
+  const parent = await actorFor("ouder@demo.doorbraak.nl");
+  const professional = await actorFor("professional@demo.doorbraak.nl");
+  const aanspreekpunt = await actorFor("aanspreekpunt@demo.doorbraak.nl");
+  const expert = await actorFor("expert@demo.doorbraak.nl");
+  const beslisser = await actorFor("beslisser@demo.doorbraak.nl");
+  const parentDelft = await actorFor("ouder.delft@demo.doorbraak.nl");
+
+  // A case that went the whole way to a decision.
+  const decided = await fileCase(parent, {
+    filerRole: "PARENT",
+    organisation: null,
+    childName: "Noah de Vries",
+    childBirthDate: "2013-03-14",
+    gemeenteCode: "GM0518",
+    domains: ["JEUGDHULP", "ONDERWIJS"],
+    stuckSince: daysAgo(200),
+    stuckDescription: "Noah zit sinds de zomer thuis. De school kan hem niet de zorg geven die hij nodig heeft. De zorgaanbieder heeft een wachtlijst van een jaar.",
+    triedDescription: "Gesprekken met school, het samenwerkingsverband en twee zorgaanbieders.",
+    needDescription: "Een plek op een school met zorg, en begeleiding thuis.",
+    urgency: "HIGH",
+    contactPhone: "0612345678",
+    consent: true,
+  });
+  await claimCase(aanspreekpunt, { caseId: decided.id });
+  await referCase(aanspreekpunt, {
+    caseId: decided.id,
+    question: "School en zorgaanbieder wijzen naar elkaar. Kan het expertteam een casusoverleg leiden en een plan maken?",
+  });
+  await logIntervention(expert, {
+    caseId: decided.id,
+    type: "CASE_CONFERENCE",
+    occurredOn: daysAgo(3),
+    participants: "Ouders, school, samenwerkingsverband, zorgaanbieder, leerplicht",
+    familyInvolved: true,
+    outcome: "Alle partijen zijn het eens dat Noah een plek met onderwijs en zorg nodig heeft. Niemand wil de kosten dragen.",
+    nextStep: "Voorstel voor een besluit met doorzettingsmacht.",
+  });
+  await proposeDecision(expert, {
+    caseId: decided.id,
+    proposal: "De gemeente zet door: het samenwerkingsverband regelt een plek, de gemeente betaalt de zorg.",
+    rationale: "Na het casusoverleg is er geen andere weg. Noah zit al maanden thuis.",
+  });
+  await recordDecision(beslisser, {
+    caseId: decided.id,
+    legalBasis: "Jeugdwet art. 2.3 en de afspraken over doorzettingsmacht in de jeugdregio Haaglanden",
+    rationale: "Noah heeft recht op passende hulp en onderwijs. De partijen komen er samen niet uit.",
+    assignments: [
+      { party: "Samenwerkingsverband", description: "Een plek op een school met zorg voor Noah", dueOn: daysAhead(30), payer: "Samenwerkingsverband" },
+      { party: "Gemeente Den Haag", description: "Begeleiding thuis, twee dagdelen per week", dueOn: daysAhead(14), payer: "Gemeente Den Haag" },
+    ],
+  });
+
+  // A new case waiting in the queue.
+  await fileCase(parent, {
+    filerRole: "PARENT",
+    organisation: null,
+    childName: "Emma de Vries",
+    childBirthDate: "2016-09-02",
+    gemeenteCode: "GM0518",
+    domains: ["ZVW_GGZ"],
+    stuckSince: daysAgo(90),
+    stuckDescription: "Emma heeft een diagnose nodig. De ggz-aanbieder zegt dat de gemeente moet betalen, de gemeente verwijst naar de zorgverzekeraar.",
+    triedDescription: "Gebeld met de huisarts, de gemeente en de zorgverzekeraar.",
+    needDescription: "Een afspraak voor onderzoek.",
+    urgency: "NORMAL",
+    contactPhone: null,
+    consent: true,
+  });
+
+  // A professional's case, in a local breakthrough attempt.
+  const local = await fileCase(professional, {
+    filerRole: "PROFESSIONAL",
+    organisation: "Leerplicht Den Haag",
+    childName: "Milan Jacobs",
+    childBirthDate: "2010-01-22",
+    gemeenteCode: "GM0518",
+    domains: ["ONDERWIJS", "JEUGDHULP"],
+    stuckSince: daysAgo(150),
+    stuckDescription: "Milan is thuiszitter sinds vorig schooljaar. Er is geen school die hem aanneemt zolang er geen zorg is.",
+    triedDescription: "Overleg met drie scholen en het wijkteam.",
+    needDescription: "Een school en jeugdhulp tegelijk.",
+    urgency: "HIGH",
+    contactPhone: null,
+    consent: true,
+  });
+  await claimCase(aanspreekpunt, { caseId: local.id });
+  await startLocal(aanspreekpunt, { caseId: local.id, note: "Overleg gepland met school en wijkteam." });
+
+  // A case of another gemeente, which Den Haag staff must never see.
+  await fileCase(parentDelft, {
+    filerRole: "PARENT",
+    organisation: null,
+    childName: "Sem Vermeer",
+    childBirthDate: "2012-05-30",
+    gemeenteCode: "GM0503",
+    domains: ["WLZ"],
+    stuckSince: daysAgo(60),
+    stuckDescription: "Sem heeft een indicatie nodig voor langdurige zorg. Het CIZ en de gemeente verwijzen naar elkaar.",
+    triedDescription: "Aanvraag bij het CIZ en bij de gemeente.",
+    needDescription: "Duidelijkheid over wie de zorg regelt.",
+    urgency: "NORMAL",
+    contactPhone: null,
+    consent: true,
+  });
+}
+
+/** Idempotent: a database that already has users keeps its data. */
+export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
+  await importReferenceData(prisma);
+  await prisma.gemeente.update({
+    where: { cbsCode: "GM0518" },
+    data: { contactName: "Aanspreekpunt Jeugd Den Haag", contactEmail: "aanspreekpunt.jeugd@demo.doorbraak.nl", contactPhone: "14 070" },
+  });
+  if ((await prisma.user.count()) > 0) return "already-seeded";
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of demoUsers) await ensureUser(u, passwordHash);
+  await seedCases();
+  return "seeded";
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  seedDemo()
+    .then((result) => console.log(`Demo data: ${result}`))
+    .finally(() => prisma.$disconnect())
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

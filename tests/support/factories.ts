@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import type { FileCaseInput } from "@/lib/domain/inputs";
+import type { Role } from "@/lib/domain/roles";
+import { prisma } from "@/lib/db/client";
+
+/**
+ * Test people and cases. Reference data (real gemeenten and regions) comes
+ * from the template database; every user is new, so tests never share one.
+ */
+export async function makeActor(role: Role, scope: { gemeente?: string; region?: string } = {}): Promise<Actor> {
+  const gemeente = scope.gemeente ? await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode: scope.gemeente } }) : null;
+  const region = scope.region ? await prisma.region.findUniqueOrThrow({ where: { code: scope.region } }) : null;
+  const tag = randomBytes(4).toString("hex");
+  const user = await prisma.user.create({
+    data: {
+      email: `${role.toLowerCase()}-${tag}@test.doorbraak.nl`,
+      name: `${role} ${tag}`,
+      passwordHash: "not-used-in-service-tests",
+      memberships: { create: { role, gemeenteId: gemeente?.id ?? null, regionId: region?.id ?? null } },
+    },
+  });
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    organisation: null,
+    memberships: [{ role, gemeenteId: gemeente?.id ?? null, regionId: region?.id ?? null }],
+    request: { ip: "127.0.0.1", userAgent: "vitest", requestId: `test-${tag}` },
+  };
+}
+
+export function caseInput(overrides: Partial<FileCaseInput> = {}): FileCaseInput {
+  return {
+    filerRole: "PARENT",
+    organisation: null,
+    childName: "Test Kind",
+    childBirthDate: "2014-02-03",
+    gemeenteCode: "GM0518",
+    domains: ["JEUGDHULP"],
+    stuckSince: undefined,
+    stuckDescription: "Er is al maanden geen passende hulp voor ons kind.",
+    triedDescription: "Gebeld met iedereen.",
+    needDescription: "Passende hulp.",
+    urgency: "NORMAL",
+    contactPhone: null,
+    consent: true,
+    ...overrides,
+  };
+}
+
+export const HAAGLANDEN = "JR-HAAGLANDEN";
+export const DEN_HAAG = "GM0518";
+export const DELFT = "GM0503";

@@ -1,0 +1,33 @@
+import type { TestProject } from "vitest/node";
+import { migrateDeploy } from "@/scripts/db/engine";
+import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "./postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabase: string;
+  }
+}
+
+/**
+ * One migrated template database for the run, with the reference data
+ * (gemeenten, regions) loaded. Each test file gets its own copy of it.
+ */
+export default async function setup(project: TestProject) {
+  const template = uniqueDatabaseName("doorbraak_tpl");
+  await createDatabase(template);
+  const url = databaseUrl(template);
+  await migrateDeploy({ kind: "postgres", url });
+
+  process.env.DATABASE_URL = url;
+  const { prisma } = await import("@/lib/db/client");
+  const { importReferenceData } = await import("@/prisma/seed/reference");
+  await importReferenceData(prisma);
+  await prisma.$disconnect();
+  delete (globalThis as { doorbraakPrisma?: unknown }).doorbraakPrisma;
+  delete process.env.DATABASE_URL;
+
+  project.provide("templateDatabase", template);
+  return async () => {
+    await dropDatabase(template);
+  };
+}
