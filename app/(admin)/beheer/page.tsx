@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { actorRoles } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
+import { may } from "@/lib/domain/permissions";
+import { listManagedGemeenten, listRegions } from "@/lib/server/admin/manage-gemeente";
+import { updateContactAction } from "./actions";
+import { ContactForm } from "./contact-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+export default async function AdminPage() {
+  const actor = await requireActor("/beheer");
+  const roles = actorRoles(actor);
+  const managesGemeente = may(roles, "gemeente.manage");
+  const managesPlatform = may(roles, "platform.manage");
+  if (!managesGemeente && !managesPlatform) notFound();
+  const t = await getTranslations("admin");
+  const tRole = await getTranslations("role");
+
+  return (
+    <div className="space-y-12">
+      <PageHeader title={t("title")} />
+      {managesGemeente &&
+        (await listManagedGemeenten(actor)).map((g) => (
+          <section key={g.id} aria-labelledby={`g-${g.id}`} className="space-y-6">
+            <h2 id={`g-${g.id}`} className="text-2xl font-bold">
+              {g.name} ({g.cbsCode})
+            </h2>
+            <p>{t("gemeenteIntro")}</p>
+            <p>{g.region ? t("region", { region: g.region.name }) : t("noRegion")}</p>
+            <h3 className="text-xl font-bold">{t("contactTitle")}</h3>
+            <ContactForm gemeente={g} action={updateContactAction} />
+            <h3 className="text-xl font-bold">{t("staffTitle")}</h3>
+            {g.memberships.length === 0 ? (
+              <p>{t("noStaff")}</p>
+            ) : (
+              <table className="w-full border-collapse bg-white text-left">
+                <caption className="sr-only">{t("staffCaption", { gemeente: g.name })}</caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-400">
+                    <th scope="col" className="p-2">{t("colName")}</th>
+                    <th scope="col" className="p-2">{t("colEmail")}</th>
+                    <th scope="col" className="p-2">{t("colRole")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.memberships.map((m) => (
+                    <tr key={m.id} className="border-b border-slate-300">
+                      <td className="p-2">{m.user.name}</td>
+                      <td className="p-2">{m.user.email}</td>
+                      <td className="p-2">{tRole(m.role)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        ))}
+      {managesPlatform && <PlatformOverview />}
+    </div>
+  );
+}
+
+async function PlatformOverview() {
+  const t = await getTranslations("admin");
+  const { regions, gemeenteCount } = await listRegions();
+  return (
+    <section aria-labelledby="regions" className="space-y-4">
+      <h2 id="regions" className="text-2xl font-bold">{t("regionsTitle")}</h2>
+      <p className="max-w-prose">{t("platformIntro", { count: gemeenteCount })}</p>
+      {regions.length === 0 && <p>{t("noRegions")}</p>}
+      {regions.map((r) => (
+        <div key={r.id} className="rounded border border-slate-300 bg-white p-4">
+          <h3 className="text-xl font-bold">{r.name}</h3>
+          {r.expertTeam && <p>{t("expertTeam", { name: r.expertTeam.name })}</p>}
+          <p className="mt-2 font-semibold">{t("members")}</p>
+          <ul className="mt-1 columns-2 sm:columns-3">
+            {r.gemeenten.map((g) => (
+              <li key={g.cbsCode}>
+                {g.name} ({g.cbsCode})
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import {
+  CheckboxField,
+  ChoiceField,
+  FormMessage,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from "@/components/form-fields";
+import { domains, filerRoles, urgencies } from "@/lib/domain/inputs";
+import type { ActionState } from "@/lib/server/action";
+
+type Props = {
+  action: (s: ActionState, f: FormData) => Promise<ActionState>;
+  gemeenten: { cbsCode: string; name: string }[];
+  allowedFilerRoles: (typeof filerRoles)[number][];
+};
+
+export function FileCaseForm({ action, gemeenten, allowedFilerRoles }: Props) {
+  const t = useTranslations("filing");
+  const tDomain = useTranslations("domain");
+  const tUrgency = useTranslations("urgency");
+  const [state, formAction] = useActionState(action, null);
+  const feedback = state?.ok === false ? state : undefined;
+  const section = "mb-8 rounded border border-slate-300 bg-white p-5";
+  return (
+    <form action={formAction} noValidate className="max-w-2xl">
+      <FormMessage error={feedback?.error} />
+      <section className={section} aria-labelledby="s-who">
+        <h2 id="s-who" className="mb-4 text-xl font-bold">
+          {t("sectionWho")}
+        </h2>
+        <ChoiceField
+          name="filerRole"
+          label={t("filerRole")}
+          required
+          feedback={feedback}
+          initial={allowedFilerRoles[0]}
+          options={allowedFilerRoles.map((r) => ({ value: r, label: t(`filerRole_${r}`) }))}
+        />
+        {allowedFilerRoles.includes("PROFESSIONAL") && (
+          <TextField name="organisation" label={t("organisation")} hint={t("organisationHint")} feedback={feedback} />
+        )}
+      </section>
+      <section className={section} aria-labelledby="s-child">
+        <h2 id="s-child" className="mb-4 text-xl font-bold">
+          {t("sectionChild")}
+        </h2>
+        <TextField name="childName" label={t("childName")} required feedback={feedback} />
+        <TextField name="childBirthDate" type="date" label={t("childBirthDate")} required feedback={feedback} />
+        <SelectField
+          name="gemeenteCode"
+          label={t("gemeente")}
+          hint={t("gemeenteHint")}
+          required
+          feedback={feedback}
+          placeholder={t("gemeentePlaceholder")}
+          options={gemeenten.map((g) => ({ value: g.cbsCode, label: g.name }))}
+        />
+      </section>
+      <section className={section} aria-labelledby="s-stuck">
+        <h2 id="s-stuck" className="mb-4 text-xl font-bold">
+          {t("sectionStuck")}
+        </h2>
+        <ChoiceField
+          name="domains"
+          multiple
+          label={t("domains")}
+          hint={t("domainsHint")}
+          required
+          feedback={feedback}
+          options={domains.map((d) => ({ value: d, label: tDomain(d) }))}
+        />
+        <TextField name="stuckSince" type="date" label={t("stuckSince")} feedback={feedback} />
+        <TextArea name="stuckDescription" label={t("stuckDescription")} hint={t("stuckDescriptionHint")} required rows={6} feedback={feedback} />
+        <TextArea name="triedDescription" label={t("triedDescription")} required feedback={feedback} />
+        <TextArea name="needDescription" label={t("needDescription")} required feedback={feedback} />
+        <ChoiceField
+          name="urgency"
+          label={t("urgency")}
+          hint={t("urgencyHint")}
+          required
+          initial="NORMAL"
+          feedback={feedback}
+          options={urgencies.map((u) => ({ value: u, label: tUrgency(u) }))}
+        />
+      </section>
+      <section className={section} aria-labelledby="s-contact">
+        <h2 id="s-contact" className="mb-4 text-xl font-bold">
+          {t("sectionContact")}
+        </h2>
+        <TextField name="contactPhone" type="tel" autoComplete="tel" label={t("contactPhone")} hint={t("contactPhoneHint")} feedback={feedback} />
+        <CheckboxField name="consent" label={t("consent")} required feedback={feedback}>
+          <p className="mt-2 text-sm text-slate-700">{t("consentHint")}</p>
+        </CheckboxField>
+      </section>
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

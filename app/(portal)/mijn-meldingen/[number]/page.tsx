@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/status-badge";
+import { requirePermission } from "@/lib/auth/session";
+import { loadFamilyCase } from "./load";
+
+type Params = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: (await getTranslations("family"))("caseTitle", { number: (await params).number }) };
+}
+
+const familyKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided"]);
+
+export default async function FamilyCasePage({ params }: Params) {
+  const { number } = await params;
+  const actor = await requirePermission("case.follow", `/mijn-meldingen/${number}`);
+  const found = await loadFamilyCase(actor, number);
+  const t = await getTranslations("family");
+  const tType = await getTranslations("interventionType");
+  const tAssignment = await getTranslations("assignmentStatus");
+  const format = await getFormatter();
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const g = found.gemeente;
+
+  function describe(kind: string): string {
+    if (familyKinds.has(kind)) return t(`timeline.${kind}` as "timeline.filed");
+    const type = kind.startsWith("intervention.") ? kind.slice("intervention.".length) : null;
+    if (type && tType.has(type)) return t("timeline.intervention", { type: tType(type).toLowerCase() });
+    return t("timeline.other");
+  }
+
+  return (
+    <div className="max-w-3xl space-y-10">
+      <div>
+        <h1 className="text-3xl font-bold">{t("caseTitle", { number: found.number })}</h1>
+        <p className="mt-2 text-lg">{t("about", { child: found.childName, gemeente: g.name })}</p>
+      </div>
+
+      <section aria-labelledby="status-title" className="rounded border-l-8 border-teal-800 bg-white p-5">
+        <h2 id="status-title" className="text-2xl font-bold">{t("statusTitle")}</h2>
+        <p className="mt-3 text-lg">
+          {t("nowLabel")} <StatusBadge status={found.status} />
+        </p>
+        {found.deadlineAt && <p className="mt-2 text-lg">{t("expected", { date: day(found.deadlineAt) })}</p>}
+      </section>
+
+      {found.decisions.map((decision) => (
+        <section key={decision.id} aria-labelledby={`d-${decision.id}`} className="rounded border border-slate-300 bg-white p-5">
+          <h2 id={`d-${decision.id}`} className="text-2xl font-bold">{t("decisionTitle")}</h2>
+          <p className="mt-2">{t("decisionIntro")}</p>
+          <p className="mt-2">{t("decidedOn", { date: day(decision.createdAt) })}</p>
+          <p className="mt-3"><strong>{t("legalBasis")}</strong> {decision.legalBasis}</p>
+          <p className="mt-2 whitespace-pre-line"><strong>{t("rationale")}</strong> {decision.rationale}</p>
+          <h3 className="mt-5 text-xl font-bold">{t("assignmentsTitle")}</h3>
+          <table className="mt-2 w-full border-collapse text-left">
+            <caption className="sr-only">{t("assignmentsCaption")}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="p-2">{t("colParty")}</th>
+                <th scope="col" className="p-2">{t("colWhat")}</th>
+                <th scope="col" className="p-2">{t("colDue")}</th>
+                <th scope="col" className="p-2">{t("colPayer")}</th>
+                <th scope="col" className="p-2">{t("colAssignmentStatus")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decision.assignments.map((a) => (
+                <tr key={a.id} className="border-b border-slate-300 align-top">
+                  <td className="p-2">{a.party}</td>
+                  <td className="p-2">{a.description}</td>
+                  <td className="p-2">{day(a.dueOn)}</td>
+                  <td className="p-2">{a.payer}</td>
+                  <td className="p-2">{tAssignment(a.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="text-2xl font-bold">{t("timelineTitle")}</h2>
+        <ol className="mt-4 space-y-4 border-l-4 border-teal-800 pl-5">
+          {found.timeline.map((entry) => (
+            <li key={entry.id}>
+              <p className="text-sm font-semibold text-slate-700">
+                <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "long", timeStyle: "short" })}</time>
+              </p>
+              <p className="text-lg">{describe(entry.kind)}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="contact-title">
+        <h2 id="contact-title" className="text-2xl font-bold">{t("contactTitle")}</h2>
+        <p className="mt-2">{t("contactText", { gemeente: g.name })}</p>
+        {g.contactName || g.contactEmail || g.contactPhone ? (
+          <ul className="mt-2">
+            {g.contactName && <li>{g.contactName}</li>}
+            {g.contactEmail && <li><a href={`mailto:${g.contactEmail}`}>{g.contactEmail}</a></li>}
+            {g.contactPhone && <li>{g.contactPhone}</li>}
+          </ul>
+        ) : (
+          <p className="mt-2">{t("noContact")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/components/status-badge";
+import { requirePermission } from "@/lib/auth/session";
+import { listMyCases } from "@/lib/server/cases/follow-case";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("family"))("listTitle") };
+}
+
+export default async function MyCasesPage() {
+  const actor = await requirePermission("case.follow", "/mijn-meldingen");
+  const t = await getTranslations("family");
+  const format = await getFormatter();
+  const cases = await listMyCases(actor);
+  return (
+    <div>
+      <PageHeader title={t("listTitle")} intro={t("listIntro")} />
+      {cases.length === 0 ? (
+        <p className="text-lg">{t("empty")}</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-left">
+          <caption className="sr-only">{t("tableCaption")}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="p-3">{t("colNumber")}</th>
+              <th scope="col" className="p-3">{t("colChild")}</th>
+              <th scope="col" className="p-3">{t("colGemeente")}</th>
+              <th scope="col" className="p-3">{t("colStatus")}</th>
+              <th scope="col" className="p-3">{t("colFiled")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.map((c) => (
+              <tr key={c.id} className="border-b border-slate-300">
+                <td className="p-3">
+                  <Link href={`/mijn-meldingen/${c.number}`}>{c.number}</Link>
+                </td>
+                <td className="p-3">{c.childName}</td>
+                <td className="p-3">{c.gemeente.name}</td>
+                <td className="p-3">
+                  <StatusBadge status={c.status} />
+                </td>
+                <td className="p-3">{format.dateTime(c.createdAt, { dateStyle: "long" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="mt-8">
+        <Link href="/melden" className="font-semibold">
+          {t("fileNew")}
+        </Link>
+      </p>
+    </div>
+  );
+}

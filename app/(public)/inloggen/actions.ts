@@ -1,0 +1,21 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { safeReturnTo } from "@/lib/auth/return-to";
+import { signInInput } from "@/lib/domain/inputs";
+import { formValues, type ActionState } from "@/lib/server/action";
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  delete values.password;
+  const parsed = signInInput.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success) return { ok: false, error: "signInFailed", fieldErrors: {}, values };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnTo(formData.get("terug")) });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, error: "signInFailed", fieldErrors: {}, values };
+    throw error;
+  }
+  return null;
+}

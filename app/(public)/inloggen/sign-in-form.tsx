@@ -1,0 +1,21 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormMessage, SubmitButton, TextField } from "@/components/form-fields";
+import type { ActionState } from "@/lib/server/action";
+
+export function SignInForm({ action, returnTo }: { action: (s: ActionState, f: FormData) => Promise<ActionState>; returnTo: string }) {
+  const t = useTranslations("signIn");
+  const [state, formAction] = useActionState(action, null);
+  const feedback = state?.ok === false ? state : undefined;
+  return (
+    <form action={formAction} noValidate className="max-w-md">
+      <FormMessage error={feedback?.error} />
+      <input type="hidden" name="terug" value={returnTo} />
+      <TextField name="email" type="email" autoComplete="username" label={t("email")} required feedback={feedback} />
+      <TextField name="password" type="password" autoComplete="current-password" label={t("password")} required feedback={feedback} />
+      <SubmitButton>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

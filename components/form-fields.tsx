@@ -1,0 +1,242 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFormStatus } from "react-dom";
+import type { ReactNode } from "react";
+
+/** Field errors and typed values as the server action returns them. */
+export type FormFeedback = {
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+};
+
+export function valueOf(feedback: FormFeedback | undefined, name: string): string {
+  const v = feedback?.values?.[name];
+  return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
+}
+
+export function valuesOf(feedback: FormFeedback | undefined, name: string): string[] {
+  const v = feedback?.values?.[name];
+  return Array.isArray(v) ? v : v ? [v] : [];
+}
+
+function ErrorText({ id, errorKey }: { id: string; errorKey?: string }) {
+  const t = useTranslations("errors");
+  if (!errorKey) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-semibold text-red-800">
+      {t.has(errorKey) ? t(errorKey) : t("invalid")}
+    </p>
+  );
+}
+
+type BaseProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  feedback?: FormFeedback;
+  /** Shown when the form has not been sent yet */
+  initial?: string;
+};
+
+function describedBy(name: string, hint?: string, error?: string) {
+  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+  const t = useTranslations("form");
+  return (
+    <label htmlFor={htmlFor} className="block font-semibold">
+      {label} <span className="font-normal text-slate-700">({required ? t("required") : t("optional")})</span>
+    </label>
+  );
+}
+
+const inputClass =
+  "mt-1 block w-full rounded border-2 border-slate-600 bg-white px-3 py-2 text-base focus:outline-none focus:ring-4 focus:ring-amber-400 aria-[invalid=true]:border-red-800";
+
+export function TextField({
+  type = "text",
+  autoComplete,
+  ...props
+}: BaseProps & { type?: "text" | "email" | "password" | "date" | "tel"; autoComplete?: string }) {
+  const error = props.feedback?.fieldErrors?.[props.name];
+  const value = props.feedback?.values ? valueOf(props.feedback, props.name) : props.initial;
+  return (
+    <div className="mb-5">
+      <Label htmlFor={props.name} label={props.label} required={props.required} />
+      {props.hint && (
+        <p id={`${props.name}-hint`} className="text-sm text-slate-700">
+          {props.hint}
+        </p>
+      )}
+      <ErrorText id={`${props.name}-error`} errorKey={error} />
+      <input
+        id={props.name}
+        name={props.name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={type === "password" ? undefined : value}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+        className={inputClass}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: BaseProps & { rows?: number }) {
+  const error = props.feedback?.fieldErrors?.[props.name];
+  const value = props.feedback?.values ? valueOf(props.feedback, props.name) : props.initial;
+  return (
+    <div className="mb-5">
+      <Label htmlFor={props.name} label={props.label} required={props.required} />
+      {props.hint && (
+        <p id={`${props.name}-hint`} className="text-sm text-slate-700">
+          {props.hint}
+        </p>
+      )}
+      <ErrorText id={`${props.name}-error`} errorKey={error} />
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 4}
+        defaultValue={value}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+        className={inputClass}
+      />
+    </div>
+  );
+}
+
+export function SelectField(props: BaseProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+  const error = props.feedback?.fieldErrors?.[props.name];
+  const value = props.feedback?.values ? valueOf(props.feedback, props.name) : (props.initial ?? "");
+  return (
+    <div className="mb-5">
+      <Label htmlFor={props.name} label={props.label} required={props.required} />
+      {props.hint && (
+        <p id={`${props.name}-hint`} className="text-sm text-slate-700">
+          {props.hint}
+        </p>
+      )}
+      <ErrorText id={`${props.name}-error`} errorKey={error} />
+      <select
+        id={props.name}
+        name={props.name}
+        defaultValue={value}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+        className={inputClass}
+      >
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Radio buttons (single choice) or checkboxes (several) in a fieldset with a legend. */
+export function ChoiceField(
+  props: BaseProps & { multiple?: boolean; options: { value: string; label: string; hint?: string }[] },
+) {
+  const error = props.feedback?.fieldErrors?.[props.name];
+  const chosen = props.feedback?.values ? valuesOf(props.feedback, props.name) : props.initial ? [props.initial] : [];
+  const t = useTranslations("form");
+  return (
+    <fieldset
+      className="mb-5"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(props.name, props.hint, error)}
+    >
+      <legend className="font-semibold">
+        {props.label}{" "}
+        <span className="font-normal text-slate-700">({props.required ? t("required") : t("optional")})</span>
+      </legend>
+      {props.hint && (
+        <p id={`${props.name}-hint`} className="text-sm text-slate-700">
+          {props.hint}
+        </p>
+      )}
+      <ErrorText id={`${props.name}-error`} errorKey={error} />
+      <div className="mt-2 space-y-2">
+        {props.options.map((o) => {
+          const id = `${props.name}-${o.value}`;
+          return (
+            <div key={o.value} className="flex items-start gap-3">
+              <input
+                id={id}
+                type={props.multiple ? "checkbox" : "radio"}
+                name={props.name}
+                value={o.value}
+                defaultChecked={chosen.includes(o.value)}
+                className="mt-1 h-5 w-5 accent-teal-800"
+              />
+              <label htmlFor={id}>
+                {o.label}
+                {o.hint && <span className="block text-sm text-slate-700">{o.hint}</span>}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+export function CheckboxField(props: BaseProps & { children?: ReactNode }) {
+  const error = props.feedback?.fieldErrors?.[props.name];
+  const checked = props.feedback?.values ? valueOf(props.feedback, props.name) === "on" : props.initial === "on";
+  return (
+    <div className="mb-5">
+      <ErrorText id={`${props.name}-error`} errorKey={error} />
+      <div className="flex items-start gap-3">
+        <input
+          id={props.name}
+          name={props.name}
+          type="checkbox"
+          defaultChecked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${props.name}-error` : undefined}
+          className="mt-1 h-5 w-5 accent-teal-800"
+        />
+        <label htmlFor={props.name}>{props.label}</label>
+      </div>
+      {props.children}
+    </div>
+  );
+}
+
+export function SubmitButton({ children }: { children: ReactNode }) {
+  const { pending } = useFormStatus();
+  const t = useTranslations("form");
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded bg-teal-800 px-5 py-3 font-semibold text-white hover:bg-teal-900 focus:outline-none focus:ring-4 focus:ring-amber-400 disabled:opacity-70"
+    >
+      {pending ? t("saving") : children}
+    </button>
+  );
+}
+
+/** The message above a form after a failed attempt. Announced to screen readers. */
+export function FormMessage({ error }: { error?: string | null }) {
+  const t = useTranslations("errors");
+  if (!error) return null;
+  return (
+    <div role="alert" className="mb-5 rounded border-l-8 border-red-800 bg-red-50 p-4 font-semibold text-red-900">
+      {t.has(error) ? t(error) : t("unexpected")}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+
+export type NavItem = { href: string; label: string };
+
+export function SiteHeader({
+  nav,
+  userName,
+  otherLocale,
+  signOutAction,
+  switchLanguageAction,
+}: {
+  nav: NavItem[];
+  userName: string | null;
+  otherLocale: string;
+  signOutAction: () => Promise<void>;
+  switchLanguageAction: (formData: FormData) => Promise<void>;
+}) {
+  const t = useTranslations("app");
+  return (
+    <header className="border-b-4 border-teal-800 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-2xl font-bold text-teal-900 no-underline">
+          {t("name")}
+        </Link>
+        <nav aria-label={t("mainNav")} className="flex-1">
+          <ul className="flex flex-wrap gap-x-5 gap-y-1">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="font-semibold">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <form action={switchLanguageAction}>
+            <input type="hidden" name="locale" value={otherLocale} />
+            <button type="submit" lang={otherLocale} aria-label={t("switchToLabel")} className="underline">
+              {t("switchTo")}
+            </button>
+          </form>
+          {userName ? (
+            <>
+              <span>{t("signedInAs", { name: userName })}</span>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded border-2 border-teal-800 px-3 py-1 font-semibold text-teal-900">
+                  {t("signOut")}
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/inloggen" className="font-semibold">
+              {t("signIn")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
