@@ -1,0 +1,40 @@
+/**
+ * `npm run demo`: the portal with demo data, on the embedded PostgreSQL
+ * (PGlite, in .data/pglite) unless DATABASE_URL points at a server.
+ * Migrates and seeds on first start, builds, and serves on PORT (3000).
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { migrateDeploy, repoRoot, type Target } from "./db/engine";
+import { run, seedDemo } from "./run";
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  // A per-installation secret for the demo, kept beside its data.
+  const file = path.join(repoRoot, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main(): Promise<void> {
+  const target: Target = process.env.DATABASE_URL
+    ? { kind: "postgres", url: process.env.DATABASE_URL }
+    : { kind: "pglite", dataDir: path.join(repoRoot, ".data", "pglite") };
+  console.log(target.kind === "pglite" ? "Database: embedded (PGlite) in .data/pglite" : "Database: DATABASE_URL");
+  await migrateDeploy(target);
+  const port = process.env.PORT ?? "3000";
+  const env = { AUTH_SECRET: authSecret(), AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}` };
+  await seedDemo(env);
+  await run("npx", ["next", "build"], env);
+  console.log(`\nDoorbraak runs at http://localhost:${port} — demo accounts are listed in README.md\n`);
+  await run("npx", ["next", "start", "-p", port], env);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

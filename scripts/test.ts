@@ -1,0 +1,38 @@
+/**
+ * `npm test`: every test of the project.
+ *   1. unit and integration tests (Vitest; integration tests make their own databases),
+ *   2. end-to-end tests (Playwright in Chromium) against a production build,
+ *      on a database this script creates, migrates and seeds, and drops afterwards.
+ * `npm test -- e2e` runs only step 2, `npm test -- vitest` only step 1.
+ */
+import { migrateDeploy } from "./db/engine";
+import { run, seedDemo } from "./run";
+import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "../tests/support/postgres";
+
+async function endToEnd(): Promise<void> {
+  const name = uniqueDatabaseName("doorbraak_e2e");
+  await createDatabase(name);
+  try {
+    const env = {
+      DATABASE_URL: databaseUrl(name),
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-used-only-by-the-end-to-end-tests",
+    };
+    await migrateDeploy({ kind: "postgres", url: env.DATABASE_URL });
+    await seedDemo(env);
+    await run("npx", ["next", "build"], env);
+    await run("npx", ["playwright", "test"], env);
+  } finally {
+    await dropDatabase(name);
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (only !== "e2e") await run("npx", ["vitest", "run"]);
+  if (only !== "vitest") await endToEnd();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
