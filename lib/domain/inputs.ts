@@ -22,7 +22,8 @@ const text = (min: number, max: number) =>
   z
     .string({ error: "required" })
     .trim()
-    .min(min, { error: min <= 1 ? "required" : "tooShort" })
+    .min(1, { error: "required" })
+    .min(min, { error: "tooShort" })
     .max(max, { error: "tooLong" });
 
 const optionalText = (max: number) =>

@@ -59,3 +59,15 @@ describe("case numbers and four eyes", () => {
     expect(violatesFourEyes("a", "b")).toBe(false);
   });
 });
+
+describe("input messages", () => {
+  it("asks to fill in an empty field, and to write more for a short one", async () => {
+    const { fileCaseInput } = await import("@/lib/domain/inputs");
+    const issues = (input: Record<string, unknown>) =>
+      // The first issue of a field is the one shown to the person.
+      Object.fromEntries((fileCaseInput.safeParse(input).error?.issues ?? []).reverse().map((i) => [i.path.join("."), i.message]));
+    expect(issues({ childName: "" }).childName).toBe("required");
+    expect(issues({ childName: "A" }).childName).toBe("tooShort");
+    expect(issues({ consent: undefined }).consent).toBe("consentRequired");
+  });
+});
