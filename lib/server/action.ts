@@ -1,7 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { after } from "next/server";
 import type { z } from "zod";
 import { DomainError } from "./errors";
+import { deliverOutbox } from "./notifications/deliver-outbox";
 
 /** What a form action returns to its form. */
 export type ActionState<T = unknown> =
@@ -53,7 +55,10 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: false, error: "checkFields", fieldErrors: fieldErrorsOf(parsed.error), values };
   }
   try {
-    return { ok: true, data: await service(parsed.data) };
+    const data = await service(parsed.data);
+    // Mail enqueued by the change goes out after the response, never inside its transaction.
+    after(() => deliverOutbox().catch((error: unknown) => console.error("[outbox]", error)));
+    return { ok: true, data };
   } catch (error) {
     if (error instanceof DomainError) {
       return { ok: false, error: error.code, fieldErrors: error.fieldErrors, values };

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { readAuditTrail } from "@/lib/server/cases/read-audit-trail";
+import { orNotFound } from "../load";
+
+type Params = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title", { number: (await params).number }) };
+}
+
+function describeChanges(changes: unknown): string[] {
+  if (!changes || typeof changes !== "object") return [];
+  return Object.entries(changes as Record<string, { old?: unknown; new?: unknown }>).map(
+    ([field, change]) => `${field}: ${JSON.stringify(change?.old ?? null)} → ${JSON.stringify(change?.new ?? null)}`,
+  );
+}
+
+export default async function AuditTrailPage({ params }: Params) {
+  const { number } = await params;
+  const actor = await requirePermission("audit.read", `/zaken/${number}/audit`);
+  const trail = await orNotFound(number, () => readAuditTrail(actor, number));
+  const t = await getTranslations("audit");
+  const tRole = await getTranslations("role");
+  const format = await getFormatter();
+  return (
+    <div>
+      <PageHeader title={t("title", { number })} intro={t("intro")} />
+      <p className="mb-6">
+        <Link href={`/zaken/${number}`}>{t("backToCase")}</Link>
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="p-2">{t("colSeq")}</th>
+              <th scope="col" className="p-2">{t("colWhen")}</th>
+              <th scope="col" className="p-2">{t("colAction")}</th>
+              <th scope="col" className="p-2">{t("colOutcome")}</th>
+              <th scope="col" className="p-2">{t("colActor")}</th>
+              <th scope="col" className="p-2">{t("colRole")}</th>
+              <th scope="col" className="p-2">{t("colChanges")}</th>
+              <th scope="col" className="p-2">{t("colHash")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trail.events.map((e) => {
+              const actionKey = `action.${e.action.replace(".", "_")}`;
+              const changes = describeChanges(e.changes);
+              return (
+                <tr key={e.id} className="border-b border-slate-300 align-top">
+                  <td className="p-2">{e.seq}</td>
+                  <td className="p-2 whitespace-nowrap">
+                    <time dateTime={e.occurredAt.toISOString()}>
+                      {format.dateTime(e.occurredAt, { dateStyle: "short", timeStyle: "medium" })}
+                    </time>
+                  </td>
+                  <td className="p-2">{t.has(actionKey) ? t(actionKey) : e.action}</td>
+                  <td className="p-2">{t(`outcome.${e.outcome}`)}</td>
+                  <td className="p-2">
+                    {e.actorName ?? t("system")}
+                    {e.actorOrganisation && <span className="block text-slate-700">{e.actorOrganisation}</span>}
+                  </td>
+                  <td className="p-2">{e.actorRole ? tRole(e.actorRole) : "—"}</td>
+                  <td className="p-2">
+                    {changes.length === 0 ? (
+                      t("noChanges")
+                    ) : (
+                      <ul>
+                        {changes.map((c) => (
+                          <li key={c} className="break-all">{c}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="p-2 font-mono">{e.hash.slice(0, 12)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { StatusBadge } from "@/components/status-badge";
+import { requirePermission } from "@/lib/auth/session";
+import { openCase } from "@/lib/server/cases/open-case";
+import { ActionPanel } from "./action-panel";
+import { claimAction, decideAction, logInterventionAction, proposeAction, referAction, startLocalAction } from "./actions";
+import { orNotFound } from "./load";
+
+type Params = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: (await getTranslations("workspace"))("title", { number: (await params).number }) };
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 border-b border-slate-200 py-2 sm:grid-cols-3">
+      <dt className="font-semibold">{label}</dt>
+      <dd className="whitespace-pre-line sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+const plainKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided"]);
+
+export default async function CaseWorkspacePage({ params }: Params) {
+  const { number } = await params;
+  const actor = await requirePermission("case.view", `/zaken/${number}`);
+  const view = await orNotFound(number, () => openCase(actor, number));
+  const c = view.case;
+  const t = await getTranslations("workspace");
+  const tUrgency = await getTranslations("urgency");
+  const tDomain = await getTranslations("domain");
+  const tType = await getTranslations("interventionType");
+  const tRole = await getTranslations("role");
+  const tAssignment = await getTranslations("assignmentStatus");
+  const format = await getFormatter();
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const name = (id: string | null) => (id ? (view.names.get(id) ?? t("unknown")) : t("unknown"));
+  const overdue = c.deadlineAt !== null && c.deadlineAt < new Date();
+
+  function kindLabel(kind: string): string {
+    if (plainKinds.has(kind)) return t(`timeline.${kind}` as "timeline.filed");
+    const type = kind.startsWith("intervention.") ? kind.slice("intervention.".length) : "";
+    return tType.has(type) ? t("timeline.intervention", { type: tType(type) }) : t("timeline.other");
+  }
+
+  return (
+    <div className="space-y-10">
+      <div>
+        <h1 className="text-3xl font-bold">{t("title", { number: c.number })}</h1>
+        <p className="mt-2">
+          <StatusBadge status={c.status} />
+        </p>
+        {view.canReadAudit && (
+          <p className="mt-3">
+            <Link href={`/zaken/${c.number}/audit`}>{t("auditLink")}</Link>
+          </p>
+        )}
+      </div>
+
+      <section aria-labelledby="facts">
+        <h2 id="facts" className="text-2xl font-bold">{t("factsTitle")}</h2>
+        <dl className="mt-3 rounded border border-slate-300 bg-white px-4">
+          <Fact label={t("child")}>{c.childName}</Fact>
+          <Fact label={t("birthDate")}>{day(c.childBirthDate)}</Fact>
+          <Fact label={t("gemeente")}>{c.gemeente.name} ({c.gemeente.cbsCode})</Fact>
+          <Fact label={t("region")}>{c.region?.name ?? "—"}</Fact>
+          <Fact label={t("expertTeam")}>{c.region?.expertTeam?.name ?? "—"}</Fact>
+          <Fact label={t("urgency")}>{tUrgency(c.urgency)}</Fact>
+          <Fact label={t("domains")}>{c.domains.map((d) => tDomain(d)).join(", ")}</Fact>
+          <Fact label={t("stuckSince")}>{c.stuckSince ? day(c.stuckSince) : "—"}</Fact>
+          <Fact label={t("stuck")}>{c.stuckDescription}</Fact>
+          <Fact label={t("tried")}>{c.triedDescription}</Fact>
+          <Fact label={t("need")}>{c.needDescription}</Fact>
+          <Fact label={t("deadline")}>
+            {c.deadlineAt ? day(c.deadlineAt) : "—"} {overdue && <strong className="text-red-800">{t("overdue")}</strong>}
+          </Fact>
+          <Fact label={t("assignee")}>{c.assigneeId ? name(c.assigneeId) : t("nobody")}</Fact>
+        </dl>
+      </section>
+
+      <section aria-labelledby="actions" className="space-y-4">
+        <h2 id="actions" className="text-2xl font-bold">{t("actionsTitle")}</h2>
+        <ActionPanel
+          caseId={c.id}
+          available={view.actions}
+          proposerIsActor={view.proposerIsActor}
+          actions={{
+            claim: claimAction,
+            startLocal: startLocalAction,
+            refer: referAction,
+            logIntervention: logInterventionAction,
+            propose: proposeAction,
+            decide: decideAction,
+          }}
+        />
+      </section>
+
+      {c.decisions.length > 0 && (
+        <section aria-labelledby="decisions" className="space-y-4">
+          <h2 id="decisions" className="text-2xl font-bold">{t("decisionsTitle")}</h2>
+          {c.decisions.map((d) => (
+            <article key={d.id} className="rounded border border-slate-300 bg-white p-4">
+              <p className="font-semibold">{t("decidedBy", { name: name(d.decidedById), date: day(d.createdAt) })}</p>
+              <p className="mt-2"><strong>{t("legalBasis")}:</strong> {d.legalBasis}</p>
+              <p className="mt-1 whitespace-pre-line"><strong>{t("rationale")}:</strong> {d.rationale}</p>
+              <table className="mt-3 w-full border-collapse text-left">
+                <caption className="sr-only">{t("assignmentsCaption")}</caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-400">
+                    <th scope="col" className="p-2">{t("colParty")}</th>
+                    <th scope="col" className="p-2">{t("colWhat")}</th>
+                    <th scope="col" className="p-2">{t("colDue")}</th>
+                    <th scope="col" className="p-2">{t("colPayer")}</th>
+                    <th scope="col" className="p-2">{t("colStatus")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.assignments.map((a) => (
+                    <tr key={a.id} className="border-b border-slate-300 align-top">
+                      <td className="p-2">{a.party}</td>
+                      <td className="p-2">{a.description}</td>
+                      <td className="p-2">{day(a.dueOn)}</td>
+                      <td className="p-2">{a.payer}</td>
+                      <td className="p-2">{tAssignment(a.status)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </article>
+          ))}
+        </section>
+      )}
+
+      {c.proposals.length > 0 && (
+        <section aria-labelledby="proposals" className="space-y-4">
+          <h2 id="proposals" className="text-2xl font-bold">{t("proposalsTitle")}</h2>
+          {c.proposals.map((p) => (
+            <article key={p.id} className="rounded border border-slate-300 bg-white p-4">
+              <p className="font-semibold">{t("proposedBy", { name: name(p.proposedById), date: day(p.createdAt) })}</p>
+              <p className="mt-2 whitespace-pre-line">{p.proposal}</p>
+              <p className="mt-2 whitespace-pre-line"><strong>{t("rationale")}:</strong> {p.rationale}</p>
+            </article>
+          ))}
+        </section>
+      )}
+
+      {c.interventions.length > 0 && (
+        <section aria-labelledby="interventions" className="space-y-4">
+          <h2 id="interventions" className="text-2xl font-bold">{t("interventionsTitle")}</h2>
+          {c.interventions.map((i) => (
+            <article key={i.id} className="rounded border border-slate-300 bg-white p-4">
+              <p className="font-semibold">{tType(i.type)} · {day(i.occurredOn)}</p>
+              <dl className="mt-2">
+                <Fact label={t("participants")}>{i.participants}</Fact>
+                <Fact label={t("familyInvolved")}>{i.familyInvolved ? t("yes") : t("no")}</Fact>
+                <Fact label={t("outcome")}>{i.outcome}</Fact>
+                {i.nextStep && <Fact label={t("nextStep")}>{i.nextStep}</Fact>}
+              </dl>
+            </article>
+          ))}
+        </section>
+      )}
+
+      {c.referrals.length > 0 && (
+        <section aria-labelledby="referrals">
+          <h2 id="referrals" className="text-2xl font-bold">{t("referralsTitle")}</h2>
+          <ul className="mt-3 space-y-2">
+            {c.referrals.map((r) => (
+              <li key={r.id} className="rounded border border-slate-300 bg-white p-3">
+                <p className="text-sm text-slate-700">{moment(r.createdAt)}</p>
+                <p className="whitespace-pre-line">{r.question}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="parties">
+        <h2 id="parties" className="text-2xl font-bold">{t("partiesTitle")}</h2>
+        <ul className="mt-3 space-y-1">
+          {c.parties.map((p) => (
+            <li key={p.id}>
+              <strong>{t(`partyRole.${p.role}`)}:</strong> {p.name}
+              {p.organisation && ` (${p.organisation})`}
+              {p.email && ` · ${p.email}`}
+              {p.phone && ` · ${p.phone}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline" className="text-2xl font-bold">{t("timelineTitle")}</h2>
+        <ol className="mt-4 space-y-4 border-l-4 border-teal-800 pl-5">
+          {c.timeline.map((e) => (
+            <li key={e.id}>
+              <p className="text-sm font-semibold text-slate-700">
+                <time dateTime={e.createdAt.toISOString()}>{moment(e.createdAt)}</time>
+                {e.actorId && ` · ${t("by", { name: name(e.actorId) })}`}
+                {e.actorRole && ` (${tRole(e.actorRole)})`}
+              </p>
+              <p className="font-semibold">{kindLabel(e.kind)}</p>
+              {e.body && <p className="whitespace-pre-line">{e.body}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
