@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** Set E2E_BASE_URL to run against a portal that is already running (e.g. `npm run demo`). */
+const externalBaseUrl = process.env.E2E_BASE_URL;
 
 /**
  * End-to-end tests run in Debian's Chromium (Playwright cannot download its
@@ -17,7 +19,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
     trace: "retain-on-failure",
@@ -36,7 +38,9 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: externalBaseUrl
+    ? undefined
+    : {
     command: `npx next start -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,

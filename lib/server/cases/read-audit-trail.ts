@@ -10,15 +10,16 @@ import { actingRole } from "./transition";
 export async function readAuditTrail(actor: Actor, number: string) {
   return prisma.$transaction(async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "audit.read", { number });
-    const events = await tx.auditEvent.findMany({
-      where: { chain: chainFor(found.id) },
-      orderBy: { seq: "asc" },
-      take: 1000,
-    });
+    // Recorded first, so that the reader sees their own reading in the trail.
     await writeAudit(tx, actor, {
       action: "audit.read",
       role: actingRole(heldRoles, "audit.read"),
       case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
+    });
+    const events = await tx.auditEvent.findMany({
+      where: { chain: chainFor(found.id) },
+      orderBy: { seq: "asc" },
+      take: 1000,
     });
     return { case: { id: found.id, number: found.number }, events };
   });

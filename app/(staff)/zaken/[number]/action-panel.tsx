@@ -32,6 +32,7 @@ function ActionForm({
   intro,
   action,
   caseId,
+  caseNumber,
   submit,
   children,
 }: {
@@ -40,10 +41,10 @@ function ActionForm({
   intro?: string;
   action: Action;
   caseId: string;
+  caseNumber: string;
   submit: string;
   children?: (feedback: FormFeedback | undefined) => ReactNode;
 }) {
-  const t = useTranslations("workspace");
   const [state, formAction] = useActionState(action, null);
   const feedback = state?.ok === false ? state : undefined;
   return (
@@ -54,12 +55,8 @@ function ActionForm({
       {intro && <p className="mt-1 mb-4">{intro}</p>}
       <form action={formAction} noValidate className="mt-3">
         <FormMessage error={feedback?.error} />
-        {state?.ok && (
-          <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold">
-            {t("done")}
-          </p>
-        )}
         <input type="hidden" name="caseId" value={caseId} />
+        <input type="hidden" name="caseNumber" value={caseNumber} />
         {children?.(feedback)}
         <SubmitButton>{submit}</SubmitButton>
       </form>
@@ -97,11 +94,13 @@ function AssignmentRows({ feedback }: { feedback: FormFeedback | undefined }) {
 /** One form per action that the state machine and the permissions allow; nothing else is offered. */
 export function ActionPanel({
   caseId,
+  caseNumber,
   available,
   proposerIsActor,
   actions,
 }: {
   caseId: string;
+  caseNumber: string;
   available: CaseActionName[];
   proposerIsActor: boolean;
   actions: PanelActions;
@@ -113,20 +112,20 @@ export function ActionPanel({
   return (
     <div className="space-y-6">
       {available.includes("case.claim") && (
-        <ActionForm id="a-claim" title={t("claim.title")} intro={t("claim.intro")} action={actions.claim} caseId={caseId} submit={t("claim.submit")} />
+        <ActionForm id="a-claim" title={t("claim.title")} intro={t("claim.intro")} action={actions.claim} caseId={caseId} caseNumber={caseNumber} submit={t("claim.submit")} />
       )}
       {available.includes("case.startLocal") && (
-        <ActionForm id="a-local" title={t("startLocal.title")} intro={t("startLocal.intro")} action={actions.startLocal} caseId={caseId} submit={t("startLocal.submit")}>
+        <ActionForm id="a-local" title={t("startLocal.title")} intro={t("startLocal.intro")} action={actions.startLocal} caseId={caseId} caseNumber={caseNumber} submit={t("startLocal.submit")}>
           {(f) => <TextArea name="note" label={t("startLocal.note")} required feedback={f} />}
         </ActionForm>
       )}
       {available.includes("case.refer") && (
-        <ActionForm id="a-refer" title={t("refer.title")} intro={t("refer.intro")} action={actions.refer} caseId={caseId} submit={t("refer.submit")}>
+        <ActionForm id="a-refer" title={t("refer.title")} intro={t("refer.intro")} action={actions.refer} caseId={caseId} caseNumber={caseNumber} submit={t("refer.submit")}>
           {(f) => <TextArea name="question" label={t("refer.question")} required feedback={f} />}
         </ActionForm>
       )}
       {available.includes("case.logIntervention") && (
-        <ActionForm id="a-intervention" title={t("logIntervention.title")} action={actions.logIntervention} caseId={caseId} submit={t("logIntervention.submit")}>
+        <ActionForm id="a-intervention" title={t("logIntervention.title")} action={actions.logIntervention} caseId={caseId} caseNumber={caseNumber} submit={t("logIntervention.submit")}>
           {(f) => (
             <>
               <SelectField
@@ -147,7 +146,7 @@ export function ActionPanel({
         </ActionForm>
       )}
       {available.includes("case.propose") && (
-        <ActionForm id="a-propose" title={t("propose.title")} intro={t("propose.intro")} action={actions.propose} caseId={caseId} submit={t("propose.submit")}>
+        <ActionForm id="a-propose" title={t("propose.title")} intro={t("propose.intro")} action={actions.propose} caseId={caseId} caseNumber={caseNumber} submit={t("propose.submit")}>
           {(f) => (
             <>
               <TextArea name="proposal" label={t("propose.proposal")} required feedback={f} />
@@ -163,7 +162,7 @@ export function ActionPanel({
             <p className="mt-2">{t("decide.fourEyes")}</p>
           </section>
         ) : (
-          <ActionForm id="a-decide" title={t("decide.title")} intro={t("decide.intro")} action={actions.decide} caseId={caseId} submit={t("decide.submit")}>
+          <ActionForm id="a-decide" title={t("decide.title")} intro={t("decide.intro")} action={actions.decide} caseId={caseId} caseNumber={caseNumber} submit={t("decide.submit")}>
             {(f) => (
               <>
                 <TextArea name="legalBasis" label={t("decide.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} feedback={f} />

@@ -1,6 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { caseNumberPattern } from "@/lib/domain/case-number";
 import { requireActor } from "@/lib/auth/session";
 import {
   claimCaseInput,
@@ -24,39 +25,46 @@ function fields(formData: FormData, names: string[]): Record<string, unknown> {
   return Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
 }
 
-async function done<T>(state: ActionState<T>): Promise<ActionState<T>> {
-  if (state?.ok) revalidatePath("/zaken/[number]", "page");
-  return state;
+/**
+ * After a change the workspace is loaded afresh (the form that was used may no
+ * longer be offered) with a confirmation at the top.
+ */
+function done<T>(formData: FormData) {
+  return (state: ActionState<T>): ActionState<T> => {
+    const number = formData.get("caseNumber");
+    if (state?.ok && typeof number === "string" && caseNumberPattern.test(number)) redirect(`/zaken/${number}?gedaan=1`);
+    return state;
+  };
 }
 
 export const claimAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = fields(formData, ["caseId"]);
-  return done(await runAction(claimCaseInput, input, formValues(formData), (p) => claimCase(actor, p)));
+  return done(formData)(await runAction(claimCaseInput, input, formValues(formData), (p) => claimCase(actor, p)));
 };
 
 export const startLocalAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = fields(formData, ["caseId", "note"]);
-  return done(await runAction(startLocalInput, input, formValues(formData), (p) => startLocal(actor, p)));
+  return done(formData)(await runAction(startLocalInput, input, formValues(formData), (p) => startLocal(actor, p)));
 };
 
 export const referAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = fields(formData, ["caseId", "question"]);
-  return done(await runAction(referCaseInput, input, formValues(formData), (p) => referCase(actor, p)));
+  return done(formData)(await runAction(referCaseInput, input, formValues(formData), (p) => referCase(actor, p)));
 };
 
 export const logInterventionAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/expertteam");
   const input = fields(formData, ["caseId", "type", "occurredOn", "participants", "familyInvolved", "outcome", "nextStep"]);
-  return done(await runAction(logInterventionInput, input, formValues(formData), (p) => logIntervention(actor, p)));
+  return done(formData)(await runAction(logInterventionInput, input, formValues(formData), (p) => logIntervention(actor, p)));
 };
 
 export const proposeAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = fields(formData, ["caseId", "proposal", "rationale"]);
-  return done(await runAction(proposeDecisionInput, input, formValues(formData), (p) => proposeDecision(actor, p)));
+  return done(formData)(await runAction(proposeDecisionInput, input, formValues(formData), (p) => proposeDecision(actor, p)));
 };
 
 /** Assignment rows arrive as assignments.<i>.<field>; empty extra rows are left out. */
@@ -78,5 +86,5 @@ function assignmentRows(formData: FormData) {
 export const decideAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = { ...fields(formData, ["caseId", "legalBasis", "rationale"]), assignments: assignmentRows(formData) };
-  return done(await runAction(recordDecisionInput, input, formValues(formData), (p) => recordDecision(actor, p)));
+  return done(formData)(await runAction(recordDecisionInput, input, formValues(formData), (p) => recordDecision(actor, p)));
 };

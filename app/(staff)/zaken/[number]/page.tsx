@@ -10,6 +10,7 @@ import { claimAction, decideAction, logInterventionAction, proposeAction, referA
 import { orNotFound } from "./load";
 
 type Params = { params: Promise<{ number: string }> };
+type PageProps = Params & { searchParams: Promise<{ gedaan?: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("workspace"))("title", { number: (await params).number }) };
@@ -26,8 +27,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 const plainKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided"]);
 
-export default async function CaseWorkspacePage({ params }: Params) {
+export default async function CaseWorkspacePage({ params, searchParams }: PageProps) {
   const { number } = await params;
+  const justDone = (await searchParams).gedaan === "1";
   const actor = await requirePermission("case.view", `/zaken/${number}`);
   const view = await orNotFound(number, () => openCase(actor, number));
   const c = view.case;
@@ -52,6 +54,11 @@ export default async function CaseWorkspacePage({ params }: Params) {
   return (
     <div className="space-y-10">
       <div>
+        {justDone && (
+          <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold">
+            {t("done")}
+          </p>
+        )}
         <h1 className="text-3xl font-bold">{t("title", { number: c.number })}</h1>
         <p className="mt-2">
           <StatusBadge status={c.status} />
@@ -88,6 +95,7 @@ export default async function CaseWorkspacePage({ params }: Params) {
         <h2 id="actions" className="text-2xl font-bold">{t("actionsTitle")}</h2>
         <ActionPanel
           caseId={c.id}
+          caseNumber={c.number}
           available={view.actions}
           proposerIsActor={view.proposerIsActor}
           actions={{

@@ -1,0 +1,193 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn, signOut } from "./fixtures";
+
+/**
+ * The whole escalation journey through the UI, switching between the roles:
+ * parent files → aanspreekpunt claims and refers → expert logs an intervention
+ * and proposes → decision holder decides → parent sees the decision →
+ * ombudsman reads the audit trail. Every page visited is scanned with axe.
+ */
+test.describe.configure({ mode: "serial" });
+
+const childName = `Lieke Test ${Date.now().toString(36)}`;
+let caseNumber = "";
+
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expectAccessible(page);
+}
+
+test("a parent files a stuck case and gets a case number", async ({ page }) => {
+  await visit(page, "/");
+  await page.getByRole("link", { name: "Melding doen" }).first().click();
+  await expect(page).toHaveURL(/inloggen/);
+  await expectAccessible(page);
+  await page.getByLabel("E-mailadres").fill("ouder@demo.doorbraak.nl");
+  await page.getByLabel("Wachtwoord").fill("doorbraak-demo-2026");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Melding doen" })).toBeVisible();
+  await expectAccessible(page);
+
+  // A first attempt with missing fields: messages next to the fields, input kept.
+  await page.getByLabel("Naam van het kind").fill(childName);
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(page.locator("main").getByRole("alert")).toContainText("Niet alles is goed ingevuld");
+  await expect(page.getByLabel("Naam van het kind")).toHaveValue(childName);
+  await expect(page.getByText("Kies een gemeente uit de lijst.").or(page.getByText("Vul dit in.")).first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Geboortedatum van het kind").fill("2014-06-01");
+  await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "'s-Gravenhage" });
+  await page.getByLabel("Jeugdhulp").check();
+  await page.getByLabel("Onderwijs of thuiszitten").check();
+  await page
+    .getByLabel("Wat gaat er mis?")
+    .fill("Lieke zit al vier maanden thuis. School en zorgaanbieder wijzen naar elkaar.");
+  await page.getByLabel("Wat heeft u al geprobeerd?").fill("Gesprekken met school en het wijkteam.");
+  await page.getByLabel("Wat heeft uw kind nodig?").fill("Onderwijs met zorg erbij.");
+  await page.getByLabel("Hoog").check();
+  await page.getByLabel(/Ik geef toestemming/).check();
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Uw melding is verstuurd" })).toBeVisible();
+  const text = await page.locator("main").innerText();
+  caseNumber = /DB-\d{4}-\d{6}/.exec(text)?.[0] ?? "";
+  expect(caseNumber).not.toBe("");
+  await expect(page.locator("main")).toContainText("Aanspreekpunt Jeugd Den Haag");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Bekijk uw melding" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+  await expect(page.locator("main")).toContainText("Ontvangen");
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+async function openCaseFromQueue(page: Page, queuePath: string): Promise<void> {
+  await visit(page, queuePath);
+  await page.getByRole("link", { name: caseNumber }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+  await expectAccessible(page);
+}
+
+test("the aanspreekpunt claims the case and refers it to the expert team", async ({ page }) => {
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await expect(page).toHaveURL(/\/werkbak$/);
+  await openCaseFromQueue(page, "/werkbak");
+  await expect(page.locator("main")).toContainText(childName);
+
+  // Only claiming is possible on a new case.
+  await expect(page.getByRole("button", { name: "Doorverwijzen" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Oppakken" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Oppakken" })).toHaveCount(0);
+  await expect(page.locator("main")).toContainText("Opgepakt door");
+
+  // A question that is too short gets a message next to the field and is kept.
+  await page.getByLabel("Uw vraag aan het expertteam").fill("Help");
+  await page.getByRole("button", { name: "Doorverwijzen" }).click();
+  await expect(page.getByText("Dit is te kort. Schrijf iets meer.")).toBeVisible();
+  await expect(page.getByLabel("Uw vraag aan het expertteam")).toHaveValue("Help");
+  await expectAccessible(page);
+
+  await page
+    .getByLabel("Uw vraag aan het expertteam")
+    .fill("School en zorgaanbieder wijzen naar elkaar. Wilt u een casusoverleg leiden?");
+  await page.getByRole("button", { name: "Doorverwijzen" }).click();
+  await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("another gemeente's aanspreekpunt cannot open the case", async ({ page }) => {
+  await signIn(page, "aanspreekpunt.delft@demo.doorbraak.nl");
+  await page.goto(`/zaken/${caseNumber}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeVisible();
+  await signOut(page);
+});
+
+test("an expert logs an intervention and proposes a decision", async ({ page }) => {
+  await signIn(page, "expert@demo.doorbraak.nl");
+  await expect(page).toHaveURL(/\/expertteam$/);
+  await openCaseFromQueue(page, "/expertteam");
+
+  await page.getByLabel("Soort interventie").selectOption({ label: "Casusoverleg met de partijen" });
+  await page.getByLabel("Wie waren erbij?").fill("Ouders, Lieke, school, zorgaanbieder, leerplicht");
+  await page.getByLabel(/Het gezin .* was erbij betrokken/).check();
+  await page.getByLabel("Uitkomst").fill("Iedereen is het eens over een plek met onderwijs en zorg.");
+  await page.getByRole("button", { name: "Interventie vastleggen" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Interventies" })).toBeVisible();
+
+  await page.getByRole("textbox", { name: /^Voorstel/ }).fill("De gemeente zet door: het samenwerkingsverband regelt een plek.");
+  await page.getByRole("textbox", { name: /Onderbouwing/ }).fill("Na het casusoverleg neemt niemand de regie.");
+  await page.getByRole("button", { name: "Besluit voorstellen" }).click();
+  await expect(page.getByRole("main").getByText("Besluit wordt voorbereid").first()).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the decision holder records the decision with an assignment", async ({ page }) => {
+  await signIn(page, "beslisser@demo.doorbraak.nl");
+  await visit(page, "/werkbak?status=DECISION_PROPOSED");
+  await page.getByRole("link", { name: caseNumber }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+  await expectAccessible(page);
+
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Grondslag").fill("Jeugdwet artikel 2.3 en de afspraken over doorzettingsmacht in Haaglanden");
+  await page.getByRole("textbox", { name: /Onderbouwing/ }).fill("Lieke heeft recht op passend onderwijs met zorg.");
+  await page.getByLabel("Welke partij").fill("Samenwerkingsverband Passend Onderwijs");
+  await page.getByLabel("Wat moet er gebeuren").fill("Een plek op een school met zorg voor Lieke");
+  await page.getByLabel("Uiterlijk op").fill(inAMonth);
+  await page.getByLabel("Wie betaalt").fill("Samenwerkingsverband");
+  await page.getByRole("button", { name: "Besluit vastleggen" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Besluiten" })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Besluit genomen").first()).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the parent sees the decision and the assignments", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await visit(page, "/mijn-meldingen");
+  await page.getByRole("link", { name: caseNumber }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+  await expect(page.locator("main")).toContainText("Besluit genomen");
+  await expect(page.getByRole("heading", { name: "Besluit van de gemeente" })).toBeVisible();
+  const assignments = page.getByRole("table", { name: "Opdrachten uit het besluit" });
+  await expect(assignments).toContainText("Samenwerkingsverband Passend Onderwijs");
+  await expect(assignments).toContainText("Een plek op een school met zorg voor Lieke");
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the ombudsman reads the audit trail of every step", async ({ page }) => {
+  await signIn(page, "ombudsman@demo.doorbraak.nl");
+  await expect(page).toHaveURL(/\/ombudsman$/);
+  await expectAccessible(page);
+  await page.getByLabel("Zoek op meldingsnummer of gemeente").fill(caseNumber);
+  await page.getByRole("button", { name: "Zoeken" }).click();
+  await expect(page.getByText("1 melding gevonden.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: `Audittrail van ${caseNumber}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Audittrail ${caseNumber}` })).toBeVisible();
+  await expectAccessible(page);
+
+  const rows = page.getByRole("table", { name: "Gebeurtenissen, oudste eerst" }).locator("tbody tr");
+  const expected = [
+    ["Melding gedaan", "Sanne de Vries", "Ouder of jongere"],
+    ["Opgepakt", "Mirjam Jansen", "Aanspreekpunt"],
+    ["Doorverwezen naar expertteam", "Mirjam Jansen", "Aanspreekpunt"],
+    ["Interventie vastgelegd", "Ayşe Yılmaz", "Lid expertteam"],
+    ["Besluit voorgesteld", "Ayşe Yılmaz", "Lid expertteam"],
+    ["Besluit genomen", "Peter Bakker", "Beslisser doorzettingsmacht"],
+  ];
+  for (const [action, actor, role] of expected) {
+    await expect(rows.filter({ hasText: action }).filter({ hasText: actor }).filter({ hasText: role }).first()).toBeVisible();
+  }
+  // Staff reads are in the trail too, including this one.
+  await expect(rows.filter({ hasText: "Melding bekeken" }).first()).toBeVisible();
+  await expect(rows.last()).toContainText("Audittrail bekeken");
+  await expect(rows.last()).toContainText("Johan de Wit");
+  await signOut(page);
+});
