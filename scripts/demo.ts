@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { migrateDeploy, repoRoot, type Target } from "./db/engine";
 import { run, seedDemo } from "./run";
@@ -20,13 +21,26 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** A second demo on the same port would also open the embedded database, which only one process may do. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.once("listening", () => probe.close(() => resolve(true)));
+    probe.listen(port);
+  });
+}
+
 async function main(): Promise<void> {
+  const port = process.env.PORT ?? "3000";
+  if (!(await portIsFree(Number(port)))) {
+    throw new Error(`Port ${port} is in use. Is the demo already running? Stop it, or set PORT to another port.`);
+  }
   const target: Target = process.env.DATABASE_URL
     ? { kind: "postgres", url: process.env.DATABASE_URL }
     : { kind: "pglite", dataDir: path.join(repoRoot, ".data", "pglite") };
   console.log(target.kind === "pglite" ? "Database: embedded (PGlite) in .data/pglite" : "Database: DATABASE_URL");
   await migrateDeploy(target);
-  const port = process.env.PORT ?? "3000";
   const env = { AUTH_SECRET: authSecret(), AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}` };
   await seedDemo(env);
   await run("npx", ["next", "build"], env);

@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * (prisma/data) and are imported, never hard-coded. Importing is idempotent:
  * it adds and renames, and moves a gemeente to its current region.
  */
-const dataDir = process.env.REFERENCE_DATA_DIR ?? path.join(process.cwd(), "prisma", "data");
+const dataDir = path.join(process.cwd(), "prisma", "data");
 
 function readCsv<T>(file: string): T[] {
   return parse(readFileSync(path.join(dataDir, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as T[];

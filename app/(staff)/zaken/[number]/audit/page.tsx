@@ -12,11 +12,20 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title", { number: (await params).number }) };
 }
 
-function describeChanges(changes: unknown): string[] {
+type Translate = { (key: string): string; has(key: string): boolean };
+
+/** "Field: old → new", with field names and steps in the reader's language. */
+function describeChanges(changes: unknown, t: Translate, tStatus: Translate): string[] {
   if (!changes || typeof changes !== "object") return [];
-  return Object.entries(changes as Record<string, { old?: unknown; new?: unknown }>).map(
-    ([field, change]) => `${field}: ${JSON.stringify(change?.old ?? null)} → ${JSON.stringify(change?.new ?? null)}`,
-  );
+  const value = (field: string, v: unknown) => {
+    if (v === null || v === undefined) return "—";
+    if (field === "status" && typeof v === "string" && tStatus.has(v)) return tStatus(v);
+    return typeof v === "string" ? v : JSON.stringify(v);
+  };
+  return Object.entries(changes as Record<string, { old?: unknown; new?: unknown }>).map(([field, change]) => {
+    const label = t.has(`field.${field}`) ? t(`field.${field}`) : field;
+    return `${label}: ${value(field, change?.old)} → ${value(field, change?.new)}`;
+  });
 }
 
 export default async function AuditTrailPage({ params }: Params) {
@@ -25,6 +34,7 @@ export default async function AuditTrailPage({ params }: Params) {
   const trail = await orNotFound(number, () => readAuditTrail(actor, number));
   const t = await getTranslations("audit");
   const tRole = await getTranslations("role");
+  const tStatus = await getTranslations("status");
   const format = await getFormatter();
   return (
     <div>
@@ -50,7 +60,7 @@ export default async function AuditTrailPage({ params }: Params) {
           <tbody>
             {trail.events.map((e) => {
               const actionKey = `action.${e.action.replace(".", "_")}`;
-              const changes = describeChanges(e.changes);
+              const changes = describeChanges(e.changes, t as unknown as Translate, tStatus as unknown as Translate);
               return (
                 <tr key={e.id} className="border-b border-slate-300 align-top">
                   <td className="p-2">{e.seq}</td>
