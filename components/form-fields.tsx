@@ -53,6 +53,22 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: string; r
   );
 }
 
+/** Label, hint and error above a control, wired to it for screen readers. */
+function FieldShell({ name, label, hint, required, error, children }: BaseProps & { error?: string; children: ReactNode }) {
+  return (
+    <div className="mb-5">
+      <Label htmlFor={name} label={label} required={required} />
+      {hint && (
+        <p id={`${name}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      <ErrorText id={`${name}-error`} errorKey={error} />
+      {children}
+    </div>
+  );
+}
+
 const inputClass =
   "mt-1 block w-full rounded border-2 border-slate-600 bg-white px-3 py-2 text-base focus:outline-none focus:ring-4 focus:ring-amber-400 aria-[invalid=true]:border-red-800";
 
@@ -64,14 +80,7 @@ export function TextField({
   const error = props.feedback?.fieldErrors?.[props.name];
   const value = props.feedback?.values ? valueOf(props.feedback, props.name) : props.initial;
   return (
-    <div className="mb-5">
-      <Label htmlFor={props.name} label={props.label} required={props.required} />
-      {props.hint && (
-        <p id={`${props.name}-hint`} className="text-sm text-slate-700">
-          {props.hint}
-        </p>
-      )}
-      <ErrorText id={`${props.name}-error`} errorKey={error} />
+    <FieldShell {...props} error={error}>
       <input
         id={props.name}
         name={props.name}
@@ -83,7 +92,7 @@ export function TextField({
         aria-describedby={describedBy(props.name, props.hint, error)}
         className={inputClass}
       />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -91,14 +100,7 @@ export function TextArea(props: BaseProps & { rows?: number }) {
   const error = props.feedback?.fieldErrors?.[props.name];
   const value = props.feedback?.values ? valueOf(props.feedback, props.name) : props.initial;
   return (
-    <div className="mb-5">
-      <Label htmlFor={props.name} label={props.label} required={props.required} />
-      {props.hint && (
-        <p id={`${props.name}-hint`} className="text-sm text-slate-700">
-          {props.hint}
-        </p>
-      )}
-      <ErrorText id={`${props.name}-error`} errorKey={error} />
+    <FieldShell {...props} error={error}>
       <textarea
         id={props.name}
         name={props.name}
@@ -109,7 +111,7 @@ export function TextArea(props: BaseProps & { rows?: number }) {
         aria-describedby={describedBy(props.name, props.hint, error)}
         className={inputClass}
       />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -117,14 +119,7 @@ export function SelectField(props: BaseProps & { options: { value: string; label
   const error = props.feedback?.fieldErrors?.[props.name];
   const value = props.feedback?.values ? valueOf(props.feedback, props.name) : (props.initial ?? "");
   return (
-    <div className="mb-5">
-      <Label htmlFor={props.name} label={props.label} required={props.required} />
-      {props.hint && (
-        <p id={`${props.name}-hint`} className="text-sm text-slate-700">
-          {props.hint}
-        </p>
-      )}
-      <ErrorText id={`${props.name}-error`} errorKey={error} />
+    <FieldShell {...props} error={error}>
       <select
         id={props.name}
         name={props.name}
@@ -141,7 +136,7 @@ export function SelectField(props: BaseProps & { options: { value: string; label
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { loadFamilyCase } from "./load";
@@ -18,7 +19,6 @@ export default async function FamilyCasePage({ params }: Params) {
   const found = await loadFamilyCase(actor, number);
   const t = await getTranslations("family");
   const tType = await getTranslations("interventionType");
-  const tAssignment = await getTranslations("assignmentStatus");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const g = found.gemeente;
@@ -53,29 +53,7 @@ export default async function FamilyCasePage({ params }: Params) {
           <p className="mt-3"><strong>{t("legalBasis")}</strong> {decision.legalBasis}</p>
           <p className="mt-2 whitespace-pre-line"><strong>{t("rationale")}</strong> {decision.rationale}</p>
           <h3 className="mt-5 text-xl font-bold">{t("assignmentsTitle")}</h3>
-          <table className="mt-2 w-full border-collapse text-left">
-            <caption className="sr-only">{t("assignmentsCaption")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="p-2">{t("colParty")}</th>
-                <th scope="col" className="p-2">{t("colWhat")}</th>
-                <th scope="col" className="p-2">{t("colDue")}</th>
-                <th scope="col" className="p-2">{t("colPayer")}</th>
-                <th scope="col" className="p-2">{t("colAssignmentStatus")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {decision.assignments.map((a) => (
-                <tr key={a.id} className="border-b border-slate-300 align-top">
-                  <td className="p-2">{a.party}</td>
-                  <td className="p-2">{a.description}</td>
-                  <td className="p-2">{day(a.dueOn)}</td>
-                  <td className="p-2">{a.payer}</td>
-                  <td className="p-2">{tAssignment(a.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AssignmentsTable assignments={decision.assignments} />
         </section>
       ))}
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { openCase } from "@/lib/server/cases/open-case";
@@ -38,7 +39,6 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const tDomain = await getTranslations("domain");
   const tType = await getTranslations("interventionType");
   const tRole = await getTranslations("role");
-  const tAssignment = await getTranslations("assignmentStatus");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -117,29 +117,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
               <p className="font-semibold">{t("decidedBy", { name: name(d.decidedById), date: day(d.createdAt) })}</p>
               <p className="mt-2"><strong>{t("legalBasis")}:</strong> {d.legalBasis}</p>
               <p className="mt-1 whitespace-pre-line"><strong>{t("rationale")}:</strong> {d.rationale}</p>
-              <table className="mt-3 w-full border-collapse text-left">
-                <caption className="sr-only">{t("assignmentsCaption")}</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-400">
-                    <th scope="col" className="p-2">{t("colParty")}</th>
-                    <th scope="col" className="p-2">{t("colWhat")}</th>
-                    <th scope="col" className="p-2">{t("colDue")}</th>
-                    <th scope="col" className="p-2">{t("colPayer")}</th>
-                    <th scope="col" className="p-2">{t("colStatus")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.assignments.map((a) => (
-                    <tr key={a.id} className="border-b border-slate-300 align-top">
-                      <td className="p-2">{a.party}</td>
-                      <td className="p-2">{a.description}</td>
-                      <td className="p-2">{day(a.dueOn)}</td>
-                      <td className="p-2">{a.payer}</td>
-                      <td className="p-2">{tAssignment(a.status)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AssignmentsTable assignments={d.assignments} />
             </article>
           ))}
         </section>
