@@ -14,13 +14,17 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 type Translate = { (key: string): string; has(key: string): boolean };
 
-/** "Field: old → new", with field names and steps in the reader's language. */
-function describeChanges(changes: unknown, t: Translate, tStatus: Translate): string[] {
+/** "Field: old → new", with field names and coded values in the reader's language. */
+function describeChanges(changes: unknown, t: Translate, codes: Record<string, Translate>): string[] {
   if (!changes || typeof changes !== "object") return [];
+  const one = (field: string, v: unknown): string => {
+    const dictionary = codes[field];
+    if (typeof v === "string" && dictionary?.has(v)) return dictionary(v);
+    return typeof v === "string" ? v : JSON.stringify(v);
+  };
   const value = (field: string, v: unknown) => {
     if (v === null || v === undefined) return "—";
-    if (field === "status" && typeof v === "string" && tStatus.has(v)) return tStatus(v);
-    return typeof v === "string" ? v : JSON.stringify(v);
+    return Array.isArray(v) ? v.map((item) => one(field, item)).join(", ") : one(field, v);
   };
   return Object.entries(changes as Record<string, { old?: unknown; new?: unknown }>).map(([field, change]) => {
     const label = t.has(`field.${field}`) ? t(`field.${field}`) : field;
@@ -34,7 +38,18 @@ export default async function AuditTrailPage({ params }: Params) {
   const trail = await orNotFound(number, () => readAuditTrail(actor, number));
   const t = await getTranslations("audit");
   const tRole = await getTranslations("role");
-  const tStatus = await getTranslations("status");
+  const codes = Object.fromEntries(
+    await Promise.all(
+      (
+        [
+          ["status", "status"],
+          ["urgency", "urgency"],
+          ["domains", "domain"],
+          ["type", "interventionType"],
+        ] as const
+      ).map(async ([field, namespace]) => [field, (await getTranslations(namespace)) as unknown as Translate] as const),
+    ),
+  );
   const format = await getFormatter();
   return (
     <div>
@@ -60,7 +75,7 @@ export default async function AuditTrailPage({ params }: Params) {
           <tbody>
             {trail.events.map((e) => {
               const actionKey = `action.${e.action.replace(".", "_")}`;
-              const changes = describeChanges(e.changes, t as unknown as Translate, tStatus as unknown as Translate);
+              const changes = describeChanges(e.changes, t as unknown as Translate, codes);
               return (
                 <tr key={e.id} className="border-b border-slate-300 align-top">
                   <td className="p-2">{e.seq}</td>
@@ -82,7 +97,7 @@ export default async function AuditTrailPage({ params }: Params) {
                     ) : (
                       <ul>
                         {changes.map((c) => (
-                          <li key={c} className="break-all">{c}</li>
+                          <li key={c} className="break-words">{c}</li>
                         ))}
                       </ul>
                     )}
