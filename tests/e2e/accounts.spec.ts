@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, signOut } from "./fixtures";
+
+test("a signed-out visitor is sent to sign-in and comes back after it", async ({ page }) => {
+  await page.goto("/werkbak");
+  await expect(page).toHaveURL(/\/inloggen\?terug=%2Fwerkbak/);
+  await page.getByLabel("E-mailadres").fill("aanspreekpunt@demo.doorbraak.nl");
+  await page.getByLabel("Wachtwoord").fill("doorbraak-demo-2026");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page).toHaveURL(/\/werkbak$/);
+});
+
+test("a wrong password gets a plain message and no session", async ({ page }) => {
+  await page.goto("/inloggen");
+  await page.getByLabel("E-mailadres").fill("ouder@demo.doorbraak.nl");
+  await page.getByLabel("Wachtwoord").fill("niet-het-goede-wachtwoord");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveText("Het e-mailadres of het wachtwoord klopt niet.");
+  await expect(page.getByLabel("E-mailadres")).toHaveValue("ouder@demo.doorbraak.nl");
+  await expectAccessible(page);
+});
+
+test("a signed-in user without access to a page gets not-found", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  const response = await page.goto("/werkbak");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("a new parent creates an account and can file right away", async ({ page }) => {
+  await page.goto("/registreren");
+  await expectAccessible(page);
+  await page.getByLabel("Uw naam").fill("Nieuwe Ouder");
+  await page.getByLabel("E-mailadres").fill(`ouder-${Date.now().toString(36)}@voorbeeld.nl`);
+  await page.getByLabel("Wachtwoord").fill("kort");
+  await page.getByRole("button", { name: "Account maken" }).click();
+  await expect(page.getByText("Uw wachtwoord moet minstens 12 tekens hebben.")).toBeVisible();
+  await expect(page.getByLabel("Uw naam")).toHaveValue("Nieuwe Ouder");
+  await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
+  await page.getByRole("button", { name: "Account maken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Melding doen" })).toBeVisible();
+  await expect(page.getByText("Ingelogd als Nieuwe Ouder")).toBeVisible();
+});
+
+test("the portal can switch to English and back", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Is help for your child stuck?" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hulp voor uw kind zit vast?" })).toBeVisible();
+});
