@@ -33,6 +33,7 @@ export async function fileCase(actor: Actor, input: FileCaseInput) {
     if (!gemeente) throw new DomainError("invalidInput", { gemeenteCode: "unknownGemeente" });
 
     const now = new Date();
+    const role = actingRole(roles, "case.file");
     const number = await nextCaseNumber(tx, now);
     const created = await tx.case.create({
       data: {
@@ -62,12 +63,11 @@ export async function fileCase(actor: Actor, input: FileCaseInput) {
           },
         },
         timeline: {
-          create: { gemeenteId: gemeente.id, kind: "filed", actorId: actor.userId, createdAt: now },
+          create: { gemeenteId: gemeente.id, kind: "filed", actorId: actor.userId, actorRole: role, createdAt: now },
         },
       },
     });
     const caseRef = { id: created.id, number, gemeenteId: gemeente.id };
-    const role = actingRole(roles, "case.file");
     await writeAudit(tx, actor, {
       action: "case.file",
       role,
