@@ -23,7 +23,8 @@ export function CaseTable({ rows, caption, now, showQuestion = false }: { rows: 
   const format = useFormatter();
   if (rows.length === 0) return <p className="text-lg">{t("empty")}</p>;
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so that keyboard users can scroll a wide table sideways.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse bg-white text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -57,7 +57,8 @@ export default async function AuditTrailPage({ params }: Params) {
       <p className="mb-6">
         <Link href={`/zaken/${number}`}>{t("backToCase")}</Link>
       </p>
-      <div className="overflow-x-auto">
+      {/* Focusable, so that keyboard users can scroll a wide trail sideways. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("caption")}>
         <table className="w-full border-collapse bg-white text-left text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
