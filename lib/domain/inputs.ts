@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isValidBsn, normaliseBsn } from "./bsn";
+import { livingSituations, requiredAnswer } from "./woonplaats";
 
 /**
  * Input schemas shared by forms and server actions. Error messages are keys of
@@ -50,15 +52,34 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
+const gemeenteCode = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? null : v))
+  .pipe(z.string().regex(/^GM\d{4}$/, { error: "unknownGemeente" }).nullable())
+  .optional()
+  .transform((v) => v ?? null);
+
 export const fileCaseInput = z
   .object({
+    /** One per rendering of the form, so that a double submit files one case */
+    submissionId: z.uuid({ error: "invalid" }),
     filerRole: z.enum(filerRoles, { error: "required" }),
     organisation: optionalText(200),
     childName: text(2, 120),
     childBirthDate: pastDay.refine((d) => d >= `${new Date().getUTCFullYear() - 23}-01-01`, {
       error: "childTooOld",
     }),
-    gemeenteCode: z.string({ error: "required" }).regex(/^GM\d{4}$/, { error: "required" }),
+    childBsn: z
+      .string()
+      .optional()
+      .transform((v) => normaliseBsn(v ?? ""))
+      .refine((v) => v === "" || isValidBsn(v), { error: "invalidBsn" })
+      .transform((v) => (v === "" ? null : v)),
+    livingSituation: z.enum(livingSituations, { error: "required" }),
+    ownGemeenteCode: gemeenteCode,
+    previousGemeenteCode: gemeenteCode,
+    motherGemeenteCode: gemeenteCode,
     domains: z.array(z.enum(domains), { error: "pickOne" }).min(1, { error: "pickOne" }),
     stuckSince: pastDay.optional().or(z.literal("").transform(() => undefined)),
     stuckDescription: text(20, 4000),
@@ -69,10 +90,22 @@ export const fileCaseInput = z
     consent: checkbox.refine((v) => v, { error: "consentRequired" }),
   })
   .strict()
-  .refine((v) => v.filerRole !== "PROFESSIONAL" || (v.organisation ?? "").length > 0, {
-    path: ["organisation"],
-    error: "required",
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (v.filerRole === "PROFESSIONAL" && (v.organisation ?? "").length === 0) {
+        ctx.addIssue({ code: "custom", path: ["organisation"], message: "required" });
+      }
+      const needed = requiredAnswer[v.livingSituation];
+      if (!v[needed]) ctx.addIssue({ code: "custom", path: [needed], message: "unknownGemeente" });
+    },
+    {
+      // Run even when other fields have errors, so the person sees every message at once.
+      when: ({ value }) => {
+        const v = value as Record<string, unknown>;
+        return livingSituations.includes(v.livingSituation as never) && filerRoles.includes(v.filerRole as never);
+      },
+    },
+  );
 export type FileCaseInput = z.infer<typeof fileCaseInput>;
 
 export const caseRef = z.object({ caseId: z.string().min(1).max(40) });

@@ -6,6 +6,7 @@
  *
  * The demo password exists only here. Never run this against production.
  */
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/actor";
 import { isRole } from "@/lib/domain/roles";
@@ -97,7 +98,12 @@ async function seedCases(): Promise<void> {
     organisation: null,
     childName: "Noah de Vries",
     childBirthDate: "2013-03-14",
-    gemeenteCode: "GM0518",
+    livingSituation: "OWN_ADDRESS",
+    ownGemeenteCode: "GM0518",
+    previousGemeenteCode: null,
+    motherGemeenteCode: null,
+    childBsn: null,
+    submissionId: randomUUID(),
     domains: ["JEUGDHULP", "ONDERWIJS"],
     stuckSince: daysAgo(200),
     stuckDescription: "Noah zit sinds de zomer thuis. De school kan hem niet de zorg geven die hij nodig heeft. De zorgaanbieder heeft een wachtlijst van een jaar.",
@@ -142,7 +148,12 @@ async function seedCases(): Promise<void> {
     organisation: null,
     childName: "Emma de Vries",
     childBirthDate: "2016-09-02",
-    gemeenteCode: "GM0518",
+    livingSituation: "OWN_ADDRESS",
+    ownGemeenteCode: "GM0518",
+    previousGemeenteCode: null,
+    motherGemeenteCode: null,
+    childBsn: null,
+    submissionId: randomUUID(),
     domains: ["ZVW_GGZ"],
     stuckSince: daysAgo(90),
     stuckDescription: "Emma heeft een diagnose nodig. De ggz-aanbieder zegt dat de gemeente moet betalen, de gemeente verwijst naar de zorgverzekeraar.",
@@ -159,7 +170,12 @@ async function seedCases(): Promise<void> {
     organisation: "Leerplicht Den Haag",
     childName: "Milan Jacobs",
     childBirthDate: "2010-01-22",
-    gemeenteCode: "GM0518",
+    livingSituation: "OWN_ADDRESS",
+    ownGemeenteCode: "GM0518",
+    previousGemeenteCode: null,
+    motherGemeenteCode: null,
+    childBsn: null,
+    submissionId: randomUUID(),
     domains: ["ONDERWIJS", "JEUGDHULP"],
     stuckSince: daysAgo(150),
     stuckDescription: "Milan is thuiszitter sinds vorig schooljaar. Er is geen school die hem aanneemt zolang er geen zorg is.",
@@ -178,7 +194,12 @@ async function seedCases(): Promise<void> {
     organisation: null,
     childName: "Sem Vermeer",
     childBirthDate: "2012-05-30",
-    gemeenteCode: "GM0503",
+    livingSituation: "OWN_ADDRESS",
+    ownGemeenteCode: "GM0503",
+    previousGemeenteCode: null,
+    motherGemeenteCode: null,
+    childBsn: null,
+    submissionId: randomUUID(),
     domains: ["WLZ"],
     stuckSince: daysAgo(60),
     stuckDescription: "Sem heeft een indicatie nodig voor langdurige zorg. Het CIZ en de gemeente verwijzen naar elkaar.",

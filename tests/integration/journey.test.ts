@@ -99,7 +99,7 @@ describe("the escalation journey through the services", () => {
 
   it("rejects a gemeente that does not exist without saving anything", async () => {
     const before = await prisma.case.count();
-    await expect(fileCase(parent, caseInput({ gemeenteCode: "GM9999" }))).rejects.toBeInstanceOf(DomainError);
+    await expect(fileCase(parent, caseInput({ ownGemeenteCode: "GM9999" }))).rejects.toBeInstanceOf(DomainError);
     expect(await prisma.case.count()).toBe(before);
   });
 });

@@ -36,7 +36,7 @@ describe("tenant isolation", () => {
     delft = await makeActor("AANSPREEKPUNT", { gemeente: DELFT });
     const otherRegion = await prisma.region.findFirstOrThrow({ where: { code: { not: HAAGLANDEN } } });
     expertElsewhere = await makeActor("EXPERT", { region: otherRegion.code });
-    ({ id: caseId, number } = await fileCase(parent, caseInput({ gemeenteCode: DEN_HAAG })));
+    ({ id: caseId, number } = await fileCase(parent, caseInput({ ownGemeenteCode: DEN_HAAG })));
   });
 
   it("a user of gemeente A asking for a case of gemeente B gets not-found", async () => {

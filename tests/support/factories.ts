@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { FileCaseInput } from "@/lib/domain/inputs";
 import type { Role } from "@/lib/domain/roles";
@@ -36,7 +36,12 @@ export function caseInput(overrides: Partial<FileCaseInput> = {}): FileCaseInput
     organisation: null,
     childName: "Test Kind",
     childBirthDate: "2014-02-03",
-    gemeenteCode: "GM0518",
+    submissionId: randomUUID(),
+    livingSituation: "OWN_ADDRESS",
+    ownGemeenteCode: "GM0518",
+    previousGemeenteCode: null,
+    motherGemeenteCode: null,
+    childBsn: null,
     domains: ["JEUGDHULP"],
     stuckSince: undefined,
     stuckDescription: "Er is al maanden geen passende hulp voor ons kind.",

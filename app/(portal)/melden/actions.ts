@@ -7,11 +7,16 @@ import { formValues, runAction, type ActionState } from "@/lib/server/action";
 import { fileCase } from "@/lib/server/cases/file-case";
 
 const textFields = [
+  "submissionId",
   "filerRole",
   "organisation",
   "childName",
   "childBirthDate",
-  "gemeenteCode",
+  "childBsn",
+  "livingSituation",
+  "ownGemeenteCode",
+  "previousGemeenteCode",
+  "motherGemeenteCode",
   "stuckSince",
   "stuckDescription",
   "triedDescription",

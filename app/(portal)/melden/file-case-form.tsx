@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import {
   CheckboxField,
   ChoiceField,
@@ -12,24 +12,35 @@ import {
   TextField,
 } from "@/components/form-fields";
 import { domains, filerRoles, urgencies } from "@/lib/domain/inputs";
+import { livingSituations, requiredAnswer, type LivingSituation } from "@/lib/domain/woonplaats";
 import type { ActionState } from "@/lib/server/action";
 
 type Props = {
   action: (s: ActionState, f: FormData) => Promise<ActionState>;
   gemeenten: { cbsCode: string; name: string }[];
   allowedFilerRoles: (typeof filerRoles)[number][];
+  submissionId: string;
 };
 
-export function FileCaseForm({ action, gemeenten, allowedFilerRoles }: Props) {
+export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionId }: Props) {
   const t = useTranslations("filing");
   const tDomain = useTranslations("domain");
   const tUrgency = useTranslations("urgency");
   const [state, formAction] = useActionState(action, null);
   const feedback = state?.ok === false ? state : undefined;
+  const chosen = feedback?.values?.livingSituation;
+  const [situation, setSituation] = useState<LivingSituation>(
+    livingSituations.find((s) => s === chosen) ?? "OWN_ADDRESS",
+  );
+  // Without JavaScript every gemeente question shows; with it, only the one that applies.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  const gemeenteOptions = gemeenten.map((g) => ({ value: g.cbsCode, label: g.name }));
   const section = "mb-8 rounded border border-slate-300 bg-white p-5";
   return (
     <form action={formAction} noValidate className="max-w-2xl">
       <FormMessage error={feedback?.error} />
+      <input type="hidden" name="submissionId" value={submissionId} />
       <section className={section} aria-labelledby="s-who">
         <h2 id="s-who" className="mb-4 text-xl font-bold">
           {t("sectionWho")}
@@ -52,15 +63,40 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles }: Props) {
         </h2>
         <TextField name="childName" label={t("childName")} required feedback={feedback} />
         <TextField name="childBirthDate" type="date" label={t("childBirthDate")} required feedback={feedback} />
-        <SelectField
-          name="gemeenteCode"
-          label={t("gemeente")}
-          hint={t("gemeenteHint")}
-          required
-          feedback={feedback}
-          placeholder={t("gemeentePlaceholder")}
-          options={gemeenten.map((g) => ({ value: g.cbsCode, label: g.name }))}
-        />
+        <TextField name="childBsn" label={t("childBsn")} hint={t("childBsnHint")} feedback={feedback} />
+      </section>
+      <section className={section} aria-labelledby="s-where">
+        <h2 id="s-where" className="mb-4 text-xl font-bold">
+          {t("sectionWhere")}
+        </h2>
+        <p className="mb-4">{t("whereIntro")}</p>
+        <div onChange={(e) => {
+          const value = (e.target as HTMLInputElement).value;
+          const next = livingSituations.find((s) => s === value);
+          if (next) setSituation(next);
+        }}>
+          <ChoiceField
+            name="livingSituation"
+            label={t("livingSituation")}
+            required
+            feedback={feedback}
+            initial={situation}
+            options={livingSituations.map((s) => ({ value: s, label: t(`livingSituation_${s}`), hint: t(`livingSituationHint_${s}`) }))}
+          />
+        </div>
+        {livingSituations
+          .filter((s) => !enhanced || s === situation)
+          .map((s) => (
+            <SelectField
+              key={s}
+              name={requiredAnswer[s]}
+              label={t(`gemeente_${s}`)}
+              required={enhanced}
+              feedback={feedback}
+              placeholder={t("gemeentePlaceholder")}
+              options={gemeenteOptions}
+            />
+          ))}
       </section>
       <section className={section} aria-labelledby="s-stuck">
         <h2 id="s-stuck" className="mb-4 text-xl font-bold">

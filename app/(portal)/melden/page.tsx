@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
@@ -21,7 +22,12 @@ export default async function FileCasePage() {
   return (
     <div>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <FileCaseForm action={fileCaseAction} gemeenten={await listGemeenten()} allowedFilerRoles={[...allowed]} />
+      <FileCaseForm
+        action={fileCaseAction}
+        gemeenten={await listGemeenten()}
+        allowedFilerRoles={[...allowed]}
+        submissionId={randomUUID()}
+      />
     </div>
   );
 }

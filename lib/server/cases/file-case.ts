@@ -5,7 +5,9 @@ import { formatCaseNumber } from "@/lib/domain/case-number";
 import { deadlineFor } from "@/lib/domain/deadlines";
 import type { FileCaseInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
+import { requiredAnswer, responsibleGemeente } from "@/lib/domain/woonplaats";
 import { prisma, type Tx } from "@/lib/db/client";
+import { caseScope } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { DomainError, ForbiddenError } from "@/lib/server/errors";
 import { enqueueForRole } from "@/lib/server/notifications/enqueue";
@@ -22,15 +24,55 @@ async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
 
 const partyRoleOf = { PARENT: "PARENT", YOUTH: "YOUTH", PROFESSIONAL: "PROFESSIONAL" } as const;
 
-/** A parent, youth or professional files a new escalation with the responsible gemeente. */
+const filedCaseSelect = {
+  id: true,
+  number: true,
+  deadlineAt: true,
+  gemeente: { select: { name: true, contactName: true, contactEmail: true, contactPhone: true } },
+} as const;
+
+/**
+ * A parent, youth or professional files a new escalation with the gemeente the
+ * woonplaatsbeginsel makes responsible. Submitting the same form twice files
+ * one case: the second submit gets the first one back.
+ */
 export async function fileCase(actor: Actor, input: FileCaseInput) {
   const roles = actorRoles(actor);
   if (!may(roles, "case.file")) throw new ForbiddenError();
   if (input.filerRole === "PROFESSIONAL" && !roles.includes("PROFESSIONAL")) throw new ForbiddenError();
+  const residence = responsibleGemeente(input);
+  if (!residence) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
+  const earlier = () =>
+    prisma.case.findFirst({
+      where: { AND: [{ submissionId: input.submissionId }, caseScope(actor, "case.follow")] },
+      select: filedCaseSelect,
+    });
+  const existing = await earlier();
+  if (existing) return existing;
+  try {
+    return await createCase(actor, roles, input, residence);
+  } catch (error) {
+    // Two submits at the same moment: the unique submissionId lets one through.
+    const raced = isUniqueViolation(error) ? await earlier() : null;
+    if (raced) return raced;
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+async function createCase(
+  actor: Actor,
+  roles: ReturnType<typeof actorRoles>,
+  input: FileCaseInput,
+  residence: NonNullable<ReturnType<typeof responsibleGemeente>>,
+) {
   return prisma.$transaction(async (tx) => {
-    const gemeente = await tx.gemeente.findUnique({ where: { cbsCode: input.gemeenteCode } });
-    if (!gemeente) throw new DomainError("invalidInput", { gemeenteCode: "unknownGemeente" });
+    const gemeente = await tx.gemeente.findUnique({ where: { cbsCode: residence.gemeenteCode } });
+    if (!gemeente) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
     const now = new Date();
     const role = actingRole(roles, "case.file");
@@ -45,6 +87,9 @@ export async function fileCase(actor: Actor, input: FileCaseInput) {
         domains: input.domains,
         childName: input.childName,
         childBirthDate: new Date(`${input.childBirthDate}T00:00:00Z`),
+        childBsn: input.childBsn,
+        residenceRule: residence.rule,
+        submissionId: input.submissionId,
         stuckSince: input.stuckSince ? new Date(`${input.stuckSince}T00:00:00Z`) : null,
         stuckDescription: input.stuckDescription,
         triedDescription: input.triedDescription,
@@ -76,16 +121,13 @@ export async function fileCase(actor: Actor, input: FileCaseInput) {
         status: { old: null, new: "SUBMITTED" },
         childName: { old: null, new: input.childName },
         childBirthDate: { old: null, new: input.childBirthDate },
+        bsn: { old: null, new: input.childBsn },
+        residenceRule: { old: null, new: residence.rule },
         urgency: { old: null, new: input.urgency },
         domains: { old: null, new: input.domains },
       },
     });
     await enqueueForRole(tx, { role: "AANSPREEKPUNT", gemeenteId: gemeente.id }, { template: "case-new", caseId: created.id, gemeenteId: gemeente.id });
-    return {
-      id: created.id,
-      number,
-      deadlineAt: created.deadlineAt,
-      gemeente: { name: gemeente.name, contactName: gemeente.contactName, contactEmail: gemeente.contactEmail, contactPhone: gemeente.contactPhone },
-    };
+    return tx.case.findUniqueOrThrow({ where: { id: created.id }, select: filedCaseSelect });
   });
 }

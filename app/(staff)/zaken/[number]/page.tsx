@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
+import { maskBsn } from "@/lib/domain/bsn";
 import { openCase } from "@/lib/server/cases/open-case";
 import { ActionPanel } from "./action-panel";
 import { claimAction, decideAction, logInterventionAction, proposeAction, referAction, startLocalAction } from "./actions";
@@ -75,7 +76,11 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
         <dl className="mt-3 rounded border border-slate-300 bg-white px-4">
           <Fact label={t("child")}>{c.childName}</Fact>
           <Fact label={t("birthDate")}>{day(c.childBirthDate)}</Fact>
-          <Fact label={t("gemeente")}>{c.gemeente.name} ({c.gemeente.cbsCode})</Fact>
+          <Fact label={t("bsn")}>{c.childBsn ? maskBsn(c.childBsn) : "—"}</Fact>
+          <Fact label={t("gemeente")}>
+            {c.gemeente.name} ({c.gemeente.cbsCode})
+            <span className="block text-slate-700">{t(`residenceRule.${c.residenceRule}`)}</span>
+          </Fact>
           <Fact label={t("region")}>{c.region?.name ?? "—"}</Fact>
           <Fact label={t("expertTeam")}>{c.region?.expertTeam?.name ?? "—"}</Fact>
           <Fact label={t("urgency")}>{tUrgency(c.urgency)}</Fact>
