@@ -51,6 +51,11 @@ export const caseActions = {
   "case.logIntervention": { from: ["WITH_EXPERT_TEAM"], to: null },
   "case.propose": { from: ["IN_PROGRESS", "WITH_EXPERT_TEAM"], to: "DECISION_PROPOSED" },
   "case.decide": { from: ["DECISION_PROPOSED"], to: "DECIDED" },
+  // Once a binding decision is recorded, the parties must carry it out: the family can no longer withdraw.
+  "case.withdraw": {
+    from: ["SUBMITTED", "TRIAGE", "INFO_REQUESTED", "IN_PROGRESS", "WITH_EXPERT_TEAM", "DECISION_PROPOSED"],
+    to: "CLOSED",
+  },
 } as const satisfies Partial<Record<Permission, CaseAction>>;
 
 export type CaseActionName = keyof typeof caseActions;

@@ -136,6 +136,9 @@ export const proposeDecisionInput = caseRef
   .strict();
 export type ProposeDecisionInput = z.infer<typeof proposeDecisionInput>;
 
+export const withdrawCaseInput = caseRef.extend({ reason: text(5, 2000) }).strict();
+export type WithdrawCaseInput = z.infer<typeof withdrawCaseInput>;
+
 export const assignmentInput = z.object({
   party: text(2, 200),
   description: text(5, 2000),

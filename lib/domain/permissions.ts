@@ -18,6 +18,8 @@ export const permissions = {
   "queue.region": ["EXPERT"],
   /** National, read-only search over all cases */
   "case.search": ["OMBUDSMAN"],
+  /** The family stops the escalation, with a reason */
+  "case.withdraw": ["FAMILY"],
   "case.claim": ["AANSPREEKPUNT"],
   "case.startLocal": ["AANSPREEKPUNT"],
   "case.refer": ["AANSPREEKPUNT"],

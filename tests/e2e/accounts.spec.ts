@@ -53,3 +53,28 @@ test("the portal can switch to English and back", async ({ page }) => {
   await page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Hulp voor uw kind zit vast?" })).toBeVisible();
 });
+
+test("a parent withdraws their case with a reason, using only the keyboard", async ({ page }) => {
+  await signIn(page, "ouder.delft@demo.doorbraak.nl");
+  await page.goto("/mijn-meldingen");
+  await page.getByRole("link", { name: /^DB-/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Melding DB-/ })).toBeVisible();
+
+  const summary = page.getByText("Melding intrekken", { exact: true }).first();
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Melding intrekken" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Vul dit in.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Waarom trekt u de melding in?").focus();
+  await page.keyboard.type("Het CIZ heeft de indicatie toch afgegeven.");
+  await page.getByRole("button", { name: "Melding intrekken" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Uitkomst: u heeft de melding ingetrokken.")).toBeVisible();
+  await expect(page.getByText("Afgesloten").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Melding intrekken" })).toHaveCount(0);
+  await expectAccessible(page);
+  await signOut(page);
+});

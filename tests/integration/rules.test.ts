@@ -11,6 +11,7 @@ import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { startLocal } from "@/lib/server/cases/start-local";
+import { withdrawCase } from "@/lib/server/cases/withdraw-case";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
 
@@ -148,5 +149,34 @@ describe("scope helpers", () => {
     const nobody = await makeActor("PLATFORM_ADMIN");
     expect(await prisma.case.count({ where: caseScope(nobody, "case.view") })).toBe(0);
     expect(await prisma.case.count({ where: caseScope(nobody, "case.follow") })).toBe(0);
+  });
+});
+
+describe("withdrawing a case", () => {
+  it("closes the family's own case with the reason, and tells the aanspreekpunt", async () => {
+    const parent = await makeActor("FAMILY");
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const { id } = await fileCase(parent, caseInput());
+    await claimCase(aanspreekpunt, { caseId: id });
+    await withdrawCase(parent, { caseId: id, reason: "De school heeft zelf een plek gevonden." });
+    const row = await prisma.case.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "CLOSED", result: "WITHDRAWN", deadlineAt: null });
+    expect(row.closedAt).not.toBeNull();
+    const entry = await prisma.timelineEntry.findFirst({ where: { caseId: id, kind: "withdrawn" } });
+    expect(entry?.body).toBe("De school heeft zelf een plek gevonden.");
+    expect(await prisma.outboxMessage.count({ where: { caseId: id, recipient: aanspreekpunt.email, template: "case-updated" } })).toBe(1);
+  });
+
+  it("is not possible for someone else's case, nor after a decision", async () => {
+    const parent = await makeActor("FAMILY");
+    const stranger = await makeActor("FAMILY");
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const { id } = await fileCase(parent, caseInput());
+    await expect(withdrawCase(stranger, { caseId: id, reason: "Niet mijn melding." })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(withdrawCase(aanspreekpunt, { caseId: id, reason: "Geen gezin." })).rejects.toBeInstanceOf(NotFoundError);
+
+    await prisma.case.update({ where: { id }, data: { status: "DECIDED" } });
+    await expect(withdrawCase(parent, { caseId: id, reason: "Toch stoppen." })).rejects.toBeInstanceOf(ConflictError);
+    expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("DECIDED");
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { caseScope, findScopedCase } from "@/lib/db/scope";
+import { availableActions } from "@/lib/domain/case-machine";
 
 /** The cases a parent, youth or professional filed or is a party to. */
 export async function listMyCases(actor: Actor) {
@@ -19,8 +20,8 @@ export async function listMyCases(actor: Actor) {
  * internal notes.
  */
 export async function followCase(actor: Actor, number: string) {
-  const { case: found } = await findScopedCase(prisma, actor, "case.follow", { number });
-  return prisma.case.findUniqueOrThrow({
+  const { case: found, heldRoles } = await findScopedCase(prisma, actor, "case.follow", { number });
+  const detail = await prisma.case.findUniqueOrThrow({
     where: { id: found.id },
     select: {
       id: true,
@@ -47,4 +48,5 @@ export async function followCase(actor: Actor, number: string) {
       },
     },
   });
+  return { ...detail, actions: availableActions(detail.status, heldRoles) };
 }

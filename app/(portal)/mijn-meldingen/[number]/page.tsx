@@ -3,7 +3,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
+import { withdrawAction } from "./actions";
 import { loadFamilyCase } from "./load";
+import { WithdrawForm } from "./withdraw-form";
 
 type Params = { params: Promise<{ number: string }> };
 
@@ -11,7 +13,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("family"))("caseTitle", { number: (await params).number }) };
 }
 
-const familyKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided"]);
+const familyKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided", "withdrawn"]);
 
 export default async function FamilyCasePage({ params }: Params) {
   const { number } = await params;
@@ -43,6 +45,7 @@ export default async function FamilyCasePage({ params }: Params) {
           {t("nowLabel")} <StatusBadge status={found.status} />
         </p>
         {found.deadlineAt && <p className="mt-2 text-lg">{t("expected", { date: day(found.deadlineAt) })}</p>}
+        {found.result && <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>}
       </section>
 
       {found.decisions.map((decision) => (
@@ -70,6 +73,10 @@ export default async function FamilyCasePage({ params }: Params) {
           ))}
         </ol>
       </section>
+
+      {found.actions.includes("case.withdraw") && (
+        <WithdrawForm caseId={found.id} caseNumber={found.number} action={withdrawAction} />
+      )}
 
       <section aria-labelledby="contact-title">
         <h2 id="contact-title" className="text-2xl font-bold">{t("contactTitle")}</h2>

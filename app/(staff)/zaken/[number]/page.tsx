@@ -27,7 +27,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const plainKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided"]);
+const plainKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided", "withdrawn"]);
 
 export default async function CaseWorkspacePage({ params, searchParams }: PageProps) {
   const { number } = await params;
@@ -40,6 +40,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const tDomain = await getTranslations("domain");
   const tType = await getTranslations("interventionType");
   const tRole = await getTranslations("role");
+  const tResult = await getTranslations("caseResult");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -92,6 +93,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           <Fact label={t("deadline")}>
             {c.deadlineAt ? day(c.deadlineAt) : "—"} {overdue && <strong className="text-red-800">{t("overdue")}</strong>}
           </Fact>
+          {c.result && <Fact label={t("result")}>{tResult(c.result)}</Fact>}
           <Fact label={t("assignee")}>{c.assigneeId ? name(c.assigneeId) : t("nobody")}</Fact>
         </dl>
       </section>
