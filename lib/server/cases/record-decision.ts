@@ -5,7 +5,6 @@ import type { RecordDecisionInput } from "@/lib/domain/inputs";
 import { prisma } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { ConflictError, DomainError } from "@/lib/server/errors";
-import { enqueueEmail } from "@/lib/server/notifications/enqueue";
 import { applyAction, loadForAction } from "./transition";
 
 /**
@@ -48,10 +47,6 @@ export async function recordDecision(actor: Actor, input: RecordDecisionInput): 
       timeline: { kind: "decided", body: input.rationale, visibleToFamily: true },
       changes: { decisionId: { old: null, new: decision.id }, assignments: { old: null, new: input.assignments.length } },
     });
-    const family = await tx.caseParty.findMany({ where: { caseId: loaded.case.id, email: { not: null } }, select: { email: true } });
-    for (const party of family) {
-      if (party.email) await enqueueEmail(tx, { recipient: party.email, template: "case-updated", caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId });
-    }
     return { decisionId: decision.id, refused: false as const };
   });
 

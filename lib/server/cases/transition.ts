@@ -9,6 +9,7 @@ import type { Tx } from "@/lib/db/client";
 import { findScopedCase } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { enqueueEmail } from "@/lib/server/notifications/enqueue";
 import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 
 type Loaded = Awaited<ReturnType<typeof findScopedCase>>;
@@ -72,6 +73,8 @@ export async function applyAction(
       createdAt: now,
     },
   });
+  if (loaded.to && loaded.to !== current.status) await notifyFamily(tx, current, actor.userId);
+
   const statusChange: Changes = loaded.to && loaded.to !== current.status ? { status: { old: current.status, new: loaded.to } } : {};
   await writeAudit(tx, actor, {
     action,
@@ -79,4 +82,15 @@ export async function applyAction(
     case: { id: current.id, number: current.number, gemeenteId: current.gemeenteId },
     changes: { ...statusChange, ...effect.changes },
   });
+}
+
+/** Everyone on the family side hears that their case moved on (never what), except the person who moved it. */
+async function notifyFamily(tx: Tx, current: { id: string; gemeenteId: string }, actorId: string): Promise<void> {
+  const parties = await tx.caseParty.findMany({
+    where: { caseId: current.id, gemeenteId: current.gemeenteId, email: { not: null }, OR: [{ userId: null }, { userId: { not: actorId } }] },
+    select: { email: true },
+  });
+  for (const email of new Set(parties.flatMap((p) => (p.email ? [p.email] : [])))) {
+    await enqueueEmail(tx, { recipient: email, template: "case-updated", caseId: current.id, gemeenteId: current.gemeenteId });
+  }
 }
