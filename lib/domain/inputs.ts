@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidBsn, normaliseBsn } from "./bsn";
+import { consentGiver, consentMethods } from "./consent";
 import { livingSituations, requiredAnswer } from "./woonplaats";
 
 /**
@@ -40,8 +41,9 @@ const optionalText = (max: number) =>
 
 const isoDay = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today in Amsterdam, as "YYYY-MM-DD". */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 }
 
 const pastDay = isoDay.refine((d) => d <= todayIso(), { error: "dateInFuture" });
@@ -88,12 +90,23 @@ export const fileCaseInput = z
     urgency: z.enum(urgencies, { error: "required" }),
     contactPhone: optionalText(30),
     consent: checkbox.refine((v) => v, { error: "consentRequired" }),
+    consentMethod: z
+      .enum(consentMethods, { error: "required" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   .strict()
   .superRefine(
     (v, ctx) => {
       if (v.filerRole === "PROFESSIONAL" && (v.organisation ?? "").length === 0) {
         ctx.addIssue({ code: "custom", path: ["organisation"], message: "required" });
+      }
+      if (v.filerRole === "PROFESSIONAL" && !v.consentMethod) {
+        ctx.addIssue({ code: "custom", path: ["consentMethod"], message: "required" });
+      }
+      const birthDate = typeof v.childBirthDate === "string" ? v.childBirthDate : "";
+      if (v.filerRole === "YOUTH" && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && consentGiver(birthDate, todayIso()) !== "YOUTH") {
+        ctx.addIssue({ code: "custom", path: ["filerRole"], message: "youthTooYoung" });
       }
       const needed = requiredAnswer[v.livingSituation];
       if (!v[needed]) ctx.addIssue({ code: "custom", path: [needed], message: "unknownGemeente" });

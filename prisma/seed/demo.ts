@@ -168,6 +168,7 @@ async function seedCases(): Promise<void> {
   const local = await fileCase(professional, {
     filerRole: "PROFESSIONAL",
     organisation: "Leerplicht Den Haag",
+    consentMethod: "IN_PERSON",
     childName: "Milan Jacobs",
     childBirthDate: "2010-01-22",
     livingSituation: "OWN_ADDRESS",

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { fileCaseInput } from "@/lib/domain/inputs";
 import { prisma } from "@/lib/db/client";
 import { fileCase } from "@/lib/server/cases/file-case";
+import { listMyCases } from "@/lib/server/cases/follow-case";
 import { caseInput, makeActor } from "../support/factories";
 
 /** The case input as a browser sends it: text, with empty fields empty. */
@@ -73,5 +74,31 @@ describe("filing a case", () => {
     const row = await gemeenteOf(filed.id);
     expect(row.stuckDescription).toBe(text);
     expect(row.childName).toBe("Zoë 😀 'O Brien");
+  });
+
+  it("records who consented: a parent under 16, the youth from 16", async () => {
+    const young = await fileCase(parent, caseInput({ childBirthDate: "2015-01-01" }));
+    const older = await fileCase(parent, caseInput({ childBirthDate: "2008-01-01" }));
+    expect((await gemeenteOf(young.id)).consentGivenBy).toBe("PARENT");
+    expect((await gemeenteOf(older.id)).consentGivenBy).toBe("YOUTH");
+  });
+
+  it("lets a youth file only from 16, and a professional only with how consent was obtained", () => {
+    const issues = (input: Record<string, unknown>) =>
+      fileCaseInput.safeParse(formInput(input)).error?.issues.map((i) => [i.path.join("."), i.message]) ?? [];
+    expect(issues({ filerRole: "YOUTH", childBirthDate: "2015-01-01" })).toContainEqual(["filerRole", "youthTooYoung"]);
+    expect(issues({ filerRole: "YOUTH", childBirthDate: "2008-01-01" })).toEqual([]);
+    expect(issues({ filerRole: "PROFESSIONAL", organisation: "Wijkteam" })).toContainEqual(["consentMethod", "required"]);
+    expect(issues({ filerRole: "PROFESSIONAL", organisation: "Wijkteam", consentMethod: "PHONE" })).toEqual([]);
+  });
+
+  it("a professional's case records how consent was obtained and is theirs to follow", async () => {
+    const professional = await makeActor("PROFESSIONAL");
+    const filed = await fileCase(
+      professional,
+      fileCaseInput.parse(formInput({ filerRole: "PROFESSIONAL", organisation: "Wijkteam Delft", consentMethod: "PHONE" })),
+    );
+    expect((await gemeenteOf(filed.id)).consentMethod).toBe("PHONE");
+    expect((await listMyCases(professional)).map((c) => c.id)).toEqual([filed.id]);
   });
 });

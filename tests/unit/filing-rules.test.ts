@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isValidBsn, maskBsn, normaliseBsn } from "@/lib/domain/bsn";
 import { responsibleGemeente } from "@/lib/domain/woonplaats";
+import { ageOn, consentGiver } from "@/lib/domain/consent";
 
 describe("BSN 11-proef", () => {
   it.each(["111222333", "123456782", "999999990"])("accepts %s", (bsn) => expect(isValidBsn(bsn)).toBe(true));
@@ -28,5 +29,18 @@ describe("woonplaatsbeginsel", () => {
 
   it("gives no answer when the needed gemeente is missing", () => {
     expect(responsibleGemeente({ livingSituation: "IN_CARE", ownGemeenteCode: "GM0518" })).toBeNull();
+  });
+});
+
+describe("consent", () => {
+  it("counts full years", () => {
+    expect(ageOn("2010-06-15", "2026-06-14")).toBe(15);
+    expect(ageOn("2010-06-15", "2026-06-15")).toBe(16);
+    expect(ageOn("2008-02-29", "2026-02-28")).toBe(17);
+  });
+
+  it("asks a parent under 16 and the youth from 16", () => {
+    expect(consentGiver("2010-06-15", "2026-06-14")).toBe("PARENT");
+    expect(consentGiver("2010-06-15", "2026-06-15")).toBe("YOUTH");
   });
 });

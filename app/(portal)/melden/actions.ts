@@ -23,6 +23,7 @@ const textFields = [
   "needDescription",
   "urgency",
   "contactPhone",
+  "consentMethod",
 ] as const;
 
 export async function fileCaseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -11,6 +11,7 @@ import {
   TextArea,
   TextField,
 } from "@/components/form-fields";
+import { consentMethods } from "@/lib/domain/consent";
 import { domains, filerRoles, urgencies } from "@/lib/domain/inputs";
 import { livingSituations, requiredAnswer, type LivingSituation } from "@/lib/domain/woonplaats";
 import type { ActionState } from "@/lib/server/action";
@@ -130,7 +131,21 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
           {t("sectionContact")}
         </h2>
         <TextField name="contactPhone" type="tel" autoComplete="tel" label={t("contactPhone")} hint={t("contactPhoneHint")} feedback={feedback} />
-        <CheckboxField name="consent" label={t("consent")} required feedback={feedback}>
+        {allowedFilerRoles.includes("PROFESSIONAL") && (
+          <ChoiceField
+            name="consentMethod"
+            label={t("consentMethod")}
+            required
+            feedback={feedback}
+            options={consentMethods.map((m) => ({ value: m, label: t(`consentMethod_${m}`) }))}
+          />
+        )}
+        <CheckboxField
+          name="consent"
+          label={allowedFilerRoles.includes("PROFESSIONAL") ? t("consentProfessional") : t("consent")}
+          required
+          feedback={feedback}
+        >
           <p className="mt-2 text-sm text-slate-700">{t("consentHint")}</p>
         </CheckboxField>
       </section>

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { deadlineFor } from "@/lib/domain/deadlines";
-import type { FileCaseInput } from "@/lib/domain/inputs";
+import { consentGiver } from "@/lib/domain/consent";
+import { todayIso, type FileCaseInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
 import { requiredAnswer, responsibleGemeente } from "@/lib/domain/woonplaats";
 import { prisma, type Tx } from "@/lib/db/client";
@@ -89,6 +90,8 @@ async function createCase(
         childBirthDate: new Date(`${input.childBirthDate}T00:00:00Z`),
         childBsn: input.childBsn,
         residenceRule: residence.rule,
+        consentGivenBy: consentGiver(input.childBirthDate, todayIso()),
+        consentMethod: input.filerRole === "PROFESSIONAL" ? (input.consentMethod ?? null) : null,
         submissionId: input.submissionId,
         stuckSince: input.stuckSince ? new Date(`${input.stuckSince}T00:00:00Z`) : null,
         stuckDescription: input.stuckDescription,
@@ -123,6 +126,7 @@ async function createCase(
         childBirthDate: { old: null, new: input.childBirthDate },
         bsn: { old: null, new: input.childBsn },
         residenceRule: { old: null, new: residence.rule },
+        consentGivenBy: { old: null, new: consentGiver(input.childBirthDate, todayIso()) },
         urgency: { old: null, new: input.urgency },
         domains: { old: null, new: input.domains },
       },

@@ -84,6 +84,12 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           </Fact>
           <Fact label={t("region")}>{c.region?.name ?? "—"}</Fact>
           <Fact label={t("expertTeam")}>{c.region?.expertTeam?.name ?? "—"}</Fact>
+          <Fact label={t("consent")}>
+            {t(`consentGivenBy.${c.consentGivenBy}`)}
+            {c.consentMethod && (
+              <span className="block">{t("consentRecordedBy", { method: t(`consentMethod.${c.consentMethod}`) })}</span>
+            )}
+          </Fact>
           <Fact label={t("urgency")}>{tUrgency(c.urgency)}</Fact>
           <Fact label={t("domains")}>{c.domains.map((d) => tDomain(d)).join(", ")}</Fact>
           <Fact label={t("stuckSince")}>{c.stuckSince ? day(c.stuckSince) : "—"}</Fact>
