@@ -44,6 +44,7 @@ export default async function FamilyCasePage({ params }: Params) {
         <p className="mt-3 text-lg">
           {t("nowLabel")} <StatusBadge status={found.status} />
         </p>
+        <p className="mt-2 text-lg">{t(`next.${found.status}`)}</p>
         {found.deadlineAt && <p className="mt-2 text-lg">{t("expected", { date: day(found.deadlineAt) })}</p>}
         {found.result && <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>}
       </section>
