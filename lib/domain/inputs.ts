@@ -62,6 +62,41 @@ const gemeenteCode = z
   .optional()
   .transform((v) => v ?? null);
 
+/** The filing form's single-value fields, as the browser sends them. */
+export const filingTextFields = [
+  "submissionId",
+  "filerRole",
+  "organisation",
+  "childName",
+  "childBirthDate",
+  "childBsn",
+  "livingSituation",
+  "ownGemeenteCode",
+  "previousGemeenteCode",
+  "motherGemeenteCode",
+  "stuckSince",
+  "stuckDescription",
+  "triedDescription",
+  "needDescription",
+  "urgency",
+  "contactPhone",
+  "consentMethod",
+  "consent",
+] as const;
+
+/** A draft of the filing form: only its own fields, each no longer than the form allows. */
+const draftText = z.string().max(4000).optional();
+export const caseDraftInput = z
+  .object({
+    ...(Object.fromEntries(filingTextFields.map((f) => [f, draftText])) as Record<
+      (typeof filingTextFields)[number],
+      typeof draftText
+    >),
+    domains: z.array(z.enum(domains)).max(domains.length).optional(),
+  })
+  .strict();
+export type CaseDraftInput = z.infer<typeof caseDraftInput>;
+
 export const fileCaseInput = z
   .object({
     /** One per rendering of the form, so that a double submit files one case */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import {
   CheckboxField,
   ChoiceField,
@@ -10,6 +10,7 @@ import {
   SubmitButton,
   TextArea,
   TextField,
+  type FormFeedback,
 } from "@/components/form-fields";
 import { consentMethods } from "@/lib/domain/consent";
 import { domains, filerRoles, urgencies } from "@/lib/domain/inputs";
@@ -21,14 +22,33 @@ type Props = {
   gemeenten: { cbsCode: string; name: string }[];
   allowedFilerRoles: (typeof filerRoles)[number][];
   submissionId: string;
+  /** What the person typed before, saved on the server */
+  draft: Record<string, string | string[] | undefined> | null;
+  saveDraft: (formData: FormData) => Promise<boolean>;
 };
 
-export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionId }: Props) {
+const SAVE_DELAY_MS = 800;
+
+export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionId, draft, saveDraft }: Props) {
   const t = useTranslations("filing");
   const tDomain = useTranslations("domain");
   const tUrgency = useTranslations("urgency");
   const [state, formAction] = useActionState(action, null);
-  const feedback = state?.ok === false ? state : undefined;
+  const restored: FormFeedback | undefined = draft
+    ? { values: Object.fromEntries(Object.entries(draft).filter((e): e is [string, string | string[]] => e[1] !== undefined)) }
+    : undefined;
+  const feedback: FormFeedback | undefined = state?.ok === false ? state : restored;
+  const [saved, setSaved] = useState<"idle" | "saved" | "failed">(draft ? "saved" : "idle");
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Save what the person typed shortly after they stop typing, so nothing is lost.
+  function scheduleSave(form: HTMLFormElement) {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      saveDraft(new FormData(form))
+        .then((ok) => setSaved(ok ? "saved" : "failed"))
+        .catch(() => setSaved("failed"));
+    }, SAVE_DELAY_MS);
+  }
   const chosen = feedback?.values?.livingSituation;
   const [situation, setSituation] = useState<LivingSituation>(
     livingSituations.find((s) => s === chosen) ?? "OWN_ADDRESS",
@@ -39,8 +59,18 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
   const gemeenteOptions = gemeenten.map((g) => ({ value: g.cbsCode, label: g.name }));
   const section = "mb-8 rounded border border-slate-300 bg-white p-5";
   return (
-    <form action={formAction} noValidate className="max-w-2xl">
-      <FormMessage error={feedback?.error} />
+    <form
+      action={formAction}
+      noValidate
+      className="max-w-2xl"
+      onChange={(e) => scheduleSave(e.currentTarget)}
+      onSubmit={() => timer.current && clearTimeout(timer.current)}
+    >
+      <FormMessage error={state?.ok === false ? state.error : undefined} />
+      <p aria-live="polite" className="mb-4 text-sm text-slate-700">
+        {saved === "saved" && t("draftSaved")}
+        {saved === "failed" && t("draftNotSaved")}
+      </p>
       <input type="hidden" name="submissionId" value={submissionId} />
       <section className={section} aria-labelledby="s-who">
         <h2 id="s-who" className="mb-4 text-xl font-bold">

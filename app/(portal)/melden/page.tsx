@@ -5,7 +5,8 @@ import { PageHeader } from "@/components/page-header";
 import { actorRoles } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { listGemeenten } from "@/lib/server/reference/list-gemeenten";
-import { fileCaseAction } from "./actions";
+import { loadDraft } from "@/lib/server/drafts/case-draft";
+import { fileCaseAction, saveDraftAction } from "./actions";
 import { FileCaseForm } from "./file-case-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,8 @@ export default async function FileCasePage() {
         gemeenten={await listGemeenten()}
         allowedFilerRoles={[...allowed]}
         submissionId={randomUUID()}
+        draft={(await loadDraft(actor))?.values ?? null}
+        saveDraft={saveDraftAction}
       />
     </div>
   );

@@ -10,6 +10,7 @@ import { requiredAnswer, responsibleGemeente } from "@/lib/domain/woonplaats";
 import { prisma, type Tx } from "@/lib/db/client";
 import { caseScope } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { deleteDraft } from "@/lib/server/drafts/case-draft";
 import { DomainError, ForbiddenError } from "@/lib/server/errors";
 import { enqueueForRole } from "@/lib/server/notifications/enqueue";
 import { actingRole } from "./transition";
@@ -131,6 +132,7 @@ async function createCase(
         domains: { old: null, new: input.domains },
       },
     });
+    await deleteDraft(tx, actor);
     await enqueueForRole(tx, { role: "AANSPREEKPUNT", gemeenteId: gemeente.id }, { template: "case-new", caseId: created.id, gemeenteId: gemeente.id });
     return tx.case.findUniqueOrThrow({ where: { id: created.id }, select: filedCaseSelect });
   });
