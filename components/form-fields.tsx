@@ -120,7 +120,9 @@ export function SelectField(props: BaseProps & { options: { value: string; label
   const value = props.feedback?.values ? valueOf(props.feedback, props.name) : (props.initial ?? "");
   return (
     <FieldShell {...props} error={error}>
+      {/* Keyed by its value: React does not re-apply a changed defaultValue to a select when it resets the form. */}
       <select
+        key={value}
         id={props.name}
         name={props.name}
         defaultValue={value}
@@ -169,6 +171,7 @@ export function ChoiceField(
           return (
             <div key={o.value} className="flex items-start gap-3">
               <input
+                key={String(chosen.includes(o.value))}
                 id={id}
                 type={props.multiple ? "checkbox" : "radio"}
                 name={props.name}
@@ -196,6 +199,7 @@ export function CheckboxField(props: BaseProps & { children?: ReactNode }) {
       <ErrorText id={`${props.name}-error`} errorKey={error} />
       <div className="flex items-start gap-3">
         <input
+          key={String(checked)}
           id={props.name}
           name={props.name}
           type="checkbox"
