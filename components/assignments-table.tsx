@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { Table } from "./table";
 
 export type AssignmentRow = { id: string; party: string; description: string; dueOn: Date; payer: string; status: string };
 
@@ -8,17 +9,7 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentRow[]
   const tStatus = useTranslations("assignmentStatus");
   const format = useFormatter();
   return (
-    <table className="mt-2 w-full border-collapse text-left">
-      <caption className="sr-only">{t("caption")}</caption>
-      <thead>
-        <tr className="border-b-2 border-slate-400">
-          <th scope="col" className="p-2">{t("party")}</th>
-          <th scope="col" className="p-2">{t("what")}</th>
-          <th scope="col" className="p-2">{t("due")}</th>
-          <th scope="col" className="p-2">{t("payer")}</th>
-          <th scope="col" className="p-2">{t("status")}</th>
-        </tr>
-      </thead>
+    <Table className="mt-2 w-full border-collapse text-left" caption={t("caption")} columns={[t("party"), t("what"), t("due"), t("payer"), t("status")]}>
       <tbody>
         {assignments.map((a) => (
           <tr key={a.id} className="border-b border-slate-300 align-top">
@@ -30,6 +21,6 @@ export function AssignmentsTable({ assignments }: { assignments: AssignmentRow[]
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

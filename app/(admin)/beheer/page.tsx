@@ -8,6 +8,7 @@ import { may } from "@/lib/domain/permissions";
 import { listManagedGemeenten, listRegions } from "@/lib/server/admin/manage-gemeente";
 import { updateContactAction } from "./actions";
 import { ContactForm } from "./contact-form";
+import { Table } from "@/components/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -39,15 +40,7 @@ export default async function AdminPage() {
             {g.memberships.length === 0 ? (
               <p>{t("noStaff")}</p>
             ) : (
-              <table className="w-full border-collapse bg-white text-left">
-                <caption className="sr-only">{t("staffCaption", { gemeente: g.name })}</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-400">
-                    <th scope="col" className="p-2">{t("colName")}</th>
-                    <th scope="col" className="p-2">{t("colEmail")}</th>
-                    <th scope="col" className="p-2">{t("colRole")}</th>
-                  </tr>
-                </thead>
+              <Table caption={t("staffCaption", { gemeente: g.name })} columns={[t("colName"), t("colEmail"), t("colRole")]}>
                 <tbody>
                   {g.memberships.map((m) => (
                     <tr key={m.id} className="border-b border-slate-300">
@@ -57,7 +50,7 @@ export default async function AdminPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             )}
           </section>
         ))}

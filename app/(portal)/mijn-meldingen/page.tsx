@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { listMyCases } from "@/lib/server/cases/follow-case";
+import { Table } from "@/components/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("family"))("listTitle") };
@@ -21,17 +22,7 @@ export default async function MyCasesPage() {
       {cases.length === 0 ? (
         <p className="text-lg">{t("empty")}</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-left">
-          <caption className="sr-only">{t("tableCaption")}</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="p-3">{t("colNumber")}</th>
-              <th scope="col" className="p-3">{t("colChild")}</th>
-              <th scope="col" className="p-3">{t("colGemeente")}</th>
-              <th scope="col" className="p-3">{t("colStatus")}</th>
-              <th scope="col" className="p-3">{t("colFiled")}</th>
-            </tr>
-          </thead>
+        <Table caption={t("tableCaption")} columns={[t("colNumber"), t("colChild"), t("colGemeente"), t("colStatus"), t("colFiled")]}>
           <tbody>
             {cases.map((c) => (
               <tr key={c.id} className="border-b border-slate-300">
@@ -47,7 +38,7 @@ export default async function MyCasesPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       <p className="mt-8">
         <Link href="/melden" className="font-semibold">

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { searchCases } from "@/lib/server/cases/search-cases";
+import { Table } from "@/components/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ombudsman"))("title") };
@@ -42,18 +43,7 @@ export default async function OmbudsmanPage({ searchParams }: { searchParams: Pr
       <h2 className="mb-2 text-xl font-bold">{q ? t("caption") : t("latest")}</h2>
       <p role="status" className="mb-3">{t("results", { count: results.length })}</p>
       {results.length > 0 && (
-        <table className="w-full border-collapse bg-white text-left">
-          <caption className="sr-only">{q ? t("caption") : t("latest")}</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="p-2">{t("colNumber")}</th>
-              <th scope="col" className="p-2">{t("colGemeente")}</th>
-              <th scope="col" className="p-2">{t("colRegion")}</th>
-              <th scope="col" className="p-2">{t("colStatus")}</th>
-              <th scope="col" className="p-2">{t("colFiled")}</th>
-              <th scope="col" className="p-2">{t("colAudit")}</th>
-            </tr>
-          </thead>
+        <Table caption={q ? t("caption") : t("latest")} columns={[t("colNumber"), t("colGemeente"), t("colRegion"), t("colStatus"), t("colFiled"), t("colAudit")]}>
           <tbody>
             {results.map((c) => (
               <tr key={c.id} className="border-b border-slate-300">
@@ -74,7 +64,7 @@ export default async function OmbudsmanPage({ searchParams }: { searchParams: Pr
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </div>
   );

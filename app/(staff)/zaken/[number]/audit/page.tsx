@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { readAuditTrail } from "@/lib/server/cases/read-audit-trail";
 import { orNotFound } from "../load";
+import { Table } from "@/components/table";
 
 type Params = { params: Promise<{ number: string }> };
 
@@ -59,20 +60,7 @@ export default async function AuditTrailPage({ params }: Params) {
       </p>
       {/* Focusable, so that keyboard users can scroll a wide trail sideways. */}
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("caption")}>
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="p-2">{t("colSeq")}</th>
-              <th scope="col" className="p-2">{t("colWhen")}</th>
-              <th scope="col" className="p-2">{t("colAction")}</th>
-              <th scope="col" className="p-2">{t("colOutcome")}</th>
-              <th scope="col" className="p-2">{t("colActor")}</th>
-              <th scope="col" className="p-2">{t("colRole")}</th>
-              <th scope="col" className="p-2">{t("colChanges")}</th>
-              <th scope="col" className="p-2">{t("colHash")}</th>
-            </tr>
-          </thead>
+        <Table className="w-full border-collapse bg-white text-left text-sm" caption={t("caption")} columns={[t("colSeq"), t("colWhen"), t("colAction"), t("colOutcome"), t("colActor"), t("colRole"), t("colChanges"), t("colHash")]}>
           <tbody>
             {trail.events.map((e) => {
               const actionKey = `action.${e.action.replace(".", "_")}`;
@@ -108,7 +96,7 @@ export default async function AuditTrailPage({ params }: Params) {
               );
             })}
           </tbody>
-        </table>
+        </Table>
       </div>
     </div>
   );
