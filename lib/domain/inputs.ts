@@ -12,6 +12,7 @@ import { livingSituations, requiredAnswer } from "./woonplaats";
 export const domains = ["JEUGDHULP", "ONDERWIJS", "WMO", "WLZ", "ZVW_GGZ"] as const;
 export const urgencies = ["NORMAL", "HIGH", "CRISIS"] as const;
 export const filerRoles = ["PARENT", "YOUTH", "PROFESSIONAL"] as const;
+export const contactPreferences = ["EMAIL", "PHONE"] as const;
 export const interventionTypes = [
   "CONSULTATION",
   "CASE_CONFERENCE",
@@ -80,6 +81,7 @@ export const filingTextFields = [
   "needDescription",
   "urgency",
   "contactPhone",
+  "contactPreference",
   "consentMethod",
   "consent",
 ] as const;
@@ -124,6 +126,7 @@ export const fileCaseInput = z
     needDescription: text(1, 2000),
     urgency: z.enum(urgencies, { error: "required" }),
     contactPhone: optionalText(30),
+    contactPreference: z.enum(contactPreferences, { error: "required" }),
     consent: checkbox.refine((v) => v, { error: "consentRequired" }),
     consentMethod: z
       .enum(consentMethods, { error: "required" })
@@ -135,6 +138,9 @@ export const fileCaseInput = z
     (v, ctx) => {
       if (v.filerRole === "PROFESSIONAL" && (v.organisation ?? "").length === 0) {
         ctx.addIssue({ code: "custom", path: ["organisation"], message: "required" });
+      }
+      if (v.contactPreference === "PHONE" && !v.contactPhone) {
+        ctx.addIssue({ code: "custom", path: ["contactPhone"], message: "phoneForCalls" });
       }
       if (v.filerRole === "PROFESSIONAL" && !v.consentMethod) {
         ctx.addIssue({ code: "custom", path: ["consentMethod"], message: "required" });

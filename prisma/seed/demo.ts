@@ -111,6 +111,7 @@ async function seedCases(): Promise<void> {
     needDescription: "Een plek op een school met zorg, en begeleiding thuis.",
     urgency: "HIGH",
     contactPhone: "0612345678",
+    contactPreference: "PHONE",
     consent: true,
   });
   await claimCase(aanspreekpunt, { caseId: decided.id });
@@ -161,6 +162,7 @@ async function seedCases(): Promise<void> {
     needDescription: "Een afspraak voor onderzoek.",
     urgency: "NORMAL",
     contactPhone: null,
+    contactPreference: "EMAIL",
     consent: true,
   });
 
@@ -184,6 +186,7 @@ async function seedCases(): Promise<void> {
     needDescription: "Een school en jeugdhulp tegelijk.",
     urgency: "HIGH",
     contactPhone: null,
+    contactPreference: "EMAIL",
     consent: true,
   });
   await claimCase(aanspreekpunt, { caseId: local.id });
@@ -208,6 +211,7 @@ async function seedCases(): Promise<void> {
     needDescription: "Duidelijkheid over wie de zorg regelt.",
     urgency: "NORMAL",
     contactPhone: null,
+    contactPreference: "EMAIL",
     consent: true,
   });
 }

@@ -101,4 +101,12 @@ describe("filing a case", () => {
     expect((await gemeenteOf(filed.id)).consentMethod).toBe("PHONE");
     expect((await listMyCases(professional)).map((c) => c.id)).toEqual([filed.id]);
   });
+
+  it("asks for a phone number from someone who wants to be called, and keeps the preference", async () => {
+    const issues = fileCaseInput.safeParse(formInput({ contactPreference: "PHONE", contactPhone: "" })).error?.issues;
+    expect(issues?.map((i) => [i.path.join("."), i.message])).toContainEqual(["contactPhone", "phoneForCalls"]);
+    const filed = await fileCase(parent, fileCaseInput.parse(formInput({ contactPreference: "PHONE", contactPhone: "06 1234 5678" })));
+    const party = await prisma.caseParty.findFirstOrThrow({ where: { caseId: filed.id } });
+    expect(party).toMatchObject({ contactPreference: "PHONE", phone: "06 1234 5678" });
+  });
 });

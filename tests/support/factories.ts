@@ -49,6 +49,7 @@ export function caseInput(overrides: Partial<FileCaseInput> = {}): FileCaseInput
     needDescription: "Passende hulp.",
     urgency: "NORMAL",
     contactPhone: null,
+    contactPreference: "EMAIL",
     consent: true,
     ...overrides,
   };

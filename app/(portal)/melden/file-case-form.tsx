@@ -13,7 +13,7 @@ import {
   type FormFeedback,
 } from "@/components/form-fields";
 import { consentMethods } from "@/lib/domain/consent";
-import { domains, filerRoles, urgencies } from "@/lib/domain/inputs";
+import { contactPreferences, domains, filerRoles, urgencies } from "@/lib/domain/inputs";
 import { livingSituations, requiredAnswer, type LivingSituation } from "@/lib/domain/woonplaats";
 import type { ActionState } from "@/lib/server/action";
 
@@ -160,6 +160,15 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
         <h2 id="s-contact" className="mb-4 text-xl font-bold">
           {t("sectionContact")}
         </h2>
+        <ChoiceField
+          name="contactPreference"
+          label={t("contactPreference")}
+          hint={t("contactPreferenceHint")}
+          required
+          initial="EMAIL"
+          feedback={feedback}
+          options={contactPreferences.map((c) => ({ value: c, label: t(`contactPreference_${c}`) }))}
+        />
         <TextField name="contactPhone" type="tel" autoComplete="tel" label={t("contactPhone")} hint={t("contactPhoneHint")} feedback={feedback} />
         {allowedFilerRoles.includes("PROFESSIONAL") && (
           <ChoiceField

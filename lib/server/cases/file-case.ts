@@ -108,6 +108,7 @@ async function createCase(
             name: actor.name,
             email: actor.email,
             phone: input.contactPhone,
+            contactPreference: input.contactPreference,
             organisation: input.filerRole === "PROFESSIONAL" ? input.organisation : null,
           },
         },

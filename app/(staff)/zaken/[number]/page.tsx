@@ -189,6 +189,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
               {p.organisation && ` (${p.organisation})`}
               {p.email && ` · ${p.email}`}
               {p.phone && ` · ${p.phone}`}
+              {p.contactPreference === "PHONE" && ` (${t("prefersPhone")})`}
             </li>
           ))}
         </ul>
