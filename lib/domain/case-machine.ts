@@ -32,10 +32,13 @@ export const stateNorms = {
   CLOSED: null,
 } as const satisfies Record<CaseStatus, number | null>;
 
+/** Back to the state the case was in before it started waiting (for the family). */
+export const RETURN = "RETURN";
+
 type CaseAction = {
   from: readonly CaseStatus[];
-  /** The state the case moves to, or null when the action does not change state */
-  to: CaseStatus | null;
+  /** The state the case moves to, RETURN for the state it came from, or null when the action does not change state */
+  to: CaseStatus | typeof RETURN | null;
 };
 
 /**
@@ -47,6 +50,8 @@ type CaseAction = {
 export const caseActions = {
   "case.claim": { from: ["SUBMITTED"], to: "TRIAGE" },
   "case.startLocal": { from: ["TRIAGE"], to: "IN_PROGRESS" },
+  "case.requestInfo": { from: ["TRIAGE", "IN_PROGRESS"], to: "INFO_REQUESTED" },
+  "case.answer": { from: ["INFO_REQUESTED"], to: RETURN },
   "case.refer": { from: ["TRIAGE", "IN_PROGRESS"], to: "WITH_EXPERT_TEAM" },
   "case.logIntervention": { from: ["WITH_EXPERT_TEAM"], to: null },
   "case.propose": { from: ["IN_PROGRESS", "WITH_EXPERT_TEAM"], to: "DECISION_PROPOSED" },
@@ -67,7 +72,7 @@ export function isCaseAction(value: string): value is CaseActionName {
 }
 
 export type ActionCheck =
-  | { ok: true; to: CaseStatus | null }
+  | { ok: true; to: CaseStatus | typeof RETURN | null }
   | { ok: false; reason: "forbidden" | "wrong-state" };
 
 /** Whether holders of `heldRoles` may take `action` on a case in `status`. */

@@ -50,6 +50,18 @@ export function addWorkingDays(start: Date, count: number): IsoDay {
   return day;
 }
 
+/** Working days after the day of `from` up to and including the day of `to`; 0 when `to` is not later. */
+export function workingDaysBetween(from: Date, to: Date): number {
+  const last = amsterdamDay(to);
+  let day = amsterdamDay(from);
+  let count = 0;
+  while (day < last) {
+    day = nextDay(day);
+    if (isWorkingDay(day)) count += 1;
+  }
+  return count;
+}
+
 /** The last instant (23:59:59.999) of a day in Amsterdam, as a Date. */
 export function endOfAmsterdamDay(day: IsoDay): Date {
   const utcGuess = new Date(`${day}T23:59:59.999Z`);

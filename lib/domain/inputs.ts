@@ -190,6 +190,12 @@ export const proposeDecisionInput = caseRef
   .strict();
 export type ProposeDecisionInput = z.infer<typeof proposeDecisionInput>;
 
+export const requestInfoInput = caseRef.extend({ question: text(10, 2000) }).strict();
+export type RequestInfoInput = z.infer<typeof requestInfoInput>;
+
+export const answerInfoInput = caseRef.extend({ answer: text(2, 4000) }).strict();
+export type AnswerInfoInput = z.infer<typeof answerInfoInput>;
+
 export const withdrawCaseInput = caseRef.extend({ reason: text(5, 2000) }).strict();
 export type WithdrawCaseInput = z.infer<typeof withdrawCaseInput>;
 

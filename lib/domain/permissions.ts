@@ -21,6 +21,10 @@ export const permissions = {
   /** The family stops the escalation, with a reason */
   "case.withdraw": ["FAMILY"],
   "case.claim": ["AANSPREEKPUNT"],
+  /** Ask the family for information; the clock stops until they answer */
+  "case.requestInfo": ["AANSPREEKPUNT"],
+  /** The family (or the professional who filed) answers that question */
+  "case.answer": ["FAMILY", "PROFESSIONAL"],
   "case.startLocal": ["AANSPREEKPUNT"],
   "case.refer": ["AANSPREEKPUNT"],
   "case.logIntervention": ["EXPERT"],

@@ -5,6 +5,7 @@ import {
   caseActions,
   caseStatuses,
   checkAction,
+  RETURN,
   stateNorms,
 } from "@/lib/domain/case-machine";
 import { permissions } from "@/lib/domain/permissions";
@@ -42,11 +43,17 @@ describe("case state machine", () => {
     expect(availableActions("SUBMITTED", ["AANSPREEKPUNT"])).toEqual(["case.claim"]);
   });
 
-  it("every action's target state is a known state", () => {
+  it("every action's target state is a known state, or a return to where the case came from", () => {
     for (const action of caseActionNames) {
-      const to = caseActions[action].to;
-      if (to !== null) expect(caseStatuses).toContain(to);
+      const to: string | null = caseActions[action].to;
+      if (to !== null && to !== RETURN) expect(caseStatuses).toContain(to);
     }
+  });
+
+  it("stops the clock while waiting for the family, and only the family's answer ends the wait", () => {
+    expect(checkAction("case.requestInfo", "IN_PROGRESS", ["AANSPREEKPUNT"])).toEqual({ ok: true, to: "INFO_REQUESTED" });
+    expect(availableActions("INFO_REQUESTED", ["FAMILY"])).toContain("case.answer");
+    expect(availableActions("INFO_REQUESTED", ["AANSPREEKPUNT"])).toEqual([]);
   });
 
   it("stops the clock while waiting for the family and after closing", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, amsterdamDay, deadlineFor, endOfAmsterdamDay, isWorkingDay } from "@/lib/domain/deadlines";
+import {
+  addWorkingDays,
+  amsterdamDay,
+  deadlineFor,
+  endOfAmsterdamDay,
+  isWorkingDay,
+  workingDaysBetween,
+} from "@/lib/domain/deadlines";
 
 const at = (iso: string) => new Date(iso);
 
@@ -52,5 +59,19 @@ describe("deadlines", () => {
 
   it("stop while waiting for the family", () => {
     expect(deadlineFor("INFO_REQUESTED", at("2026-11-20T10:00:00+01:00"))).toBeNull();
+  });
+});
+
+describe("a stopped clock", () => {
+  it("keeps the working days that were left, across a weekend and Christmas", () => {
+    // From Wednesday 23 December 2026 to the deadline on Tuesday 29 December: 24, 28, 29 count.
+    expect(workingDaysBetween(at("2026-12-23T10:00:00+01:00"), endOfAmsterdamDay("2026-12-29"))).toBe(3);
+    expect(workingDaysBetween(at("2026-12-23T10:00:00+01:00"), at("2026-12-23T18:00:00+01:00"))).toBe(0);
+    expect(workingDaysBetween(at("2026-12-30T10:00:00+01:00"), endOfAmsterdamDay("2026-12-29"))).toBe(0);
+  });
+
+  it("gives them back from the day the family answers", () => {
+    const answered = at("2027-01-04T09:00:00+01:00"); // Monday
+    expect(addWorkingDays(answered, 3)).toBe("2027-01-07");
   });
 });

@@ -48,5 +48,10 @@ export async function followCase(actor: Actor, number: string) {
       },
     },
   });
-  return { ...detail, actions: availableActions(detail.status, heldRoles) };
+  const openQuestion = await prisma.informationRequest.findFirst({
+    where: { caseId: found.id, gemeenteId: found.gemeenteId, answeredAt: null },
+    orderBy: { askedAt: "desc" },
+    select: { question: true, askedAt: true },
+  });
+  return { ...detail, openQuestion, actions: availableActions(detail.status, heldRoles) };
 }

@@ -29,6 +29,7 @@ export async function openCase(actor: Actor, number: string) {
         parties: { orderBy: { createdAt: "asc" } },
         timeline: { orderBy: { createdAt: "asc" } },
         referrals: { orderBy: { createdAt: "asc" } },
+        informationRequests: { orderBy: { askedAt: "asc" } },
         interventions: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }] },
         proposals: { orderBy: { createdAt: "asc" } },
         decisions: { orderBy: { createdAt: "asc" }, include: { assignments: { orderBy: { dueOn: "asc" } } } },

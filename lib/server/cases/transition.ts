@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { checkAction, type CaseActionName, type CaseStatus } from "@/lib/domain/case-machine";
+import { checkAction, RETURN, type CaseActionName, type CaseStatus } from "@/lib/domain/case-machine";
 import { deadlineFor } from "@/lib/domain/deadlines";
 import { permissions } from "@/lib/domain/permissions";
 import type { Changes } from "@/lib/domain/audit";
@@ -44,17 +44,25 @@ export function actingRole(heldRoles: readonly Role[], action: keyof typeof perm
 export async function applyAction(
   tx: Tx,
   actor: Actor,
-  loaded: Loaded & { role: Role | null; to: CaseStatus | null },
+  loaded: Loaded & { role: Role | null; to: CaseStatus | typeof RETURN | null },
   action: CaseActionName,
   effect: {
     data?: Prisma.CaseUncheckedUpdateManyInput;
+    /** Where a RETURN action goes back to */
+    returnTo?: CaseStatus;
+    /** A deadline other than the new state's full norm (a clock that resumes) */
+    deadlineAt?: Date | null;
     timeline: { kind: string; body?: string | null; visibleToFamily?: boolean };
     changes?: Record<string, { old: unknown; new: unknown }>;
   },
 ): Promise<void> {
   const current = loaded.case;
   const now = new Date();
-  const statusData = loaded.to ? { status: loaded.to, deadlineAt: deadlineFor(loaded.to, now) } : {};
+  const target = loaded.to === RETURN ? effect.returnTo : loaded.to;
+  if (loaded.to === RETURN && !target) throw new ConflictError("wrongState");
+  const statusData = target
+    ? { status: target, deadlineAt: effect.deadlineAt !== undefined ? effect.deadlineAt : deadlineFor(target, now) }
+    : {};
   const updated = await tx.case.updateMany({
     where: { id: current.id, version: current.version },
     data: { ...effect.data, ...statusData, version: { increment: 1 } },
@@ -73,9 +81,9 @@ export async function applyAction(
       createdAt: now,
     },
   });
-  if (loaded.to && loaded.to !== current.status) await notifyFamily(tx, current, actor.userId);
+  if (target && target !== current.status) await notifyFamily(tx, current, actor.userId);
 
-  const statusChange: Changes = loaded.to && loaded.to !== current.status ? { status: { old: current.status, new: loaded.to } } : {};
+  const statusChange: Changes = target && target !== current.status ? { status: { old: current.status, new: target } } : {};
   await writeAudit(tx, actor, {
     action,
     role: loaded.role,

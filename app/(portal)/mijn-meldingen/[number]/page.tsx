@@ -3,7 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
-import { withdrawAction } from "./actions";
+import { answerAction, withdrawAction } from "./actions";
+import { AnswerForm } from "./answer-form";
 import { loadFamilyCase } from "./load";
 import { WithdrawForm } from "./withdraw-form";
 
@@ -13,7 +14,17 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("family"))("caseTitle", { number: (await params).number }) };
 }
 
-const familyKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided", "withdrawn"]);
+const familyKinds = new Set([
+  "filed",
+  "claimed",
+  "localStarted",
+  "infoRequested",
+  "infoProvided",
+  "referred",
+  "proposed",
+  "decided",
+  "withdrawn",
+]);
 
 export default async function FamilyCasePage({ params }: Params) {
   const { number } = await params;
@@ -48,6 +59,16 @@ export default async function FamilyCasePage({ params }: Params) {
         {found.deadlineAt && <p className="mt-2 text-lg">{t("expected", { date: day(found.deadlineAt) })}</p>}
         {found.result && <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>}
       </section>
+
+      {found.actions.includes("case.answer") && found.openQuestion && (
+        <AnswerForm
+          caseId={found.id}
+          caseNumber={found.number}
+          question={found.openQuestion.question}
+          askedOn={day(found.openQuestion.askedAt)}
+          action={answerAction}
+        />
+      )}
 
       {found.decisions.map((decision) => (
         <section key={decision.id} aria-labelledby={`d-${decision.id}`} className="rounded border border-slate-300 bg-white p-5">

@@ -20,6 +20,7 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 export type PanelActions = {
   claim: Action;
   startLocal: Action;
+  requestInfo: Action;
   refer: Action;
   logIntervention: Action;
   propose: Action;
@@ -117,6 +118,11 @@ export function ActionPanel({
       {available.includes("case.startLocal") && (
         <ActionForm id="a-local" title={t("startLocal.title")} intro={t("startLocal.intro")} action={actions.startLocal} caseId={caseId} caseNumber={caseNumber} submit={t("startLocal.submit")}>
           {(f) => <TextArea name="note" label={t("startLocal.note")} required feedback={f} />}
+        </ActionForm>
+      )}
+      {available.includes("case.requestInfo") && (
+        <ActionForm id="a-info" title={t("requestInfo.title")} intro={t("requestInfo.intro")} action={actions.requestInfo} caseId={caseId} caseNumber={caseNumber} submit={t("requestInfo.submit")}>
+          {(f) => <TextArea name="question" label={t("requestInfo.question")} hint={t("requestInfo.questionHint")} required feedback={f} />}
         </ActionForm>
       )}
       {available.includes("case.refer") && (

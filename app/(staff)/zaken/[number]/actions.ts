@@ -9,6 +9,7 @@ import {
   proposeDecisionInput,
   recordDecisionInput,
   referCaseInput,
+  requestInfoInput,
   startLocalInput,
 } from "@/lib/domain/inputs";
 import { formValues, runAction, type ActionState } from "@/lib/server/action";
@@ -17,6 +18,7 @@ import { logIntervention } from "@/lib/server/cases/log-intervention";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
+import { requestInfo } from "@/lib/server/cases/request-info";
 import { startLocal } from "@/lib/server/cases/start-local";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -47,6 +49,12 @@ export const startLocalAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = fields(formData, ["caseId", "note"]);
   return done(formData)(await runAction(startLocalInput, input, formValues(formData), (p) => startLocal(actor, p)));
+};
+
+export const requestInfoAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "question"]);
+  return done(formData)(await runAction(requestInfoInput, input, formValues(formData), (p) => requestInfo(actor, p)));
 };
 
 export const referAction: Action = async (_prev, formData) => {

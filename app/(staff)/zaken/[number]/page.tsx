@@ -8,7 +8,15 @@ import { requirePermission } from "@/lib/auth/session";
 import { maskBsn } from "@/lib/domain/bsn";
 import { openCase } from "@/lib/server/cases/open-case";
 import { ActionPanel } from "./action-panel";
-import { claimAction, decideAction, logInterventionAction, proposeAction, referAction, startLocalAction } from "./actions";
+import {
+  claimAction,
+  decideAction,
+  logInterventionAction,
+  proposeAction,
+  referAction,
+  requestInfoAction,
+  startLocalAction,
+} from "./actions";
 import { orNotFound } from "./load";
 
 type Params = { params: Promise<{ number: string }> };
@@ -27,7 +35,17 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const plainKinds = new Set(["filed", "claimed", "localStarted", "referred", "proposed", "decided", "withdrawn"]);
+const plainKinds = new Set([
+  "filed",
+  "claimed",
+  "localStarted",
+  "infoRequested",
+  "infoProvided",
+  "referred",
+  "proposed",
+  "decided",
+  "withdrawn",
+]);
 
 export default async function CaseWorkspacePage({ params, searchParams }: PageProps) {
   const { number } = await params;
@@ -114,6 +132,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           actions={{
             claim: claimAction,
             startLocal: startLocalAction,
+            requestInfo: requestInfoAction,
             refer: referAction,
             logIntervention: logInterventionAction,
             propose: proposeAction,
@@ -163,6 +182,28 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
               </dl>
             </article>
           ))}
+        </section>
+      )}
+
+      {c.informationRequests.length > 0 && (
+        <section aria-labelledby="questions">
+          <h2 id="questions" className="text-2xl font-bold">{t("questionsTitle")}</h2>
+          <ul className="mt-3 space-y-2">
+            {c.informationRequests.map((q) => (
+              <li key={q.id} className="rounded border border-slate-300 bg-white p-3">
+                <p className="text-sm text-slate-700">{t("askedAt", { date: moment(q.askedAt) })}</p>
+                <p className="whitespace-pre-line">{q.question}</p>
+                {q.answeredAt ? (
+                  <>
+                    <p className="mt-2 text-sm text-slate-700">{t("answeredAt", { date: moment(q.answeredAt) })}</p>
+                    <p className="whitespace-pre-line">{q.answer}</p>
+                  </>
+                ) : (
+                  <p className="mt-2 font-semibold">{t("noAnswer")}</p>
+                )}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

@@ -1,0 +1,32 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { workingDaysBetween } from "@/lib/domain/deadlines";
+import type { RequestInfoInput } from "@/lib/domain/inputs";
+import { prisma } from "@/lib/db/client";
+import { applyAction, loadForAction } from "./transition";
+
+/**
+ * The aanspreekpunt asks the family a question. The clock stops: the working
+ * days still left are kept and given back when the family answers.
+ */
+export async function requestInfo(actor: Actor, input: RequestInfoInput): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const loaded = await loadForAction(tx, actor, "case.requestInfo", input.caseId);
+    const now = new Date();
+    const deadline = loaded.case.deadlineAt;
+    await tx.informationRequest.create({
+      data: {
+        caseId: loaded.case.id,
+        gemeenteId: loaded.case.gemeenteId,
+        question: input.question,
+        askedById: actor.userId,
+        askedAt: now,
+        resumeStatus: loaded.case.status,
+        remainingWorkingDays: deadline ? workingDaysBetween(now, deadline) : null,
+      },
+    });
+    await applyAction(tx, actor, loaded, "case.requestInfo", {
+      timeline: { kind: "infoRequested", body: input.question, visibleToFamily: true },
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, signOut } from "./fixtures";
+
+test("the aanspreekpunt asks the family a question and the family answers it", async ({ page }) => {
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await page.getByRole("row", { name: /Emma de Vries/ }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Melding DB-/ })).toBeVisible();
+  const caseUrl = page.url();
+  await page.getByRole("button", { name: "Oppakken" }).click();
+  await expect(page.getByText("Gelukt. De melding is bijgewerkt.")).toBeVisible();
+  await page.getByLabel("Uw vraag aan het gezin").fill("Heeft Emma al een verwijzing van de huisarts?");
+  await page.getByRole("button", { name: "Vraag versturen" }).click();
+  await expect(page.getByRole("main").getByText("Wacht op informatie van u").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Vraag versturen" })).toHaveCount(0);
+  await expectAccessible(page);
+  const number = caseUrl.split("/").pop()!;
+  await signOut(page);
+
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await page.goto(`/mijn-meldingen/${number}`);
+  await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toBeVisible();
+  await expect(page.getByText("Heeft Emma al een verwijzing van de huisarts?")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Uw antwoord").fill("Ja, sinds vorige week.");
+  await page.getByRole("button", { name: "Antwoord versturen" }).click();
+  await expect(page.getByText("U heeft de vraag van de gemeente beantwoord.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await page.goto(caseUrl);
+  await expect(page.getByRole("heading", { name: "Vragen aan het gezin" })).toBeVisible();
+  await expect(page.getByText("Ja, sinds vorige week.").first()).toBeVisible();
+  await expect(page.getByRole("main").getByText("Wordt bekeken").first()).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+});

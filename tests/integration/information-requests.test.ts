@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { workingDaysBetween } from "@/lib/domain/deadlines";
+import { prisma } from "@/lib/db/client";
+import { answerInfo } from "@/lib/server/cases/answer-info";
+import { claimCase } from "@/lib/server/cases/claim-case";
+import { fileCase } from "@/lib/server/cases/file-case";
+import { followCase } from "@/lib/server/cases/follow-case";
+import { requestInfo } from "@/lib/server/cases/request-info";
+import { startLocal } from "@/lib/server/cases/start-local";
+import { ConflictError, NotFoundError } from "@/lib/server/errors";
+import { caseInput, DEN_HAAG, makeActor } from "../support/factories";
+
+describe("asking the family for information", () => {
+  it("stops the clock, and the family's answer returns the case to its step with the time that was left", async () => {
+    const parent = await makeActor("FAMILY");
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const { id, number } = await fileCase(parent, caseInput());
+    await claimCase(aanspreekpunt, { caseId: id });
+    await startLocal(aanspreekpunt, { caseId: id, note: "Overleg met school gepland." });
+    const before = await prisma.case.findUniqueOrThrow({ where: { id } });
+    const left = workingDaysBetween(new Date(), before.deadlineAt!);
+
+    await requestInfo(aanspreekpunt, { caseId: id, question: "Welke school heeft Lieke het laatst bezocht?" });
+    const waiting = await prisma.case.findUniqueOrThrow({ where: { id } });
+    expect(waiting).toMatchObject({ status: "INFO_REQUESTED", deadlineAt: null });
+    const family = await followCase(parent, number);
+    expect(family.openQuestion?.question).toBe("Welke school heeft Lieke het laatst bezocht?");
+    expect(family.actions).toContain("case.answer");
+
+    await answerInfo(parent, { caseId: id, answer: "De Linde, tot de zomer." });
+    const resumed = await prisma.case.findUniqueOrThrow({ where: { id } });
+    expect(resumed.status).toBe("IN_PROGRESS");
+    expect(workingDaysBetween(new Date(), resumed.deadlineAt!)).toBe(left);
+    expect((await followCase(parent, number)).openQuestion).toBeNull();
+    expect(await prisma.outboxMessage.count({ where: { caseId: id, recipient: aanspreekpunt.email, template: "case-updated" } })).toBe(1);
+  });
+
+  it("only the family of the case answers, and only while a question is open", async () => {
+    const parent = await makeActor("FAMILY");
+    const stranger = await makeActor("FAMILY");
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const { id } = await fileCase(parent, caseInput());
+    await expect(answerInfo(parent, { caseId: id, answer: "Zomaar een antwoord" })).rejects.toBeInstanceOf(ConflictError);
+    await claimCase(aanspreekpunt, { caseId: id });
+    await requestInfo(aanspreekpunt, { caseId: id, question: "Heeft u een verslag van de school?" });
+    await expect(answerInfo(stranger, { caseId: id, answer: "Ik ben het niet" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(answerInfo(aanspreekpunt, { caseId: id, answer: "Staf antwoordt" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("INFO_REQUESTED");
+  });
+});
