@@ -21,7 +21,7 @@ test("a professional files for a family, recording how consent was given", async
   await expect(page.locator("main").getByRole("alert")).toContainText("Niet alles is goed ingevuld");
   await expectAccessible(page);
 
-  await page.getByLabel("Telefonisch").check();
+  await page.getByRole("radio", { name: "Telefonisch", exact: true }).check();
   await page.getByRole("button", { name: "Melding versturen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Uw melding is verstuurd" })).toBeVisible();
   // Living in care: the gemeente of the address before is responsible.
