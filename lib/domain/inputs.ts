@@ -190,7 +190,7 @@ export const proposeDecisionInput = caseRef
   .strict();
 export type ProposeDecisionInput = z.infer<typeof proposeDecisionInput>;
 
-export const requestInfoInput = caseRef.extend({ question: text(10, 2000) }).strict();
+export const requestInfoInput = caseRef.extend({ familyQuestion: text(10, 2000) }).strict();
 export type RequestInfoInput = z.infer<typeof requestInfoInput>;
 
 export const answerInfoInput = caseRef.extend({ answer: text(2, 4000) }).strict();

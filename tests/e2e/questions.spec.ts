@@ -29,7 +29,7 @@ test("the aanspreekpunt asks the family a question and the family answers it", a
 
   await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
   await page.goto(caseUrl);
-  await expect(page.getByRole("heading", { name: "Vragen aan het gezin" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Vragen aan het gezin", exact: true })).toBeVisible();
   await expect(page.getByText("Ja, sinds vorige week.").first()).toBeVisible();
   await expect(page.getByRole("main").getByText("Wordt bekeken").first()).toBeVisible();
   await expectAccessible(page);

@@ -20,7 +20,7 @@ describe("asking the family for information", () => {
     const before = await prisma.case.findUniqueOrThrow({ where: { id } });
     const left = workingDaysBetween(new Date(), before.deadlineAt!);
 
-    await requestInfo(aanspreekpunt, { caseId: id, question: "Welke school heeft Lieke het laatst bezocht?" });
+    await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Welke school heeft Lieke het laatst bezocht?" });
     const waiting = await prisma.case.findUniqueOrThrow({ where: { id } });
     expect(waiting).toMatchObject({ status: "INFO_REQUESTED", deadlineAt: null });
     const family = await followCase(parent, number);
@@ -42,7 +42,7 @@ describe("asking the family for information", () => {
     const { id } = await fileCase(parent, caseInput());
     await expect(answerInfo(parent, { caseId: id, answer: "Zomaar een antwoord" })).rejects.toBeInstanceOf(ConflictError);
     await claimCase(aanspreekpunt, { caseId: id });
-    await requestInfo(aanspreekpunt, { caseId: id, question: "Heeft u een verslag van de school?" });
+    await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Heeft u een verslag van de school?" });
     await expect(answerInfo(stranger, { caseId: id, answer: "Ik ben het niet" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(answerInfo(aanspreekpunt, { caseId: id, answer: "Staf antwoordt" })).rejects.toBeInstanceOf(NotFoundError);
     expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("INFO_REQUESTED");

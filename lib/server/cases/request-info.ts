@@ -18,7 +18,7 @@ export async function requestInfo(actor: Actor, input: RequestInfoInput): Promis
       data: {
         caseId: loaded.case.id,
         gemeenteId: loaded.case.gemeenteId,
-        question: input.question,
+        question: input.familyQuestion,
         askedById: actor.userId,
         askedAt: now,
         resumeStatus: loaded.case.status,
@@ -26,7 +26,7 @@ export async function requestInfo(actor: Actor, input: RequestInfoInput): Promis
       },
     });
     await applyAction(tx, actor, loaded, "case.requestInfo", {
-      timeline: { kind: "infoRequested", body: input.question, visibleToFamily: true },
+      timeline: { kind: "infoRequested", body: input.familyQuestion, visibleToFamily: true },
     });
   });
 }

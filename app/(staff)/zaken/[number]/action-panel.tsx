@@ -122,7 +122,7 @@ export function ActionPanel({
       )}
       {available.includes("case.requestInfo") && (
         <ActionForm id="a-info" title={t("requestInfo.title")} intro={t("requestInfo.intro")} action={actions.requestInfo} caseId={caseId} caseNumber={caseNumber} submit={t("requestInfo.submit")}>
-          {(f) => <TextArea name="question" label={t("requestInfo.question")} hint={t("requestInfo.questionHint")} required feedback={f} />}
+          {(f) => <TextArea name="familyQuestion" label={t("requestInfo.question")} hint={t("requestInfo.questionHint")} required feedback={f} />}
         </ActionForm>
       )}
       {available.includes("case.refer") && (

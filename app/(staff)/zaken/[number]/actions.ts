@@ -53,7 +53,7 @@ export const startLocalAction: Action = async (_prev, formData) => {
 
 export const requestInfoAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
-  const input = fields(formData, ["caseId", "question"]);
+  const input = fields(formData, ["caseId", "familyQuestion"]);
   return done(formData)(await runAction(requestInfoInput, input, formValues(formData), (p) => requestInfo(actor, p)));
 };
 
