@@ -15,16 +15,22 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const template = uniqueDatabaseName("doorbraak_tpl");
   await createDatabase(template);
-  const url = databaseUrl(template);
-  await migrateDeploy({ kind: "postgres", url });
+  try {
+    const url = databaseUrl(template);
+    await migrateDeploy({ kind: "postgres", url });
 
-  process.env.DATABASE_URL = url;
-  const { prisma } = await import("@/lib/db/client");
-  const { importReferenceData } = await import("@/prisma/seed/reference");
-  await importReferenceData(prisma);
-  await prisma.$disconnect();
-  delete (globalThis as { doorbraakPrisma?: unknown }).doorbraakPrisma;
-  delete process.env.DATABASE_URL;
+    process.env.DATABASE_URL = url;
+    const { prisma } = await import("@/lib/db/client");
+    const { importReferenceData } = await import("@/prisma/seed/reference");
+    await importReferenceData(prisma);
+    await prisma.$disconnect();
+    delete (globalThis as { doorbraakPrisma?: unknown }).doorbraakPrisma;
+    delete process.env.DATABASE_URL;
+  } catch (error) {
+    // A half-made template must not outlive a failed run.
+    await dropDatabase(template);
+    throw error;
+  }
 
   project.provide("templateDatabase", template);
   return async () => {
