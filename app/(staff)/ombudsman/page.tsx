@@ -11,9 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ombudsman"))("title") };
 }
 
-export default async function OmbudsmanPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function OmbudsmanPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const actor = await requirePermission("case.search", "/ombudsman");
-  const q = ((await searchParams).q ?? "").slice(0, 100);
+  // A repeated parameter (?q=a&q=b) arrives as an array: then there is no search.
+  const raw = (await searchParams).q;
+  const q = (typeof raw === "string" ? raw : "").slice(0, 100);
   const t = await getTranslations("ombudsman");
   const format = await getFormatter();
   const results = await searchCases(actor, { q });

@@ -13,11 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const filters = caseStatuses.filter((s) => s !== "CLOSED");
 
-function parseStatus(value: string | undefined): CaseStatus | undefined {
+/** Only a known status filters; anything else (unknown, repeated) shows every open case. */
+function parseStatus(value: string | string[] | undefined): CaseStatus | undefined {
   return filters.find((s) => s === value);
 }
 
-export default async function GemeenteQueuePage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function GemeenteQueuePage({ searchParams }: { searchParams: Promise<{ status?: string | string[] }> }) {
   const actor = await requirePermission("queue.gemeente", "/werkbak");
   const status = parseStatus((await searchParams).status);
   const t = await getTranslations("queue");

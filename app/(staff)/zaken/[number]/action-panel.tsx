@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   CheckboxField,
   FormMessage,
@@ -65,9 +65,25 @@ function ActionForm({
   );
 }
 
+const MAX_ASSIGNMENTS = 5;
+
+/** How many assignment rows the person had when the form came back (at least one). */
+function rowsSent(feedback: FormFeedback | undefined): number {
+  const indexes = Object.keys(feedback?.values ?? {}).map((key) => /^assignments\.(\d+)\./.exec(key)?.[1]);
+  return Math.min(MAX_ASSIGNMENTS, Math.max(1, ...indexes.map((i) => (i === undefined ? 0 : Number(i) + 1))));
+}
+
 function AssignmentRows({ feedback }: { feedback: FormFeedback | undefined }) {
   const t = useTranslations("workspace.decide");
-  const [count, setCount] = useState(1);
+  const [added, setAdded] = useState(1);
+  const count = Math.max(added, rowsSent(feedback));
+  // A keyboard user lands in the new row; the button may be gone once the last row is added.
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    document.getElementById(`assignments.${focusRow.current}.party`)?.focus();
+    focusRow.current = null;
+  }, [count]);
   return (
     <>
       {Array.from({ length: count }, (_, i) => (
@@ -79,10 +95,13 @@ function AssignmentRows({ feedback }: { feedback: FormFeedback | undefined }) {
           <TextField name={`assignments.${i}.payer`} label={t("payer")} required feedback={feedback} />
         </fieldset>
       ))}
-      {count < 5 && (
+      {count < MAX_ASSIGNMENTS && (
         <button
           type="button"
-          onClick={() => setCount((c) => c + 1)}
+          onClick={() => {
+            focusRow.current = count;
+            setAdded(count + 1);
+          }}
           className="mb-5 rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900"
         >
           {t("addAssignment")}
@@ -98,17 +117,19 @@ export function ActionPanel({
   caseNumber,
   available,
   proposerIsActor,
+  today,
   actions,
 }: {
   caseId: string;
   caseNumber: string;
   available: CaseActionName[];
   proposerIsActor: boolean;
+  /** Today in Amsterdam as YYYY-MM-DD, from the server, so that server and browser render the same default date */
+  today: string;
   actions: PanelActions;
 }) {
   const t = useTranslations("workspace");
   const tType = useTranslations("interventionType");
-  const today = new Date().toISOString().slice(0, 10);
   if (available.length === 0) return <p>{t("noActions")}</p>;
   return (
     <div className="space-y-6">

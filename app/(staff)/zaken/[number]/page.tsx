@@ -6,6 +6,7 @@ import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { maskBsn } from "@/lib/domain/bsn";
+import { todayIso } from "@/lib/domain/inputs";
 import { openCase } from "@/lib/server/cases/open-case";
 import { ActionPanel } from "./action-panel";
 import {
@@ -129,6 +130,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           caseNumber={c.number}
           available={view.actions}
           proposerIsActor={view.proposerIsActor}
+          today={todayIso()}
           actions={{
             claim: claimAction,
             startLocal: startLocalAction,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
+import { REDACTED } from "@/lib/domain/audit";
 import { readAuditTrail } from "@/lib/server/cases/read-audit-trail";
 import { orNotFound } from "../load";
 import { Table } from "@/components/table";
@@ -19,6 +20,7 @@ type Translate = { (key: string): string; has(key: string): boolean };
 function describeChanges(changes: unknown, t: Translate, codes: Record<string, Translate>): string[] {
   if (!changes || typeof changes !== "object") return [];
   const one = (field: string, v: unknown): string => {
+    if (v === REDACTED) return t("redacted");
     const dictionary = codes[field];
     if (typeof v === "string" && dictionary?.has(v)) return dictionary(v);
     return typeof v === "string" ? v : JSON.stringify(v);
@@ -47,6 +49,9 @@ export default async function AuditTrailPage({ params }: Params) {
           ["urgency", "urgency"],
           ["domains", "domain"],
           ["type", "interventionType"],
+          ["result", "caseResult"],
+          ["residenceRule", "audit.residenceRule"],
+          ["consentGivenBy", "audit.consentGivenBy"],
         ] as const
       ).map(async ([field, namespace]) => [field, (await getTranslations(namespace)) as unknown as Translate] as const),
     ),
