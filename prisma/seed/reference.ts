@@ -26,8 +26,16 @@ export async function importReferenceData(prisma: PrismaClient): Promise<{ gemee
   const gemeenten = readCsv<{ code: string; name: string }>(gemeentenFile());
   const memberships = readCsv<{ region_code: string; region_name: string; gemeente_code: string }>("jeugdregios.csv");
 
+  const commonNames = new Map(
+    readCsv<{ code: string; common_name: string }>("gemeente-roepnamen.csv").map((r) => [r.code, r.common_name]),
+  );
   for (const g of gemeenten) {
-    await prisma.gemeente.upsert({ where: { cbsCode: g.code }, create: { cbsCode: g.code, name: g.name }, update: { name: g.name } });
+    const commonName = commonNames.get(g.code) ?? null;
+    await prisma.gemeente.upsert({
+      where: { cbsCode: g.code },
+      create: { cbsCode: g.code, name: g.name, commonName },
+      update: { name: g.name, commonName },
+    });
   }
   const regions = new Map(memberships.map((m) => [m.region_code, m.region_name]));
   for (const [code, name] of regions) {

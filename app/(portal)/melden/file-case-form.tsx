@@ -19,7 +19,7 @@ import type { ActionState } from "@/lib/server/action";
 
 type Props = {
   action: (s: ActionState, f: FormData) => Promise<ActionState>;
-  gemeenten: { cbsCode: string; name: string }[];
+  gemeenten: { cbsCode: string; name: string; commonName: string | null }[];
   allowedFilerRoles: (typeof filerRoles)[number][];
   submissionId: string;
   /** What the person typed before, saved on the server */
@@ -56,7 +56,15 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
   // Without JavaScript every gemeente question shows; with it, only the one that applies.
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
-  const gemeenteOptions = gemeenten.map((g) => ({ value: g.cbsCode, label: g.name }));
+  const gemeenteOptions = gemeenten
+    .map((g) => ({ value: g.cbsCode, label: g.commonName ? `${g.commonName} (${g.name})` : g.name }))
+    .sort((a, b) => a.label.replace(/^'s-/, "").localeCompare(b.label.replace(/^'s-/, ""), "nl"));
+  const [gemeenteQuery, setGemeenteQuery] = useState("");
+  const [chosenGemeente, setChosenGemeente] = useState<string | null>(null);
+  // The filter narrows the list; the gemeente already chosen always stays in it.
+  const filteredGemeenten = gemeenteOptions.filter(
+    (o) => o.value === chosenGemeente || o.label.toLowerCase().includes(gemeenteQuery.trim().toLowerCase()),
+  );
   const section = "mb-8 rounded border border-slate-300 bg-white p-5";
   return (
     <form
@@ -115,18 +123,43 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
             options={livingSituations.map((s) => ({ value: s, label: t(`livingSituation_${s}`), hint: t(`livingSituationHint_${s}`) }))}
           />
         </div>
+        {enhanced && (
+          <div className="mb-3">
+            <label htmlFor="gemeente-zoeken" className="block font-semibold">
+              {t("gemeenteSearch")}
+            </label>
+            <p id="gemeente-zoeken-hint" className="text-sm text-slate-700">
+              {t("gemeenteSearchHint")}
+            </p>
+            <input
+              id="gemeente-zoeken"
+              type="search"
+              value={gemeenteQuery}
+              onChange={(e) => setGemeenteQuery(e.target.value)}
+              aria-describedby="gemeente-zoeken-hint"
+              className="mt-1 block w-full rounded border-2 border-slate-600 bg-white px-3 py-2"
+            />
+          </div>
+        )}
         {livingSituations
           .filter((s) => !enhanced || s === situation)
           .map((s) => (
-            <SelectField
+            <div
               key={s}
-              name={requiredAnswer[s]}
-              label={t(`gemeente_${s}`)}
-              required={enhanced}
-              feedback={feedback}
-              placeholder={t("gemeentePlaceholder")}
-              options={gemeenteOptions}
-            />
+              onChange={(e) => {
+                const target: EventTarget = e.target;
+                if (target instanceof HTMLSelectElement) setChosenGemeente(target.value || null);
+              }}
+            >
+              <SelectField
+                name={requiredAnswer[s]}
+                label={t(`gemeente_${s}`)}
+                required={enhanced}
+                feedback={feedback}
+                placeholder={t("gemeentePlaceholder")}
+                options={enhanced ? filteredGemeenten : gemeenteOptions}
+              />
+            </div>
           ))}
       </section>
       <section className={section} aria-labelledby="s-stuck">

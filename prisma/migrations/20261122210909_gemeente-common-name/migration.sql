@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Gemeente" ADD COLUMN     "commonName" TEXT;
