@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { permissions } from "@/lib/domain/permissions";
+import { timelineKinds } from "@/lib/domain/timeline";
 import { locales } from "@/lib/i18n/locales";
 
 const dir = path.join(process.cwd(), "lib", "i18n", "messages");
@@ -40,5 +42,26 @@ describe("message catalogs", () => {
     const files = readdirSync(path.join(dir, "nl")).map((f) => Object.keys(JSON.parse(readFileSync(path.join(dir, "nl", f), "utf8")) as object));
     const all = files.flat();
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("name every timeline step for the family and for staff", () => {
+    for (const locale of locales) {
+      const all = catalog(locale) as { family: { timeline: object }; workspace: { timeline: object } };
+      for (const kind of timelineKinds) {
+        expect(Object.keys(all.family.timeline), `${locale} family`).toContain(kind);
+        expect(Object.keys(all.workspace.timeline), `${locale} staff`).toContain(kind);
+      }
+    }
+  });
+
+  it("name every audited action for the ombudsman", () => {
+    const actions = [...Object.keys(permissions).filter((p) => p.startsWith("case.")), "audit.read"];
+    for (const locale of locales) {
+      const all = catalog(locale) as { audit: { action: Record<string, string> } };
+      const missing = actions
+        .filter((a) => !["case.follow", "case.view"].includes(a))
+        .filter((a) => !(a.replace(".", "_") in all.audit.action));
+      expect(missing, locale).toEqual([]);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { deadlineFor } from "@/lib/domain/deadlines";
 import { consentGiver } from "@/lib/domain/consent";
 import { todayIso, type FileCaseInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
+import type { TimelineKind } from "@/lib/domain/timeline";
 import { requiredAnswer, responsibleGemeente } from "@/lib/domain/woonplaats";
 import { prisma, type Tx } from "@/lib/db/client";
 import { caseScope } from "@/lib/db/scope";
@@ -113,7 +114,7 @@ async function createCase(
           },
         },
         timeline: {
-          create: { gemeenteId: gemeente.id, kind: "filed", actorId: actor.userId, actorRole: role, createdAt: now },
+          create: { gemeenteId: gemeente.id, kind: "filed" satisfies TimelineKind, actorId: actor.userId, actorRole: role, createdAt: now },
         },
       },
     });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { LogInterventionInput } from "@/lib/domain/inputs";
+import { interventionKind } from "@/lib/domain/timeline";
 import { prisma } from "@/lib/db/client";
 import { applyAction, loadForAction } from "./transition";
 
@@ -22,7 +23,7 @@ export async function logIntervention(actor: Actor, input: LogInterventionInput)
       },
     });
     await applyAction(tx, actor, loaded, "case.logIntervention", {
-      timeline: { kind: `intervention.${input.type}`, body: input.outcome, visibleToFamily: true },
+      timeline: { kind: interventionKind(input.type), body: input.outcome, visibleToFamily: true },
       changes: { interventionId: { old: null, new: intervention.id }, type: { old: null, new: input.type } },
     });
   });

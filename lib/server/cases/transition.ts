@@ -4,6 +4,7 @@ import { checkAction, RETURN, type CaseActionName, type CaseStatus } from "@/lib
 import { deadlineFor } from "@/lib/domain/deadlines";
 import { permissions } from "@/lib/domain/permissions";
 import type { Changes } from "@/lib/domain/audit";
+import type { InterventionKind, TimelineKind } from "@/lib/domain/timeline";
 import type { Role } from "@/lib/domain/roles";
 import type { Tx } from "@/lib/db/client";
 import { findScopedCase } from "@/lib/db/scope";
@@ -52,7 +53,7 @@ export async function applyAction(
     returnTo?: CaseStatus;
     /** A deadline other than the new state's full norm (a clock that resumes) */
     deadlineAt?: Date | null;
-    timeline: { kind: string; body?: string | null; visibleToFamily?: boolean };
+    timeline: { kind: TimelineKind | InterventionKind; body?: string | null; visibleToFamily?: boolean };
     changes?: Record<string, { old: unknown; new: unknown }>;
   },
 ): Promise<void> {

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
+import { readTimelineKind } from "@/lib/domain/timeline";
 import { answerAction, withdrawAction } from "./actions";
 import { AnswerForm } from "./answer-form";
 import { loadFamilyCase } from "./load";
@@ -13,18 +14,6 @@ type Params = { params: Promise<{ number: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("family"))("caseTitle", { number: (await params).number }) };
 }
-
-const familyKinds = new Set([
-  "filed",
-  "claimed",
-  "localStarted",
-  "infoRequested",
-  "infoProvided",
-  "referred",
-  "proposed",
-  "decided",
-  "withdrawn",
-]);
 
 export default async function FamilyCasePage({ params }: Params) {
   const { number } = await params;
@@ -37,9 +26,11 @@ export default async function FamilyCasePage({ params }: Params) {
   const g = found.gemeente;
 
   function describe(kind: string): string {
-    if (familyKinds.has(kind)) return t(`timeline.${kind}` as "timeline.filed");
-    const type = kind.startsWith("intervention.") ? kind.slice("intervention.".length) : null;
-    if (type && tType.has(type)) return t("timeline.intervention", { type: tType(type).toLowerCase() });
+    const read = readTimelineKind(kind);
+    if (read && "step" in read) return t(`timeline.${read.step}`);
+    if (read && tType.has(read.interventionType)) {
+      return t("timeline.intervention", { type: tType(read.interventionType).toLowerCase() });
+    }
     return t("timeline.other");
   }
 

@@ -6,6 +6,7 @@ import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { maskBsn } from "@/lib/domain/bsn";
+import { readTimelineKind } from "@/lib/domain/timeline";
 import { todayIso } from "@/lib/domain/inputs";
 import { openCase } from "@/lib/server/cases/open-case";
 import { ActionPanel } from "./action-panel";
@@ -36,18 +37,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const plainKinds = new Set([
-  "filed",
-  "claimed",
-  "localStarted",
-  "infoRequested",
-  "infoProvided",
-  "referred",
-  "proposed",
-  "decided",
-  "withdrawn",
-]);
-
 export default async function CaseWorkspacePage({ params, searchParams }: PageProps) {
   const { number } = await params;
   const justDone = (await searchParams).gedaan === "1";
@@ -67,9 +56,10 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const overdue = c.deadlineAt !== null && c.deadlineAt < new Date();
 
   function kindLabel(kind: string): string {
-    if (plainKinds.has(kind)) return t(`timeline.${kind}` as "timeline.filed");
-    const type = kind.startsWith("intervention.") ? kind.slice("intervention.".length) : "";
-    return tType.has(type) ? t("timeline.intervention", { type: tType(type) }) : t("timeline.other");
+    const read = readTimelineKind(kind);
+    if (read && "step" in read) return t(`timeline.${read.step}`);
+    if (read && tType.has(read.interventionType)) return t("timeline.intervention", { type: tType(read.interventionType) });
+    return t("timeline.other");
   }
 
   return (

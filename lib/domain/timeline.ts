@@ -1,0 +1,34 @@
+import type { interventionTypes } from "./inputs";
+
+/**
+ * What a timeline entry can record. The UI renders each from the message
+ * catalogs (`timeline.<kind>`), for the family and for staff.
+ */
+export const timelineKinds = [
+  "filed",
+  "claimed",
+  "localStarted",
+  "infoRequested",
+  "infoProvided",
+  "referred",
+  "proposed",
+  "decided",
+  "withdrawn",
+] as const;
+
+export type TimelineKind = (typeof timelineKinds)[number];
+type InterventionType = (typeof interventionTypes)[number];
+
+/** An intervention's entry carries its type, e.g. "intervention.CASE_CONFERENCE". */
+export type InterventionKind = `intervention.${InterventionType}`;
+
+export function interventionKind(type: InterventionType): InterventionKind {
+  return `intervention.${type}`;
+}
+
+/** Reads a stored kind: a known step, an intervention with its type, or neither (an entry of a newer version). */
+export function readTimelineKind(kind: string): { step: TimelineKind } | { interventionType: string } | null {
+  if ((timelineKinds as readonly string[]).includes(kind)) return { step: kind as TimelineKind };
+  if (kind.startsWith("intervention.")) return { interventionType: kind.slice("intervention.".length) };
+  return null;
+}
