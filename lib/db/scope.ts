@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { permissions, type Permission } from "@/lib/domain/permissions";
-import { roleScope, rolesOnCase, type Role } from "@/lib/domain/roles";
+import { partyRoleGrants, partyRoles, roleScope, rolesOnCase, type Role } from "@/lib/domain/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/server/errors";
 import type { Tx } from "./client";
@@ -25,7 +25,11 @@ export function caseScope(actor: Actor, permission: Permission): Prisma.CaseWher
         if (m.regionId) any.push({ regionId: m.regionId, referrals: { some: {} } });
         break;
       case "party":
-        any.push({ parties: { some: { userId: actor.userId } } });
+        any.push({
+          parties: {
+            some: { userId: actor.userId, role: { in: partyRoles.filter((p) => partyRoleGrants[p] === m.role) } },
+          },
+        });
         break;
     }
   }
@@ -34,7 +38,7 @@ export function caseScope(actor: Actor, permission: Permission): Prisma.CaseWher
 }
 
 const scopeFactsSelect = {
-  parties: { select: { userId: true } },
+  parties: { select: { userId: true, role: true } },
   _count: { select: { referrals: true } },
 } satisfies Prisma.CaseInclude;
 
@@ -56,7 +60,7 @@ export async function findScopedCase(
   const held = rolesOnCase(actor.userId, actor.memberships, {
     gemeenteId: found.gemeenteId,
     regionId: found.regionId,
-    partyUserIds: found.parties.flatMap((p) => (p.userId ? [p.userId] : [])),
+    parties: found.parties.flatMap((p) => (p.userId ? [{ userId: p.userId, role: p.role }] : [])),
     referred: found._count.referrals > 0,
   });
   return { case: found, heldRoles: held };

@@ -20,6 +20,12 @@ export const permissions = {
   "case.search": ["OMBUDSMAN"],
   /** The family stops the escalation, with a reason */
   "case.withdraw": ["FAMILY"],
+  /** Invite a client supporter, a parent or a professional to join the case by e-mail */
+  "case.invite": ["FAMILY", "PROFESSIONAL"],
+  /** Add a document (PDF or image) to the case */
+  "case.addDocument": ["FAMILY", "PROFESSIONAL"],
+  /** Download a case's documents (every download is audited) */
+  "case.readDocument": ["FAMILY", "PROFESSIONAL", "AANSPREEKPUNT", "DECISION_HOLDER", "EXPERT", "OMBUDSMAN"],
   "case.claim": ["AANSPREEKPUNT"],
   /** Ask the family for information; the clock stops until they answer */
   "case.requestInfo": ["AANSPREEKPUNT"],

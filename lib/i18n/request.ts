@@ -4,14 +4,13 @@ import { defaultLocale, isLocale, type Locale } from "./locales";
 
 async function loadMessages(locale: Locale) {
   // One catalog file per part of the product, so that each part's texts stay together.
-  const [common, family, staff, admin] = await Promise.all([
-    import(`./messages/${locale}/common.json`),
-    import(`./messages/${locale}/family.json`),
-    import(`./messages/${locale}/staff.json`),
-    import(`./messages/${locale}/admin.json`),
-  ]);
-  return { ...common.default, ...family.default, ...staff.default, ...admin.default };
+  const parts = await Promise.all(
+    catalogParts.map((part) => import(`./messages/${locale}/${part}.json`) as Promise<{ default: object }>),
+  );
+  return Object.assign({}, ...parts.map((p) => p.default)) as Record<string, unknown>;
 }
+
+const catalogParts = ["common", "family", "staff", "admin", "documents", "invitations", "directory"] as const;
 
 /** Dutch, unless the person chose English with the language switch (a cookie). */
 export default getRequestConfig(async () => {

@@ -4,7 +4,7 @@ import { formatCaseNumber, caseNumberPattern } from "@/lib/domain/case-number";
 import { violatesFourEyes } from "@/lib/domain/decision";
 import { rolesOnCase, type CaseScopeFacts } from "@/lib/domain/roles";
 
-const facts: CaseScopeFacts = { gemeenteId: "g-a", regionId: "r-1", partyUserIds: ["parent"], referred: false };
+const facts: CaseScopeFacts = { gemeenteId: "g-a", regionId: "r-1", parties: [{ userId: "parent", role: "PARENT" }, { userId: "supporter", role: "CLIENT_SUPPORTER" }], referred: false };
 
 describe("roles on a case", () => {
   it("counts a gemeente membership only for that gemeente", () => {
@@ -23,6 +23,15 @@ describe("roles on a case", () => {
     const family = [{ role: "FAMILY" as const, gemeenteId: null, regionId: null }];
     expect(rolesOnCase("parent", family, facts)).toEqual(["FAMILY"]);
     expect(rolesOnCase("stranger", family, facts)).toEqual([]);
+  });
+
+  it("gives a client supporter the professional's role on the case, never the family's", () => {
+    const both = [
+      { role: "FAMILY" as const, gemeenteId: null, regionId: null },
+      { role: "PROFESSIONAL" as const, gemeenteId: null, regionId: null },
+    ];
+    expect(rolesOnCase("supporter", both, facts)).toEqual(["PROFESSIONAL"]);
+    expect(rolesOnCase("parent", both, facts)).toEqual(["FAMILY"]);
   });
 
   it("gives national roles every case", () => {
