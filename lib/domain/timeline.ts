@@ -14,6 +14,8 @@ export const timelineKinds = [
   "proposed",
   "decided",
   "withdrawn",
+  "documentAdded",
+  "partyJoined",
 ] as const;
 
 export type TimelineKind = (typeof timelineKinds)[number];
