@@ -13,6 +13,8 @@ export const domains = ["JEUGDHULP", "ONDERWIJS", "WMO", "WLZ", "ZVW_GGZ"] as co
 export const urgencies = ["NORMAL", "HIGH", "CRISIS"] as const;
 export const filerRoles = ["PARENT", "YOUTH", "PROFESSIONAL"] as const;
 export const contactPreferences = ["EMAIL", "PHONE"] as const;
+/** NONE: the child is a thuiszitter, at home without any school */
+export const schoolSituations = ["ATTENDING", "PARTLY", "NONE", "NOT_APPLICABLE"] as const;
 export const interventionTypes = [
   "CONSULTATION",
   "CASE_CONFERENCE",
@@ -71,15 +73,19 @@ export const filingTextFields = [
   "childName",
   "childBirthDate",
   "childBsn",
+  "schoolSituation",
+  "outOfSchoolSince",
   "livingSituation",
   "ownGemeenteCode",
   "previousGemeenteCode",
   "motherGemeenteCode",
   "stuckSince",
   "stuckDescription",
+  "refusedBy",
   "triedDescription",
   "needDescription",
   "urgency",
+  "risks",
   "contactPhone",
   "contactPreference",
   "consentMethod",
@@ -99,6 +105,16 @@ export const caseDraftInput = z
   .strict();
 export type CaseDraftInput = z.infer<typeof caseDraftInput>;
 
+/** The filing form's fields as a plain object, read the same way in the browser and on the server. */
+export function filingInputFromForm(formData: FormData): Record<string, unknown> {
+  const input: Record<string, unknown> = { domains: formData.getAll("domains") };
+  for (const field of filingTextFields) {
+    const value = formData.get(field);
+    if (typeof value === "string") input[field] = value;
+  }
+  return input;
+}
+
 export const fileCaseInput = z
   .object({
     /** One per rendering of the form, so that a double submit files one case */
@@ -115,6 +131,8 @@ export const fileCaseInput = z
       .transform((v) => normaliseBsn(v ?? ""))
       .refine((v) => v === "" || isValidBsn(v), { error: "invalidBsn" })
       .transform((v) => (v === "" ? null : v)),
+    schoolSituation: z.enum(schoolSituations, { error: "required" }),
+    outOfSchoolSince: pastDay.optional().or(z.literal("").transform(() => undefined)),
     livingSituation: z.enum(livingSituations, { error: "required" }),
     ownGemeenteCode: gemeenteCode,
     previousGemeenteCode: gemeenteCode,
@@ -122,9 +140,11 @@ export const fileCaseInput = z
     domains: z.array(z.enum(domains), { error: "pickOne" }).min(1, { error: "pickOne" }),
     stuckSince: pastDay.optional().or(z.literal("").transform(() => undefined)),
     stuckDescription: text(20, 4000),
+    refusedBy: text(2, 2000),
     triedDescription: text(1, 4000),
     needDescription: text(1, 2000),
     urgency: z.enum(urgencies, { error: "required" }),
+    risks: optionalText(2000),
     contactPhone: optionalText(30),
     contactPreference: z.enum(contactPreferences, { error: "required" }),
     consent: checkbox.refine((v) => v, { error: "consentRequired" }),
@@ -138,6 +158,9 @@ export const fileCaseInput = z
     (v, ctx) => {
       if (v.filerRole === "PROFESSIONAL" && (v.organisation ?? "").length === 0) {
         ctx.addIssue({ code: "custom", path: ["organisation"], message: "required" });
+      }
+      if (v.schoolSituation === "NONE" && !v.outOfSchoolSince) {
+        ctx.addIssue({ code: "custom", path: ["outOfSchoolSince"], message: "required" });
       }
       if (v.contactPreference === "PHONE" && !v.contactPhone) {
         ctx.addIssue({ code: "custom", path: ["contactPhone"], message: "phoneForCalls" });

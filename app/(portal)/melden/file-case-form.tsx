@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import {
   CheckboxField,
   ChoiceField,
@@ -12,8 +12,25 @@ import {
   TextField,
   type FormFeedback,
 } from "@/components/form-fields";
+import { maskBsn, normaliseBsn } from "@/lib/domain/bsn";
 import { consentMethods } from "@/lib/domain/consent";
-import { contactPreferences, domains, filerRoles, urgencies } from "@/lib/domain/inputs";
+import {
+  filingErrors,
+  filingSteps,
+  firstIncompleteStep,
+  reviewStep,
+  stepErrors,
+  stepIndex,
+  type FilingStepKey,
+} from "@/lib/domain/filing-steps";
+import {
+  contactPreferences,
+  domains,
+  filerRoles,
+  filingInputFromForm,
+  schoolSituations,
+  urgencies,
+} from "@/lib/domain/inputs";
 import { livingSituations, requiredAnswer, type LivingSituation } from "@/lib/domain/woonplaats";
 import type { ActionState } from "@/lib/server/action";
 
@@ -27,35 +44,148 @@ type Props = {
   saveDraft: (formData: FormData) => Promise<boolean>;
 };
 
-const SAVE_DELAY_MS = 800;
+type Values = Record<string, string | string[]>;
 
+const SAVE_DELAY_MS = 800;
+/** The step is kept in the address, so the browser's back button goes to the previous question. */
+const STEP_PARAM = "stap";
+
+function readValues(form: HTMLFormElement): Values {
+  const data = new FormData(form);
+  const values: Values = {};
+  for (const key of new Set(data.keys())) {
+    const all = data.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = key === "domains" ? all : (all[0] ?? "");
+  }
+  return values;
+}
+
+function one(values: Values, name: string): string {
+  const v = values[name];
+  return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
+}
+
+/**
+ * The filing form, one short step at a time, with a review at the end.
+ * All steps live in one form, so nothing typed is lost when moving back and
+ * forth; without JavaScript every step shows at once and the form still works.
+ */
 export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionId, draft, saveDraft }: Props) {
   const t = useTranslations("filing");
   const tDomain = useTranslations("domain");
   const tUrgency = useTranslations("urgency");
+  const format = useFormatter();
   const [state, formAction] = useActionState(action, null);
   const restored: FormFeedback | undefined = draft
     ? { values: Object.fromEntries(Object.entries(draft).filter((e): e is [string, string | string[]] => e[1] !== undefined)) }
     : undefined;
-  const feedback: FormFeedback | undefined = state?.ok === false ? state : restored;
+  // Feedback of the step checks in the browser; it always carries what is on screen now.
+  const [stepFeedback, setStepFeedback] = useState<FormFeedback | undefined>(undefined);
+  const feedback: FormFeedback | undefined = stepFeedback ?? (state?.ok === false ? state : restored);
+  const formRef = useRef<HTMLFormElement>(null);
+  const headings = useRef<(HTMLHeadingElement | null)[]>([]);
   const [saved, setSaved] = useState<"idle" | "saved" | "failed">(draft ? "saved" : "idle");
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [enhanced, setEnhanced] = useState(false);
+  const [step, setStep] = useState(0);
+  const [returnToReview, setReturnToReview] = useState(false);
+  const [review, setReview] = useState<Values>({});
+  const [focusTarget, setFocusTarget] = useState<"heading" | string | null>(null);
+
+  function save(form: HTMLFormElement) {
+    saveDraft(new FormData(form))
+      .then((ok) => setSaved(ok ? "saved" : "failed"))
+      .catch(() => setSaved("failed"));
+  }
   // Save what the person typed shortly after they stop typing, so nothing is lost.
   function scheduleSave(form: HTMLFormElement) {
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      saveDraft(new FormData(form))
-        .then((ok) => setSaved(ok ? "saved" : "failed"))
-        .catch(() => setSaved("failed"));
-    }, SAVE_DELAY_MS);
+    timer.current = setTimeout(() => save(form), SAVE_DELAY_MS);
   }
+
+  function show(next: number, history: "push" | "replace" | "none") {
+    const form = formRef.current;
+    if (!form) return;
+    if (next === reviewStep) {
+      setReview(readValues(form));
+      setReturnToReview(false);
+    }
+    setStep(next);
+    if (history !== "none") {
+      const url = `${window.location.pathname}?${STEP_PARAM}=${filingSteps[next]?.key ?? ""}`;
+      if (history === "push") window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+    }
+  }
+
+  // Enhance after the first render: only then is one step shown at a time.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    setEnhanced(true);
+    const resume = draft ? firstIncompleteStep(filingErrors(filingInputFromForm(new FormData(form)))) : 0;
+    const requested = stepIndex(new URLSearchParams(window.location.search).get(STEP_PARAM));
+    show(requested === null ? resume : Math.min(requested, resume), "replace");
+    const onPop = () => {
+      const back = stepIndex(new URLSearchParams(window.location.search).get(STEP_PARAM));
+      if (back !== null) {
+        show(back, "none");
+        setFocusTarget("heading");
+      }
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+    // Runs once, on mount: the draft is what the server rendered with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // A refused submit: go to the first step with a message.
+  useEffect(() => {
+    if (state?.ok !== false) return;
+    setStepFeedback(undefined);
+    const first = firstIncompleteStep(state.fieldErrors);
+    show(first, "push");
+    const field = Object.keys(stepErrors(state.fieldErrors, first))[0];
+    setFocusTarget(field ?? "heading");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  // Move focus after the step is on screen: to its heading, or to the first field with a message.
+  useEffect(() => {
+    if (!focusTarget) return;
+    const target =
+      focusTarget === "heading"
+        ? headings.current[step]
+        : formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(focusTarget)}"]`);
+    target?.focus();
+    setFocusTarget(null);
+  }, [focusTarget, step]);
+
+  function next(form: HTMLFormElement) {
+    const values = readValues(form);
+    const errors = stepErrors(filingErrors(filingInputFromForm(new FormData(form))), step);
+    setStepFeedback({ fieldErrors: errors, values });
+    const first = Object.keys(errors)[0];
+    if (first) {
+      setFocusTarget(first);
+      return;
+    }
+    if (timer.current) clearTimeout(timer.current);
+    save(form);
+    show(returnToReview ? reviewStep : step + 1, "push");
+    setFocusTarget("heading");
+  }
+
+  function goTo(target: number, fromReview: boolean) {
+    show(target, "push");
+    setReturnToReview(fromReview);
+    setFocusTarget("heading");
+  }
+
   const chosen = feedback?.values?.livingSituation;
   const [situation, setSituation] = useState<LivingSituation>(
     livingSituations.find((s) => s === chosen) ?? "OWN_ADDRESS",
   );
-  // Without JavaScript every gemeente question shows; with it, only the one that applies.
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
   const gemeenteOptions = gemeenten
     .map((g) => ({ value: g.cbsCode, label: g.commonName ? `${g.commonName} (${g.name})` : g.name }))
     .sort((a, b) => a.label.replace(/^'s-/, "").localeCompare(b.label.replace(/^'s-/, ""), "nl"));
@@ -65,25 +195,55 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
   const filteredGemeenten = gemeenteOptions.filter(
     (o) => o.value === chosenGemeente || o.label.toLowerCase().includes(gemeenteQuery.trim().toLowerCase()),
   );
-  const section = "mb-8 rounded border border-slate-300 bg-white p-5";
+  const professional = allowedFilerRoles.includes("PROFESSIONAL");
+  const stepHasErrors = enhanced && Object.keys(stepFeedback?.fieldErrors ?? {}).length > 0;
+
+  const total = filingSteps.length;
+  const stepProps = {
+    enhanced,
+    current: step,
+    title: (key: FilingStepKey) => t(`step_${key}`),
+    errorText: stepHasErrors ? t("stepHasErrors") : null,
+    headings,
+  };
+  const button =
+    "rounded px-5 py-3 font-semibold focus:outline-none focus:ring-4 focus:ring-amber-400";
+
   return (
     <form
+      ref={formRef}
       action={formAction}
       noValidate
       className="max-w-2xl"
-      onChange={(e) => scheduleSave(e.currentTarget)}
-      onSubmit={() => timer.current && clearTimeout(timer.current)}
+      onChange={(e) => {
+        setSaved("idle");
+        scheduleSave(e.currentTarget);
+      }}
+      onSubmit={(e) => {
+        if (timer.current) clearTimeout(timer.current);
+        // Before the review, the main button (and Enter in a field) goes to the next step.
+        if (enhanced && step !== reviewStep) {
+          e.preventDefault();
+          next(e.currentTarget);
+        }
+      }}
     >
-      <FormMessage error={state?.ok === false ? state.error : undefined} />
+      <FormMessage error={state?.ok === false && !stepFeedback ? state.error : undefined} />
+      {enhanced && (
+        <div className="mb-4">
+          <p className="font-semibold">{t("stepOf", { current: step + 1, total })}</p>
+          <div aria-hidden="true" className="mt-1 h-2 w-full rounded bg-slate-200">
+            <div className="h-2 rounded bg-teal-800" style={{ width: `${((step + 1) / total) * 100}%` }} />
+          </div>
+        </div>
+      )}
       <p aria-live="polite" className="mb-4 text-sm text-slate-700">
         {saved === "saved" && t("draftSaved")}
         {saved === "failed" && t("draftNotSaved")}
       </p>
       <input type="hidden" name="submissionId" value={submissionId} />
-      <section className={section} aria-labelledby="s-who">
-        <h2 id="s-who" className="mb-4 text-xl font-bold">
-          {t("sectionWho")}
-        </h2>
+
+      <Step index={0} {...stepProps}>
         <ChoiceField
           name="filerRole"
           label={t("filerRole")}
@@ -92,28 +252,42 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
           initial={allowedFilerRoles[0]}
           options={allowedFilerRoles.map((r) => ({ value: r, label: t(`filerRole_${r}`) }))}
         />
-        {allowedFilerRoles.includes("PROFESSIONAL") && (
-          <TextField name="organisation" label={t("organisation")} hint={t("organisationHint")} feedback={feedback} />
+        {professional && (
+          <TextField name="organisation" label={t("organisation")} hint={t("organisationHint")} required feedback={feedback} />
         )}
-      </section>
-      <section className={section} aria-labelledby="s-child">
-        <h2 id="s-child" className="mb-4 text-xl font-bold">
-          {t("sectionChild")}
-        </h2>
+      </Step>
+
+      <Step index={1} {...stepProps}>
         <TextField name="childName" label={t("childName")} required feedback={feedback} />
         <TextField name="childBirthDate" type="date" label={t("childBirthDate")} required feedback={feedback} />
         <TextField name="childBsn" label={t("childBsn")} hint={t("childBsnHint")} feedback={feedback} />
-      </section>
-      <section className={section} aria-labelledby="s-where">
-        <h2 id="s-where" className="mb-4 text-xl font-bold">
-          {t("sectionWhere")}
-        </h2>
+      </Step>
+
+      <Step index={2} {...stepProps}>
+        <ChoiceField
+          name="schoolSituation"
+          label={t("schoolSituation")}
+          hint={t("schoolSituationHint")}
+          required
+          feedback={feedback}
+          options={schoolSituations.map((s) => ({
+            value: s,
+            label: t(`schoolSituation_${s}`),
+            hint: s === "NOT_APPLICABLE" ? t("schoolSituationHint_NOT_APPLICABLE") : undefined,
+          }))}
+        />
+        <TextField name="outOfSchoolSince" type="date" label={t("outOfSchoolSince")} hint={t("outOfSchoolSinceHint")} feedback={feedback} />
+      </Step>
+
+      <Step index={3} {...stepProps}>
         <p className="mb-4">{t("whereIntro")}</p>
-        <div onChange={(e) => {
-          const value = (e.target as HTMLInputElement).value;
-          const next = livingSituations.find((s) => s === value);
-          if (next) setSituation(next);
-        }}>
+        <div
+          onChange={(e) => {
+            const value = (e.target as HTMLInputElement).value;
+            const picked = livingSituations.find((s) => s === value);
+            if (picked) setSituation(picked);
+          }}
+        >
           <ChoiceField
             name="livingSituation"
             label={t("livingSituation")}
@@ -136,6 +310,8 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
               type="search"
               value={gemeenteQuery}
               onChange={(e) => setGemeenteQuery(e.target.value)}
+              // Enter narrows the list; it does not move on to the next question.
+              onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
               aria-describedby="gemeente-zoeken-hint"
               className="mt-1 block w-full rounded border-2 border-slate-600 bg-white px-3 py-2"
             />
@@ -161,11 +337,10 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
               />
             </div>
           ))}
-      </section>
-      <section className={section} aria-labelledby="s-stuck">
-        <h2 id="s-stuck" className="mb-4 text-xl font-bold">
-          {t("sectionStuck")}
-        </h2>
+      </Step>
+
+      <Step index={4} {...stepProps}>
+        <TextArea name="stuckDescription" label={t("stuckDescription")} hint={t("stuckDescriptionHint")} required rows={6} feedback={feedback} />
         <ChoiceField
           name="domains"
           multiple
@@ -176,9 +351,21 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
           options={domains.map((d) => ({ value: d, label: tDomain(d) }))}
         />
         <TextField name="stuckSince" type="date" label={t("stuckSince")} feedback={feedback} />
-        <TextArea name="stuckDescription" label={t("stuckDescription")} hint={t("stuckDescriptionHint")} required rows={6} feedback={feedback} />
+      </Step>
+
+      <Step index={5} {...stepProps}>
+        <TextArea name="refusedBy" label={t("refusedBy")} hint={t("refusedByHint")} required feedback={feedback} />
+      </Step>
+
+      <Step index={6} {...stepProps}>
         <TextArea name="triedDescription" label={t("triedDescription")} required feedback={feedback} />
+      </Step>
+
+      <Step index={7} {...stepProps}>
         <TextArea name="needDescription" label={t("needDescription")} required feedback={feedback} />
+      </Step>
+
+      <Step index={8} {...stepProps}>
         <ChoiceField
           name="urgency"
           label={t("urgency")}
@@ -188,11 +375,25 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
           feedback={feedback}
           options={urgencies.map((u) => ({ value: u, label: tUrgency(u) }))}
         />
-      </section>
-      <section className={section} aria-labelledby="s-contact">
-        <h2 id="s-contact" className="mb-4 text-xl font-bold">
-          {t("sectionContact")}
-        </h2>
+        <TextArea name="risks" label={t("risks")} hint={t("risksHint")} feedback={feedback} />
+      </Step>
+
+      <Step index={9} {...stepProps}>
+        {professional && (
+          <ChoiceField
+            name="consentMethod"
+            label={t("consentMethod")}
+            required
+            feedback={feedback}
+            options={consentMethods.map((m) => ({ value: m, label: t(`consentMethod_${m}`) }))}
+          />
+        )}
+        <CheckboxField name="consent" label={professional ? t("consentProfessional") : t("consent")} required feedback={feedback}>
+          <p className="mt-2 text-sm text-slate-700">{t("consentHint")}</p>
+        </CheckboxField>
+      </Step>
+
+      <Step index={10} {...stepProps}>
         <ChoiceField
           name="contactPreference"
           label={t("contactPreference")}
@@ -203,25 +404,126 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
           options={contactPreferences.map((c) => ({ value: c, label: t(`contactPreference_${c}`) }))}
         />
         <TextField name="contactPhone" type="tel" autoComplete="tel" label={t("contactPhone")} hint={t("contactPhoneHint")} feedback={feedback} />
-        {allowedFilerRoles.includes("PROFESSIONAL") && (
-          <ChoiceField
-            name="consentMethod"
-            label={t("consentMethod")}
-            required
-            feedback={feedback}
-            options={consentMethods.map((m) => ({ value: m, label: t(`consentMethod_${m}`) }))}
-          />
+      </Step>
+
+      {enhanced && (
+        <Step index={reviewStep} {...stepProps}>
+          <p className="mb-4">{t("reviewIntro")}</p>
+          {reviewList(review, (code) => gemeenteOptions.find((o) => o.value === code)?.label ?? code)}
+        </Step>
+      )}
+
+      <div className="flex flex-wrap items-center gap-4">
+        {enhanced && step > 0 && (
+          <button
+            type="button"
+            onClick={() => goTo(step - 1, false)}
+            className={`${button} border-2 border-teal-800 bg-white text-teal-900 hover:bg-teal-50`}
+          >
+            {t("back")}
+          </button>
         )}
-        <CheckboxField
-          name="consent"
-          label={allowedFilerRoles.includes("PROFESSIONAL") ? t("consentProfessional") : t("consent")}
-          required
-          feedback={feedback}
-        >
-          <p className="mt-2 text-sm text-slate-700">{t("consentHint")}</p>
-        </CheckboxField>
-      </section>
-      <SubmitButton>{t("submit")}</SubmitButton>
+        {enhanced && step !== reviewStep ? (
+          <button type="submit" className={`${button} bg-teal-800 text-white hover:bg-teal-900`}>
+            {returnToReview ? t("backToReview") : t("next")}
+          </button>
+        ) : (
+          <SubmitButton>{t("submit")}</SubmitButton>
+        )}
+      </div>
     </form>
+  );
+
+  /** Everything the person answered, by step, each with a way back to change it. */
+  function reviewList(values: Values, gemeenteLabel: (code: string) => string) {
+    const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? format.dateTime(new Date(`${v}T12:00:00Z`), { dateStyle: "long" }) : v);
+    const school = one(values, "schoolSituation");
+    const living = livingSituations.find((s) => s === one(values, "livingSituation")) ?? "OWN_ADDRESS";
+    const domainsChosen = Array.isArray(values.domains) ? values.domains : [];
+    const rows: { step: number; label: string; value: string }[] = [
+      { step: 0, label: t("filerRole"), value: one(values, "filerRole") && t(`filerRole_${one(values, "filerRole") as (typeof filerRoles)[number]}`) },
+      ...(professional ? [{ step: 0, label: t("organisation"), value: one(values, "organisation") }] : []),
+      { step: 1, label: t("childName"), value: one(values, "childName") },
+      { step: 1, label: t("childBirthDate"), value: date(one(values, "childBirthDate")) },
+      { step: 1, label: t("childBsn"), value: normaliseBsn(one(values, "childBsn")) ? maskBsn(normaliseBsn(one(values, "childBsn"))) : "" },
+      { step: 2, label: t("schoolSituation"), value: school && t(`schoolSituation_${school as (typeof schoolSituations)[number]}`) },
+      ...(school === "NONE" || school === "PARTLY" ? [{ step: 2, label: t("outOfSchoolSince"), value: date(one(values, "outOfSchoolSince")) }] : []),
+      { step: 3, label: t("livingSituation"), value: t(`livingSituation_${living}`) },
+      { step: 3, label: t(`gemeente_${living}`), value: one(values, requiredAnswer[living]) && gemeenteLabel(one(values, requiredAnswer[living])) },
+      { step: 4, label: t("stuckDescription"), value: one(values, "stuckDescription") },
+      { step: 4, label: t("domains"), value: domainsChosen.map((d) => (domains.includes(d as never) ? tDomain(d as (typeof domains)[number]) : d)).join(", ") },
+      { step: 4, label: t("stuckSince"), value: date(one(values, "stuckSince")) },
+      { step: 5, label: t("refusedBy"), value: one(values, "refusedBy") },
+      { step: 6, label: t("triedDescription"), value: one(values, "triedDescription") },
+      { step: 7, label: t("needDescription"), value: one(values, "needDescription") },
+      { step: 8, label: t("urgency"), value: one(values, "urgency") && tUrgency(one(values, "urgency") as (typeof urgencies)[number]) },
+      { step: 8, label: t("risks"), value: one(values, "risks") },
+      ...(professional
+        ? [{ step: 9, label: t("consentMethod"), value: one(values, "consentMethod") && t(`consentMethod_${one(values, "consentMethod") as (typeof consentMethods)[number]}`) }]
+        : []),
+      { step: 9, label: t("step_consent"), value: one(values, "consent") === "on" ? t("yes") : t("no") },
+      { step: 10, label: t("contactPreference"), value: one(values, "contactPreference") && t(`contactPreference_${one(values, "contactPreference") as (typeof contactPreferences)[number]}`) },
+      { step: 10, label: t("contactPhone"), value: one(values, "contactPhone") },
+    ];
+    return (
+      <dl className="divide-y divide-slate-200">
+        {rows.map((row, i) => (
+          <div key={i} className="flex flex-wrap items-start justify-between gap-2 py-3">
+            <div className="min-w-0 flex-1">
+              <dt className="font-semibold">{row.label}</dt>
+              <dd className="whitespace-pre-wrap break-words">{row.value || <span className="text-slate-700">{t("notAnswered")}</span>}</dd>
+            </div>
+            <button
+              type="button"
+              onClick={() => goTo(row.step, true)}
+              className="rounded px-2 py-1 font-semibold text-teal-900 underline focus:outline-none focus:ring-4 focus:ring-amber-400"
+            >
+              {t("change")}
+              <span className="sr-only">: {row.label}</span>
+            </button>
+          </div>
+        ))}
+      </dl>
+    );
+  }
+}
+
+type StepProps = {
+  index: number;
+  enhanced: boolean;
+  current: number;
+  title: (key: FilingStepKey) => string;
+  /** The message above a step whose answers were refused */
+  errorText: string | null;
+  headings: RefObject<(HTMLHeadingElement | null)[]>;
+  children: ReactNode;
+};
+
+/** One step of the form. Hidden, not removed, when it is not the current one, so its answers are sent too. */
+function Step({ index, enhanced, current, title, errorText, headings, children }: StepProps) {
+  const key = filingSteps[index]?.key ?? "who";
+  return (
+    <section
+      hidden={enhanced && current !== index}
+      aria-labelledby={`step-${key}`}
+      className="mb-8 rounded border border-slate-300 bg-white p-5"
+    >
+      <h2
+        id={`step-${key}`}
+        ref={(el) => {
+          headings.current[index] = el;
+        }}
+        tabIndex={-1}
+        className="mb-4 text-xl font-bold focus:outline-none focus:ring-4 focus:ring-amber-400"
+      >
+        {title(key)}
+      </h2>
+      {errorText && current === index && (
+        <div role="alert" className="mb-5 rounded border-l-8 border-red-800 bg-red-50 p-4 font-semibold text-red-900">
+          {errorText}
+        </div>
+      )}
+      {children}
+    </section>
   );
 }

@@ -97,6 +97,15 @@ async function createCase(
         submissionId: input.submissionId,
         stuckSince: input.stuckSince ? new Date(`${input.stuckSince}T00:00:00Z`) : null,
         stuckDescription: input.stuckDescription,
+        schoolSituation: input.schoolSituation,
+        outOfSchoolSince:
+          input.schoolSituation === "NONE" || input.schoolSituation === "PARTLY"
+            ? input.outOfSchoolSince
+              ? new Date(`${input.outOfSchoolSince}T00:00:00Z`)
+              : null
+            : null,
+        refusedBy: input.refusedBy,
+        risks: input.risks,
         triedDescription: input.triedDescription,
         needDescription: input.needDescription,
         deadlineAt: deadlineFor("SUBMITTED", now),
