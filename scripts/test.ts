@@ -3,13 +3,14 @@
  *   1. unit and integration tests (Vitest; integration tests make their own databases),
  *   2. end-to-end tests (Playwright in Chromium) against a production build,
  *      on a database this script creates, migrates and seeds, and drops afterwards.
- * `npm test -- e2e` runs only step 2, `npm test -- vitest` only step 1.
+ * `npm test -- e2e` runs only step 2, `npm test -- vitest` only step 1;
+ * after `e2e`, further arguments go to Playwright (`npm test -- e2e tests/e2e/journey.spec.ts`).
  */
 import { migrateDeploy } from "./db/engine";
 import { run, seedDemo } from "./run";
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "../tests/support/postgres";
 
-async function endToEnd(): Promise<void> {
+async function endToEnd(playwrightArgs: string[]): Promise<void> {
   const name = uniqueDatabaseName("doorbraak_e2e");
   await createDatabase(name);
   try {
@@ -20,7 +21,7 @@ async function endToEnd(): Promise<void> {
     await migrateDeploy({ kind: "postgres", url: env.DATABASE_URL });
     await seedDemo(env);
     await run("npx", ["next", "build"], env);
-    await run("npx", ["playwright", "test"], env);
+    await run("npx", ["playwright", "test", ...playwrightArgs], env);
   } finally {
     await dropDatabase(name);
   }
@@ -29,7 +30,7 @@ async function endToEnd(): Promise<void> {
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (only !== "e2e") await run("npx", ["vitest", "run"]);
-  if (only !== "vitest") await endToEnd();
+  if (only !== "vitest") await endToEnd(only === "e2e" ? process.argv.slice(3) : []);
 }
 
 main().catch((error: unknown) => {

@@ -24,19 +24,28 @@ export const interventionTypes = [
   "OTHER",
 ] as const;
 
+/**
+ * Control characters other than tab and line breaks cannot be typed, only
+ * pasted from elsewhere; PostgreSQL refuses NUL in text. Refused with a message.
+ */
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const noControlCharacters = (v: string) => !controlCharacters.test(v);
+
 const text = (min: number, max: number) =>
   z
     .string({ error: "required" })
     .trim()
     .min(1, { error: "required" })
     .min(min, { error: "tooShort" })
-    .max(max, { error: "tooLong" });
+    .max(max, { error: "tooLong" })
+    .refine(noControlCharacters, { error: "controlCharacters" });
 
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: "tooLong" })
+    .refine(noControlCharacters, { error: "controlCharacters" })
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional()
@@ -93,7 +102,12 @@ export const filingTextFields = [
 ] as const;
 
 /** A draft of the filing form: only its own fields, each no longer than the form allows. */
-const draftText = z.string().max(4000).optional();
+const draftText = z
+  .string()
+  .max(4000)
+  // A draft keeps what it can: characters PostgreSQL cannot store are left out.
+  .transform((v) => v.replace(/\u0000/g, ""))
+  .optional();
 export const caseDraftInput = z
   .object({
     ...(Object.fromEntries(filingTextFields.map((f) => [f, draftText])) as Record<
@@ -254,6 +268,25 @@ export const registerInput = z
   .strict();
 export type RegisterInput = z.infer<typeof registerInput>;
 
+/** A public web address: http(s) only, so a stored link can never run script (javascript:, data:). */
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".") && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** "www.example.nl" as people type it becomes "https://www.example.nl"; anything with a scheme is kept as typed. */
+const optionalWebAddress = z
+  .string()
+  .trim()
+  .max(500, { error: "tooLong" })
+  .transform((v) => (v === "" || /^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
+  .refine((v) => v === "" || isWebAddress(v), { error: "invalid" })
+  .transform((v) => (v === "" ? null : v));
+
 export const gemeenteContactInput = z
   .object({
     gemeenteId: z.string().min(1).max(40),
@@ -265,6 +298,10 @@ export const gemeenteContactInput = z
       .refine((v) => v === "" || z.email().safeParse(v).success, { error: "invalidEmail" })
       .transform((v) => (v === "" ? null : v)),
     contactPhone: optionalText(30),
+    contactHours: optionalText(300),
+    clientSupportName: optionalText(200),
+    clientSupportPhone: optionalText(30),
+    clientSupportUrl: optionalWebAddress,
   })
   .strict();
 export type GemeenteContactInput = z.infer<typeof gemeenteContactInput>;

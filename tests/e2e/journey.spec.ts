@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectStep, nextStep } from "./filing";
 
 /**
  * The whole escalation journey through the UI, switching between the roles:
@@ -28,28 +29,56 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Melding doen" })).toBeVisible();
   await expectAccessible(page);
 
-  // A first attempt with missing fields: messages next to the fields, input kept.
+  // Step by step; each step checks its own answers before moving on.
+  await expectStep(page, "Wie doet de melding?");
+  await expect(page.getByLabel("Ouder of verzorger met gezag")).toBeChecked();
+  await nextStep(page);
+  await expectStep(page, "Over het kind");
   await page.getByLabel("Naam van het kind").fill(childName);
-  await page.getByRole("button", { name: "Melding versturen" }).click();
-  await expect(page.locator("main").getByRole("alert")).toContainText("Niet alles is goed ingevuld");
+  await nextStep(page);
+  await expect(page.locator("main").getByRole("alert")).toContainText("Niet alles op dit scherm is goed ingevuld");
+  await expect(page.getByText("Vul een datum in.")).toBeVisible();
   await expect(page.getByLabel("Naam van het kind")).toHaveValue(childName);
-  await expect(page.getByText("Kies een gemeente uit de lijst.").or(page.getByText("Vul dit in.")).first()).toBeVisible();
   await expectAccessible(page);
-
   await page.getByLabel("Geboortedatum van het kind").fill("2014-06-01");
+  await nextStep(page);
+  await expectStep(page, "School");
+  await page.getByLabel("Nee, het kind zit thuis zonder school").check();
+  await page.getByLabel(/Sinds wanneer gaat het kind niet/).fill("2026-03-02");
+  await nextStep(page);
+  await expectStep(page, "Welke gemeente is verantwoordelijk?");
   // The search box narrows the 342 gemeenten; Den Haag is found by the name people use.
   await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
   await expect(page.getByLabel("In welke gemeente woont het kind?").locator("option")).toHaveCount(2);
   await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
-  await page.getByLabel("Jeugdhulp").check();
-  await page.getByLabel("Onderwijs of thuiszitten").check();
+  await nextStep(page);
+  await expectStep(page, "Wat zit er vast?");
   await page
     .getByLabel("Wat gaat er mis?")
     .fill("Lieke zit al vier maanden thuis. School en zorgaanbieder wijzen naar elkaar.");
+  await page.getByLabel("Jeugdhulp").check();
+  await page.getByLabel("Onderwijs of thuiszitten").check();
+  await nextStep(page);
+  await expectStep(page, "Wie zei nee?");
+  await page.getByLabel(/Welke organisaties zeiden nee/).fill("De school en de zorgaanbieder.");
+  await nextStep(page);
+  await expectStep(page, "Wat is al geprobeerd?");
   await page.getByLabel("Wat heeft u al geprobeerd?").fill("Gesprekken met school en het wijkteam.");
+  await nextStep(page);
+  await expectStep(page, "Wat is er nodig?");
   await page.getByLabel("Wat heeft uw kind nodig?").fill("Onderwijs met zorg erbij.");
+  await nextStep(page);
+  await expectStep(page, "Hoe dringend is het?");
   await page.getByLabel("Hoog").check();
+  await nextStep(page);
+  await expectStep(page, "Toestemming");
   await page.getByLabel(/Ik geef toestemming/).check();
+  await nextStep(page);
+  await expectStep(page, "Contact");
+  await nextStep(page);
+  await expectStep(page, "Kijk alles na");
+  await expect(page.locator("main")).toContainText(childName);
+  await expect(page.locator("main")).toContainText("Den Haag ('s-Gravenhage)");
   await page.getByRole("button", { name: "Melding versturen" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Uw melding is verstuurd" })).toBeVisible();

@@ -102,9 +102,15 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           <Fact label={t("urgency")}>{tUrgency(c.urgency)}</Fact>
           <Fact label={t("domains")}>{c.domains.map((d) => tDomain(d)).join(", ")}</Fact>
           <Fact label={t("stuckSince")}>{c.stuckSince ? day(c.stuckSince) : "—"}</Fact>
+          <Fact label={t("school")}>
+            {c.schoolSituation ? t(`schoolSituation.${c.schoolSituation}`) : "—"}
+            {c.outOfSchoolSince && ` ${t("outOfSchoolSince", { date: day(c.outOfSchoolSince) })}`}
+          </Fact>
           <Fact label={t("stuck")}>{c.stuckDescription}</Fact>
+          <Fact label={t("refusedBy")}>{c.refusedBy ?? "—"}</Fact>
           <Fact label={t("tried")}>{c.triedDescription}</Fact>
           <Fact label={t("need")}>{c.needDescription}</Fact>
+          <Fact label={t("risks")}>{c.risks ?? "—"}</Fact>
           <Fact label={t("deadline")}>
             {c.deadlineAt ? day(c.deadlineAt) : "—"} {overdue && <strong className="text-red-800">{t("overdue")}</strong>}
           </Fact>
