@@ -159,7 +159,9 @@ export const fileCaseInput = z
     needDescription: text(1, 2000),
     urgency: z.enum(urgencies, { error: "required" }),
     risks: optionalText(2000),
-    contactPhone: optionalText(30),
+    contactPhone: optionalText(30).refine((v) => v === null || /^\+?[0-9][0-9 ()\-.]{5,}$/.test(v), {
+      error: "invalidPhone",
+    }),
     contactPreference: z.enum(contactPreferences, { error: "required" }),
     consent: checkbox.refine((v) => v, { error: "consentRequired" }),
     consentMethod: z
