@@ -468,19 +468,21 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
     return (
       <dl className="divide-y divide-slate-200">
         {rows.map((row, i) => (
-          <div key={i} className="flex flex-wrap items-start justify-between gap-2 py-3">
-            <div className="min-w-0 flex-1">
-              <dt className="font-semibold">{row.label}</dt>
-              <dd className="whitespace-pre-wrap break-words">{row.value || <span className="text-slate-700">{t("notAnswered")}</span>}</dd>
-            </div>
-            <button
-              type="button"
-              onClick={() => goTo(row.step, true)}
-              className="rounded px-2 py-1 font-semibold text-teal-900 underline focus:outline-none focus:ring-4 focus:ring-amber-400"
-            >
-              {t("change")}
-              <span className="sr-only">: {row.label}</span>
-            </button>
+          <div key={i} className="py-3">
+            <dt className="font-semibold">{row.label}</dt>
+            <dd className="flex flex-wrap items-start justify-between gap-2">
+              <span className="min-w-0 flex-1 whitespace-pre-wrap break-words">
+                {row.value || <span className="text-slate-700">{t("notAnswered")}</span>}
+              </span>
+                <button
+                type="button"
+                onClick={() => goTo(row.step, true)}
+                className="rounded px-2 py-1 font-semibold text-teal-900 underline focus:outline-none focus:ring-4 focus:ring-amber-400"
+              >
+                {t("change")}
+                <span className="sr-only">: {row.label}</span>
+              </button>
+            </dd>
           </div>
         ))}
       </dl>
