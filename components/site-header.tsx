@@ -17,6 +17,7 @@ export function SiteHeader({
   switchLanguageAction: (formData: FormData) => Promise<void>;
 }) {
   const t = useTranslations("app");
+  const tDirectory = useTranslations("directory");
   return (
     <header className="border-b-4 border-teal-800 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -32,6 +33,11 @@ export function SiteHeader({
                 </Link>
               </li>
             ))}
+            <li>
+              <Link href="/gemeenten" className="font-semibold">
+                {tDirectory("navLabel")}
+              </Link>
+            </li>
           </ul>
         </nav>
         <div className="flex flex-wrap items-center gap-3 text-sm">

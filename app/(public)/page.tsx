@@ -6,6 +6,7 @@ import { may } from "@/lib/domain/permissions";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
+  const tDirectory = await getTranslations("directory");
   const actor = await getActor();
   // Staff do not file; for them the button would lead nowhere.
   const mayFile = !actor || may(actorRoles(actor), "case.file");
@@ -29,6 +30,9 @@ export default async function HomePage() {
               {t("registerCta")}
             </Link>
           )}
+          <Link href="/gemeenten" className="rounded border-2 border-teal-800 px-5 py-3 font-semibold no-underline">
+            {tDirectory("homeLink")}
+          </Link>
         </div>
       </section>
       <section>

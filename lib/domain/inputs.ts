@@ -289,6 +289,11 @@ const optionalWebAddress = z
   .refine((v) => v === "" || isWebAddress(v), { error: "invalid" })
   .transform((v) => (v === "" ? null : v));
 
+/** A phone number shown as a link on the public page: digits, spaces and ( ) - . only, so "14 070" too. */
+const optionalPublicPhone = optionalText(30).refine((v) => v === null || /^\+?[0-9][0-9 ()\-.]{5,}$/.test(v), {
+  error: "invalidPhone",
+});
+
 export const gemeenteContactInput = z
   .object({
     gemeenteId: z.string().min(1).max(40),
@@ -299,10 +304,10 @@ export const gemeenteContactInput = z
       .max(254, { error: "tooLong" })
       .refine((v) => v === "" || z.email().safeParse(v).success, { error: "invalidEmail" })
       .transform((v) => (v === "" ? null : v)),
-    contactPhone: optionalText(30),
+    contactPhone: optionalPublicPhone,
     contactHours: optionalText(300),
     clientSupportName: optionalText(200),
-    clientSupportPhone: optionalText(30),
+    clientSupportPhone: optionalPublicPhone,
     clientSupportUrl: optionalWebAddress,
   })
   .strict();

@@ -232,13 +232,67 @@ async function seedCases(): Promise<void> {
   });
 }
 
+type PublicContact = {
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+  contactHours: string;
+  clientSupportName: string;
+  clientSupportPhone: string;
+  clientSupportUrl: string;
+};
+
+/**
+ * Public details of the demo gemeenten, as their admin would keep them. The
+ * 14+netnummer lines are the gemeenten's real general numbers; everything else
+ * is an example (demo.doorbraak.nl addresses, made-up direct numbers).
+ */
+const demoContacts: Record<string, PublicContact> = {
+  GM0518: {
+    contactName: "Aanspreekpunt Jeugd Den Haag",
+    contactEmail: "aanspreekpunt.jeugd@demo.doorbraak.nl",
+    contactPhone: "14 070",
+    contactHours: "Maandag tot en met vrijdag van 9.00 tot 17.00 uur",
+    clientSupportName: "Cliëntondersteuning Den Haag (voorbeeld)",
+    clientSupportPhone: "070 123 45 67",
+    clientSupportUrl: "https://clientondersteuning.demo.doorbraak.nl/den-haag",
+  },
+  GM0503: {
+    contactName: "Aanspreekpunt Jeugd Delft",
+    contactEmail: "jeugd.delft@demo.doorbraak.nl",
+    contactPhone: "14 015",
+    contactHours: "Maandag tot en met donderdag van 8.30 tot 16.30 uur",
+    clientSupportName: "Cliëntondersteuning Delft (voorbeeld)",
+    clientSupportPhone: "015 123 45 67",
+    clientSupportUrl: "https://clientondersteuning.demo.doorbraak.nl/delft",
+  },
+};
+
+const demoExpertTeams: Record<string, { email: string; phone: string }> = {
+  "JR-HAAGLANDEN": { email: "expertteam.haaglanden@demo.doorbraak.nl", phone: "070 765 43 21" },
+};
+
+/**
+ * Fills only what is still empty, so that what a demo admin changed survives
+ * the seed that runs at every demo start.
+ */
+async function fillDemoContactDetails(): Promise<void> {
+  const onlyEmpty = <T extends object>(current: Record<string, unknown>, wanted: T): Partial<T> =>
+    Object.fromEntries(Object.entries(wanted).filter(([field]) => current[field] == null)) as Partial<T>;
+  for (const [cbsCode, contact] of Object.entries(demoContacts)) {
+    const gemeente = await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode } });
+    await prisma.gemeente.update({ where: { cbsCode }, data: onlyEmpty(gemeente, contact) });
+  }
+  for (const [code, details] of Object.entries(demoExpertTeams)) {
+    const team = await prisma.expertTeam.findFirstOrThrow({ where: { region: { code } } });
+    await prisma.expertTeam.update({ where: { id: team.id }, data: onlyEmpty(team, details) });
+  }
+}
+
 /** Idempotent: a database that already has users keeps its data. */
 export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await importReferenceData(prisma);
-  await prisma.gemeente.update({
-    where: { cbsCode: "GM0518" },
-    data: { contactName: "Aanspreekpunt Jeugd Den Haag", contactEmail: "aanspreekpunt.jeugd@demo.doorbraak.nl", contactPhone: "14 070" },
-  });
+  await fillDemoContactDetails();
   if ((await prisma.user.count()) > 0) return "already-seeded";
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) await ensureUser(u, passwordHash);

@@ -14,6 +14,10 @@ export async function updateContactAction(_prev: ActionState, formData: FormData
     contactName: formData.get("contactName") ?? "",
     contactEmail: formData.get("contactEmail") ?? "",
     contactPhone: formData.get("contactPhone") ?? "",
+    contactHours: formData.get("contactHours") ?? "",
+    clientSupportName: formData.get("clientSupportName") ?? "",
+    clientSupportPhone: formData.get("clientSupportPhone") ?? "",
+    clientSupportUrl: formData.get("clientSupportUrl") ?? "",
   };
   const result = await runAction(gemeenteContactInput, input, values, (parsed) => updateGemeenteContact(actor, parsed));
   if (result?.ok) revalidatePath("/beheer");

@@ -5,7 +5,16 @@ import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextField } from "@/components/form-fields";
 import type { ActionState } from "@/lib/server/action";
 
-type Contact = { id: string; contactName: string | null; contactEmail: string | null; contactPhone: string | null };
+type Contact = {
+  id: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contactHours: string | null;
+  clientSupportName: string | null;
+  clientSupportPhone: string | null;
+  clientSupportUrl: string | null;
+};
 
 export function ContactForm({
   gemeente,
@@ -26,9 +35,38 @@ export function ContactForm({
         </p>
       )}
       <input type="hidden" name="gemeenteId" value={gemeente.id} />
-      <TextField name="contactName" label={t("contactName")} initial={gemeente.contactName ?? ""} feedback={feedback} />
-      <TextField name="contactEmail" type="email" label={t("contactEmail")} initial={gemeente.contactEmail ?? ""} feedback={feedback} />
-      <TextField name="contactPhone" type="tel" label={t("contactPhone")} initial={gemeente.contactPhone ?? ""} feedback={feedback} />
+      <fieldset className="mb-6">
+        <legend className="mb-3 text-lg font-bold">{t("contactLegend")}</legend>
+        <TextField name="contactName" label={t("contactName")} initial={gemeente.contactName ?? ""} feedback={feedback} />
+        <TextField name="contactEmail" type="email" label={t("contactEmail")} initial={gemeente.contactEmail ?? ""} feedback={feedback} />
+        <TextField name="contactPhone" type="tel" label={t("contactPhone")} initial={gemeente.contactPhone ?? ""} feedback={feedback} />
+        <TextField
+          name="contactHours"
+          label={t("contactHours")}
+          hint={t("contactHoursHint")}
+          initial={gemeente.contactHours ?? ""}
+          feedback={feedback}
+        />
+      </fieldset>
+      <fieldset className="mb-6">
+        <legend className="mb-1 text-lg font-bold">{t("clientSupportLegend")}</legend>
+        <p className="mb-3 text-slate-700">{t("clientSupportIntro")}</p>
+        <TextField name="clientSupportName" label={t("clientSupportName")} initial={gemeente.clientSupportName ?? ""} feedback={feedback} />
+        <TextField
+          name="clientSupportPhone"
+          type="tel"
+          label={t("clientSupportPhone")}
+          initial={gemeente.clientSupportPhone ?? ""}
+          feedback={feedback}
+        />
+        <TextField
+          name="clientSupportUrl"
+          label={t("clientSupportUrl")}
+          hint={t("clientSupportUrlHint")}
+          initial={gemeente.clientSupportUrl ?? ""}
+          feedback={feedback}
+        />
+      </fieldset>
       <SubmitButton>{t("save")}</SubmitButton>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
@@ -35,6 +36,9 @@ export default async function AdminPage() {
             <p>{t("gemeenteIntro")}</p>
             <p>{g.region ? t("region", { region: g.region.name }) : t("noRegion")}</p>
             <h3 className="text-xl font-bold">{t("contactTitle")}</h3>
+            <p>
+              <Link href={`/gemeenten/${g.cbsCode}`}>{t("publicPageLink", { gemeente: g.name })}</Link>
+            </p>
             <ContactForm gemeente={g} action={updateContactAction} />
             <h3 className="text-xl font-bold">{t("staffTitle")}</h3>
             {g.memberships.length === 0 ? (

@@ -25,6 +25,10 @@ export async function listManagedGemeenten(actor: Actor) {
       contactName: true,
       contactEmail: true,
       contactPhone: true,
+      contactHours: true,
+      clientSupportName: true,
+      clientSupportPhone: true,
+      clientSupportUrl: true,
       region: { select: { name: true } },
       memberships: {
         orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
@@ -34,24 +38,31 @@ export async function listManagedGemeenten(actor: Actor) {
   });
 }
 
-/** The gemeente admin sets the public contact details of the aanspreekpunt. */
+/** The public details a gemeente admin keeps: its aanspreekpunt and where families find client support. */
+const contactFields = [
+  "contactName",
+  "contactEmail",
+  "contactPhone",
+  "contactHours",
+  "clientSupportName",
+  "clientSupportPhone",
+  "clientSupportUrl",
+] as const satisfies readonly (keyof GemeenteContactInput)[];
+
+/** The gemeente admin sets the public contact details shown in the directory of gemeenten. */
 export async function updateGemeenteContact(actor: Actor, input: GemeenteContactInput): Promise<void> {
   if (!administeredGemeenten(actor).includes(input.gemeenteId)) throw new NotFoundError();
   await prisma.$transaction(async (tx) => {
     const before = await tx.gemeente.findUniqueOrThrow({ where: { id: input.gemeenteId } });
-    await tx.gemeente.update({
-      where: { id: input.gemeenteId },
-      data: { contactName: input.contactName, contactEmail: input.contactEmail, contactPhone: input.contactPhone },
-    });
+    const data = Object.fromEntries(contactFields.map((f) => [f, input[f]])) as Pick<GemeenteContactInput, (typeof contactFields)[number]>;
+    await tx.gemeente.update({ where: { id: input.gemeenteId }, data });
     await writeAudit(tx, actor, {
       action: "gemeente.updateContact",
       role: "GEMEENTE_ADMIN",
       gemeenteId: input.gemeenteId,
-      changes: {
-        contactName: { old: before.contactName, new: input.contactName },
-        contactEmail: { old: before.contactEmail, new: input.contactEmail },
-        contactPhone: { old: before.contactPhone, new: input.contactPhone },
-      },
+      changes: Object.fromEntries(
+        contactFields.filter((f) => before[f] !== input[f]).map((f) => [f, { old: before[f], new: input[f] }]),
+      ),
     });
   });
 }
