@@ -1,6 +1,8 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { prisma } from "@/lib/db/client";
+import { nextAttemptAfterFailure } from "@/lib/domain/retry";
+import { invitationMailText } from "@/lib/server/invitations/invitation-mail";
 import type { NotificationTemplate } from "./enqueue";
 
 const subjects: Record<NotificationTemplate, string> = {
@@ -8,43 +10,98 @@ const subjects: Record<NotificationTemplate, string> = {
   "case-referred": "Nieuwe melding voor het expertteam",
   "decision-proposed": "Een voorstel wacht op uw besluit",
   "case-updated": "Er is iets veranderd in uw melding",
+  "case-invitation": "U bent uitgenodigd bij Doorbraak",
 };
+
+/**
+ * How long a claimed message is reserved for the worker that claimed it. The
+ * SMTP time-outs below keep a whole batch well inside it; a worker that dies
+ * mid-batch only delays its messages until the reservation runs out.
+ */
+const claimMs = 30 * 60_000;
 
 function transport() {
   // Without SMTP_URL (the demo), mails are written to the server log as JSON.
   return process.env.SMTP_URL
-    ? nodemailer.createTransport(process.env.SMTP_URL)
+    ? nodemailer.createTransport({ url: process.env.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
     : nodemailer.createTransport({ jsonTransport: true });
 }
 
+type Claimed = { id: string; recipient: string; template: NotificationTemplate; attempts: number };
+
 /**
- * Sends pending outbox messages. Rows are claimed with SKIP LOCKED so that
- * several app instances can deliver at the same time without sending twice.
+ * Claims the messages that are due: PENDING, with `nextAttemptAt` reached.
+ * SKIP LOCKED lets several workers claim at once without taking the same row;
+ * pushing `nextAttemptAt` past the claim keeps the rows away from the others
+ * after this short transaction commits. Sending happens outside it, so a slow
+ * mail server never holds a transaction open.
  */
-export async function deliverOutbox(limit = 20): Promise<number> {
+async function claimDue(now: Date, limit: number): Promise<Claimed[]> {
+  return prisma.$transaction(async (tx) => {
+    // Prisma keeps DateTime columns as UTC in `timestamp` (without time zone).
+    const due = await tx.$queryRaw<{ id: string; recipient: string; template: NotificationTemplate; attempts: number }[]>`
+      SELECT id, recipient, template, attempts FROM "OutboxMessage"
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      ORDER BY "nextAttemptAt", "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    if (due.length === 0) return [];
+    await tx.outboxMessage.updateMany({
+      where: { id: { in: due.map((m) => m.id) } },
+      data: { nextAttemptAt: new Date(now.getTime() + claimMs), attempts: { increment: 1 } },
+    });
+    return due.map((m) => ({ ...m, attempts: m.attempts + 1 }));
+  });
+}
+
+/**
+ * What went wrong, without the server's own words: those can quote the
+ * recipient or the message, and this column is read by administrators.
+ */
+export function describeSendError(error: unknown): string {
+  const e = (typeof error === "object" && error !== null ? error : {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+  const word = (v: unknown) => (typeof v === "string" && /^[A-Z][A-Z0-9_ ]{0,30}$/i.test(v) ? v : null);
+  const parts = [word(e.code) ?? (error instanceof Error ? word(error.name) : null) ?? "Error"];
+  if (typeof e.responseCode === "number") parts.push(`SMTP ${e.responseCode}`);
+  const command = word(e.command);
+  if (command) parts.push(`at ${command}`);
+  return parts.join(" ");
+}
+
+/**
+ * Sends the outbox messages that are due. A failed send is tried again later
+ * (see lib/domain/retry.ts) and given up as FAILED after the last attempt.
+ * `now` is the moment of this run; tests pass it to walk through the schedule.
+ */
+export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: number; now?: Date } = {}): Promise<number> {
+  const batch = await claimDue(now, limit);
+  if (batch.length === 0) return 0;
   const baseUrl = process.env.AUTH_URL ?? process.env.PUBLIC_URL ?? "http://localhost:3000";
   const from = process.env.MAIL_FROM ?? "Doorbraak <no-reply@doorbraak.localhost>";
   const mailer = transport();
-  return prisma.$transaction(async (tx) => {
-    const batch = await tx.$queryRaw<{ id: string; recipient: string; template: NotificationTemplate }[]>`
-      SELECT id, recipient, template FROM "OutboxMessage"
-      WHERE status = 'PENDING' ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+  try {
     for (const message of batch) {
       try {
         await mailer.sendMail({
           from,
           to: message.recipient,
           subject: subjects[message.template],
-          text: `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
+          text:
+            message.template === "case-invitation"
+              ? invitationMailText(message.id, baseUrl)
+              : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         });
-        await tx.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } } });
+        await prisma.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: now, lastError: null } });
       } catch (error) {
-        await tx.outboxMessage.update({
+        const retryAt = nextAttemptAfterFailure(message.attempts, now);
+        await prisma.outboxMessage.update({
           where: { id: message.id },
-          data: { status: "FAILED", lastError: String(error).slice(0, 500), attempts: { increment: 1 } },
+          data: retryAt
+            ? { lastError: describeSendError(error), nextAttemptAt: retryAt }
+            : { status: "FAILED", lastError: describeSendError(error) },
         });
       }
     }
-    return batch.length;
-  });
+  } finally {
+    mailer.close();
+  }
+  return batch.length;
 }

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/domain/roles";
 
 /** Notification templates. Their text says that something changed, never what. */
-export type NotificationTemplate = "case-new" | "case-referred" | "decision-proposed" | "case-updated";
+export type NotificationTemplate = "case-new" | "case-referred" | "decision-proposed" | "case-updated" | "case-invitation";
 
 /**
  * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back
@@ -12,9 +12,10 @@ export type NotificationTemplate = "case-new" | "case-referred" | "decision-prop
 export async function enqueueEmail(
   tx: Tx,
   message: { recipient: string; template: NotificationTemplate; caseId: string; gemeenteId: string },
-): Promise<void> {
-  await tx.outboxMessage.create({
+): Promise<{ id: string }> {
+  return tx.outboxMessage.create({
     data: { recipient: message.recipient, template: message.template, caseId: message.caseId, gemeenteId: message.gemeenteId, channel: "email" },
+    select: { id: true },
   });
 }
 
