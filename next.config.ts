@@ -5,10 +5,13 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
+  // file-type (magic-byte detection of uploads) is plain Node ESM; loaded as is, its optional
+  // `supports-color` lookup (through `debug`) stays out of the bundler.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "file-type"],
   poweredByHeader: false,
   experimental: {
-    serverActions: { bodySizeLimit: "1mb" },
+    // Documents may be 10 MB (MAX_DOCUMENT_BYTES in lib/domain/documents.ts); a little more for the form around them.
+    serverActions: { bodySizeLimit: "11mb" },
   },
 };
 

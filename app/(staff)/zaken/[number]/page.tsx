@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AssignmentsTable } from "@/components/assignments-table";
+import { CaseDocuments } from "@/components/case-documents";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { maskBsn } from "@/lib/domain/bsn";
 import { readTimelineKind } from "@/lib/domain/timeline";
 import { todayIso } from "@/lib/domain/inputs";
 import { openCase } from "@/lib/server/cases/open-case";
+import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { ActionPanel } from "./action-panel";
 import {
   claimAction,
@@ -218,6 +220,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           </ul>
         </section>
       )}
+
+      <CaseDocuments {...await listCaseDocuments(actor, { id: c.id })} />
 
       <section aria-labelledby="parties">
         <h2 id="parties" className="text-2xl font-bold">{t("partiesTitle")}</h2>

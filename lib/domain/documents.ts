@@ -1,0 +1,112 @@
+import { z } from "zod";
+import type { CaseStatus } from "./case-machine";
+
+/** The largest document a family or professional may add: 10 MB. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** Longest file name we keep, counted in characters as a person sees them. */
+export const MAX_FILE_NAME_LENGTH = 200;
+
+/**
+ * The kinds of document a case accepts, as detected from the content, with
+ * the extension a download gets when the original name had none. Scans and
+ * letters arrive as PDF or as phone photos (JPEG, HEIC on iPhones, PNG, WebP).
+ */
+export const documentTypes = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "image/heic": "heic",
+  "image/heif": "heif",
+} as const;
+
+export type DocumentContentType = keyof typeof documentTypes;
+
+export function isDocumentContentType(value: unknown): value is DocumentContentType {
+  return typeof value === "string" && Object.hasOwn(documentTypes, value);
+}
+
+/** Keys of the `documents.errors` message section, for the file field. */
+export type DocumentProblem = "fileRequired" | "fileEmpty" | "fileTooLarge" | "fileType";
+
+export function sizeProblem(size: number): DocumentProblem | null {
+  if (size <= 0) return "fileEmpty";
+  if (size > MAX_DOCUMENT_BYTES) return "fileTooLarge";
+  return null;
+}
+
+/**
+ * Documents can be added while the case is open. A closed case (resolved,
+ * not admissible, or withdrawn by the family) is a finished file: what it
+ * holds is what the decision-makers had.
+ */
+export function mayAddDocuments(status: CaseStatus): boolean {
+  return status !== "CLOSED";
+}
+
+// Control characters (C0, DEL, C1) and line/paragraph separators.
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
+// Bidirectional formatting marks: an override can make "gnp.exe" look like "exe.png".
+// Right-to-left letters themselves are kept.
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+function graphemes(text: string): string[] {
+  return Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), (s) => s.segment);
+}
+
+/**
+ * The name a file had on the uploader's device, made safe to store and show:
+ * only the last part of a path, no control or bidi formatting characters, no
+ * surrounding spaces, at most MAX_FILE_NAME_LENGTH characters (cut in the
+ * stem so the extension survives). Everything else, including right-to-left
+ * text, emoji and characters like < and >, is kept exactly: the UI escapes it
+ * and the download header encodes it. Never fails: a name with nothing left
+ * becomes `fallback`.
+ */
+export function cleanFileName(raw: string, fallback = "document"): string {
+  const wellFormed = raw.toWellFormed().normalize("NFC");
+  const base = wellFormed.split(/[/\\]/).at(-1) ?? "";
+  const cleaned = base.replace(controlCharacters, "").replace(bidiControls, "").trim();
+  if (cleaned === "" || cleaned === "." || cleaned === "..") return fallback;
+  const chars = graphemes(cleaned);
+  if (chars.length <= MAX_FILE_NAME_LENGTH) return cleaned;
+  const dot = cleaned.lastIndexOf(".");
+  const extension = dot > 0 ? cleaned.slice(dot) : "";
+  if (extension.length > 1 && extension.length <= 10 && !/\s/.test(extension)) {
+    const stem = graphemes(cleaned.slice(0, dot));
+    return stem.slice(0, MAX_FILE_NAME_LENGTH - extension.length).join("").trimEnd() + extension;
+  }
+  return chars.slice(0, MAX_FILE_NAME_LENGTH).join("").trimEnd();
+}
+
+/** Percent-encoding of RFC 5987 `ext-value`: everything outside attr-char is encoded. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * A Content-Disposition header that makes the browser save the file under its
+ * own name (RFC 6266): `filename*` carries the exact name in UTF-8, and
+ * `filename` an ASCII stand-in for old clients.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\%;]/g, "_").trim() || "document";
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+}
+
+/**
+ * The upload form as the server action receives it. A form sent without a
+ * chosen file still carries a nameless, empty File: that is "choose a file",
+ * not "the file is empty".
+ */
+export const addDocumentForm = z
+  .object({
+    caseId: z.string().min(1).max(40),
+    file: z.custom<File>((v) => v instanceof File && (v.name !== "" || v.size > 0), { error: "fileRequired" }),
+  })
+  .strict();
+export type AddDocumentForm = z.infer<typeof addDocumentForm>;
+
+/** What the add-document service needs: the bytes and the name they came with. */
+export type AddDocumentInput = { caseId: string; fileName: string; content: Uint8Array<ArrayBuffer> };

@@ -1,0 +1,32 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { mayAddDocuments } from "@/lib/domain/documents";
+import { may } from "@/lib/domain/permissions";
+import { prisma } from "@/lib/db/client";
+import { findScopedCase } from "@/lib/db/scope";
+
+export type DocumentListItem = { id: string; fileName: string; contentType: string; size: number; createdAt: Date };
+
+export type CaseDocuments = {
+  caseId: string;
+  documents: DocumentListItem[];
+  /** Whether the actor may add a document to this case now */
+  canAdd: boolean;
+  /** The case is closed: nobody adds documents any more */
+  closed: boolean;
+};
+
+/**
+ * The documents of one case, newest first: what they are, never their
+ * content. Scoped like every case read: not yours is "not found".
+ */
+export async function listCaseDocuments(actor: Actor, where: { id: string } | { number: string }): Promise<CaseDocuments> {
+  const { case: found, heldRoles } = await findScopedCase(prisma, actor, "case.readDocument", where);
+  const documents = await prisma.caseDocument.findMany({
+    where: { caseId: found.id, gemeenteId: found.gemeenteId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, fileName: true, contentType: true, size: true, createdAt: true },
+  });
+  const open = mayAddDocuments(found.status);
+  return { caseId: found.id, documents, canAdd: open && may(heldRoles, "case.addDocument"), closed: !open };
+}
