@@ -100,7 +100,7 @@ test("a parent on a phone files with the keyboard, closes the browser halfway an
   await typeInto(again, "Wat heeft uw kind nodig?", "Een behandeling, en daarna weer naar school.");
   await press(again, "Volgende");
   await expectStep(again, "Hoe dringend is het?");
-  await tabTo(again, again.getByRole("radio", { name: "Normaal" }));
+  await tabTo(again, again.getByRole("radio", { name: "Gewoon" }));
   await again.keyboard.press("ArrowDown");
   await expect(again.getByRole("radio", { name: "Hoog" })).toBeChecked();
   await press(again, "Volgende");

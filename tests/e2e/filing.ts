@@ -13,6 +13,7 @@ export async function nextStep(page: Page): Promise<void> {
 
 /** Presses Tab until the element has focus, as a keyboard user would. */
 export async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, limit = 60): Promise<void> {
+  await target.waitFor({ state: "attached", timeout: 10_000 });
   for (let i = 0; i < limit; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press("Tab");

@@ -14,15 +14,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyCasesPage() {
   const actor = await requirePermission("case.follow", "/mijn-meldingen");
   const t = await getTranslations("family");
+  const tInvite = await getTranslations("invitations");
   const format = await getFormatter();
   const cases = await listMyCases(actor);
   return (
     <div>
-      <PageHeader title={t("listTitle")} intro={t("listIntro")} />
+      <PageHeader title={t("listTitle")} intro={tInvite("list.intro")} />
       {cases.length === 0 ? (
-        <p className="text-lg">{t("empty")}</p>
+        <p className="text-lg">{tInvite("list.empty")}</p>
       ) : (
-        <Table caption={t("tableCaption")} columns={[t("colNumber"), t("colChild"), t("colGemeente"), t("colStatus"), t("colFiled")]}>
+        <Table
+          caption={t("tableCaption")}
+          columns={[t("colNumber"), t("colChild"), t("colGemeente"), t("colStatus"), tInvite("list.colInvolvement"), t("colFiled")]}
+        >
           <tbody>
             {cases.map((c) => (
               <tr key={c.id} className="border-b border-slate-300">
@@ -34,6 +38,7 @@ export default async function MyCasesPage() {
                 <td className="p-3">
                   <StatusBadge status={c.status} />
                 </td>
+                <td className="p-3">{c.involvement ? tInvite(`involvement.${c.involvement}`) : ""}</td>
                 <td className="p-3">{format.dateTime(c.createdAt, { dateStyle: "long" })}</td>
               </tr>
             ))}

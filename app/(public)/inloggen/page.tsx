@@ -18,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <PageHeader title={t("title")} intro={t("intro")} />
       <SignInForm action={signInAction} returnTo={safeReturnTo(terug)} />
       <p className="mt-8">
-        {t("noAccount")} <Link href="/registreren">{t("register")}</Link>
+        {t("noAccount")} <Link href={terug ? `/registreren?terug=${encodeURIComponent(safeReturnTo(terug))}` : "/registreren"}>{t("register")}</Link>
       </p>
     </div>
   );

@@ -3,15 +3,30 @@ import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { caseScope, findScopedCase } from "@/lib/db/scope";
 import { availableActions } from "@/lib/domain/case-machine";
+import { involvementOf } from "@/lib/domain/invitations";
+import { may } from "@/lib/domain/permissions";
+import type { TimelineKind } from "@/lib/domain/timeline";
+import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
 
-/** The cases a parent, youth or professional filed or is a party to. */
+/** The cases a parent, youth or professional filed or is a party to, with how they are involved in each. */
 export async function listMyCases(actor: Actor) {
-  return prisma.case.findMany({
+  const cases = await prisma.case.findMany({
     where: caseScope(actor, "case.follow"),
     orderBy: { createdAt: "desc" },
-    select: { id: true, number: true, status: true, childName: true, createdAt: true, deadlineAt: true, gemeente: { select: { name: true } } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      childName: true,
+      createdAt: true,
+      deadlineAt: true,
+      gemeente: { select: { name: true } },
+      parties: { where: { userId: actor.userId }, select: { role: true } },
+      timeline: { where: { kind: "filed" satisfies TimelineKind }, orderBy: { createdAt: "asc" }, take: 1, select: { actorId: true } },
+    },
     take: 100,
   });
+  return cases.map(({ parties, timeline, ...c }) => ({ ...c, involvement: involvementOf(actor.userId, timeline[0]?.actorId ?? null, parties) }));
 }
 
 /**
@@ -53,5 +68,7 @@ export async function followCase(actor: Actor, number: string) {
     orderBy: { askedAt: "desc" },
     select: { question: true, askedAt: true },
   });
-  return { ...detail, openQuestion, actions: availableActions(detail.status, heldRoles) };
+  // Who is on the case and the invitations, only for those who may invite someone.
+  const invitations = may(heldRoles, "case.invite") ? await listCaseInvitations(actor, found.id) : null;
+  return { ...detail, openQuestion, actions: availableActions(detail.status, heldRoles), invitations };
 }

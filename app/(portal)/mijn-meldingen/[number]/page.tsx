@@ -4,8 +4,11 @@ import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { readTimelineKind } from "@/lib/domain/timeline";
+import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { answerAction, withdrawAction } from "./actions";
 import { AnswerForm } from "./answer-form";
+import { InviteSection } from "./invite-section";
+import { DocumentsSection } from "./documents-section";
 import { loadFamilyCase } from "./load";
 import { WithdrawForm } from "./withdraw-form";
 
@@ -86,6 +89,10 @@ export default async function FamilyCasePage({ params }: Params) {
           ))}
         </ol>
       </section>
+
+      <DocumentsSection {...await listCaseDocuments(actor, { id: found.id })} />
+
+      {found.invitations && <InviteSection caseId={found.id} caseNumber={found.number} data={found.invitations} />}
 
       {found.actions.includes("case.withdraw") && (
         <WithdrawForm caseId={found.id} caseNumber={found.number} action={withdrawAction} />

@@ -1,0 +1,115 @@
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { invitationPath, invitationToken } from "../../lib/domain/invitations";
+import { expectAccessible, signIn, signOut } from "./fixtures";
+
+/**
+ * The link in the invitation mail. Without SMTP_URL the portal's mails go
+ * nowhere readable, so this does what the mail writer does: it takes the
+ * outbox message from the end-to-end database (scripts/test.ts passes
+ * DATABASE_URL) and derives the link with the portal's AUTH_SECRET.
+ */
+async function invitationLinkFor(recipient: string): Promise<string> {
+  const url = process.env.DATABASE_URL;
+  const secret = process.env.AUTH_SECRET;
+  if (!url || !secret) throw new Error("The invitation test needs the portal's DATABASE_URL and AUTH_SECRET (npm run test:e2e sets both).");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "OutboxMessage" WHERE recipient = $1 AND template = 'case-invitation' ORDER BY "createdAt" DESC LIMIT 1`,
+      [recipient],
+    );
+    const message = rows[0];
+    if (!message) throw new Error(`No invitation mail to ${recipient} in the outbox.`);
+    return invitationPath(invitationToken(secret, message.id));
+  } finally {
+    await client.end();
+  }
+}
+
+test("a parent invites a client supporter, who makes an account, accepts and follows the case", async ({ page }) => {
+  const supporterEmail = `steun-${Date.now().toString(36)}@voorbeeld.nl`;
+
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await page.goto("/mijn-meldingen");
+  await expect(page.getByRole("row", { name: /Emma de Vries/ })).toContainText("U heeft de melding gedaan");
+  await page.getByRole("row", { name: /Emma de Vries/ }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Melding DB-/ })).toBeVisible();
+  const number = page.url().split("/").pop()!;
+  await expect(page.getByRole("heading", { level: 2, name: "Wie helpt er mee?" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Wat is een cliëntondersteuner?" })).toBeVisible();
+
+  const emailField = page.getByLabel("E-mailadres van wie u uitnodigt");
+  const send = page.getByRole("button", { name: "Uitnodiging versturen" });
+  // Without a choice of role the form says so next to the choice.
+  await emailField.fill(supporterEmail);
+  await send.click();
+  await expect(page.getByText("Kies wie u uitnodigt.")).toBeVisible();
+  await expect(emailField).toHaveValue(supporterEmail);
+  await expectAccessible(page);
+
+  await page.getByRole("radio", { name: /Een cliëntondersteuner/ }).check();
+  await send.click();
+  await expect(page.getByRole("status").filter({ hasText: `De uitnodiging is verstuurd naar ${supporterEmail}.` })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: supporterEmail })).toContainText("Uitgenodigd als cliëntondersteuner.");
+  await expect(page.getByRole("button", { name: `Uitnodiging voor ${supporterEmail} intrekken` })).toBeVisible();
+  await expectAccessible(page);
+
+  // The same person twice: refused, with the reason next to the address.
+  await emailField.fill(supporterEmail);
+  await page.getByRole("radio", { name: /Een professional/ }).check();
+  await send.click();
+  await expect(emailField).toHaveAccessibleDescription(/Deze persoon heeft al een uitnodiging die nog werkt\./);
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await signOut(page);
+
+  const link = await invitationLinkFor(supporterEmail);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "U bent uitgenodigd" })).toBeVisible();
+  await expect(page.getByText("Sanne de Vries vraagt u om mee te helpen bij een melding op Doorbraak.")).toBeVisible();
+  await expect(page.getByText("U doet mee als cliëntondersteuner.")).toBeVisible();
+  // Nothing about the case before accepting.
+  await expect(page.locator("main")).not.toContainText("Emma");
+  await expect(page.locator("main")).not.toContainText(number);
+  await expectAccessible(page);
+
+  await page.getByRole("main").getByRole("link", { name: "Account maken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Account maken" })).toBeVisible();
+  await page.getByLabel("Uw naam").fill("Fatima Steun");
+  await page.getByLabel("E-mailadres").fill(supporterEmail);
+  await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
+  await page.getByRole("button", { name: "Account maken" }).click();
+
+  // Back on the invitation, now signed in.
+  await expect(page.getByText("Ingelogd als Fatima Steun")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${link}$`));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Uitnodiging aannemen" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/mijn-meldingen/${number}$`));
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${number}` })).toBeVisible();
+  await expect(page.getByText(/Over Emma de Vries/)).toBeVisible();
+  // A client supporter follows the case but never withdraws it for the family.
+  await expect(page.getByText("Melding intrekken", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Fatima Steun" })).toContainText("cliëntondersteuner");
+  await expectAccessible(page);
+
+  await page.goto("/mijn-meldingen");
+  await expect(page.getByRole("row", { name: /Emma de Vries/ })).toContainText("Cliëntondersteuner");
+  await expectAccessible(page);
+
+  // The link has done its work: for anyone else it now leads nowhere.
+  await signOut(page);
+  const used = await page.goto(link);
+  expect(used?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Deze uitnodiging werkt niet" })).toBeVisible();
+  await expectAccessible(page);
+
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await page.goto(`/mijn-meldingen/${number}`);
+  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Fatima Steun" })).toContainText("cliëntondersteuner");
+  await expect(page.getByRole("button", { name: `Uitnodiging voor ${supporterEmail} intrekken` })).toHaveCount(0);
+  await signOut(page);
+});
