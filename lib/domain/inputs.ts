@@ -286,7 +286,7 @@ const optionalWebAddress = z
   .trim()
   .max(500, { error: "tooLong" })
   .transform((v) => (v === "" || /^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
-  .refine((v) => v === "" || isWebAddress(v), { error: "invalid" })
+  .refine((v) => v === "" || isWebAddress(v), { error: "invalidUrl" })
   .transform((v) => (v === "" ? null : v));
 
 /** A phone number shown as a link on the public page: digits, spaces and ( ) - . only, so "14 070" too. */

@@ -23,7 +23,7 @@ test("the aanspreekpunt asks the family a question and the family answers it", a
   await expectAccessible(page);
   await page.getByLabel("Uw antwoord").fill("Ja, sinds vorige week.");
   await page.getByRole("button", { name: "Antwoord versturen" }).click();
-  await expect(page.getByText("U heeft de vraag van de gemeente beantwoord.")).toBeVisible();
+  await expect(page.getByText("De vraag van de gemeente is beantwoord.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toHaveCount(0);
   await signOut(page);
 

@@ -132,11 +132,11 @@ describe("directory of gemeenten: the gemeente admin keeps the details", () => {
   });
 
   it.each([
-    ["javascript:alert(1)", "invalid"],
-    ["data:text/html,<script>alert(1)</script>", "invalid"],
-    ["ftp://files.example.nl", "invalid"],
-    ["https://user:secret@example.nl", "invalid"],
-    ["geen adres", "invalid"],
+    ["javascript:alert(1)", "invalidUrl"],
+    ["data:text/html,<script>alert(1)</script>", "invalidUrl"],
+    ["ftp://files.example.nl", "invalidUrl"],
+    ["https://user:secret@example.nl", "invalidUrl"],
+    ["geen adres", "invalidUrl"],
     [`https://example.nl/${"a".repeat(500)}`, "tooLong"],
   ])("refuses %s as a client support website", (url, error) => {
     const result = gemeenteContactInput.safeParse(form("g1", { clientSupportUrl: url }));

@@ -479,8 +479,8 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
                 onClick={() => goTo(row.step, true)}
                 className="rounded px-2 py-1 font-semibold text-teal-900 underline focus:outline-none focus:ring-4 focus:ring-amber-400"
               >
-                {t("change")}
-                <span className="sr-only">: {row.label}</span>
+                <span aria-hidden="true">{t("change")}</span>
+                <span className="sr-only">{`${t("change")}: ${row.label}`}</span>
               </button>
             </dd>
           </div>

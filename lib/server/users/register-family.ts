@@ -14,7 +14,7 @@ export async function registerFamily(input: RegisterInput, request: RequestMeta)
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) throw new DomainError("invalidInput", { email: "emailTaken" });
+    if (existing) throw new DomainError("checkFields", { email: "emailTaken" });
     const user = await tx.user.create({
       data: { name: input.name, email: input.email, passwordHash, memberships: { create: { role: "FAMILY" } } },
     });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
@@ -24,6 +25,7 @@ export default async function FamilyCasePage({ params }: Params) {
   const found = await loadFamilyCase(actor, number);
   const t = await getTranslations("family");
   const tType = await getTranslations("interventionType");
+  const tFiling = await getTranslations("filing");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const g = found.gemeente;
@@ -52,6 +54,39 @@ export default async function FamilyCasePage({ params }: Params) {
         <p className="mt-2 text-lg">{t(`next.${found.status}`)}</p>
         {found.deadlineAt && <p className="mt-2 text-lg">{t("expected", { date: day(found.deadlineAt) })}</p>}
         {found.result && <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>}
+      </section>
+
+      <section aria-labelledby="filed-title">
+        <h2 id="filed-title" className="text-2xl font-bold">{t("filedTitle")}</h2>
+        <dl className="mt-3 rounded border border-slate-300 bg-white px-4">
+          {[
+            { label: tFiling("childBirthDate"), value: day(found.childBirthDate) },
+            {
+              label: tFiling("schoolSituation"),
+              value: found.schoolSituation
+                ? [
+                    tFiling(`schoolSituation_${found.schoolSituation}`),
+                    found.outOfSchoolSince ? t("since", { date: day(found.outOfSchoolSince) }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" ")
+                : null,
+            },
+            { label: tFiling("stuckDescription"), value: found.stuckDescription },
+            { label: tFiling("stuckSince"), value: found.stuckSince ? day(found.stuckSince) : null },
+            { label: tFiling("refusedBy"), value: found.refusedBy },
+            { label: tFiling("triedDescription"), value: found.triedDescription },
+            { label: tFiling("needDescription"), value: found.needDescription },
+            { label: tFiling("risks"), value: found.risks },
+          ]
+            .filter((row) => row.value)
+            .map((row) => (
+              <div key={row.label} className="border-b border-slate-200 py-2 last:border-b-0">
+                <dt className="font-semibold">{row.label}</dt>
+                <dd className="whitespace-pre-line break-words">{row.value}</dd>
+              </div>
+            ))}
+        </dl>
       </section>
 
       {found.actions.includes("case.answer") && found.openQuestion && (
@@ -106,10 +141,14 @@ export default async function FamilyCasePage({ params }: Params) {
             {g.contactName && <li>{g.contactName}</li>}
             {g.contactEmail && <li><a href={`mailto:${g.contactEmail}`}>{g.contactEmail}</a></li>}
             {g.contactPhone && <li>{g.contactPhone}</li>}
+            {g.contactHours && <li className="whitespace-pre-line">{g.contactHours}</li>}
           </ul>
         ) : (
           <p className="mt-2">{t("noContact")}</p>
         )}
+        <p className="mt-2">
+          <Link href={`/gemeenten/${g.cbsCode}`}>{t("directoryLink", { gemeente: g.name })}</Link>
+        </p>
       </section>
     </div>
   );
