@@ -96,7 +96,7 @@ test("the gemeente admin changes the opening hours and sees them on the public p
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page.locator("main").getByRole("alert")).toHaveText("Niet alles is goed ingevuld. Kijk bij de velden met een melding.");
   await expect(website).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#clientSupportUrl-error")).toHaveText("Dit klopt niet.");
+  await expect(page.locator("#clientSupportUrl-error")).toHaveText("Vul een webadres in dat begint met https://, bijvoorbeeld https://www.voorbeeld.nl.");
   await expect(hours).toHaveValue(newHours);
   await expectAccessible(page);
 
