@@ -1,5 +1,3 @@
-import { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
@@ -16,6 +14,7 @@ import { readInvitationByToken } from "@/lib/server/invitations/read-invitation"
 import { revokeInvitation } from "@/lib/server/invitations/revoke-invitation";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { caseInput, DEN_HAAG, makeActor } from "../support/factories";
+import { startTestSmtp, type ReceivedMail } from "../support/smtp";
 
 const SECRET = "integration-test-secret-for-invitation-links";
 process.env.AUTH_SECRET = SECRET;
@@ -47,31 +46,18 @@ async function caseWithSupporterInvited() {
 }
 
 describe("inviting someone to a case", () => {
-  const received: { to: string[]; body: string }[] = [];
-  let server: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+  let received: ReceivedMail[] = [];
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    smtp = await startTestSmtp();
+    received = smtp.received;
     process.env.AUTH_URL = "http://portaal.test";
   });
 
   afterAll(async () => {
-    delete process.env.SMTP_URL;
     delete process.env.AUTH_URL;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   it("mails the invitee a link and nothing about the case, and keeps only the link's hash", async () => {

@@ -1,5 +1,3 @@
-import { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { claimCase } from "@/lib/server/cases/claim-case";
@@ -7,33 +5,19 @@ import { fileCase } from "@/lib/server/cases/file-case";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { caseInput, DEN_HAAG, makeActor } from "../support/factories";
-
-type Received = { to: string[]; body: string };
+import { startTestSmtp, type ReceivedMail } from "../support/smtp";
 
 describe("notification e-mail", () => {
-  const received: Received[] = [];
-  let server: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+  let received: ReceivedMail[] = [];
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    smtp = await startTestSmtp();
+    received = smtp.received;
   });
 
   afterAll(async () => {
-    delete process.env.SMTP_URL;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   it("tells the aanspreekpunt that something is new, without any case content, exactly once", async () => {
