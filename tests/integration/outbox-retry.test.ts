@@ -1,42 +1,20 @@
 import { randomBytes } from "node:crypto";
 import net, { type AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { maxDeliveryAttempts, retryDelaysMs } from "@/lib/domain/retry";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { caseInput, DEN_HAAG, makeActor } from "../support/factories";
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../support/smtp";
 
 /**
  * A mail server that accepts or refuses on command. When it refuses, it
  * quotes the recipient and the whole message back, as some servers do, so
  * that a stored error would show it.
  */
-let accepting = true;
-let smtpUrl = "";
-const received: { to: string[]; body: string }[] = [];
-const refusedFor: string[] = [];
-
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => {
-      const to = session.envelope.rcptTo.map((r) => r.address);
-      const body = Buffer.concat(chunks).toString("utf8");
-      if (!accepting) {
-        refusedFor.push(...to);
-        callback(Object.assign(new Error(`Refused mail for ${to.join(", ")}: ${body}`), { responseCode: 554 }));
-        return;
-      }
-      received.push({ to, body });
-      callback();
-    });
-  },
-});
+let smtp: TestSmtp;
+let received: ReceivedMail[] = [];
 
 /** A port on which nothing listens. */
 async function closedPort(): Promise<number> {
@@ -56,18 +34,17 @@ const after = (from: Date, ms: number) => new Date(from.getTime() + ms);
 
 describe("outbox retry", () => {
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    smtp = await startTestSmtp();
+    received = smtp.received;
   });
 
   beforeEach(() => {
-    accepting = true;
-    process.env.SMTP_URL = smtpUrl;
+    smtp.accepting = true;
+    process.env.SMTP_URL = smtp.url;
   });
 
   afterAll(async () => {
-    delete process.env.SMTP_URL;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   it("keeps a refused mail for a retry, sends it when due, and stores no case content as the error", async () => {
@@ -78,9 +55,9 @@ describe("outbox retry", () => {
     expect(message).toBeDefined();
     const t0 = after(new Date(), 1000);
 
-    accepting = false;
+    smtp.accepting = false;
     expect(await deliverOutbox({ now: t0 })).toBeGreaterThanOrEqual(1);
-    expect(refusedFor).toContain(message!.recipient);
+    expect(smtp.refusedFor).toContain(message!.recipient);
     const failed = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: message!.id } });
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1, sentAt: null });
     expect(failed.nextAttemptAt).toEqual(after(t0, retryDelaysMs[0]));
@@ -90,7 +67,7 @@ describe("outbox retry", () => {
     }
 
     // Not due yet: nobody tries, even though the server would accept now.
-    accepting = true;
+    smtp.accepting = true;
     await deliverOutbox({ now: after(t0, retryDelaysMs[0] - 1) });
     expect(received.filter((m) => m.to.includes(message!.recipient))).toHaveLength(0);
     expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: message!.id } })).toMatchObject({ status: "PENDING", attempts: 1 });
@@ -125,7 +102,7 @@ describe("outbox retry", () => {
     }
 
     // A failed message stays failed, even when the server is back.
-    process.env.SMTP_URL = smtpUrl;
+    process.env.SMTP_URL = smtp.url;
     await deliverOutbox({ now: after(now, 365 * 24 * 3_600_000) });
     expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
       status: "FAILED",

@@ -3,12 +3,33 @@ import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { to: string[]; body: string };
 
+export type TestSmtp = {
+  received: ReceivedMail[];
+  /** Recipients of mail the server refused while `accepting` was false */
+  refusedFor: string[];
+  /** Set to false to make the server refuse mail, quoting it back as real servers may */
+  accepting: boolean;
+  url: string;
+  close: () => Promise<void>;
+};
+
 /**
  * A real SMTP server on a free local port that keeps every mail it receives.
  * Sets SMTP_URL so the outbox sends to it; `close` stops it and unsets SMTP_URL.
  */
-export async function startTestSmtp(): Promise<{ received: ReceivedMail[]; close: () => Promise<void> }> {
+export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
+  const refusedFor: string[] = [];
+  const smtp: TestSmtp = {
+    received,
+    refusedFor,
+    accepting: true,
+    url: "",
+    close: async () => {
+      delete process.env.SMTP_URL;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -16,18 +37,20 @@ export async function startTestSmtp(): Promise<{ received: ReceivedMail[]; close
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString("utf8") });
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const body = Buffer.concat(chunks).toString("utf8");
+        if (!smtp.accepting) {
+          refusedFor.push(...to);
+          callback(Object.assign(new Error(`Refused mail for ${to.join(", ")}: ${body}`), { responseCode: 554 }));
+          return;
+        }
+        received.push({ to, body });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  return {
-    received,
-    close: async () => {
-      delete process.env.SMTP_URL;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  smtp.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  process.env.SMTP_URL = smtp.url;
+  return smtp;
 }
