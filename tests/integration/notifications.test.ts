@@ -2,9 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
+import { answerInfo } from "@/lib/server/cases/answer-info";
+import { proposeDecision } from "@/lib/server/cases/propose-decision";
+import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
+import { requestInfo } from "@/lib/server/cases/request-info";
+import { startLocal } from "@/lib/server/cases/start-local";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
-import { caseInput, DEN_HAAG, makeActor } from "../support/factories";
+import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
 import { startTestSmtp, type ReceivedMail } from "../support/smtp";
 
 describe("notification e-mail", () => {
@@ -52,6 +57,40 @@ describe("notification e-mail", () => {
     for (const { body } of mails) {
       expect(body).toContain("Er is iets veranderd in uw melding");
       for (const secret of ["Geheim Kind", "Vertrouwelijke", "vertrouwelijke", filed.number]) expect(body).not.toContain(secret);
+    }
+  });
+
+  it("sends one mail for each status change by someone else, from filing to decision, with no child name, BSN or case text", async () => {
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const beslisser = await makeActor("DECISION_HOLDER", { gemeente: DEN_HAAG });
+    await makeActor("EXPERT", { region: HAAGLANDEN });
+    const parent = await makeActor("FAMILY");
+    const secrets = ["Jasmijn Vertrouwelijk", "111222333", "Angst voor school", "Ze slaapt niet meer", "Eerst zorg, dan school"];
+    const filed = await fileCase(
+      parent,
+      caseInput({ childName: secrets[0], childBsn: secrets[1], stuckDescription: `${secrets[2]}: al maanden thuis.`, risks: secrets[3] }),
+    );
+    const caseId = filed.id;
+    await claimCase(aanspreekpunt, { caseId });
+    await requestInfo(aanspreekpunt, { caseId, familyQuestion: "Welke school heeft u al gebeld?" });
+    await answerInfo(parent, { caseId, answer: "Alle scholen in de buurt." });
+    await startLocal(aanspreekpunt, { caseId, note: "Overleg met school en zorgaanbieder." });
+    await referCase(aanspreekpunt, { caseId, question: "Kan het expertteam een casusoverleg leiden?" });
+    await proposeDecision(aanspreekpunt, { caseId, proposal: secrets[4], rationale: "Niemand neemt de regie, dus de gemeente zet door." });
+    const dueOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await recordDecision(beslisser, {
+      caseId,
+      legalBasis: "Jeugdwet artikel 2.3",
+      rationale: "De partijen komen er samen niet uit.",
+      assignments: [{ party: "Samenwerkingsverband", description: "Een plek met zorg", dueOn, payer: "Gemeente" }],
+    });
+    await deliverOutbox();
+
+    // claim, question, local attempt, referral, proposal, decision; the family's own answer sends none.
+    const mails = received.filter((m) => m.to.includes(parent.email));
+    expect(mails).toHaveLength(6);
+    for (const { body } of mails) {
+      for (const secret of [...secrets, filed.number, "Welke school"]) expect(body).not.toContain(secret);
     }
   });
 });
