@@ -65,18 +65,16 @@ describe("notification e-mail", () => {
     const beslisser = await makeActor("DECISION_HOLDER", { gemeente: DEN_HAAG });
     await makeActor("EXPERT", { region: HAAGLANDEN });
     const parent = await makeActor("FAMILY");
-    const secrets = ["Jasmijn Vertrouwelijk", "111222333", "Angst voor school", "Ze slaapt niet meer", "Eerst zorg, dan school"];
-    const filed = await fileCase(
-      parent,
-      caseInput({ childName: secrets[0], childBsn: secrets[1], stuckDescription: `${secrets[2]}: al maanden thuis.`, risks: secrets[3] }),
-    );
+    const [childName, bsn, stuck, risks, proposal] = ["Jasmijn Vertrouwelijk", "111222333", "Angst voor school", "Ze slaapt niet meer", "Eerst zorg, dan school"] as const;
+    const secrets = [childName, bsn, stuck, risks, proposal];
+    const filed = await fileCase(parent, caseInput({ childName, childBsn: bsn, stuckDescription: `${stuck}: al maanden thuis.`, risks }));
     const caseId = filed.id;
     await claimCase(aanspreekpunt, { caseId });
     await requestInfo(aanspreekpunt, { caseId, familyQuestion: "Welke school heeft u al gebeld?" });
     await answerInfo(parent, { caseId, answer: "Alle scholen in de buurt." });
     await startLocal(aanspreekpunt, { caseId, note: "Overleg met school en zorgaanbieder." });
     await referCase(aanspreekpunt, { caseId, question: "Kan het expertteam een casusoverleg leiden?" });
-    await proposeDecision(aanspreekpunt, { caseId, proposal: secrets[4], rationale: "Niemand neemt de regie, dus de gemeente zet door." });
+    await proposeDecision(aanspreekpunt, { caseId, proposal, rationale: "Niemand neemt de regie, dus de gemeente zet door." });
     const dueOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await recordDecision(beslisser, {
       caseId,
