@@ -65,7 +65,11 @@ describe("notification e-mail", () => {
     const beslisser = await makeActor("DECISION_HOLDER", { gemeente: DEN_HAAG });
     await makeActor("EXPERT", { region: HAAGLANDEN });
     const parent = await makeActor("FAMILY");
-    const [childName, bsn, stuck, risks, proposal] = ["Jasmijn Vertrouwelijk", "111222333", "Angst voor school", "Ze slaapt niet meer", "Eerst zorg, dan school"] as const;
+    const childName = "Jasmijn Vertrouwelijk";
+    const bsn = "111222333";
+    const stuck = "Angst voor school";
+    const risks = "Ze slaapt niet meer";
+    const proposal = "Eerst zorg, dan school";
     const secrets = [childName, bsn, stuck, risks, proposal];
     const filed = await fileCase(parent, caseInput({ childName, childBsn: bsn, stuckDescription: `${stuck}: al maanden thuis.`, risks }));
     const caseId = filed.id;
