@@ -15,6 +15,9 @@ export const caseStatuses = [
 
 export type CaseStatus = (typeof caseStatuses)[number];
 
+/** Every state but the last: a case in these still needs someone. */
+export const openStatuses = caseStatuses.filter((s): s is Exclude<CaseStatus, "CLOSED"> => s !== "CLOSED");
+
 /**
  * Default norm of each state in working days: how long a case may stay in it
  * before it is overdue. `null` means the clock does not run (waiting for the
@@ -56,6 +59,16 @@ export const caseActions = {
   "case.logIntervention": { from: ["WITH_EXPERT_TEAM"], to: null },
   "case.propose": { from: ["IN_PROGRESS", "WITH_EXPERT_TEAM"], to: "DECISION_PROPOSED" },
   "case.decide": { from: ["DECISION_PROPOSED"], to: "DECIDED" },
+  /** Hand the case to a colleague of the same gemeente */
+  "case.assign": { from: openStatuses, to: null },
+  /** A note on the local breakthrough attempt, for staff only */
+  "case.note": { from: ["TRIAGE", "IN_PROGRESS"], to: null },
+  /** Another gemeente is responsible after all: the case moves there, open, with its clock running */
+  "case.transfer": { from: ["SUBMITTED", "TRIAGE", "IN_PROGRESS"], to: null },
+  /** Not a case for Doorbraak, with the reason and where to complain */
+  "case.declareInadmissible": { from: ["SUBMITTED", "TRIAGE"], to: "CLOSED" },
+  /** Done: solved, or no longer needed */
+  "case.close": { from: ["IN_PROGRESS", "DECIDED", "MONITORING"], to: "CLOSED" },
   // Once a binding decision is recorded, the parties must carry it out: the family can no longer withdraw.
   "case.withdraw": {
     from: ["SUBMITTED", "TRIAGE", "INFO_REQUESTED", "IN_PROGRESS", "WITH_EXPERT_TEAM", "DECISION_PROPOSED"],

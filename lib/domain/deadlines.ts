@@ -73,9 +73,19 @@ export function endOfAmsterdamDay(day: IsoDay): Date {
   return new Date(utcGuess.getTime() - offsetMinutes * 60_000);
 }
 
+/** A gemeente's own norms in working days; a step without one uses the default of `stateNorms`. */
+export type Norms = Partial<Record<CaseStatus, number>>;
+
+/** The norm that applies to a step: the gemeente's own, else the default; null when the clock does not run. */
+export function normFor(status: CaseStatus, norms: Norms = {}): number | null {
+  const fallback = stateNorms[status];
+  if (fallback === null) return null;
+  return norms[status] ?? fallback;
+}
+
 /** When a case that enters `status` at `enteredAt` becomes overdue; null when its clock stops. */
-export function deadlineFor(status: CaseStatus, enteredAt: Date): Date | null {
-  const norm = stateNorms[status];
+export function deadlineFor(status: CaseStatus, enteredAt: Date, norms: Norms = {}): Date | null {
+  const norm = normFor(status, norms);
   if (norm === null) return null;
   return endOfAmsterdamDay(addWorkingDays(enteredAt, norm));
 }

@@ -36,6 +36,11 @@ export const permissions = {
   "case.logIntervention": ["EXPERT"],
   "case.propose": ["AANSPREEKPUNT", "EXPERT"],
   "case.decide": ["DECISION_HOLDER"],
+  "case.assign": ["AANSPREEKPUNT"],
+  "case.note": ["AANSPREEKPUNT"],
+  "case.transfer": ["AANSPREEKPUNT"],
+  "case.declareInadmissible": ["AANSPREEKPUNT"],
+  "case.close": ["AANSPREEKPUNT"],
   /** Read a case's audit trail */
   "audit.read": ["OMBUDSMAN"],
   /** A gemeente's public contact details and its staff list */

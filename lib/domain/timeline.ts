@@ -16,6 +16,13 @@ export const timelineKinds = [
   "withdrawn",
   "documentAdded",
   "partyJoined",
+  "assigned",
+  "note",
+  "transferred",
+  "notAdmissible",
+  "closed",
+  "overdue",
+  "escalated",
 ] as const;
 
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -39,8 +39,10 @@ describe("case state machine", () => {
     expect(availableActions("CLOSED", [...roles])).toEqual([]);
   });
 
-  it("offers the aanspreekpunt exactly claim on a new case", () => {
-    expect(availableActions("SUBMITTED", ["AANSPREEKPUNT"])).toEqual(["case.claim"]);
+  it("offers the aanspreekpunt on a new case: claim, assign, transfer, or declare not admissible", () => {
+    expect(availableActions("SUBMITTED", ["AANSPREEKPUNT"]).sort()).toEqual(
+      ["case.assign", "case.claim", "case.declareInadmissible", "case.transfer"].sort(),
+    );
   });
 
   it("every action's target state is a known state, or a return to where the case came from", () => {
@@ -53,7 +55,8 @@ describe("case state machine", () => {
   it("stops the clock while waiting for the family, and only the family's answer ends the wait", () => {
     expect(checkAction("case.requestInfo", "IN_PROGRESS", ["AANSPREEKPUNT"])).toEqual({ ok: true, to: "INFO_REQUESTED" });
     expect(availableActions("INFO_REQUESTED", ["FAMILY"])).toContain("case.answer");
-    expect(availableActions("INFO_REQUESTED", ["AANSPREEKPUNT"])).toEqual([]);
+    // While waiting, staff can only hand the case to a colleague; nothing moves it on.
+    expect(availableActions("INFO_REQUESTED", ["AANSPREEKPUNT"])).toEqual(["case.assign"]);
   });
 
   it("stops the clock while waiting for the family and after closing", () => {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { deadlineFor } from "@/lib/domain/deadlines";
+import { loadNorms } from "@/lib/server/deadlines/norms";
 import { consentGiver } from "@/lib/domain/consent";
 import { todayIso, type FileCaseInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
@@ -108,7 +109,7 @@ async function createCase(
         risks: input.risks,
         triedDescription: input.triedDescription,
         needDescription: input.needDescription,
-        deadlineAt: deadlineFor("SUBMITTED", now),
+        deadlineAt: deadlineFor("SUBMITTED", now, await loadNorms(tx, gemeente.id)),
         createdAt: now,
         parties: {
           create: {

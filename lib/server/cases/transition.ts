@@ -10,6 +10,7 @@ import type { Tx } from "@/lib/db/client";
 import { findScopedCase } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { loadNorms } from "@/lib/server/deadlines/norms";
 import { enqueueEmail } from "@/lib/server/notifications/enqueue";
 import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 
@@ -61,8 +62,15 @@ export async function applyAction(
   const now = new Date();
   const target = loaded.to === RETURN ? effect.returnTo : loaded.to;
   if (loaded.to === RETURN && !target) throw new ConflictError("wrongState");
+  // A new step starts a new clock: the case is no longer overdue, and escalation starts over.
   const statusData = target
-    ? { status: target, deadlineAt: effect.deadlineAt !== undefined ? effect.deadlineAt : deadlineFor(target, now) }
+    ? {
+        status: target,
+        deadlineAt:
+          effect.deadlineAt !== undefined ? effect.deadlineAt : deadlineFor(target, now, await loadNorms(tx, current.gemeenteId)),
+        overdueAt: null,
+        escalationLevel: 0,
+      }
     : {};
   const updated = await tx.case.updateMany({
     where: { id: current.id, version: current.version },

@@ -11,6 +11,9 @@ const subjects: Record<NotificationTemplate, string> = {
   "decision-proposed": "Een voorstel wacht op uw besluit",
   "case-updated": "Er is iets veranderd in uw melding",
   "case-invitation": "U bent uitgenodigd bij Doorbraak",
+  "case-assigned": "Er is een melding aan u toegewezen",
+  "family-answered": "Het gezin heeft uw vraag beantwoord",
+  "case-overdue": "Een melding is over de termijn",
 };
 
 /**

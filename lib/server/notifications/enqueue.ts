@@ -3,7 +3,15 @@ import type { Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/domain/roles";
 
 /** Notification templates. Their text says that something changed, never what. */
-export type NotificationTemplate = "case-new" | "case-referred" | "decision-proposed" | "case-updated" | "case-invitation";
+export type NotificationTemplate =
+  | "case-new"
+  | "case-referred"
+  | "decision-proposed"
+  | "case-updated"
+  | "case-invitation"
+  | "case-assigned"
+  | "family-answered"
+  | "case-overdue";
 
 /**
  * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back

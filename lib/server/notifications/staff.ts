@@ -1,0 +1,54 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { Role } from "@/lib/domain/roles";
+import { enqueueEmail, type NotificationTemplate } from "./enqueue";
+
+/** What a staff member is told about. The text comes from the message catalogs; no case content. */
+export const staffNotificationKinds = ["caseNew", "caseAssigned", "familyAnswered", "caseOverdue", "caseEscalated"] as const;
+export type StaffNotificationKind = (typeof staffNotificationKinds)[number];
+
+const mailTemplate = {
+  caseNew: "case-new",
+  caseAssigned: "case-assigned",
+  familyAnswered: "family-answered",
+  caseOverdue: "case-overdue",
+  caseEscalated: "case-overdue",
+} as const satisfies Record<StaffNotificationKind, NotificationTemplate>;
+
+export type StaffNotice = {
+  kind: StaffNotificationKind;
+  caseId: string;
+  caseNumber: string;
+  gemeenteId: string;
+};
+
+/**
+ * Tells staff members about a case, in the app and by e-mail, in the caller's
+ * transaction. Each user is told once, also when listed twice.
+ */
+export async function notifyStaff(tx: Tx, userIds: readonly string[], notice: StaffNotice): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await tx.staffNotification.createMany({
+    data: unique.map((userId) => ({
+      userId,
+      kind: notice.kind,
+      caseId: notice.caseId,
+      caseNumber: notice.caseNumber,
+      gemeenteId: notice.gemeenteId,
+    })),
+  });
+  const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { email: true } });
+  for (const user of users) {
+    await enqueueEmail(tx, { recipient: user.email, template: mailTemplate[notice.kind], caseId: notice.caseId, gemeenteId: notice.gemeenteId });
+  }
+}
+
+/** The users who hold `role` in a gemeente or a region. */
+export async function staffWithRole(tx: Tx, scope: { role: Role; gemeenteId?: string; regionId?: string }): Promise<string[]> {
+  const rows = await tx.membership.findMany({
+    where: { role: scope.role, gemeenteId: scope.gemeenteId, regionId: scope.regionId },
+    select: { userId: true },
+  });
+  return rows.map((r) => r.userId);
+}
