@@ -10,7 +10,19 @@ async function loadMessages(locale: Locale) {
   return Object.assign({}, ...parts.map((p) => p.default)) as Record<string, unknown>;
 }
 
-const catalogParts = ["common", "family", "staff", "admin", "documents", "invitations", "directory"] as const;
+const catalogParts = [
+  "common",
+  "family",
+  "staff",
+  "admin",
+  "documents",
+  "invitations",
+  "directory",
+  "deadlines",
+  "triage",
+  "queue",
+  "notifications",
+] as const;
 
 /** Dutch, unless the person chose English with the language switch (a cookie). */
 export default getRequestConfig(async () => {
