@@ -1,31 +1,22 @@
 /**
- * Runs once when a Next.js server starts. A notification that failed waits for
- * its retry time (lib/domain/retry.ts); that time can pass while nobody does
- * anything in the portal, so every server delivers the outbox on a timer.
- * Several servers may do so at once: claiming with SKIP LOCKED keeps them from
- * sending one message twice.
+ * Runs once when a Next.js server starts, and starts the background jobs
+ * (lib/server/jobs/start-jobs.ts): the overdue scan every 15 minutes and the
+ * outbox every minute. With DATABASE_URL they run on pg-boss, so any number
+ * of servers can share them; on the embedded demo database, on a timer in
+ * this process.
  *
- * OUTBOX_INTERVAL_SECONDS sets the pace (default 60); 0 turns the timer off.
+ * JOBS_DISABLED=1 turns them off in this process (e.g. a web-only server
+ * next to dedicated workers).
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    const seconds = Number(process.env.OUTBOX_INTERVAL_SECONDS || "60");
-    if (!Number.isFinite(seconds) || seconds <= 0) return;
-    const { deliverOutbox } = await import("@/lib/server/notifications/deliver-outbox");
-    const state = globalThis as { doorbraakOutboxTimer?: ReturnType<typeof setInterval> };
-    if (state.doorbraakOutboxTimer) return;
-    let running = false;
-    state.doorbraakOutboxTimer = setInterval(() => {
-      // A slow mail server must not stack up runs.
-      if (running) return;
-      running = true;
-      deliverOutbox()
-        .catch((error: unknown) => console.error("[outbox]", error))
-        .finally(() => {
-          running = false;
-        });
-    }, seconds * 1000);
-    // The timer alone must never keep the process alive.
-    state.doorbraakOutboxTimer.unref();
-  }
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.JOBS_DISABLED === "1" || process.env.JOBS_DISABLED === "true") return;
+  const state = globalThis as { doorbraakJobs?: Promise<unknown> };
+  if (state.doorbraakJobs) return;
+  const { startJobs } = await import("@/lib/server/jobs/start-jobs");
+  // Not awaited: a database that is slow to answer must not hold up the server's start.
+  state.doorbraakJobs = startJobs().catch((error: unknown) => {
+    console.error("[jobs] could not start", error);
+    state.doorbraakJobs = undefined;
+  });
 }

@@ -1,5 +1,5 @@
 import Holidays from "date-holidays";
-import { stateNorms, type CaseStatus } from "./case-machine";
+import { caseStatuses, stateNorms, type CaseStatus } from "./case-machine";
 
 /**
  * Deadlines count working days in Europe/Amsterdam: Saturdays, Sundays and
@@ -76,6 +76,18 @@ export function endOfAmsterdamDay(day: IsoDay): Date {
 /** A gemeente's own norms in working days; a step without one uses the default of `stateNorms`. */
 export type Norms = Partial<Record<CaseStatus, number>>;
 
+/** The steps whose clock runs, in the order of the lifecycle: only these have a norm a gemeente can set. */
+export const clockStatuses = caseStatuses.filter((s) => stateNorms[s] !== null) as ClockStatus[];
+export type ClockStatus = { [S in CaseStatus]: (typeof stateNorms)[S] extends null ? never : S }[CaseStatus];
+
+/** The range a gemeente's own norm must stay within, in working days. */
+export const MIN_NORM_WORKING_DAYS = 1;
+export const MAX_NORM_WORKING_DAYS = 120;
+
+export function isClockStatus(status: CaseStatus): status is ClockStatus {
+  return stateNorms[status] !== null;
+}
+
 /** The norm that applies to a step: the gemeente's own, else the default; null when the clock does not run. */
 export function normFor(status: CaseStatus, norms: Norms = {}): number | null {
   const fallback = stateNorms[status];
@@ -88,4 +100,18 @@ export function deadlineFor(status: CaseStatus, enteredAt: Date, norms: Norms = 
   const norm = normFor(status, norms);
   if (norm === null) return null;
   return endOfAmsterdamDay(addWorkingDays(enteredAt, norm));
+}
+
+/**
+ * The working days still left on a clock that stops at `now` (waiting for the
+ * family): those after today up to and including the deadline's day. A clock
+ * stopped on its last day, or after it, keeps 0.
+ */
+export function remainingWorkingDays(now: Date, deadline: Date): number {
+  return workingDaysBetween(now, deadline);
+}
+
+/** The deadline of a clock that runs again at `now` with `remaining` working days. */
+export function resumeDeadline(now: Date, remaining: number): Date {
+  return endOfAmsterdamDay(addWorkingDays(now, remaining));
 }

@@ -9,6 +9,9 @@ import { may } from "@/lib/domain/permissions";
 import { listManagedGemeenten, listRegions } from "@/lib/server/admin/manage-gemeente";
 import { updateContactAction } from "./actions";
 import { ContactForm } from "./contact-form";
+import { updateNormsAction } from "./norms-actions";
+import { NormsForm } from "./norms-form";
+import { listManagedNorms } from "@/lib/server/admin/manage-norms";
 import { Table } from "@/components/table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +26,7 @@ export default async function AdminPage() {
   if (!managesGemeente && !managesPlatform) notFound();
   const t = await getTranslations("admin");
   const tRole = await getTranslations("role");
+  const norms = managesGemeente ? await listManagedNorms(actor) : {};
 
   return (
     <div className="space-y-12">
@@ -40,6 +44,7 @@ export default async function AdminPage() {
               <Link href={`/gemeenten/${g.cbsCode}`}>{t("publicPageLink", { gemeente: g.name })}</Link>
             </p>
             <ContactForm gemeente={g} action={updateContactAction} />
+            {norms[g.id] && <NormsForm gemeenteId={g.id} norms={norms[g.id]!} action={updateNormsAction} />}
             <h3 className="text-xl font-bold">{t("staffTitle")}</h3>
             {g.memberships.length === 0 ? (
               <p>{t("noStaff")}</p>

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { workingDaysBetween } from "@/lib/domain/deadlines";
+import { remainingWorkingDays } from "@/lib/domain/deadlines";
 import type { RequestInfoInput } from "@/lib/domain/inputs";
 import { prisma } from "@/lib/db/client";
 import { applyAction, loadForAction } from "./transition";
@@ -22,7 +22,7 @@ export async function requestInfo(actor: Actor, input: RequestInfoInput): Promis
         askedById: actor.userId,
         askedAt: now,
         resumeStatus: loaded.case.status,
-        remainingWorkingDays: deadline ? workingDaysBetween(now, deadline) : null,
+        remainingWorkingDays: deadline ? remainingWorkingDays(now, deadline) : null,
       },
     });
     await applyAction(tx, actor, loaded, "case.requestInfo", {

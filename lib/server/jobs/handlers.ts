@@ -1,0 +1,34 @@
+import "server-only";
+import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
+import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
+
+/** A run never goes on forever: what is left waits for the next one. */
+const MAX_BATCHES = 20;
+const SCAN_BATCH = 100;
+const OUTBOX_BATCH = 20;
+
+/** One run of the overdue scan, batch after batch while batches come back full. */
+export async function overdueScanJob(now: Date = new Date()) {
+  const total = { candidates: 0, overdue: 0, escalated: 0, skipped: 0, failed: 0 };
+  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+    const result = await runOverdueScan({ now, limit: SCAN_BATCH });
+    total.candidates += result.candidates;
+    total.overdue += result.overdue;
+    total.escalated += result.escalated;
+    total.skipped += result.skipped;
+    total.failed += result.failed;
+    if (result.candidates < SCAN_BATCH) break;
+  }
+  return total;
+}
+
+/** One run of the outbox: sends what is due, batch after batch. */
+export async function outboxJob() {
+  let sent = 0;
+  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+    const claimed = await deliverOutbox({ limit: OUTBOX_BATCH });
+    sent += claimed;
+    if (claimed < OUTBOX_BATCH) break;
+  }
+  return { sent };
+}
