@@ -5,67 +5,97 @@ import { StatusBadge } from "./status-badge";
 export type CaseRow = {
   id: string;
   number: string;
+  childName: string;
   status: string;
   urgency: string;
-  childName: string;
   domains: string[];
-  deadlineAt: Date | null;
+  thuiszitter: boolean;
+  gemeenteName: string;
+  assigneeName: string | null;
   assigneeId: string | null;
-  gemeente: { name: string };
+  deadlineAt: Date | null;
+  overdue: boolean;
+  escalationLevel: number;
   question?: string | null;
 };
 
-/** A queue of cases for staff: soonest deadline first, overdue said in words, not only in colour. */
-export function CaseTable({ rows, caption, now, showQuestion = false }: { rows: CaseRow[]; caption: string; now: Date; showQuestion?: boolean }) {
+const badge = "inline-block rounded px-2 py-0.5 text-sm font-semibold";
+
+/**
+ * A queue of cases for staff. Overdue, urgency and thuiszitter are said in
+ * words, never only in colour. The region queue shows the gemeente and the
+ * question to the expert team instead of the assignee.
+ */
+export function CaseTable({
+  rows,
+  caption,
+  variant = "gemeente",
+}: {
+  rows: CaseRow[];
+  caption: string;
+  variant?: "gemeente" | "region";
+}) {
   const t = useTranslations("queue");
   const tUrgency = useTranslations("urgency");
   const tDomain = useTranslations("domain");
   const format = useFormatter();
-  if (rows.length === 0) return <p className="text-lg">{t("empty")}</p>;
+  const region = variant === "region";
   return (
-    // Focusable, so that keyboard users can scroll a wide table sideways.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full border-collapse bg-white text-left">
+    // Focusable, so that keyboard users can scroll a wide table sideways on a small screen.
+    <div className="overflow-x-auto rounded border border-slate-300 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400" tabIndex={0} role="region" aria-label={caption}>
+      <table className="w-full min-w-[44rem] border-collapse bg-white text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-400">
             <th scope="col" className="p-2">{t("colNumber")}</th>
             <th scope="col" className="p-2">{t("colChild")}</th>
-            <th scope="col" className="p-2">{t("colGemeente")}</th>
+            {region && <th scope="col" className="p-2">{t("colGemeente")}</th>}
             <th scope="col" className="p-2">{t("colStatus")}</th>
             <th scope="col" className="p-2">{t("colUrgency")}</th>
-            <th scope="col" className="p-2">{t("colDomains")}</th>
             <th scope="col" className="p-2">{t("colDeadline")}</th>
-            {showQuestion ? (
-              <th scope="col" className="p-2">{t("colQuestion")}</th>
-            ) : (
-              <th scope="col" className="p-2">{t("colAssignee")}</th>
-            )}
+            <th scope="col" className="p-2">{region ? t("colQuestion") : t("colAssignee")}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((c) => {
-            const overdue = c.deadlineAt !== null && c.deadlineAt < now;
-            return (
-              <tr key={c.id} className="border-b border-slate-300 align-top">
-                <td className="p-2 whitespace-nowrap">
-                  <Link href={`/zaken/${c.number}`}>{c.number}</Link>
-                </td>
-                <td className="p-2">{c.childName}</td>
-                <td className="p-2">{c.gemeente.name}</td>
-                <td className="p-2">
-                  <StatusBadge status={c.status} />
-                </td>
-                <td className="p-2">{tUrgency(c.urgency)}</td>
-                <td className="p-2">{c.domains.map((d) => tDomain(d)).join(", ")}</td>
-                <td className="p-2">
-                  {c.deadlineAt ? format.dateTime(c.deadlineAt, { dateStyle: "medium" }) : t("noDeadline")}
-                  {overdue && <strong className="ml-2 text-red-800">{t("overdue")}</strong>}
-                </td>
-                <td className="p-2">{showQuestion ? c.question : c.assigneeId ? t("assigned") : t("unassigned")}</td>
-              </tr>
-            );
-          })}
+          {rows.map((c) => (
+            <tr key={c.id} className={`border-b border-slate-300 align-top ${c.overdue ? "bg-red-50" : ""}`}>
+              <th scope="row" className="p-2 font-normal whitespace-nowrap">
+                <Link href={`/zaken/${c.number}`} className="font-semibold">
+                  {c.number}
+                </Link>
+              </th>
+              <td className="p-2">
+                <span className="font-semibold">{c.childName}</span>
+                {c.thuiszitter && <span className={`${badge} ml-2 bg-amber-100 text-amber-950`}>{t("thuiszitter")}</span>}
+                {c.domains.length > 0 && (
+                  <span className="block text-sm text-slate-700">{c.domains.map((d) => tDomain(d)).join(", ")}</span>
+                )}
+              </td>
+              {region && <td className="p-2">{c.gemeenteName}</td>}
+              <td className="p-2">
+                <StatusBadge status={c.status} />
+              </td>
+              <td className="p-2">
+                {c.urgency === "NORMAL" ? tUrgency(c.urgency) : <strong className="text-red-900">{tUrgency(c.urgency)}</strong>}
+              </td>
+              <td className="p-2 whitespace-nowrap">
+                {c.deadlineAt ? (
+                  <time dateTime={c.deadlineAt.toISOString()}>
+                    {format.dateTime(c.deadlineAt, { dateStyle: "medium", timeZone: "Europe/Amsterdam" })}
+                  </time>
+                ) : (
+                  <span className="text-slate-700">{t("noDeadline")}</span>
+                )}
+                {c.overdue && <span className={`${badge} mt-1 block w-fit bg-red-800 text-white`}>{t("overdue")}</span>}
+                {c.escalationLevel > 0 && (
+                  <span className="mt-1 block text-sm text-red-900">{t("escalated", { level: c.escalationLevel })}</span>
+                )}
+              </td>
+              <td className="p-2">
+                {region ? c.question : (c.assigneeName ?? <span className="text-slate-700">{t("unassigned")}</span>)}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

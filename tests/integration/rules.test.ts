@@ -43,8 +43,8 @@ describe("tenant isolation", () => {
   it("a user of gemeente A asking for a case of gemeente B gets not-found", async () => {
     await expect(openCase(delft, number)).rejects.toBeInstanceOf(NotFoundError);
     await expect(claimCase(delft, { caseId })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listGemeenteQueue(delft)).map((c) => c.id)).not.toContain(caseId);
-    expect((await listGemeenteQueue(denHaag)).map((c) => c.id)).toContain(caseId);
+    expect((await listGemeenteQueue(delft)).rows.map((c) => c.id)).not.toContain(caseId);
+    expect((await listGemeenteQueue(denHaag)).rows.map((c) => c.id)).toContain(caseId);
   });
 
   it("another family gets not-found for a case that is not theirs", async () => {

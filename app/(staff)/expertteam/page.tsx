@@ -9,14 +9,43 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("queue"))("regionTitle") };
 }
 
-export default async function RegionQueuePage() {
+type Props = { searchParams: Promise<{ cursor?: string | string[] }> };
+
+function pageHref(cursor: string): string {
+  return `/expertteam?${new URLSearchParams({ cursor }).toString()}`;
+}
+
+export default async function RegionQueuePage({ searchParams }: Props) {
   const actor = await requirePermission("queue.region", "/expertteam");
+  const raw = (await searchParams).cursor;
+  // An unreadable or repeated cursor starts at the top; the service checks what it decodes.
+  const cursor = typeof raw === "string" ? raw.slice(0, 300) : null;
   const t = await getTranslations("queue");
-  const rows = (await listRegionQueue(actor)).map((c) => ({ ...c, question: c.referrals[0]?.question ?? null }));
+  const page = await listRegionQueue(actor, { cursor });
   return (
     <div>
       <PageHeader title={t("regionTitle")} intro={t("regionIntro")} />
-      <CaseTable rows={rows} caption={t("caption")} now={new Date()} showQuestion />
+      {page.rows.length === 0 ? (
+        <p className="text-lg">{t("regionEmpty")}</p>
+      ) : (
+        <CaseTable rows={page.rows} caption={t("regionCaption")} variant="region" />
+      )}
+      {(page.previousCursor || page.nextCursor) && (
+        <nav aria-label={t("pagingLabel")} className="mt-4 flex justify-between gap-4">
+          {page.previousCursor ? (
+            <a href={pageHref(page.previousCursor)} rel="prev" className="font-semibold">
+              ← {t("previous")}
+            </a>
+          ) : (
+            <span />
+          )}
+          {page.nextCursor && (
+            <a href={pageHref(page.nextCursor)} rel="next" className="font-semibold">
+              {t("next")} →
+            </a>
+          )}
+        </nav>
+      )}
     </div>
   );
 }

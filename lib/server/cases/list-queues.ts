@@ -2,39 +2,298 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { caseScope } from "@/lib/db/scope";
-import type { CaseStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { Permission } from "@/lib/domain/permissions";
+import {
+  decodeQueueCursor,
+  defaultQueueFilter,
+  encodeQueueCursor,
+  queueTabs,
+  type QueueCursor,
+  type QueueFilter,
+  type QueueSort,
+  type QueueTab,
+} from "@/lib/domain/queue-filters";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-const queueSelect = {
+/**
+ * The staff queues, one page at a time. Paging is by keyset (the sort key and
+ * the id of the last row seen), never OFFSET, so page 20 costs what page 1
+ * costs. Every query starts from `caseScope`: a search or a cursor can only
+ * narrow the actor's own cases, never widen them.
+ */
+
+export const QUEUE_PAGE_SIZE = 25;
+
+export type QueueRow = {
+  id: string;
+  number: string;
+  childName: string;
+  status: string;
+  urgency: string;
+  domains: string[];
+  thuiszitter: boolean;
+  gemeenteName: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  deadlineAt: Date | null;
+  overdue: boolean;
+  escalationLevel: number;
+  createdAt: Date;
+  /** The latest question to the expert team (region queue only) */
+  question?: string | null;
+};
+
+export type QueuePage = {
+  rows: QueueRow[];
+  /** Cursor of the page after this one, or null on the last page */
+  nextCursor: string | null;
+  /** Cursor of the page before this one, or null on the first page */
+  previousCursor: string | null;
+};
+
+export type QueueCounts = Record<QueueTab, number>;
+
+type Options = { now?: Date; pageSize?: number };
+
+const open: Prisma.CaseWhereInput = { status: { not: "CLOSED" } };
+
+const rowSelect = {
   id: true,
   number: true,
+  childName: true,
   status: true,
   urgency: true,
-  childName: true,
   domains: true,
-  deadlineAt: true,
-  createdAt: true,
+  schoolSituation: true,
   assigneeId: true,
+  deadlineAt: true,
+  escalationLevel: true,
+  createdAt: true,
   gemeente: { select: { name: true } },
 } satisfies Prisma.CaseSelect;
 
-const PAGE_SIZE = 50;
-
-/** Open cases of the actor's gemeente(n), soonest deadline first; optionally one status only. */
-export async function listGemeenteQueue(actor: Actor, filter: { status?: CaseStatus } = {}) {
-  return prisma.case.findMany({
-    where: { AND: [caseScope(actor, "queue.gemeente"), filter.status ? { status: filter.status } : { status: { not: "CLOSED" } }] },
-    orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-    select: queueSelect,
-    take: PAGE_SIZE,
-  });
+/** What a tab shows, beyond the filters. Every tab shows open cases only. */
+function tabWhere(tab: QueueTab, actor: Actor, now: Date): Prisma.CaseWhereInput {
+  switch (tab) {
+    case "all":
+      return open;
+    case "new":
+      return { status: "SUBMITTED" };
+    case "mine":
+      return { AND: [open, { assigneeId: actor.userId }] };
+    case "unassigned":
+      return { AND: [open, { assigneeId: null }] };
+    case "waiting":
+      return { status: "INFO_REQUESTED" };
+    case "expert":
+      return { status: "WITH_EXPERT_TEAM" };
+    case "overdue":
+      return { AND: [open, { deadlineAt: { lt: now } }] };
+  }
 }
 
-/** Open cases referred to the actor's region's expert team. */
-export async function listRegionQueue(actor: Actor) {
-  return prisma.case.findMany({
-    where: { AND: [caseScope(actor, "queue.region"), { status: { not: "CLOSED" } }] },
-    orderBy: [{ deadlineAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-    select: { ...queueSelect, referrals: { orderBy: { createdAt: "desc" }, take: 1, select: { question: true } } },
-    take: PAGE_SIZE,
+/** Prisma passes `contains` into LIKE as it is: a typed % or _ must match itself, not anything. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The filters a person set, apart from the tab. Filters combine with AND; values within one filter with OR. */
+function filterWhere(filter: QueueFilter): Prisma.CaseWhereInput[] {
+  const where: Prisma.CaseWhereInput[] = [];
+  if (filter.status) where.push({ status: filter.status });
+  if (filter.urgency.length > 0) where.push({ urgency: { in: filter.urgency } });
+  if (filter.domain.length > 0) where.push({ domains: { hasSome: filter.domain } });
+  if (filter.thuiszitter) where.push({ schoolSituation: "NONE" });
+  if (filter.q) {
+    // ILIKE within the actor's scope: a gemeente has at most thousands of cases, see docs/benchmarks.md.
+    const part = escapeLike(filter.q);
+    where.push({ OR: [{ number: { contains: part, mode: "insensitive" } }, { childName: { contains: part, mode: "insensitive" } }] });
+  }
+  return where;
+}
+
+// ───────────────────────── keyset ─────────────────────────
+
+type SortKey = { key: Date | null; id: string };
+
+function sortKeyOf(row: { id: string; deadlineAt: Date | null; createdAt: Date }, sort: QueueSort): SortKey {
+  return { key: sort === "deadline" ? row.deadlineAt : row.createdAt, id: row.id };
+}
+
+/** Deadline ascending with no deadline last, or newest first; the id breaks ties so that the order is total. */
+function orderBy(sort: QueueSort, reversed: boolean): Prisma.CaseOrderByWithRelationInput[] {
+  if (sort === "deadline") {
+    return reversed
+      ? [{ deadlineAt: { sort: "desc", nulls: "first" } }, { id: "desc" }]
+      : [{ deadlineAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+  }
+  return reversed ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }];
+}
+
+/** Rows strictly after (or before) a position in the list's order. */
+function beyond(sort: QueueSort, { key, id }: SortKey, direction: "next" | "previous"): Prisma.CaseWhereInput {
+  const after = direction === "next";
+  if (sort === "deadline") {
+    if (key === null) {
+      // Rows without a deadline come last, ordered by id.
+      return after
+        ? { deadlineAt: null, id: { gt: id } }
+        : { OR: [{ deadlineAt: { not: null } }, { deadlineAt: null, id: { lt: id } }] };
+    }
+    return after
+      ? { OR: [{ deadlineAt: { gt: key } }, { deadlineAt: key, id: { gt: id } }, { deadlineAt: null }] }
+      : { OR: [{ deadlineAt: { lt: key } }, { deadlineAt: key, id: { lt: id } }] };
+  }
+  if (key === null) return { id: { in: [] } };
+  return after
+    ? { OR: [{ createdAt: { lt: key } }, { createdAt: key, id: { lt: id } }] }
+    : { OR: [{ createdAt: { gt: key } }, { createdAt: key, id: { gt: id } }] };
+}
+
+function cursorFor(sort: QueueSort, direction: "next" | "previous", row: QueueRowSource): string {
+  const { key, id } = sortKeyOf(row, sort);
+  return encodeQueueCursor({ sort, direction, key, id });
+}
+
+type QueueRowSource = Prisma.CaseGetPayload<{ select: typeof rowSelect }>;
+
+async function fetchPage(
+  where: Prisma.CaseWhereInput,
+  sort: QueueSort,
+  cursor: QueueCursor | null,
+  pageSize: number,
+): Promise<{ rows: QueueRowSource[]; nextCursor: string | null; previousCursor: string | null }> {
+  const backwards = cursor?.direction === "previous";
+  const found = await prisma.case.findMany({
+    where: cursor ? { AND: [where, beyond(sort, cursor, cursor.direction)] } : where,
+    orderBy: orderBy(sort, backwards),
+    select: rowSelect,
+    // One extra row tells whether there is more beyond this page.
+    take: pageSize + 1,
   });
+  const more = found.length > pageSize;
+  const rows = found.slice(0, pageSize);
+
+  if (!cursor) {
+    const last = rows.at(-1);
+    return { rows, nextCursor: more && last ? cursorFor(sort, "next", last) : null, previousCursor: null };
+  }
+  if (backwards) {
+    // Nothing before this page: it is the first page, so show the first page as it is now.
+    if (!more) return fetchPage(where, sort, null, pageSize);
+    rows.reverse();
+    return {
+      rows,
+      nextCursor: cursorFor(sort, "next", rows.at(-1)!),
+      previousCursor: cursorFor(sort, "previous", rows[0]!),
+    };
+  }
+  // A cursor past the end (cases moved on since the link was made): start again at the top.
+  if (rows.length === 0) return fetchPage(where, sort, null, pageSize);
+  return {
+    rows,
+    nextCursor: more ? cursorFor(sort, "next", rows.at(-1)!) : null,
+    previousCursor: cursorFor(sort, "previous", rows[0]!),
+  };
+}
+
+async function assigneeNames(ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const users = await prisma.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+async function toRows(found: QueueRowSource[], now: Date): Promise<QueueRow[]> {
+  const names = await assigneeNames(found.map((c) => c.assigneeId));
+  return found.map((c) => ({
+    id: c.id,
+    number: c.number,
+    childName: c.childName,
+    status: c.status,
+    urgency: c.urgency,
+    domains: c.domains,
+    thuiszitter: c.schoolSituation === "NONE",
+    gemeenteName: c.gemeente.name,
+    assigneeId: c.assigneeId,
+    assigneeName: c.assigneeId ? (names.get(c.assigneeId) ?? null) : null,
+    deadlineAt: c.deadlineAt,
+    overdue: c.status !== "CLOSED" && c.deadlineAt !== null && c.deadlineAt < now,
+    escalationLevel: c.escalationLevel,
+    createdAt: c.createdAt,
+  }));
+}
+
+function scoped(actor: Actor, permission: Permission, ...where: Prisma.CaseWhereInput[]): Prisma.CaseWhereInput {
+  // The scope comes first and is never replaced: filters only narrow it.
+  return { AND: [caseScope(actor, permission), ...where] };
+}
+
+// ───────────────────────── gemeente queue ─────────────────────────
+
+/** One page of the gemeente queue: the actor's own gemeente(n) only, the tab and filters applied. */
+export async function listGemeenteQueue(
+  actor: Actor,
+  filter: QueueFilter = defaultQueueFilter,
+  { now = new Date(), pageSize = QUEUE_PAGE_SIZE }: Options = {},
+): Promise<QueuePage> {
+  const where = scoped(actor, "queue.gemeente", tabWhere(filter.tab, actor, now), ...filterWhere(filter));
+  const page = await fetchPage(where, filter.sort, decodeQueueCursor(filter.cursor, filter.sort), pageSize);
+  return { ...page, rows: await toRows(page.rows, now) };
+}
+
+/**
+ * How many cases each tab holds with the current filters (so a count is what
+ * the tab shows when clicked). Two queries: one grouped by step and assignee,
+ * which answers every tab but "overdue", and one count for "overdue".
+ */
+export async function countGemeenteQueue(
+  actor: Actor,
+  filter: QueueFilter = defaultQueueFilter,
+  { now = new Date() }: Pick<Options, "now"> = {},
+): Promise<QueueCounts> {
+  const filters = filterWhere(filter);
+  const [groups, overdue] = await Promise.all([
+    prisma.case.groupBy({
+      by: ["status", "assigneeId"],
+      where: scoped(actor, "queue.gemeente", open, ...filters),
+      _count: { _all: true },
+    }),
+    prisma.case.count({ where: scoped(actor, "queue.gemeente", tabWhere("overdue", actor, now), ...filters) }),
+  ]);
+  const counts = Object.fromEntries(queueTabs.map((tab) => [tab, 0])) as QueueCounts;
+  counts.overdue = overdue;
+  for (const g of groups) {
+    const n = g._count._all;
+    counts.all += n;
+    if (g.status === "SUBMITTED") counts.new += n;
+    if (g.status === "INFO_REQUESTED") counts.waiting += n;
+    if (g.status === "WITH_EXPERT_TEAM") counts.expert += n;
+    if (g.assigneeId === null) counts.unassigned += n;
+    if (g.assigneeId === actor.userId) counts.mine += n;
+  }
+  return counts;
+}
+
+// ───────────────────────── region queue ─────────────────────────
+
+/** One page of the open cases referred to the actor's region's expert team, soonest deadline first. */
+export async function listRegionQueue(
+  actor: Actor,
+  { cursor = null }: { cursor?: string | null } = {},
+  { now = new Date(), pageSize = QUEUE_PAGE_SIZE }: Options = {},
+): Promise<QueuePage> {
+  const page = await fetchPage(scoped(actor, "queue.region", open), "deadline", decodeQueueCursor(cursor, "deadline"), pageSize);
+  const [rows, referrals] = await Promise.all([
+    toRows(page.rows, now),
+    prisma.referral.findMany({
+      where: { caseId: { in: page.rows.map((c) => c.id) }, case: caseScope(actor, "queue.region") },
+      orderBy: { createdAt: "desc" },
+      select: { caseId: true, question: true },
+    }),
+  ]);
+  // The latest question per case: the list is newest first, so the first one seen wins.
+  const questions = new Map<string, string>();
+  for (const r of referrals) if (!questions.has(r.caseId)) questions.set(r.caseId, r.question);
+  return { ...page, rows: rows.map((r) => ({ ...r, question: questions.get(r.id) ?? null })) };
 }
