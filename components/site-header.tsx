@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
+import { countUnread, receivesStaffNotifications } from "@/lib/server/notifications/staff-inbox";
 
 export type NavItem = { href: string; label: string };
 
@@ -33,6 +36,7 @@ export function SiteHeader({
                 </Link>
               </li>
             ))}
+            <NotificationsNavItem />
             <li>
               <Link href="/gemeenten" className="font-semibold">
                 {tDirectory("navLabel")}
@@ -64,5 +68,34 @@ export function SiteHeader({
         </div>
       </div>
     </header>
+  );
+}
+
+/**
+ * Staff see their unread count in every page's header. It reads the session
+ * itself (getActor is cached per request, so this adds no query) and counts on
+ * the (userId, readAt, createdAt) index: one small query per page. The root
+ * layout renders it, so it is fresh on every full page load and after every
+ * server action that refreshes the page.
+ */
+async function NotificationsNavItem() {
+  const actor = await getActor();
+  if (!actor || !receivesStaffNotifications(actor)) return null;
+  const [unread, t] = await Promise.all([countUnread(actor), getTranslations("notifications")]);
+  return (
+    <li>
+      <Link
+        href="/notificaties"
+        className="font-semibold"
+        aria-label={unread > 0 ? t("navLabelUnread", { count: unread }) : undefined}
+      >
+        {t("navLabel")}
+        {unread > 0 && (
+          <span className="ml-1.5 inline-block min-w-6 rounded-full bg-red-800 px-1.5 text-center text-sm font-bold text-white no-underline">
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
+      </Link>
+    </li>
   );
 }

@@ -32,7 +32,7 @@ describe("asking the family for information", () => {
     expect(resumed.status).toBe("IN_PROGRESS");
     expect(workingDaysBetween(new Date(), resumed.deadlineAt!)).toBe(left);
     expect((await followCase(parent, number)).openQuestion).toBeNull();
-    expect(await prisma.outboxMessage.count({ where: { caseId: id, recipient: aanspreekpunt.email, template: "case-updated" } })).toBe(1);
+    expect(await prisma.outboxMessage.count({ where: { caseId: id, recipient: aanspreekpunt.email, template: "family-answered" } })).toBe(1);
   });
 
   it("only the family of the case answers, and only while a question is open", async () => {

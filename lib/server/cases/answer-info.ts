@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { addWorkingDays, endOfAmsterdamDay } from "@/lib/domain/deadlines";
+import { resumeDeadline } from "@/lib/domain/deadlines";
 import type { AnswerInfoInput } from "@/lib/domain/inputs";
 import { prisma } from "@/lib/db/client";
 import { ConflictError } from "@/lib/server/errors";
-import { enqueueForRole } from "@/lib/server/notifications/enqueue";
+import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
 import { applyAction, loadForAction } from "./transition";
 
 /**
@@ -26,14 +26,13 @@ export async function answerInfo(actor: Actor, input: AnswerInfoInput): Promise<
     });
     await applyAction(tx, actor, loaded, "case.answer", {
       returnTo: open.resumeStatus,
-      deadlineAt: open.remainingWorkingDays === null ? undefined : endOfAmsterdamDay(addWorkingDays(now, open.remainingWorkingDays)),
+      deadlineAt: open.remainingWorkingDays === null ? undefined : resumeDeadline(now, open.remainingWorkingDays),
       timeline: { kind: "infoProvided", body: input.answer, visibleToFamily: true },
       changes: { informationRequestId: { old: null, new: open.id } },
     });
-    await enqueueForRole(
-      tx,
-      { role: "AANSPREEKPUNT", gemeenteId: loaded.case.gemeenteId },
-      { template: "case-updated", caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId },
-    );
+    // The person who asked is the one waiting; a case nobody holds goes to every aanspreekpunt.
+    const { id: caseId, number: caseNumber, gemeenteId, assigneeId } = loaded.case;
+    const recipients = assigneeId ? [assigneeId] : await staffWithRole(tx, { role: "AANSPREEKPUNT", gemeenteId });
+    await notifyStaff(tx, recipients, { kind: "familyAnswered", caseId, caseNumber, gemeenteId });
   });
 }

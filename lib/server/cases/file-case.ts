@@ -14,7 +14,7 @@ import { caseScope } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { deleteDraft } from "@/lib/server/drafts/case-draft";
 import { DomainError, ForbiddenError } from "@/lib/server/errors";
-import { enqueueForRole } from "@/lib/server/notifications/enqueue";
+import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
 import { actingRole } from "./transition";
 
 async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
@@ -145,7 +145,7 @@ async function createCase(
       },
     });
     await deleteDraft(tx, actor);
-    await enqueueForRole(tx, { role: "AANSPREEKPUNT", gemeenteId: gemeente.id }, { template: "case-new", caseId: created.id, gemeenteId: gemeente.id });
+    await notifyStaff(tx, await staffWithRole(tx, { role: "AANSPREEKPUNT", gemeenteId: gemeente.id }), { kind: "caseNew", caseId: created.id, caseNumber: number, gemeenteId: gemeente.id });
     return tx.case.findUniqueOrThrow({ where: { id: created.id }, select: filedCaseSelect });
   });
 }

@@ -1,0 +1,36 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireActor } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/server/errors";
+import { markAllRead, markRead } from "@/lib/server/notifications/staff-inbox";
+
+const markReadInput = z.object({ id: z.string().min(1).max(40) }).strict();
+
+/*
+ * Both actions refresh the whole page, the site header included: the unread
+ * count lives in the root layout, which a server action does not re-render
+ * on its own.
+ */
+
+export async function markReadAction(formData: FormData): Promise<void> {
+  const actor = await requireActor("/notificaties");
+  const parsed = markReadInput.safeParse({ id: formData.get("id") ?? undefined });
+  if (!parsed.success) notFound();
+  try {
+    await markRead(actor, parsed.data.id);
+  } catch (error) {
+    // Someone else's notification looks the same as one that does not exist.
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  refresh();
+}
+
+export async function markAllReadAction(): Promise<void> {
+  const actor = await requireActor("/notificaties");
+  await markAllRead(actor);
+  refresh();
+}
