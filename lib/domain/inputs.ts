@@ -312,3 +312,37 @@ export const gemeenteContactInput = z
   })
   .strict();
 export type GemeenteContactInput = z.infer<typeof gemeenteContactInput>;
+
+// ───────── the aanspreekpunt's actions on a case: assign, note, transfer, not admissible, close ─────────
+
+export const assignCaseInput = caseRef
+  .extend({ assigneeId: z.string({ error: "pickColleague" }).trim().min(1, { error: "pickColleague" }).max(40, { error: "pickColleague" }) })
+  .strict();
+export type AssignCaseInput = z.infer<typeof assignCaseInput>;
+
+export const addNoteInput = caseRef.extend({ staffNote: text(2, 4000) }).strict();
+export type AddNoteInput = z.infer<typeof addNoteInput>;
+
+export const transferCaseInput = caseRef
+  .extend({
+    /** CBS code of the gemeente that is responsible after all */
+    toGemeenteCode: z.string({ error: "unknownGemeente" }).trim().regex(/^GM\d{4}$/, { error: "unknownGemeente" }),
+    transferReason: text(10, 2000),
+    /** Required by the transfer rules when the case moved before */
+    expertAgreement: optionalText(1000),
+  })
+  .strict();
+export type TransferCaseInput = z.infer<typeof transferCaseInput>;
+
+export const declareInadmissibleInput = caseRef
+  .extend({ inadmissibleReason: text(10, 2000), complaintRoute: text(20, 4000) })
+  .strict();
+export type DeclareInadmissibleInput = z.infer<typeof declareInadmissibleInput>;
+
+/** The results an aanspreekpunt closes a case with; not admissible and withdrawn have their own actions. */
+export const closingResults = ["RESOLVED", "NO_LONGER_NEEDED"] as const;
+
+export const closeCaseInput = caseRef
+  .extend({ result: z.enum(closingResults, { error: "required" }), closingNote: text(10, 4000) })
+  .strict();
+export type CloseCaseInput = z.infer<typeof closeCaseInput>;

@@ -37,6 +37,7 @@ export const demoUsers: DemoUser[] = [
   { email: "ouder@demo.doorbraak.nl", name: "Sanne de Vries", role: "FAMILY" },
   { email: "professional@demo.doorbraak.nl", name: "Karim El Amrani", organisation: "Leerplicht Den Haag", role: "PROFESSIONAL" },
   { email: "aanspreekpunt@demo.doorbraak.nl", name: "Mirjam Jansen", organisation: "Gemeente Den Haag", role: "AANSPREEKPUNT", gemeente: "GM0518" },
+  { email: "aanspreekpunt.collega@demo.doorbraak.nl", name: "Bram de Groot", organisation: "Gemeente Den Haag", role: "AANSPREEKPUNT", gemeente: "GM0518" },
   { email: "beslisser@demo.doorbraak.nl", name: "Peter Bakker", organisation: "Gemeente Den Haag", role: "DECISION_HOLDER", gemeente: "GM0518" },
   { email: "expert@demo.doorbraak.nl", name: "Ayşe Yılmaz", organisation: "Expertteam Haaglanden", role: "EXPERT", region: "JR-HAAGLANDEN" },
   { email: "ombudsman@demo.doorbraak.nl", name: "Johan de Wit", organisation: "Kinderombudsman", role: "OMBUDSMAN" },

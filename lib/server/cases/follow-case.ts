@@ -43,6 +43,8 @@ export async function followCase(actor: Actor, number: string) {
       number: true,
       status: true,
       result: true,
+      /** Why the case was closed, and for "not admissible" where to complain: written for the family */
+      closingNote: true,
       childName: true,
       createdAt: true,
       deadlineAt: true,

@@ -24,7 +24,7 @@ export async function openCase(actor: Actor, number: string) {
     const detail = await tx.case.findUniqueOrThrow({
       where: { id: found.id },
       include: {
-        gemeente: { select: { name: true, cbsCode: true } },
+        gemeente: { select: { name: true, commonName: true, cbsCode: true } },
         region: { select: { name: true, expertTeam: { select: { name: true } } } },
         parties: { orderBy: { createdAt: "asc" } },
         timeline: { orderBy: { createdAt: "asc" } },
@@ -33,6 +33,7 @@ export async function openCase(actor: Actor, number: string) {
         interventions: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }] },
         proposals: { orderBy: { createdAt: "asc" } },
         decisions: { orderBy: { createdAt: "asc" }, include: { assignments: { orderBy: { dueOn: "asc" } } } },
+        transfers: { orderBy: { createdAt: "asc" } },
       },
     });
     const names = await userNames(tx, [
@@ -40,7 +41,21 @@ export async function openCase(actor: Actor, number: string) {
       ...detail.timeline.map((t) => t.actorId),
       ...detail.proposals.map((p) => p.proposedById),
       ...detail.decisions.map((d) => d.decidedById),
+      ...detail.transfers.map((t) => t.transferredById),
     ]);
+    const actions = availableActions(detail.status, heldRoles);
+    // Whom the case can be handed to: the aanspreekpunten of the case's own gemeente.
+    const colleagues = actions.includes("case.assign")
+      ? await tx.user.findMany({
+          where: { memberships: { some: { role: "AANSPREEKPUNT", gemeenteId: detail.gemeenteId } } },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        })
+      : [];
+    const transferGemeenten = await tx.gemeente.findMany({
+      where: { id: { in: detail.transfers.flatMap((t) => [t.fromGemeenteId, t.toGemeenteId]) } },
+      select: { id: true, cbsCode: true, name: true, commonName: true },
+    });
     await writeAudit(tx, actor, {
       action: "case.read",
       role: actingRole(heldRoles, "case.view"),
@@ -50,7 +65,10 @@ export async function openCase(actor: Actor, number: string) {
     return {
       case: detail,
       names,
-      actions: availableActions(detail.status, heldRoles),
+      actions,
+      colleagues,
+      /** The gemeenten in the transfer history, by id */
+      transferGemeenten: new Map(transferGemeenten.map((g) => [g.id, { name: g.commonName ?? g.name, cbsCode: g.cbsCode }])),
       canReadAudit: may(heldRoles, "audit.read"),
       /** The decision form is offered only to someone other than the proposer (four eyes). */
       proposerIsActor: latestProposal?.proposedById === actor.userId,

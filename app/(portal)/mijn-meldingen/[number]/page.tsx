@@ -26,6 +26,7 @@ export default async function FamilyCasePage({ params }: Params) {
   const t = await getTranslations("family");
   const tType = await getTranslations("interventionType");
   const tFiling = await getTranslations("filing");
+  const tTriage = await getTranslations("triage.family");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const g = found.gemeente;
@@ -53,8 +54,19 @@ export default async function FamilyCasePage({ params }: Params) {
         </p>
         <p className="mt-2 text-lg">{t(`next.${found.status}`)}</p>
         {found.deadlineAt && <p className="mt-2 text-lg">{t("expected", { date: day(found.deadlineAt) })}</p>}
-        {found.result && <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>}
+        {found.result && (
+          <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>
+        )}
       </section>
+
+      {found.status === "CLOSED" && found.result !== "WITHDRAWN" && found.closingNote && (
+        <section aria-labelledby="closing-title" className="rounded border border-slate-300 bg-white p-5">
+          <h2 id="closing-title" className="text-2xl font-bold">
+            {found.result === "NOT_ADMISSIBLE" ? tTriage("notAdmissibleTitle") : tTriage("closedTitle")}
+          </h2>
+          <p className="mt-3 whitespace-pre-line break-words text-lg">{found.closingNote}</p>
+        </section>
+      )}
 
       <section aria-labelledby="filed-title">
         <h2 id="filed-title" className="text-2xl font-bold">{t("filedTitle")}</h2>

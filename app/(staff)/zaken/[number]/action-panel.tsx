@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   CheckboxField,
+  ChoiceField,
   FormMessage,
   SelectField,
   SubmitButton,
@@ -12,8 +13,9 @@ import {
   type FormFeedback,
 } from "@/components/form-fields";
 import type { CaseActionName } from "@/lib/domain/case-machine";
-import { interventionTypes } from "@/lib/domain/inputs";
+import { closingResults, interventionTypes } from "@/lib/domain/inputs";
 import type { ActionState } from "@/lib/server/action";
+import { GemeenteChoice, type GemeenteOption } from "./gemeente-choice";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -25,6 +27,22 @@ export type PanelActions = {
   logIntervention: Action;
   propose: Action;
   decide: Action;
+  assign: Action;
+  note: Action;
+  transfer: Action;
+  inadmissible: Action;
+  close: Action;
+};
+
+/** What the aanspreekpunt's own forms (assign, transfer, not admissible) need to know about the case. */
+export type TriageContext = {
+  /** Aanspreekpunten of the case's gemeente the case can go to (the current assignee left out) */
+  colleagues: { id: string; name: string }[];
+  /** Gemeenten the case may be transferred to */
+  gemeenten: GemeenteOption[];
+  transferCount: number;
+  /** The case's gemeente, for the complaint route's default text */
+  gemeenteName: string;
 };
 
 function ActionForm({
@@ -118,6 +136,7 @@ export function ActionPanel({
   available,
   proposerIsActor,
   today,
+  triage,
   actions,
 }: {
   caseId: string;
@@ -126,9 +145,11 @@ export function ActionPanel({
   proposerIsActor: boolean;
   /** Today in Amsterdam as YYYY-MM-DD, from the server, so that server and browser render the same default date */
   today: string;
+  triage: TriageContext;
   actions: PanelActions;
 }) {
   const t = useTranslations("workspace");
+  const tTriage = useTranslations("triage");
   const tType = useTranslations("interventionType");
   if (available.length === 0) return <p>{t("noActions")}</p>;
   return (
@@ -199,6 +220,84 @@ export function ActionPanel({
             )}
           </ActionForm>
         ))}
+      {available.includes("case.note") && (
+        <ActionForm id="a-note" title={tTriage("note.title")} intro={tTriage("note.intro")} action={actions.note} caseId={caseId} caseNumber={caseNumber} submit={tTriage("note.submit")}>
+          {(f) => <TextArea name="staffNote" label={tTriage("note.note")} required feedback={f} />}
+        </ActionForm>
+      )}
+      {available.includes("case.assign") &&
+        (triage.colleagues.length === 0 ? (
+          <section aria-labelledby="a-assign" className="rounded border border-slate-300 bg-white p-5">
+            <h3 id="a-assign" className="text-xl font-bold">{tTriage("assign.title")}</h3>
+            <p className="mt-2">{tTriage("assign.nobody")}</p>
+          </section>
+        ) : (
+          <ActionForm id="a-assign" title={tTriage("assign.title")} intro={tTriage("assign.intro")} action={actions.assign} caseId={caseId} caseNumber={caseNumber} submit={tTriage("assign.submit")}>
+            {(f) => (
+              <SelectField
+                name="assigneeId"
+                label={tTriage("assign.assignee")}
+                required
+                feedback={f}
+                placeholder={tTriage("assign.placeholder")}
+                options={triage.colleagues.map((c) => ({ value: c.id, label: c.name }))}
+              />
+            )}
+          </ActionForm>
+        ))}
+      {available.includes("case.transfer") && (
+        <ActionForm id="a-transfer" title={tTriage("transfer.title")} intro={tTriage("transfer.intro")} action={actions.transfer} caseId={caseId} caseNumber={caseNumber} submit={tTriage("transfer.submit")}>
+          {(f) => (
+            <>
+              <p className="mb-4 font-semibold">{tTriage("transfer.afterwards")}</p>
+              <GemeenteChoice name="toGemeenteCode" options={triage.gemeenten} feedback={f} />
+              <TextArea name="transferReason" label={tTriage("transfer.reason")} hint={tTriage("transfer.reasonHint")} required rows={3} feedback={f} />
+              {triage.transferCount > 0 && (
+                <>
+                  <p className="mb-3 rounded border-l-8 border-amber-500 bg-amber-50 p-3">
+                    {tTriage("transfer.transferredBefore", { count: triage.transferCount })}
+                  </p>
+                  <TextArea name="expertAgreement" label={tTriage("transfer.agreement")} hint={tTriage("transfer.agreementHint")} required rows={2} feedback={f} />
+                </>
+              )}
+            </>
+          )}
+        </ActionForm>
+      )}
+      {available.includes("case.declareInadmissible") && (
+        <ActionForm id="a-inadmissible" title={tTriage("inadmissible.title")} intro={tTriage("inadmissible.intro")} action={actions.inadmissible} caseId={caseId} caseNumber={caseNumber} submit={tTriage("inadmissible.submit")}>
+          {(f) => (
+            <>
+              <TextArea name="inadmissibleReason" label={tTriage("inadmissible.reason")} hint={tTriage("inadmissible.reasonHint")} required rows={3} feedback={f} />
+              <TextArea
+                name="complaintRoute"
+                label={tTriage("inadmissible.route")}
+                hint={tTriage("inadmissible.routeHint")}
+                required
+                rows={7}
+                initial={tTriage("inadmissible.routeDefault", { gemeente: triage.gemeenteName })}
+                feedback={f}
+              />
+            </>
+          )}
+        </ActionForm>
+      )}
+      {available.includes("case.close") && (
+        <ActionForm id="a-close" title={tTriage("close.title")} intro={tTriage("close.intro")} action={actions.close} caseId={caseId} caseNumber={caseNumber} submit={tTriage("close.submit")}>
+          {(f) => (
+            <>
+              <ChoiceField
+                name="result"
+                label={tTriage("close.result")}
+                required
+                feedback={f}
+                options={closingResults.map((r) => ({ value: r, label: tTriage(`close.${r}`) }))}
+              />
+              <TextArea name="closingNote" label={tTriage("close.note")} hint={tTriage("close.noteHint")} required feedback={f} />
+            </>
+          )}
+        </ActionForm>
+      )}
     </div>
   );
 }

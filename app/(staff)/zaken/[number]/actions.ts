@@ -4,22 +4,32 @@ import { redirect } from "next/navigation";
 import { caseNumberPattern } from "@/lib/domain/case-number";
 import { requireActor } from "@/lib/auth/session";
 import {
+  addNoteInput,
+  assignCaseInput,
   claimCaseInput,
+  closeCaseInput,
+  declareInadmissibleInput,
   logInterventionInput,
   proposeDecisionInput,
   recordDecisionInput,
   referCaseInput,
   requestInfoInput,
   startLocalInput,
+  transferCaseInput,
 } from "@/lib/domain/inputs";
 import { formValues, runAction, type ActionState } from "@/lib/server/action";
+import { addNote } from "@/lib/server/cases/add-note";
+import { assignCase } from "@/lib/server/cases/assign-case";
 import { claimCase } from "@/lib/server/cases/claim-case";
+import { closeCase } from "@/lib/server/cases/close-case";
+import { declareInadmissible } from "@/lib/server/cases/declare-inadmissible";
 import { logIntervention } from "@/lib/server/cases/log-intervention";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { requestInfo } from "@/lib/server/cases/request-info";
 import { startLocal } from "@/lib/server/cases/start-local";
+import { transferCase } from "@/lib/server/cases/transfer-case";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -27,14 +37,21 @@ function fields(formData: FormData, names: string[]): Record<string, unknown> {
   return Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
 }
 
+/** Someone else changed the case first: this person's action was not taken. */
+const lostRace = new Set(["conflict", "wrongState"]);
+
 /**
  * After a change the workspace is loaded afresh (the form that was used may no
- * longer be offered) with a confirmation at the top.
+ * longer be offered) with a confirmation at the top. When another person
+ * changed the case first, it is loaded afresh too, with that message on top,
+ * so the person sees the current state before trying again.
  */
-function done<T>(formData: FormData) {
+function done<T>(formData: FormData, successPath = (number: string) => `/zaken/${number}?gedaan=1`) {
   return (state: ActionState<T>): ActionState<T> => {
     const number = formData.get("caseNumber");
-    if (state?.ok && typeof number === "string" && caseNumberPattern.test(number)) redirect(`/zaken/${number}?gedaan=1`);
+    if (typeof number !== "string" || !caseNumberPattern.test(number)) return state;
+    if (state?.ok) redirect(successPath(number));
+    if (state?.ok === false && lostRace.has(state.error)) redirect(`/zaken/${number}?bezet=1`);
     return state;
   };
 }
@@ -95,4 +112,37 @@ export const decideAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = { ...fields(formData, ["caseId", "legalBasis", "rationale"]), assignments: assignmentRows(formData) };
   return done(formData)(await runAction(recordDecisionInput, input, formValues(formData), (p) => recordDecision(actor, p)));
+};
+
+export const assignAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "assigneeId"]);
+  return done(formData)(await runAction(assignCaseInput, input, formValues(formData), (p) => assignCase(actor, p)));
+};
+
+export const noteAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "staffNote"]);
+  return done(formData)(await runAction(addNoteInput, input, formValues(formData), (p) => addNote(actor, p)));
+};
+
+/** After a transfer the case is out of reach: the confirmation is a page of its own. */
+export const transferAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "toGemeenteCode", "transferReason", "expertAgreement"]);
+  return done(formData, (number) => `/zaken/${number}/overgedragen`)(
+    await runAction(transferCaseInput, input, formValues(formData), (p) => transferCase(actor, p)),
+  );
+};
+
+export const inadmissibleAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "inadmissibleReason", "complaintRoute"]);
+  return done(formData)(await runAction(declareInadmissibleInput, input, formValues(formData), (p) => declareInadmissible(actor, p)));
+};
+
+export const closeAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "result", "closingNote"]);
+  return done(formData)(await runAction(closeCaseInput, input, formValues(formData), (p) => closeCase(actor, p)));
 };

@@ -11,20 +11,35 @@ import { readTimelineKind } from "@/lib/domain/timeline";
 import { todayIso } from "@/lib/domain/inputs";
 import { openCase } from "@/lib/server/cases/open-case";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
+import { listGemeenten } from "@/lib/server/reference/list-gemeenten";
+import { markCaseNotificationsRead } from "@/lib/server/notifications/staff-inbox";
 import { ActionPanel } from "./action-panel";
 import {
+  assignAction,
   claimAction,
+  closeAction,
   decideAction,
+  inadmissibleAction,
   logInterventionAction,
+  noteAction,
   proposeAction,
   referAction,
   requestInfoAction,
   startLocalAction,
+  transferAction,
 } from "./actions";
 import { orNotFound } from "./load";
 
 type Params = { params: Promise<{ number: string }> };
-type PageProps = Params & { searchParams: Promise<{ gedaan?: string }> };
+type PageProps = Params & { searchParams: Promise<{ gedaan?: string; bezet?: string }> };
+
+/** The gemeenten a case may be transferred to: all but its own and those it was in before, sorted as people say them. */
+async function transferTargets(exclude: Set<string>) {
+  return (await listGemeenten())
+    .filter((g) => !exclude.has(g.cbsCode))
+    .map((g) => ({ value: g.cbsCode, label: g.commonName ? `${g.commonName} (${g.name})` : g.name }))
+    .sort((a, b) => a.label.replace(/^'s-/, "").localeCompare(b.label.replace(/^'s-/, ""), "nl"));
+}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("workspace"))("title", { number: (await params).number }) };
@@ -41,16 +56,19 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 export default async function CaseWorkspacePage({ params, searchParams }: PageProps) {
   const { number } = await params;
-  const justDone = (await searchParams).gedaan === "1";
+  const query = await searchParams;
+  const justDone = query.gedaan === "1";
+  const lostRace = query.bezet === "1";
   const actor = await requirePermission("case.view", `/zaken/${number}`);
   const view = await orNotFound(number, () => openCase(actor, number));
+  await markCaseNotificationsRead(actor, view.case.id);
   const c = view.case;
   const t = await getTranslations("workspace");
   const tUrgency = await getTranslations("urgency");
   const tDomain = await getTranslations("domain");
   const tType = await getTranslations("interventionType");
   const tRole = await getTranslations("role");
-  const tResult = await getTranslations("caseResult");
+  const tTriage = await getTranslations("triage");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -70,6 +88,11 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
         {justDone && (
           <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold">
             {t("done")}
+          </p>
+        )}
+        {lostRace && (
+          <p role="alert" className="mb-4 rounded border-l-8 border-red-800 bg-red-50 p-3 font-semibold text-red-900">
+            {tTriage("conflict")}
           </p>
         )}
         <h1 className="text-3xl font-bold">{t("title", { number: c.number })}</h1>
@@ -116,8 +139,10 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           <Fact label={t("deadline")}>
             {c.deadlineAt ? day(c.deadlineAt) : "—"} {overdue && <strong className="text-red-800">{t("overdue")}</strong>}
           </Fact>
-          {c.result && <Fact label={t("result")}>{tResult(c.result)}</Fact>}
+          {c.result && <Fact label={t("result")}>{tTriage(`result.${c.result}`)}</Fact>}
+          {c.closingNote && <Fact label={tTriage("closingNote")}>{c.closingNote}</Fact>}
           <Fact label={t("assignee")}>{c.assigneeId ? name(c.assigneeId) : t("nobody")}</Fact>
+          <Fact label={tTriage("transferCount")}>{c.transferCount}</Fact>
         </dl>
       </section>
 
@@ -129,6 +154,14 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           available={view.actions}
           proposerIsActor={view.proposerIsActor}
           today={todayIso()}
+          triage={{
+            colleagues: view.colleagues.filter((u) => u.id !== c.assigneeId),
+            gemeenten: view.actions.includes("case.transfer")
+              ? await transferTargets(new Set([c.gemeente.cbsCode, ...[...view.transferGemeenten.values()].map((g) => g.cbsCode)]))
+              : [],
+            transferCount: c.transferCount,
+            gemeenteName: c.gemeente.commonName ?? c.gemeente.name,
+          }}
           actions={{
             claim: claimAction,
             startLocal: startLocalAction,
@@ -137,9 +170,35 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             logIntervention: logInterventionAction,
             propose: proposeAction,
             decide: decideAction,
+            assign: assignAction,
+            note: noteAction,
+            transfer: transferAction,
+            inadmissible: inadmissibleAction,
+            close: closeAction,
           }}
         />
       </section>
+
+      {c.transfers.length > 0 && (
+        <section aria-labelledby="transfers" className="space-y-4">
+          <h2 id="transfers" className="text-2xl font-bold">{tTriage("transfersTitle")}</h2>
+          {c.transfers.map((tr) => (
+            <article key={tr.id} className="rounded border border-slate-300 bg-white p-4">
+              <p className="font-semibold">
+                {tTriage("transferLine", {
+                  from: view.transferGemeenten.get(tr.fromGemeenteId)?.name ?? t("unknown"),
+                  to: view.transferGemeenten.get(tr.toGemeenteId)?.name ?? t("unknown"),
+                })}
+              </p>
+              <p className="text-sm text-slate-700">{tTriage("transferMeta", { date: moment(tr.createdAt), name: name(tr.transferredById) })}</p>
+              <p className="mt-2 whitespace-pre-line"><strong>{tTriage("transferReason")}:</strong> {tr.reason}</p>
+              {tr.expertAgreement && (
+                <p className="mt-1 whitespace-pre-line"><strong>{tTriage("transferAgreement")}:</strong> {tr.expertAgreement}</p>
+              )}
+            </article>
+          ))}
+        </section>
+      )}
 
       {c.decisions.length > 0 && (
         <section aria-labelledby="decisions" className="space-y-4">

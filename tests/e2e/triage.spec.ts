@@ -1,0 +1,153 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectStep, nextStep } from "./filing";
+
+/**
+ * The aanspreekpunt's own actions on a new case, through the UI: a parent
+ * files → the Den Haag aanspreekpunt claims it, assigns it to a colleague,
+ * adds a note, and transfers it to Delft → Den Haag no longer reaches it →
+ * Delft's aanspreekpunt finds it with its history → the parent sees the move.
+ * Uses a case of its own: the demo seed's cases belong to other specs.
+ */
+test.describe.configure({ mode: "serial" });
+
+const childName = `Fenna Triage ${Date.now().toString(36)}`;
+const note = "Gebeld met de intern begeleider van school. Zij denkt mee over een plek.";
+let caseNumber = "";
+
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expectAccessible(page);
+}
+
+test("a parent files a new case for Den Haag", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await visit(page, "/melden");
+  await expectStep(page, "Wie doet de melding?");
+  await nextStep(page);
+  await expectStep(page, "Over het kind");
+  await page.getByLabel("Naam van het kind").fill(childName);
+  await page.getByLabel("Geboortedatum van het kind").fill("2013-09-12");
+  await nextStep(page);
+  await expectStep(page, "School");
+  await page.getByLabel("Nee, het kind zit thuis zonder school").check();
+  await page.getByLabel(/Sinds wanneer gaat het kind niet/).fill("2026-01-12");
+  await nextStep(page);
+  await expectStep(page, "Welke gemeente is verantwoordelijk?");
+  await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
+  await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
+  await nextStep(page);
+  await expectStep(page, "Wat zit er vast?");
+  await page.getByLabel("Wat gaat er mis?").fill("Fenna zit thuis. De school en de zorgaanbieder wijzen naar elkaar.");
+  await page.getByLabel("Jeugdhulp").check();
+  await nextStep(page);
+  await expectStep(page, "Wie zei nee?");
+  await page.getByLabel(/Welke organisaties zeiden nee/).fill("De school en de zorgaanbieder.");
+  await nextStep(page);
+  await expectStep(page, "Wat is al geprobeerd?");
+  await page.getByLabel("Wat heeft u al geprobeerd?").fill("Gesprekken met school.");
+  await nextStep(page);
+  await expectStep(page, "Wat is er nodig?");
+  await page.getByLabel("Wat heeft uw kind nodig?").fill("Onderwijs met zorg.");
+  await nextStep(page);
+  await expectStep(page, "Hoe dringend is het?");
+  await nextStep(page);
+  await expectStep(page, "Toestemming");
+  await page.getByLabel(/Ik geef toestemming/).check();
+  await nextStep(page);
+  await expectStep(page, "Contact");
+  await nextStep(page);
+  await expectStep(page, "Kijk alles na");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Uw melding is verstuurd" })).toBeVisible();
+  caseNumber = /DB-\d{4}-\d{6}/.exec(await page.locator("main").innerText())?.[0] ?? "";
+  expect(caseNumber).not.toBe("");
+  await signOut(page);
+});
+
+test("the aanspreekpunt claims the case, assigns it to a colleague and adds a note", async ({ page }) => {
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await visit(page, `/zaken/${caseNumber}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+  // A new case can be claimed, assigned, transferred or declared not admissible; a note waits for triage.
+  await expect(page.getByRole("button", { name: "Notitie opslaan" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Overdragen" })).toBeVisible();
+  await page.getByRole("button", { name: "Oppakken" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
+
+  // Without a choice the form says so next to the field.
+  await page.getByRole("button", { name: "Toewijzen" }).click();
+  await expect(page.getByText("Kies een collega uit de lijst.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Collega").selectOption({ label: "Bram de Groot" });
+  await page.getByRole("button", { name: "Toewijzen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
+  const facts = page.getByRole("region", { name: "Gegevens" });
+  await expect(facts.locator("div").filter({ hasText: /^Opgepakt door/ })).toContainText("Bram de Groot");
+  await expectAccessible(page);
+
+  // An empty note is refused; what was typed survives a refusal.
+  await page.getByRole("button", { name: "Notitie opslaan" }).click();
+  await expect(page.locator("#staffNote-error")).toHaveText("Vul dit in.");
+  await page.getByLabel("Notitie", { exact: false }).fill(note);
+  await page.getByRole("button", { name: "Notitie opslaan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Tijdlijn" })).toContainText(note);
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the aanspreekpunt transfers the case to Delft and can no longer open it", async ({ page }) => {
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await visit(page, `/zaken/${caseNumber}`);
+
+  // A reason that is too short comes back with a message, and the choice and text are kept.
+  await page.getByLabel("Zoek een gemeente in de lijst").fill("delft");
+  await expect(page.getByLabel("Naar welke gemeente?").locator("option")).toHaveCount(2);
+  await page.getByLabel("Naar welke gemeente?").selectOption({ label: "Delft" });
+  await page.getByLabel("Waarom is die gemeente verantwoordelijk?").fill("Delft");
+  await page.getByRole("button", { name: "Overdragen" }).click();
+  await expect(page.getByText("Dit is te kort. Schrijf iets meer.")).toBeVisible();
+  await expect(page.getByLabel("Waarom is die gemeente verantwoordelijk?")).toHaveValue("Delft");
+  await expect(page.getByLabel("Naar welke gemeente?")).toHaveValue("GM0503");
+  await expectAccessible(page);
+
+  await page
+    .getByLabel("Waarom is die gemeente verantwoordelijk?")
+    .fill("Fenna woonde voor haar opname in Delft. Volgens het woonplaatsbeginsel is Delft verantwoordelijk.");
+  await page.getByRole("button", { name: "Overdragen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Melding overgedragen" })).toBeVisible();
+  await expect(page.locator("main")).toContainText(`Melding ${caseNumber} is overgedragen aan de gemeente Delft.`);
+  await expect(page.locator("main")).toContainText("U kunt deze melding nu niet meer openen.");
+  await expectAccessible(page);
+
+  await page.goto(`/zaken/${caseNumber}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeVisible();
+  await signOut(page);
+});
+
+test("Delft's aanspreekpunt finds the case with its transfer history", async ({ page }) => {
+  await signIn(page, "aanspreekpunt.delft@demo.doorbraak.nl");
+  await visit(page, "/werkbak");
+  await page.getByRole("link", { name: caseNumber }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+  await expect(page.locator("main")).toContainText(childName);
+  await expect(page.locator("main")).toContainText("Wordt bekeken");
+  const transfers = page.getByRole("region", { name: "Overdrachten" });
+  await expect(transfers).toContainText("Van Den Haag naar Delft");
+  await expect(transfers).toContainText("Volgens het woonplaatsbeginsel is Delft verantwoordelijk.");
+  // The case moved once: moving it again needs the expert team's agreement.
+  await expect(page.getByLabel("Instemming van het expertteam")).toBeVisible();
+  // Nobody in Delft handles it yet.
+  await expect(page.getByRole("region", { name: "Gegevens" }).locator("div").filter({ hasText: /^Opgepakt door/ })).toContainText("Nog niemand");
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the parent sees that the case moved to Delft", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await visit(page, `/mijn-meldingen/${caseNumber}`);
+  await expect(page.locator("main")).toContainText("Uw melding is overgedragen aan een andere gemeente.");
+  await expect(page.locator("main")).not.toContainText(note);
+  await signOut(page);
+});
