@@ -18,6 +18,7 @@ import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { startLocal } from "@/lib/server/cases/start-local";
+import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import type { Role as DbRole } from "@/lib/generated/prisma/client";
 import { importReferenceData } from "./reference";
 
@@ -45,6 +46,7 @@ export const demoUsers: DemoUser[] = [
   { email: "beheer@demo.doorbraak.nl", name: "Rob Smit", organisation: "Doorbraak", role: "PLATFORM_ADMIN" },
   { email: "aanspreekpunt.delft@demo.doorbraak.nl", name: "Lotte Mulder", organisation: "Gemeente Delft", role: "AANSPREEKPUNT", gemeente: "GM0503" },
   { email: "ouder.delft@demo.doorbraak.nl", name: "Daan Vermeer", role: "FAMILY" },
+  { email: "ouder.wacht@demo.doorbraak.nl", name: "Yara Bos", role: "FAMILY" },
 ];
 
 async function ensureUser(u: DemoUser, passwordHash: string): Promise<void> {
@@ -233,6 +235,44 @@ async function seedCases(): Promise<void> {
   });
 }
 
+/**
+ * An urgent case whose triage ran past its deadline, so the queue's "over de
+ * termijn" list and the escalation have something to show. Filing goes through
+ * the service; only the deadline is moved back, as if the case waited a week.
+ */
+async function seedOverdueCase(): Promise<void> {
+  const parent = await actorFor("ouder.wacht@demo.doorbraak.nl");
+  const aanspreekpunt = await actorFor("aanspreekpunt@demo.doorbraak.nl");
+  const overdue = await fileCase(parent, {
+    filerRole: "PARENT",
+    organisation: null,
+    childName: "Finn Bos",
+    childBirthDate: "2012-11-08",
+    livingSituation: "OWN_ADDRESS",
+    ownGemeenteCode: "GM0518",
+    previousGemeenteCode: null,
+    motherGemeenteCode: null,
+    childBsn: null,
+    submissionId: randomUUID(),
+    domains: ["JEUGDHULP", "ONDERWIJS"],
+    stuckSince: daysAgo(120),
+    schoolSituation: "NONE",
+    outOfSchoolSince: daysAgo(100),
+    stuckDescription: "Finn heeft angstklachten en gaat al maanden niet naar school. De ggz heeft een wachtlijst, de school wacht op de ggz.",
+    refusedBy: "De ggz-aanbieder (wachtlijst) en het samenwerkingsverband.",
+    risks: "Finn komt bijna niet meer buiten.",
+    triedDescription: "Gesprekken met school, de huisarts en het wijkteam.",
+    needDescription: "Snel hulp bij de angst, en een plek op school die daarbij past.",
+    urgency: "HIGH",
+    contactPhone: null,
+    contactPreference: "EMAIL",
+    consent: true,
+  });
+  await claimCase(aanspreekpunt, { caseId: overdue.id });
+  await prisma.case.update({ where: { id: overdue.id }, data: { deadlineAt: new Date(Date.now() - 2 * 86_400_000) } });
+  await runOverdueScan();
+}
+
 type PublicContact = {
   contactName: string;
   contactEmail: string;
@@ -298,6 +338,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) await ensureUser(u, passwordHash);
   await seedCases();
+  await seedOverdueCase();
   return "seeded";
 }
 
