@@ -93,7 +93,7 @@ test("the gemeente admin changes the opening hours and sees them on the public p
 
   await hours.fill(newHours);
   await website.fill("javascript:alert(1)");
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
   await expect(page.locator("main").getByRole("alert")).toHaveText("Niet alles is goed ingevuld. Kijk bij de velden met een melding.");
   await expect(website).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#clientSupportUrl-error")).toHaveText("Vul een webadres in dat begint met https://, bijvoorbeeld https://www.voorbeeld.nl.");
@@ -101,7 +101,7 @@ test("the gemeente admin changes the opening hours and sees them on the public p
   await expectAccessible(page);
 
   await website.fill(originalWebsite);
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
   await expect(page.locator("main").getByRole("status")).toHaveText("De contactgegevens zijn opgeslagen.");
 
   await page.getByRole("link", { name: /Bekijk de openbare pagina/ }).click();
@@ -112,7 +112,7 @@ test("the gemeente admin changes the opening hours and sees them on the public p
   // Leave the demo data as the seed made it.
   await page.goto("/beheer");
   await page.getByLabel("Wanneer bereikbaar").fill(originalHours);
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
   await expect(page.locator("main").getByRole("status")).toHaveText("De contactgegevens zijn opgeslagen.");
   await signOut(page);
 });

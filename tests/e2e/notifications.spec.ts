@@ -18,13 +18,13 @@ function headerLink(page: Page) {
 }
 
 function nameFor(unread: number): string {
-  return unread > 0 ? `Notificaties, ${unread} ongelezen` : "Notificaties";
+  return unread > 0 ? `Notificaties ${unread} ongelezen` : "Notificaties";
 }
 
 /** The unread count as the header tells it to a screen reader. */
 async function unreadInHeader(page: Page): Promise<number> {
   const label = await headerLink(page).getAttribute("aria-label");
-  const match = label ? /^Notificaties, (\d+) ongelezen$/.exec(label) : null;
+  const match = label ? /^Notificaties (\d+) ongelezen$/.exec(label) : null;
   return match ? Number(match[1]) : 0;
 }
 

@@ -49,7 +49,7 @@ test("an aanspreekpunt handles an overdue urgent case: question, answer, notific
 
   // The answer reaches the aanspreekpunt as a notification, which leads to the case.
   await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
-  await page.getByRole("banner").getByRole("link", { name: /^Notificaties, \d+ ongelezen$/ }).click();
+  await page.getByRole("banner").getByRole("link", { name: /^Notificaties \d+ ongelezen$/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Notificaties" })).toBeVisible();
   await expect(page.locator("main")).toContainText(`Het gezin heeft uw vraag beantwoord bij ${number}`);
   await expectAccessible(page);
