@@ -20,3 +20,51 @@ export async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, l
   }
   throw new Error(`Tab never reached ${target.toString()}`);
 }
+
+/**
+ * A parent files a simple case for Den Haag through every step, checking each
+ * step with axe, and lands on the confirmation. Answers the case number.
+ */
+export async function fileForDenHaag(page: Page, childName: string, story: string): Promise<string> {
+  await page.goto("/melden");
+  await expectStep(page, "Wie doet de melding?");
+  await nextStep(page);
+  await expectStep(page, "Over het kind");
+  await page.getByLabel("Naam van het kind").fill(childName);
+  await page.getByLabel("Geboortedatum van het kind").fill("2013-09-12");
+  await nextStep(page);
+  await expectStep(page, "School");
+  await page.getByLabel("Nee, het kind zit thuis zonder school").check();
+  await page.getByLabel(/Sinds wanneer gaat het kind niet/).fill("2026-01-12");
+  await nextStep(page);
+  await expectStep(page, "Welke gemeente is verantwoordelijk?");
+  await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
+  await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
+  await nextStep(page);
+  await expectStep(page, "Wat zit er vast?");
+  await page.getByLabel("Wat gaat er mis?").fill(story);
+  await page.getByLabel("Jeugdhulp").check();
+  await nextStep(page);
+  await expectStep(page, "Wie zei nee?");
+  await page.getByLabel(/Welke organisaties zeiden nee/).fill("De school en de zorgaanbieder.");
+  await nextStep(page);
+  await expectStep(page, "Wat is al geprobeerd?");
+  await page.getByLabel("Wat heeft u al geprobeerd?").fill("Gesprekken met school.");
+  await nextStep(page);
+  await expectStep(page, "Wat is er nodig?");
+  await page.getByLabel("Wat heeft uw kind nodig?").fill("Onderwijs met zorg.");
+  await nextStep(page);
+  await expectStep(page, "Hoe dringend is het?");
+  await nextStep(page);
+  await expectStep(page, "Toestemming");
+  await page.getByLabel(/Ik geef toestemming/).check();
+  await nextStep(page);
+  await expectStep(page, "Contact");
+  await nextStep(page);
+  await expectStep(page, "Kijk alles na");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Uw melding is verstuurd" })).toBeVisible();
+  const number = /DB-\d{4}-\d{6}/.exec(await page.locator("main").innerText())?.[0] ?? "";
+  expect(number).not.toBe("");
+  return number;
+}

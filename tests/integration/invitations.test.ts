@@ -14,7 +14,7 @@ import { readInvitationByToken } from "@/lib/server/invitations/read-invitation"
 import { revokeInvitation } from "@/lib/server/invitations/revoke-invitation";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { caseInput, DEN_HAAG, makeActor } from "../support/factories";
-import { startTestSmtp, type ReceivedMail } from "../support/smtp";
+import { useTestSmtp } from "../support/smtp";
 
 const SECRET = "integration-test-secret-for-invitation-links";
 process.env.AUTH_SECRET = SECRET;
@@ -46,18 +46,14 @@ async function caseWithSupporterInvited() {
 }
 
 describe("inviting someone to a case", () => {
-  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-  let received: ReceivedMail[] = [];
+  const received = useTestSmtp();
 
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    received = smtp.received;
+  beforeAll(() => {
     process.env.AUTH_URL = "http://portaal.test";
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     delete process.env.AUTH_URL;
-    await smtp.close();
   });
 
   it("mails the invitee a link and nothing about the case, and keeps only the link's hash", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
@@ -10,20 +10,10 @@ import { requestInfo } from "@/lib/server/cases/request-info";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
-import { startTestSmtp, type ReceivedMail } from "../support/smtp";
+import { useTestSmtp } from "../support/smtp";
 
 describe("notification e-mail", () => {
-  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-  let received: ReceivedMail[] = [];
-
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    received = smtp.received;
-  });
-
-  afterAll(async () => {
-    await smtp.close();
-  });
+  const received = useTestSmtp();
 
   it("tells the aanspreekpunt that something is new, without any case content, exactly once", async () => {
     const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { answerInfo } from "@/lib/server/cases/answer-info";
@@ -16,7 +16,7 @@ import {
   notificationPageSize,
 } from "@/lib/server/notifications/staff-inbox";
 import { caseInput, DELFT, DEN_HAAG, makeActor } from "../support/factories";
-import { startTestSmtp, type ReceivedMail } from "../support/smtp";
+import { useTestSmtp } from "../support/smtp";
 
 async function notificationsOf(actor: Actor) {
   return prisma.staffNotification.findMany({ where: { userId: actor.userId }, orderBy: { createdAt: "asc" } });
@@ -43,17 +43,7 @@ async function seedNotifications(actor: Actor, count: number, start = new Date("
 }
 
 describe("staff notification e-mail", () => {
-  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
-  let received: ReceivedMail[] = [];
-
-  beforeAll(async () => {
-    smtp = await startTestSmtp();
-    received = smtp.received;
-  });
-
-  afterAll(async () => {
-    await smtp.close();
-  });
+  const received = useTestSmtp();
 
   it("say that there is a new case or an answer, never which child or what it is about", async () => {
     const assignee = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });

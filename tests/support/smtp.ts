@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 
 export type ReceivedMail = { to: string[]; body: string };
 
@@ -17,8 +18,7 @@ export type TestSmtp = {
  * A real SMTP server on a free local port that keeps every mail it receives.
  * Sets SMTP_URL so the outbox sends to it; `close` stops it and unsets SMTP_URL.
  */
-export async function startTestSmtp(): Promise<TestSmtp> {
-  const received: ReceivedMail[] = [];
+export async function startTestSmtp(received: ReceivedMail[] = []): Promise<TestSmtp> {
   const refusedFor: string[] = [];
   const smtp: TestSmtp = {
     received,
@@ -53,4 +53,20 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   smtp.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   process.env.SMTP_URL = smtp.url;
   return smtp;
+}
+
+/**
+ * Starts a test SMTP server for the test file (before its tests, stopped after
+ * them) and returns the list its mails arrive in.
+ */
+export function useTestSmtp(): ReceivedMail[] {
+  const received: ReceivedMail[] = [];
+  let smtp: TestSmtp | undefined;
+  beforeAll(async () => {
+    smtp = await startTestSmtp(received);
+  });
+  afterAll(async () => {
+    await smtp?.close();
+  });
+  return received;
 }
