@@ -40,7 +40,7 @@ test("the aanspreekpunt claims the case, assigns it to a colleague and adds a no
   await page.getByRole("button", { name: "Toewijzen" }).click();
   await expect(page.getByText("Kies een collega uit de lijst.")).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Collega").selectOption({ label: "Bram de Groot" });
+  await page.getByRole("combobox", { name: /^Collega/ }).selectOption({ label: "Bram de Groot" });
   await page.getByRole("button", { name: "Toewijzen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
   const facts = page.getByRole("region", { name: "Gegevens" });
@@ -50,7 +50,7 @@ test("the aanspreekpunt claims the case, assigns it to a colleague and adds a no
   // An empty note is refused; what was typed survives a refusal.
   await page.getByRole("button", { name: "Notitie opslaan" }).click();
   await expect(page.locator("#staffNote-error")).toHaveText("Vul dit in.");
-  await page.getByLabel("Notitie", { exact: false }).fill(note);
+  await page.getByRole("textbox", { name: /^Notitie/ }).fill(note);
   await page.getByRole("button", { name: "Notitie opslaan" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Tijdlijn" })).toContainText(note);

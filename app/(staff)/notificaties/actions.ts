@@ -1,6 +1,6 @@
 "use server";
 
-import { refresh } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
@@ -26,11 +26,11 @@ export async function markReadAction(formData: FormData): Promise<void> {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  refresh();
+  revalidatePath("/", "layout");
 }
 
 export async function markAllReadAction(): Promise<void> {
   const actor = await requireActor("/notificaties");
   await markAllRead(actor);
-  refresh();
+  revalidatePath("/", "layout");
 }
