@@ -92,7 +92,7 @@ test("the aanspreekpunt sees in the header that the family answered, and reads i
   expect(waiting).toBe(before);
   await expect(unreadAnswerItem(page, number)).toHaveCount(1);
   await expectAccessible(page);
-  await unreadAnswerItem(page, number).getByRole("link", { name: `Open melding ${number}` }).click();
+  await unreadAnswerItem(page, number).getByRole("button", { name: `Open melding ${number}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${number}` })).toBeVisible();
   await expect(headerLink(page)).toHaveAccessibleName(nameFor(waiting - 1));
   await expect(page.getByText("Volgende week dinsdag.").first()).toBeVisible();

@@ -53,7 +53,7 @@ test("an aanspreekpunt handles an overdue urgent case: question, answer, notific
   await expect(page.getByRole("heading", { level: 1, name: "Notificaties" })).toBeVisible();
   await expect(page.locator("main")).toContainText(`Het gezin heeft uw vraag beantwoord bij ${number}`);
   await expectAccessible(page);
-  await page.getByRole("link", { name: `Open melding ${number}` }).first().click();
+  await page.getByRole("button", { name: `Open melding ${number}` }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${number}` })).toBeVisible();
   await expect(page.getByText("Nee, de tweede aanbieder neemt geen nieuwe kinderen aan.").first()).toBeVisible();
 

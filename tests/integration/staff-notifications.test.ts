@@ -14,6 +14,7 @@ import {
   markCaseNotificationsRead,
   markRead,
   notificationPageSize,
+  openNotification,
 } from "@/lib/server/notifications/staff-inbox";
 import { caseInput, DELFT, DEN_HAAG, makeActor } from "../support/factories";
 import { useTestSmtp } from "../support/smtp";
@@ -200,8 +201,19 @@ describe("staff notifications", () => {
 
     await expect(markRead(me, theirs!.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(markRead(me, "c-does-not-exist")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(openNotification(me, theirs!.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await prisma.staffNotification.findUniqueOrThrow({ where: { id: theirs!.id } })).readAt).toBeNull();
     expect((await listMyNotifications(me)).items).toHaveLength(0);
+  });
+
+  it("open a notification: read, and the way to its case", async () => {
+    const me = await makeActor("AANSPREEKPUNT", { gemeente: DELFT });
+    const filed = await fileCase(await makeActor("FAMILY"), caseInput({ ownGemeenteCode: DELFT }));
+    const [mine] = await notificationsOf(me);
+    expect(await openNotification(me, mine!.id)).toEqual({ caseNumber: filed.number });
+    expect(await countUnread(me)).toBe(0);
+    // Opening it again is harmless.
+    expect(await openNotification(me, mine!.id)).toEqual({ caseNumber: filed.number });
   });
 
   it("mark the actor's notifications of a case read when they open it, and no others", async () => {

@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
-import { markAllRead, markRead } from "@/lib/server/notifications/staff-inbox";
+import { markAllRead, markRead, openNotification } from "@/lib/server/notifications/staff-inbox";
 
 const markReadInput = z.object({ id: z.string().min(1).max(40) }).strict();
 
@@ -33,4 +33,20 @@ export async function markAllReadAction(): Promise<void> {
   const actor = await requireActor("/notificaties");
   await markAllRead(actor);
   revalidatePath("/", "layout");
+}
+
+/** Opens the case of a notification, marking it read first so the header's count is right on arrival. */
+export async function openNotificationAction(formData: FormData): Promise<void> {
+  const actor = await requireActor("/notificaties");
+  const parsed = markReadInput.safeParse({ id: formData.get("id") ?? undefined });
+  if (!parsed.success) notFound();
+  let caseNumber: string | null;
+  try {
+    ({ caseNumber } = await openNotification(actor, parsed.data.id));
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  revalidatePath("/", "layout");
+  redirect(caseNumber ? `/zaken/${encodeURIComponent(caseNumber)}` : "/notificaties");
 }

@@ -13,7 +13,7 @@ import {
   receivesStaffNotifications,
   type MyNotification,
 } from "@/lib/server/notifications/staff-inbox";
-import { markAllReadAction, markReadAction } from "./actions";
+import { markAllReadAction, markReadAction, openNotificationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
@@ -82,11 +82,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 </p>
                 <div className="mt-3 flex flex-wrap items-center gap-4">
                   {n.caseNumber && canOpenCases && (
-                    // A full page load, not a client-side navigation: the unread count in the
-                    // site header (root layout) is only rendered afresh on a full load.
-                    <a href={`/zaken/${encodeURIComponent(n.caseNumber)}`} className="font-semibold">
-                      {t("openCase", { number: n.caseNumber })}
-                    </a>
+                    // A form, not a link: it marks the notification read before the case
+                    // opens, so the unread count in the site header is right on arrival.
+                    <form action={openNotificationAction}>
+                      <input type="hidden" name="id" value={n.id} />
+                      <button type="submit" className="font-semibold text-teal-900 underline focus:outline-none focus:ring-4 focus:ring-amber-400">
+                        {t("openCase", { number: n.caseNumber })}
+                      </button>
+                    </form>
                   )}
                   {isUnread && (
                     <form action={markReadAction}>

@@ -82,6 +82,16 @@ export async function markRead(actor: Actor, id: string): Promise<void> {
   if (!own) throw new NotFoundError();
 }
 
+/**
+ * Opening a notification: marks it read and answers the case it is about, or
+ * null when it is about none. Someone else's id is NotFound.
+ */
+export async function openNotification(actor: Actor, id: string): Promise<{ caseNumber: string | null }> {
+  await markRead(actor, id);
+  const own = await prisma.staffNotification.findFirstOrThrow({ where: { id, userId: actor.userId }, select: { caseNumber: true } });
+  return { caseNumber: own.caseNumber };
+}
+
 /** Marks all of the actor's unread notifications read; returns how many. */
 export async function markAllRead(actor: Actor): Promise<number> {
   const marked = await prisma.staffNotification.updateMany({
