@@ -65,3 +65,13 @@ export async function findScopedCase(
   });
   return { case: found, heldRoles: held };
 }
+
+/**
+ * Takes the case row's lock for the rest of the transaction. A writer that adds
+ * rows to a case without changing the case itself takes it before reading the
+ * case, so that a transfer (which locks the case first, then moves every row of
+ * it to the new gemeente) runs wholly before or wholly after that writer.
+ */
+export async function lockCase(tx: Tx, caseId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
+}

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { cleanFileName, documentTypes, mayAddDocuments, type AddDocumentInput } from "@/lib/domain/documents";
 import { may } from "@/lib/domain/permissions";
 import { prisma } from "@/lib/db/client";
-import { findScopedCase } from "@/lib/db/scope";
+import { findScopedCase, lockCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { actingRole } from "@/lib/server/cases/transition";
 import { ConflictError, DomainError, ForbiddenError } from "@/lib/server/errors";
@@ -21,6 +21,7 @@ export async function addDocument(actor: Actor, input: AddDocumentInput): Promis
   // Read the bytes before the transaction, so that it holds no connection while hashing 10 MB.
   const inspection = await inspectDocument(input.content);
   return prisma.$transaction(async (tx) => {
+    await lockCase(tx, input.caseId);
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.addDocument", { id: input.caseId });
     if (!may(heldRoles, "case.addDocument")) throw new ForbiddenError();
     if (!mayAddDocuments(found.status)) throw new ConflictError("wrongState");

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { lockCase } from "@/lib/db/scope";
 import { canAccept, hashInvitationToken, sameEmail, type AcceptInvitationInput } from "@/lib/domain/invitations";
 import { partyRoleGrants } from "@/lib/domain/roles";
 import type { TimelineKind } from "@/lib/domain/timeline";
@@ -32,7 +33,11 @@ export class WrongAccountError extends DomainError {
 export async function acceptInvitation(actor: Actor, input: AcceptInvitationInput): Promise<{ caseNumber: string }> {
   const tokenHash = hashInvitationToken(input.token);
   return prisma.$transaction(async (tx) => {
-    // Locks the invitation row, so that two accepts at once are taken one after the other.
+    // The case row first (as a transfer takes it), then the invitation row, so that two
+    // accepts at once are taken one after the other and a transfer never strands the new party.
+    const target = await tx.caseInvitation.findUnique({ where: { tokenHash }, select: { caseId: true } });
+    if (!target) throw new InvitationUnavailableError();
+    await lockCase(tx, target.caseId);
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "CaseInvitation" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`;
     const id = locked[0]?.id;
     if (!id) throw new InvitationUnavailableError();

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
-import { findScopedCase } from "@/lib/db/scope";
+import { findScopedCase, lockCase } from "@/lib/db/scope";
 import {
   hashInvitationToken,
   invitableBy,
@@ -26,6 +26,7 @@ import { invitationSecret } from "./invitation-mail";
 export async function inviteToCase(actor: Actor, input: InviteToCaseInput): Promise<{ invitationId: string }> {
   const secret = invitationSecret();
   return prisma.$transaction(async (tx) => {
+    await lockCase(tx, input.caseId);
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.invite", { id: input.caseId });
     if (!may(heldRoles, "case.invite") || !mayInviteAs(heldRoles, input.role)) throw new ForbiddenError();
     if (found.status === "CLOSED") throw new ConflictError("wrongState");
