@@ -1,23 +1,10 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import type { QueueRow } from "@/lib/server/cases/list-queues";
 import { StatusBadge } from "./status-badge";
 
-export type CaseRow = {
-  id: string;
-  number: string;
-  childName: string;
-  status: string;
-  urgency: string;
-  domains: string[];
-  thuiszitter: boolean;
-  gemeenteName: string;
-  assigneeName: string | null;
-  assigneeId: string | null;
-  deadlineAt: Date | null;
-  overdue: boolean;
-  escalationLevel: number;
-  question?: string | null;
-};
+/** A queue row as the queue service returns it. */
+export type CaseRow = Omit<QueueRow, "createdAt"> & { createdAt?: Date };
 
 const badge = "inline-block rounded px-2 py-0.5 text-sm font-semibold";
 

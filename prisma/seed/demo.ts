@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/actor";
+import type { FileCaseInput } from "@/lib/domain/inputs";
 import { isRole } from "@/lib/domain/roles";
 import { prisma } from "@/lib/db/client";
 import { claimCase } from "@/lib/server/cases/claim-case";
@@ -79,6 +80,22 @@ async function actorFor(email: string): Promise<Actor> {
   };
 }
 
+/** What most demo filings share: a parent, the child's own address, contact by e-mail, consent given. */
+function demoCaseBase() {
+  return {
+    filerRole: "PARENT",
+    organisation: null,
+    livingSituation: "OWN_ADDRESS",
+    previousGemeenteCode: null,
+    motherGemeenteCode: null,
+    childBsn: null,
+    submissionId: randomUUID(),
+    contactPhone: null,
+    contactPreference: "EMAIL",
+    consent: true,
+  } as const satisfies Partial<FileCaseInput>;
+}
+
 function daysAgo(n: number): string {
   return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 }
@@ -97,16 +114,10 @@ async function seedCases(): Promise<void> {
 
   // A case that went the whole way to a decision.
   const decided = await fileCase(parent, {
-    filerRole: "PARENT",
-    organisation: null,
+    ...demoCaseBase(),
     childName: "Noah de Vries",
     childBirthDate: "2013-03-14",
-    livingSituation: "OWN_ADDRESS",
     ownGemeenteCode: "GM0518",
-    previousGemeenteCode: null,
-    motherGemeenteCode: null,
-    childBsn: null,
-    submissionId: randomUUID(),
     domains: ["JEUGDHULP", "ONDERWIJS"],
     stuckSince: daysAgo(200),
     stuckDescription: "Noah zit sinds de zomer thuis. De school kan hem niet de zorg geven die hij nodig heeft. De zorgaanbieder heeft een wachtlijst van een jaar.",
@@ -119,7 +130,6 @@ async function seedCases(): Promise<void> {
     urgency: "HIGH",
     contactPhone: "0612345678",
     contactPreference: "PHONE",
-    consent: true,
   });
   await claimCase(aanspreekpunt, { caseId: decided.id });
   await referCase(aanspreekpunt, {
@@ -152,16 +162,10 @@ async function seedCases(): Promise<void> {
 
   // A new case waiting in the queue.
   await fileCase(parent, {
-    filerRole: "PARENT",
-    organisation: null,
+    ...demoCaseBase(),
     childName: "Emma de Vries",
     childBirthDate: "2016-09-02",
-    livingSituation: "OWN_ADDRESS",
     ownGemeenteCode: "GM0518",
-    previousGemeenteCode: null,
-    motherGemeenteCode: null,
-    childBsn: null,
-    submissionId: randomUUID(),
     domains: ["ZVW_GGZ"],
     stuckSince: daysAgo(90),
     stuckDescription: "Emma heeft een diagnose nodig. De ggz-aanbieder zegt dat de gemeente moet betalen, de gemeente verwijst naar de zorgverzekeraar.",
@@ -172,24 +176,17 @@ async function seedCases(): Promise<void> {
     triedDescription: "Gebeld met de huisarts, de gemeente en de zorgverzekeraar.",
     needDescription: "Een afspraak voor onderzoek.",
     urgency: "NORMAL",
-    contactPhone: null,
-    contactPreference: "EMAIL",
-    consent: true,
   });
 
   // A professional's case, in a local breakthrough attempt.
   const local = await fileCase(professional, {
+    ...demoCaseBase(),
     filerRole: "PROFESSIONAL",
     organisation: "Leerplicht Den Haag",
     consentMethod: "IN_PERSON",
     childName: "Milan Jacobs",
     childBirthDate: "2010-01-22",
-    livingSituation: "OWN_ADDRESS",
     ownGemeenteCode: "GM0518",
-    previousGemeenteCode: null,
-    motherGemeenteCode: null,
-    childBsn: null,
-    submissionId: randomUUID(),
     domains: ["ONDERWIJS", "JEUGDHULP"],
     stuckSince: daysAgo(150),
     stuckDescription: "Milan is thuiszitter sinds vorig schooljaar. Er is geen school die hem aanneemt zolang er geen zorg is.",
@@ -200,25 +197,16 @@ async function seedCases(): Promise<void> {
     triedDescription: "Overleg met drie scholen en het wijkteam.",
     needDescription: "Een school en jeugdhulp tegelijk.",
     urgency: "HIGH",
-    contactPhone: null,
-    contactPreference: "EMAIL",
-    consent: true,
   });
   await claimCase(aanspreekpunt, { caseId: local.id });
   await startLocal(aanspreekpunt, { caseId: local.id, note: "Overleg gepland met school en wijkteam." });
 
   // A case of another gemeente, which Den Haag staff must never see.
   await fileCase(parentDelft, {
-    filerRole: "PARENT",
-    organisation: null,
+    ...demoCaseBase(),
     childName: "Sem Vermeer",
     childBirthDate: "2012-05-30",
-    livingSituation: "OWN_ADDRESS",
     ownGemeenteCode: "GM0503",
-    previousGemeenteCode: null,
-    motherGemeenteCode: null,
-    childBsn: null,
-    submissionId: randomUUID(),
     domains: ["WLZ"],
     stuckSince: daysAgo(60),
     stuckDescription: "Sem heeft een indicatie nodig voor langdurige zorg. Het CIZ en de gemeente verwijzen naar elkaar.",
@@ -229,9 +217,6 @@ async function seedCases(): Promise<void> {
     triedDescription: "Aanvraag bij het CIZ en bij de gemeente.",
     needDescription: "Duidelijkheid over wie de zorg regelt.",
     urgency: "NORMAL",
-    contactPhone: null,
-    contactPreference: "EMAIL",
-    consent: true,
   });
 }
 
@@ -244,16 +229,10 @@ async function seedOverdueCase(): Promise<void> {
   const parent = await actorFor("ouder.wacht@demo.doorbraak.nl");
   const aanspreekpunt = await actorFor("aanspreekpunt@demo.doorbraak.nl");
   const overdue = await fileCase(parent, {
-    filerRole: "PARENT",
-    organisation: null,
+    ...demoCaseBase(),
     childName: "Finn Bos",
     childBirthDate: "2012-11-08",
-    livingSituation: "OWN_ADDRESS",
     ownGemeenteCode: "GM0518",
-    previousGemeenteCode: null,
-    motherGemeenteCode: null,
-    childBsn: null,
-    submissionId: randomUUID(),
     domains: ["JEUGDHULP", "ONDERWIJS"],
     stuckSince: daysAgo(120),
     schoolSituation: "NONE",
@@ -264,9 +243,6 @@ async function seedOverdueCase(): Promise<void> {
     triedDescription: "Gesprekken met school, de huisarts en het wijkteam.",
     needDescription: "Snel hulp bij de angst, en een plek op school die daarbij past.",
     urgency: "HIGH",
-    contactPhone: null,
-    contactPreference: "EMAIL",
-    consent: true,
   });
   await claimCase(aanspreekpunt, { caseId: overdue.id });
   await prisma.case.update({ where: { id: overdue.id }, data: { deadlineAt: new Date(Date.now() - 2 * 86_400_000) } });
