@@ -69,6 +69,12 @@ export const caseActions = {
   "case.declareInadmissible": { from: ["SUBMITTED", "TRIAGE"], to: "CLOSED" },
   /** Done: solved, or no longer needed */
   "case.close": { from: ["IN_PROGRESS", "DECIDED", "MONITORING"], to: "CLOSED" },
+  /** An assignment of the decision is done (with what shows it) or ended (with why) */
+  "case.settleAssignment": { from: ["DECIDED", "MONITORING"], to: null },
+  /** The family says an assignment was not carried out */
+  "case.reportAssignment": { from: ["DECIDED", "MONITORING"], to: null },
+  /** A correction: a new decision that supersedes the last one; both stay visible */
+  "case.correctDecision": { from: ["DECIDED", "MONITORING"], to: null },
   // Once a binding decision is recorded, the parties must carry it out: the family can no longer withdraw.
   "case.withdraw": {
     from: ["SUBMITTED", "TRIAGE", "INFO_REQUESTED", "IN_PROGRESS", "WITH_EXPERT_TEAM", "DECISION_PROPOSED"],

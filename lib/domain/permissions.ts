@@ -41,6 +41,11 @@ export const permissions = {
   "case.transfer": ["AANSPREEKPUNT"],
   "case.declareInadmissible": ["AANSPREEKPUNT"],
   "case.close": ["AANSPREEKPUNT"],
+  "case.settleAssignment": ["AANSPREEKPUNT", "EXPERT"],
+  "case.reportAssignment": ["FAMILY", "PROFESSIONAL"],
+  "case.correctDecision": ["DECISION_HOLDER"],
+  /** The decision letter (PDF) of a case, for the family and staff who may see the case */
+  "case.decisionLetter": ["FAMILY", "PROFESSIONAL", "AANSPREEKPUNT", "DECISION_HOLDER", "EXPERT", "OMBUDSMAN"],
   /** Read a case's audit trail */
   "audit.read": ["OMBUDSMAN"],
   /** A gemeente's public contact details and its staff list */

@@ -22,6 +22,9 @@ const catalogParts = [
   "triage",
   "queue",
   "notifications",
+  "decisions",
+  "monitoring",
+  "expertteam",
 ] as const;
 
 /** Dutch, unless the person chose English with the language switch (a cookie). */
