@@ -1,0 +1,221 @@
+/**
+ * What the decision letter says, as plain blocks of text. The letter is always
+ * in Dutch, the legal language of the gemeente, whatever language the reader
+ * chose for the screens, so its wording lives here in one place and not in the
+ * message catalogs (which hold the same keys in every language). Written at B1
+ * level: short sentences, plain words, the legal references kept to one line.
+ */
+
+export type AssignmentState = "OPEN" | "DONE" | "ENDED";
+
+/** Everything the letter needs, as plain data: no database, so it can be tested on its own. */
+export type LetterData = {
+  caseNumber: string;
+  childName: string;
+  gemeente: {
+    name: string;
+    contactName: string | null;
+    contactEmail: string | null;
+    contactPhone: string | null;
+    contactHours: string | null;
+    clientSupportName: string | null;
+    clientSupportPhone: string | null;
+    clientSupportUrl: string | null;
+  };
+  decision: {
+    decidedAt: Date;
+    legalBasis: string;
+    rationale: string;
+    /** When the decision this one replaces was taken; null when it replaces none */
+    replacesDecisionOf: Date | null;
+  };
+  assignments: { party: string; description: string; dueOn: Date; payer: string; status: AssignmentState }[];
+  /** The day the letter is made; the assignments' status is as of this day */
+  madeAt: Date;
+};
+
+export type LetterRow = { label: string; value: string };
+
+export type LetterBlock =
+  | { kind: "letterhead"; lines: string[] }
+  | { kind: "facts"; rows: LetterRow[] }
+  | { kind: "title"; text: string }
+  | { kind: "heading"; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "bullets"; items: string[] }
+  | { kind: "assignment"; title: string; rows: LetterRow[] };
+
+const statusWords: Record<AssignmentState, string> = {
+  OPEN: "Nog te doen",
+  DONE: "Gedaan",
+  ENDED: "Beëindigd",
+};
+
+const dayFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
+// Due dates are calendar days stored at midnight UTC: read them in UTC so that no day shifts.
+const calendarDayFormat = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" });
+
+export const formatDay = (d: Date) => dayFormat.format(d);
+export const formatCalendarDay = (d: Date) => calendarDayFormat.format(d);
+
+export const NATIONALE_OMBUDSMAN_URL = "www.nationaleombudsman.nl";
+export const KINDEROMBUDSMAN_URL = "www.kinderombudsman.nl";
+
+/** Said in the letter when a name or text held characters that the letter cannot show. */
+export const UNSHOWABLE_NOTE =
+  "Let op: sommige tekens kunnen wij in deze brief niet laten zien. Op die plek staat een vraagteken (?). " +
+  "Op de pagina van uw melding in Doorbraak staat alles zoals het is ingevuld.";
+
+/** Keeps a phone number on one line. */
+const unbroken = (s: string) => s.replace(/ /g, "\u00a0");
+
+function contactLines(g: LetterData["gemeente"]): string[] {
+  const lines = [
+    g.contactName,
+    g.contactPhone && `Telefoon: ${unbroken(g.contactPhone)}`,
+    g.contactEmail && `E-mail: ${g.contactEmail}`,
+    g.contactHours && `Bereikbaar: ${g.contactHours}`,
+  ].filter((l): l is string => Boolean(l));
+  return lines.length > 0 ? lines : ["U bereikt ons via de pagina van uw melding in Doorbraak."];
+}
+
+function clientSupport(g: LetterData["gemeente"]): LetterBlock[] {
+  const where = [g.clientSupportName, g.clientSupportPhone && `telefoon ${unbroken(g.clientSupportPhone)}`, g.clientSupportUrl]
+    .filter((l): l is string => Boolean(l))
+    .join(", ");
+  if (!where) return [];
+  return [
+    {
+      kind: "paragraph",
+      text:
+        "Wilt u hulp bij deze brief? Of bij een bezwaar of een klacht? Een cliëntondersteuner helpt u. " +
+        `Die hulp is gratis en onafhankelijk van de gemeente. U vindt die hulp bij: ${where}.`,
+    },
+  ];
+}
+
+/** The letter from top to bottom. */
+export function letterContent(data: LetterData): LetterBlock[] {
+  const g = data.gemeente.name;
+  const child = data.childName;
+  const decidedOn = formatDay(data.decision.decidedAt);
+  return [
+    { kind: "letterhead", lines: [`Gemeente ${g}`, ...contactLines(data.gemeente)] },
+    {
+      kind: "facts",
+      rows: [
+        { label: "Datum van deze brief", value: formatDay(data.madeAt) },
+        { label: "Datum van het besluit", value: decidedOn },
+        { label: "Nummer van de melding", value: data.caseNumber },
+        { label: "Kind", value: child },
+      ],
+    },
+    { kind: "title", text: `Besluit over de hulp voor ${child}` },
+    { kind: "paragraph", text: "Beste ouder, verzorger of jongere," },
+    {
+      kind: "paragraph",
+      text:
+        `De hulp voor ${child} zat vast. Daarom hebben wij, de gemeente ${g}, een besluit genomen. ` +
+        "Wij gebruiken daarvoor onze doorzettingsmacht. Dat betekent: wij beslissen wie wat moet doen. " +
+        `Zo krijgt ${child} de hulp die nodig is. In deze brief leest u wat wij hebben besloten en waarom.`,
+    },
+    ...(data.decision.replacesDecisionOf
+      ? [
+          {
+            kind: "paragraph" as const,
+            text: `Dit besluit vervangt ons besluit van ${formatDay(data.decision.replacesDecisionOf)}. Dat oude besluit geldt niet meer.`,
+          },
+        ]
+      : []),
+
+    { kind: "heading", text: "Wat hebben wij besloten?" },
+    {
+      kind: "paragraph",
+      text: "Hieronder staat wie wat moet doen. Bij elke opdracht staat wanneer het klaar moet zijn en wie het betaalt.",
+    },
+    ...data.assignments.map(
+      (a, i): LetterBlock => ({
+        kind: "assignment",
+        title: `Opdracht ${i + 1}`,
+        rows: [
+          { label: "Wie", value: a.party },
+          { label: "Wat", value: a.description },
+          { label: "Klaar op", value: `uiterlijk ${formatCalendarDay(a.dueOn)}` },
+          { label: "Wie betaalt", value: a.payer },
+          { label: `Stand op ${formatDay(data.madeAt)}`, value: statusWords[a.status] },
+        ],
+      }),
+    ),
+
+    { kind: "heading", text: "Waarom dit besluit?" },
+    { kind: "paragraph", text: data.decision.rationale },
+    { kind: "paragraph", text: `Wij nemen dit besluit op grond van: ${data.decision.legalBasis}` },
+
+    { kind: "heading", text: "Wat gebeurt er nu?" },
+    {
+      kind: "paragraph",
+      text: "Wij houden in de gaten of elke opdracht op tijd klaar is. Wij kijken ook of het echt gedaan is.",
+    },
+    {
+      kind: "paragraph",
+      text:
+        "Gebeurt iets niet? Of niet op tijd? Laat het ons dan weten. Dat kan op de pagina van uw melding in Doorbraak. " +
+        "U kunt ons ook bellen of mailen. Onze gegevens staan bovenaan deze brief.",
+    },
+    ...clientSupport(data.gemeente),
+
+    { kind: "heading", text: "Bent u het niet eens met dit besluit?" },
+    {
+      kind: "paragraph",
+      text:
+        "Dan kunt u bezwaar maken. U schrijft dan een brief aan het college van burgemeester en wethouders " +
+        `van de gemeente ${g}. Die brief heet een bezwaarschrift.`,
+    },
+    {
+      kind: "paragraph",
+      text:
+        "Doe dit binnen zes weken. Die zes weken beginnen op de dag nadat wij u het besluit hebben gestuurd of gegeven. " +
+        "Op de website van de gemeente staat waar u uw bezwaar naartoe stuurt, en of dat ook digitaal kan.",
+    },
+    { kind: "paragraph", text: "Zet in uw bezwaarschrift:" },
+    {
+      kind: "bullets",
+      items: [
+        "uw naam en adres",
+        "de datum",
+        `over welk besluit het gaat: het besluit van ${decidedOn}, melding ${data.caseNumber}`,
+        "waarom u het niet eens bent met het besluit",
+        "uw handtekening",
+      ],
+    },
+    {
+      kind: "paragraph",
+      text: "Een bezwaar zet het besluit niet stil. De opdrachten gaan dus door, ook als u bezwaar maakt.",
+    },
+    { kind: "paragraph", text: "De regels hiervoor staan in de Algemene wet bestuursrecht (artikel 6:5 en 6:7)." },
+
+    { kind: "heading", text: "Wilt u een klacht indienen?" },
+    {
+      kind: "paragraph",
+      text:
+        "Een klacht gaat over hoe wij u of uw kind hebben behandeld. Bijvoorbeeld: u kreeg lang geen antwoord. " +
+        "Bent u het niet eens met het besluit zelf? Maak dan bezwaar, zoals hierboven staat.",
+    },
+    { kind: "paragraph", text: `Stuur uw klacht eerst naar de gemeente ${g}.` },
+    {
+      kind: "paragraph",
+      text:
+        "Bent u niet tevreden over hoe wij uw klacht hebben behandeld? Dan kunt u naar de Nationale ombudsman " +
+        `(${NATIONALE_OMBUDSMAN_URL}). Heeft uw gemeente een eigen ombudsman? Dan gaat u daarheen. ` +
+        "Wij vertellen u welke ombudsman dat is.",
+    },
+    {
+      kind: "paragraph",
+      text:
+        "Gaat uw klacht over de rechten van een kind of jongere? Dan kunt u ook naar de Kinderombudsman " +
+        `(${KINDEROMBUDSMAN_URL}). Kinderen en jongeren kunnen daar ook zelf terecht.`,
+    },
+
+    { kind: "paragraph", text: `Met vriendelijke groet,\nnamens het college van burgemeester en wethouders van de gemeente ${g}` },
+  ];
+}
