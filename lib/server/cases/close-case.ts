@@ -1,17 +1,59 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { CloseCaseInput } from "@/lib/domain/inputs";
+import { mayCloseCase, statusChangingActions, statusHistory, stepDurations } from "@/lib/domain/monitoring";
 import { prisma } from "@/lib/db/client";
+import { lockCase } from "@/lib/db/scope";
+import { DomainError } from "@/lib/server/errors";
 import { applyAction, loadForAction } from "./transition";
 
-/** The aanspreekpunt closes the case as solved or no longer needed, with a note the family reads. */
+/**
+ * The aanspreekpunt closes the case as solved or no longer needed, with a note
+ * the family reads, and records the evaluation: what blocked, what broke
+ * through, and the working days spent in each step. A case with a decision
+ * closes only when every assignment of its current decision is done or ended.
+ */
 export async function closeCase(actor: Actor, input: CloseCaseInput): Promise<void> {
   await prisma.$transaction(async (tx) => {
+    // Settling an assignment locks the case too: the assignments read below stay as they are until commit.
+    await lockCase(tx, input.caseId);
     const loaded = await loadForAction(tx, actor, "case.close", input.caseId);
+    const { id: caseId, gemeenteId } = loaded.case;
+
+    const decisions = await tx.decision.findMany({
+      where: { caseId, gemeenteId },
+      select: { id: true, supersedesId: true, assignments: { select: { status: true } } },
+    });
+    // Key of the `monitoring.errors` messages: the close form says which step is left.
+    if (!mayCloseCase(decisions)) throw new DomainError("assignmentsOpen");
+
+    const now = new Date();
+    const events = await tx.auditEvent.findMany({
+      where: { caseId, action: { in: [...statusChangingActions] } },
+      orderBy: { seq: "asc" },
+      select: { action: true, occurredAt: true, outcome: true, changes: true },
+    });
+    const durations = stepDurations(statusHistory(loaded.case.createdAt, events), now);
+    await tx.caseEvaluation.create({
+      data: {
+        caseId,
+        gemeenteId,
+        blockers: input.blockers,
+        blockedNote: input.blockedNote,
+        breakthroughNote: input.breakthroughNote,
+        stepDurations: durations,
+        createdById: actor.userId,
+      },
+    });
+
     await applyAction(tx, actor, loaded, "case.close", {
-      data: { result: input.result, closingNote: input.closingNote, closedAt: new Date() },
+      data: { result: input.result, closingNote: input.closingNote, closedAt: now },
       timeline: { kind: "closed", body: input.closingNote, visibleToFamily: true },
-      changes: { result: { old: loaded.case.result, new: input.result } },
+      changes: {
+        result: { old: loaded.case.result, new: input.result },
+        blockers: { old: null, new: input.blockers },
+        stepDurations: { old: null, new: durations },
+      },
     });
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
+import { scanOverdueAssignments } from "@/lib/server/monitoring/overdue-assignments";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 
 /** A run never goes on forever: what is left waits for the next one. */
@@ -19,7 +20,7 @@ export async function overdueScanJob(now: Date = new Date()) {
     total.failed += result.failed;
     if (result.candidates < SCAN_BATCH) break;
   }
-  return total;
+  return { ...total, assignments: await scanOverdueAssignments({ now, limit: SCAN_BATCH, maxBatches: MAX_BATCHES }) };
 }
 
 /** One run of the outbox: sends what is due, batch after batch. */

@@ -14,6 +14,8 @@ const subjects: Record<NotificationTemplate, string> = {
   "case-assigned": "Er is een melding aan u toegewezen",
   "family-answered": "Het gezin heeft uw vraag beantwoord",
   "case-overdue": "Een melding is over de termijn",
+  "assignment-reported": "Het gezin meldt dat een opdracht niet is gebeurd",
+  "assignment-overdue": "Een opdracht uit een besluit is over de datum",
 };
 
 /**

@@ -11,7 +11,9 @@ export type NotificationTemplate =
   | "case-invitation"
   | "case-assigned"
   | "family-answered"
-  | "case-overdue";
+  | "case-overdue"
+  | "assignment-reported"
+  | "assignment-overdue";
 
 /**
  * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back

@@ -4,7 +4,15 @@ import type { Role } from "@/lib/domain/roles";
 import { enqueueEmail, type NotificationTemplate } from "./enqueue";
 
 /** What a staff member is told about. The text comes from the message catalogs; no case content. */
-export const staffNotificationKinds = ["caseNew", "caseAssigned", "familyAnswered", "caseOverdue", "caseEscalated"] as const;
+export const staffNotificationKinds = [
+  "caseNew",
+  "caseAssigned",
+  "familyAnswered",
+  "caseOverdue",
+  "caseEscalated",
+  "assignmentReported",
+  "assignmentOverdue",
+] as const;
 export type StaffNotificationKind = (typeof staffNotificationKinds)[number];
 
 const mailTemplate = {
@@ -13,6 +21,8 @@ const mailTemplate = {
   familyAnswered: "family-answered",
   caseOverdue: "case-overdue",
   caseEscalated: "case-overdue",
+  assignmentReported: "assignment-reported",
+  assignmentOverdue: "assignment-overdue",
 } as const satisfies Record<StaffNotificationKind, NotificationTemplate>;
 
 export type StaffNotice = {

@@ -1,0 +1,23 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { caseNumberPattern } from "@/lib/domain/case-number";
+import { reportAssignmentInput } from "@/lib/domain/inputs";
+import { formValues, runAction, type ActionState } from "@/lib/server/action";
+import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
+
+/** The family says an assignment did not happen. The note's field carries the assignment's id (several forms on one page). */
+export async function reportAssignmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor("/mijn-meldingen");
+  const assignmentId = formData.get("assignmentId");
+  const input = {
+    caseId: formData.get("caseId") ?? undefined,
+    assignmentId: assignmentId ?? undefined,
+    reportNote: (typeof assignmentId === "string" ? formData.get(`reportNote-${assignmentId}`) : null) ?? undefined,
+  };
+  const result = await runAction(reportAssignmentInput, input, formValues(formData), (p) => reportAssignment(actor, p));
+  const number = formData.get("caseNumber");
+  if (result?.ok && typeof number === "string" && caseNumberPattern.test(number)) redirect(`/mijn-meldingen/${number}#assignment-${String(assignmentId)}`);
+  return result;
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import { findScopedCase } from "@/lib/db/scope";
+
+export type AssignmentReportView = { id: string; note: string; createdAt: Date; reportedBy: string | null };
+
+/** What the case pages show of an assignment beyond its row in the decision: how it was settled, and the family's reports. */
+export type AssignmentFollowUp = {
+  statusNote: string | null;
+  statusAt: Date | null;
+  statusBy: string | null;
+  reports: AssignmentReportView[];
+};
+
+async function followUpOf(caseId: string, gemeenteId: string, onlyCurrent: boolean, withNames: boolean) {
+  const assignments = await prisma.assignment.findMany({
+    where: { gemeenteId, decision: { caseId, gemeenteId, ...(onlyCurrent ? { supersededBy: null } : {}) } },
+    select: {
+      id: true,
+      statusNote: true,
+      statusAt: true,
+      statusById: true,
+      reports: { where: { caseId, gemeenteId }, orderBy: { createdAt: "asc" }, select: { id: true, note: true, createdAt: true, reportedById: true } },
+    },
+  });
+  const userIds = withNames ? [...new Set(assignments.flatMap((a) => [a.statusById, ...a.reports.map((r) => r.reportedById)]))] : [];
+  const users = await prisma.user.findMany({ where: { id: { in: userIds.filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const name = (id: string | null) => (withNames && id ? (names.get(id) ?? null) : null);
+  return new Map<string, AssignmentFollowUp>(
+    assignments.map((a) => [
+      a.id,
+      {
+        statusNote: a.statusNote,
+        statusAt: a.statusAt,
+        statusBy: name(a.statusById),
+        reports: a.reports.map((r) => ({ id: r.id, note: r.note, createdAt: r.createdAt, reportedBy: name(r.reportedById) })),
+      },
+    ]),
+  );
+}
+
+/**
+ * For the staff workspace: every assignment of every decision of the case,
+ * with who settled it and the family's reports. Scoped like opening the case;
+ * the workspace's opening of the case (openCase) is the audited read of this
+ * page, so this part of it adds no second event.
+ */
+export async function staffAssignmentFollowUp(actor: Actor, caseId: string): Promise<Map<string, AssignmentFollowUp>> {
+  const { case: found } = await findScopedCase(prisma, actor, "case.view", { id: caseId });
+  return followUpOf(found.id, found.gemeenteId, false, true);
+}
+
+/**
+ * For the family's page: the assignments of the current decision, with the
+ * note staff wrote when settling one (written for the family to read) and the
+ * reports made on the case. Names of staff are left out, as elsewhere on the page.
+ */
+export async function familyAssignmentFollowUp(actor: Actor, caseId: string): Promise<Map<string, AssignmentFollowUp>> {
+  const { case: found } = await findScopedCase(prisma, actor, "case.follow", { id: caseId });
+  return followUpOf(found.id, found.gemeenteId, true, false);
+}
