@@ -217,9 +217,16 @@ export const logInterventionInput = caseRef
     type: z.enum(interventionTypes, { error: "required" }),
     occurredOn: pastDay,
     participants: text(2, 1000),
+    /** Whether a parent took part */
     familyInvolved: checkbox,
+    /** Whether the child or young person took part */
+    childInvolved: checkbox,
+    /** How the parent and the child were involved; shown to the family */
+    involvementNote: optionalText(2000),
     outcome: text(5, 4000),
     nextStep: optionalText(2000),
+    /** For staff only: never shown to the family, never written into the audit trail */
+    internalNote: optionalText(4000),
   })
   .strict();
 export type LogInterventionInput = z.infer<typeof logInterventionInput>;
@@ -342,7 +349,77 @@ export type DeclareInadmissibleInput = z.infer<typeof declareInadmissibleInput>;
 /** The results an aanspreekpunt closes a case with; not admissible and withdrawn have their own actions. */
 export const closingResults = ["RESOLVED", "NO_LONGER_NEEDED"] as const;
 
+/**
+ * What blocked the child's care, chosen when the case closes (several may
+ * apply). Listed here beside the other form lists, and used through
+ * lib/domain/monitoring.ts, so that forms in the browser do not load the
+ * holiday calendar that the monitoring rules need.
+ */
+export const blockerKeys = [
+  "WAITING_LIST",
+  "NO_PROVIDER",
+  "FUNDING_DISPUTE",
+  "DOMAIN_BOUNDARY",
+  "SCHOOL_PLACE",
+  "INDICATION",
+  "COOPERATION",
+  "OTHER",
+] as const;
+
+/**
+ * Closing records the evaluation too: what blocked (one or more keys, and in
+ * words if wanted) and what broke through (always), for learning across cases.
+ */
 export const closeCaseInput = caseRef
-  .extend({ result: z.enum(closingResults, { error: "required" }), closingNote: text(10, 4000) })
+  .extend({
+    result: z.enum(closingResults, { error: "required" }),
+    closingNote: text(10, 4000),
+    blockers: z
+      .array(z.enum(blockerKeys, { error: "pickOne" }), { error: "pickOne" })
+      .min(1, { error: "pickOne" })
+      .max(blockerKeys.length, { error: "tooMany" })
+      .transform((keys) => [...new Set(keys)]),
+    blockedNote: optionalText(2000),
+    breakthroughNote: text(10, 4000),
+  })
   .strict();
 export type CloseCaseInput = z.infer<typeof closeCaseInput>;
+
+// ───────── a correction of a recorded decision ─────────
+
+/**
+ * A decision holder corrects a recorded decision with a new one that
+ * supersedes it. `decisionId` is the decision the person saw: when another
+ * correction came first, the form is out of date and the service refuses.
+ */
+export const correctDecisionInput = caseRef
+  .extend({
+    decisionId: z.string().min(1).max(40),
+    correctionReason: text(10, 2000),
+    legalBasis: text(5, 1000),
+    rationale: text(10, 4000),
+    assignments: z.array(assignmentInput).min(1, { error: "assignmentRequired" }).max(10, { error: "tooMany" }),
+  })
+  .strict();
+export type CorrectDecisionInput = z.infer<typeof correctDecisionInput>;
+
+// ───────── following a decision through: settling an assignment, the family's report ─────────
+
+/** How staff settle an open assignment: done (with what shows it) or ended without being done (with why). */
+export const assignmentOutcomes = ["DONE", "ENDED"] as const;
+
+/** Staff settle an open assignment: done, with what shows it; or ended, with why. */
+export const settleAssignmentInput = caseRef
+  .extend({
+    assignmentId: z.string().min(1).max(40),
+    outcome: z.enum(assignmentOutcomes, { error: "required" }),
+    statusNote: text(5, 2000),
+  })
+  .strict();
+export type SettleAssignmentInput = z.infer<typeof settleAssignmentInput>;
+
+/** The family says an assignment was not carried out, in their own words. */
+export const reportAssignmentInput = caseRef
+  .extend({ assignmentId: z.string().min(1).max(40), reportNote: text(5, 2000) })
+  .strict();
+export type ReportAssignmentInput = z.infer<typeof reportAssignmentInput>;

@@ -23,6 +23,13 @@ export const timelineKinds = [
   "closed",
   "overdue",
   "escalated",
+  /** Following the decision through: an assignment done or ended by staff, reported as not done by the family, past its date */
+  "assignmentDone",
+  "assignmentEnded",
+  "assignmentReported",
+  "assignmentOverdue",
+  /** A decision holder corrected the decision: a new decision supersedes the last one */
+  "decisionCorrected",
 ] as const;
 
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -418,17 +418,19 @@ describe("closing a case", () => {
   });
 
   it.each(["RESOLVED", "NO_LONGER_NEEDED"] as const)("with the result %s and a note the family reads", async (result) => {
+    // Closing records the evaluation too (tests/integration/monitoring.test.ts checks what it stores).
+    const evaluation = { blockers: ["SCHOOL_PLACE" as const], blockedNote: null, breakthroughNote: "Een gesprek met school en aanbieder samen." };
     const { id, number } = await claimedCase();
-    await expect(closeCase(aanspreekpunt, { caseId: id, result, closingNote: "Nog in triage, kan niet." })).rejects.toMatchObject({ code: "wrongState" });
+    await expect(closeCase(aanspreekpunt, { caseId: id, result, closingNote: "Nog in triage, kan niet.", ...evaluation })).rejects.toMatchObject({ code: "wrongState" });
     await startLocal(aanspreekpunt, { caseId: id, note: "Overleg met school gepland." });
     const note = "De school en de aanbieder hebben samen een plek geregeld. Uw kind begint maandag.";
-    await closeCase(aanspreekpunt, { caseId: id, result, closingNote: note });
+    await closeCase(aanspreekpunt, { caseId: id, result, closingNote: note, ...evaluation });
 
     expect(await prisma.case.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CLOSED", result, closingNote: note });
     const family = await followCase(parent, number);
     expect(family).toMatchObject({ status: "CLOSED", result, closingNote: note });
     expect(family.timeline.at(-1)?.kind).toBe("closed");
-    await expect(closeCase(aanspreekpunt, { caseId: id, result, closingNote: note })).rejects.toMatchObject({ code: "wrongState" });
+    await expect(closeCase(aanspreekpunt, { caseId: id, result, closingNote: note, ...evaluation })).rejects.toMatchObject({ code: "wrongState" });
   });
 });
 

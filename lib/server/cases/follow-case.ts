@@ -61,12 +61,19 @@ export async function followCase(actor: Actor, number: string) {
       risks: true,
       gemeente: { select: { name: true, cbsCode: true, contactName: true, contactEmail: true, contactPhone: true, contactHours: true } },
       timeline: { where: { visibleToFamily: true }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } },
+      // What the expert team did, in the family's view: everything but the internal note.
+      interventions: {
+        orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
+        select: { id: true, type: true, occurredOn: true, participants: true, familyInvolved: true, childInvolved: true, involvementNote: true, outcome: true, nextStep: true },
+      },
+      // A corrected decision stays in view, marked as replaced, so the family can see what changed.
       decisions: {
-        where: { supersededBy: null },
         orderBy: { createdAt: "asc" },
         select: {
           id: true,
           createdAt: true,
+          supersedesId: true,
+          supersededBy: { select: { createdAt: true } },
           legalBasis: true,
           rationale: true,
           assignments: { orderBy: { dueOn: "asc" }, select: { id: true, party: true, description: true, dueOn: true, payer: true, status: true } },

@@ -41,6 +41,7 @@ export async function openCase(actor: Actor, number: string) {
       ...detail.timeline.map((t) => t.actorId),
       ...detail.proposals.map((p) => p.proposedById),
       ...detail.decisions.map((d) => d.decidedById),
+      ...detail.interventions.map((i) => i.loggedById),
       ...detail.transfers.map((t) => t.transferredById),
     ]);
     const actions = availableActions(detail.status, heldRoles);

@@ -7,7 +7,10 @@ import { requirePermission } from "@/lib/auth/session";
 import { readTimelineKind } from "@/lib/domain/timeline";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { answerAction, withdrawAction } from "./actions";
+import { familyAssignmentFollowUp } from "@/lib/server/monitoring/list-assignments";
 import { AnswerForm } from "./answer-form";
+import { AssignmentReports } from "./assignment-report";
+import { Interventions } from "./interventions";
 import { InviteSection } from "./invite-section";
 import { DocumentsSection } from "./documents-section";
 import { loadFamilyCase } from "./load";
@@ -27,7 +30,11 @@ export default async function FamilyCasePage({ params }: Params) {
   const tType = await getTranslations("interventionType");
   const tFiling = await getTranslations("filing");
   const tTriage = await getTranslations("triage.family");
+  const tDecisions = await getTranslations("decisions");
+  const tExpert = await getTranslations("expertWork");
   const format = await getFormatter();
+  const now = new Date();
+  const assignmentFollowUp = found.decisions.length > 0 ? await familyAssignmentFollowUp(actor, found.id) : new Map();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const g = found.gemeente;
 
@@ -111,17 +118,49 @@ export default async function FamilyCasePage({ params }: Params) {
         />
       )}
 
+      <Interventions interventions={found.interventions} childName={found.childName} />
+
       {found.decisions.map((decision) => (
-        <section key={decision.id} aria-labelledby={`d-${decision.id}`} className="rounded border border-slate-300 bg-white p-5">
-          <h2 id={`d-${decision.id}`} className="text-2xl font-bold">{t("decisionTitle")}</h2>
-          <p className="mt-2">{t("decisionIntro")}</p>
+        <section key={decision.id} aria-labelledby={`d-${decision.id}`} className={`rounded border bg-white p-5 ${decision.supersededBy ? "border-dashed border-slate-500" : "border-slate-300"}`}>
+          <h2 id={`d-${decision.id}`} className="text-2xl font-bold">
+            {decision.supersededBy ? tExpert("decision.supersededTitle") : t("decisionTitle")}
+          </h2>
+          {decision.supersededBy ? (
+            <p className="mt-2 rounded border-l-8 border-slate-600 bg-slate-100 p-3">
+              <strong>{tExpert("decision.superseded", { date: day(decision.supersededBy.createdAt) })}.</strong> {tExpert("decision.supersededNote")}
+            </p>
+          ) : (
+            <p className="mt-2">{t("decisionIntro")}</p>
+          )}
+          {decision.supersedesId && (
+            <p className="mt-2 font-semibold">
+              {tExpert("decision.supersedes", { date: day(found.decisions.find((d) => d.id === decision.supersedesId)?.createdAt ?? decision.createdAt) })}
+            </p>
+          )}
           <p className="mt-2">{t("decidedOn", { date: day(decision.createdAt) })}</p>
           <p className="mt-3"><strong>{t("legalBasis")}</strong> {decision.legalBasis}</p>
           <p className="mt-2 whitespace-pre-line"><strong>{t("rationale")}</strong> {decision.rationale}</p>
           <h3 className="mt-5 text-xl font-bold">{t("assignmentsTitle")}</h3>
-          <AssignmentsTable assignments={decision.assignments} />
+          {decision.supersededBy ? (
+            <AssignmentsTable assignments={decision.assignments} now={now} />
+          ) : (
+            <AssignmentReports
+              caseId={found.id}
+              caseNumber={found.number}
+              assignments={decision.assignments}
+              followUp={assignmentFollowUp}
+              canReport={found.actions.includes("case.reportAssignment")}
+              now={now}
+            />
+          )}
         </section>
       ))}
+      {found.decisions.length > 0 && (
+        // A plain link: the letter is a download whose every fetch is audited, so it must never be prefetched.
+        <p className="text-lg">
+          <a href={`/besluitbrief/${found.number}`}>{tDecisions("letterLink")}</a>
+        </p>
+      )}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title" className="text-2xl font-bold">{t("timelineTitle")}</h2>

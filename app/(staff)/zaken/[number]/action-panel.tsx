@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   CheckboxField,
-  ChoiceField,
   FormMessage,
   SelectField,
   SubmitButton,
@@ -13,8 +12,9 @@ import {
   type FormFeedback,
 } from "@/components/form-fields";
 import type { CaseActionName } from "@/lib/domain/case-machine";
-import { closingResults, interventionTypes } from "@/lib/domain/inputs";
+import { interventionTypes } from "@/lib/domain/inputs";
 import type { ActionState } from "@/lib/server/action";
+import { CloseForm } from "./close-form";
 import { GemeenteChoice, type GemeenteOption } from "./gemeente-choice";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -27,6 +27,7 @@ export type PanelActions = {
   logIntervention: Action;
   propose: Action;
   decide: Action;
+  correctDecision: Action;
   assign: Action;
   note: Action;
   transfer: Action;
@@ -135,6 +136,8 @@ export function ActionPanel({
   caseNumber,
   available,
   proposerIsActor,
+  correction,
+  openAssignments = 0,
   today,
   triage,
   actions,
@@ -143,6 +146,10 @@ export function ActionPanel({
   caseNumber: string;
   available: CaseActionName[];
   proposerIsActor: boolean;
+  /** The decision in force, which a correction supersedes; null before there is one */
+  correction: { id: string; legalBasis: string; rationale: string } | null;
+  /** Open assignments of the current decision: while there are any, the case cannot close */
+  openAssignments?: number;
   /** Today in Amsterdam as YYYY-MM-DD, from the server, so that server and browser render the same default date */
   today: string;
   triage: TriageContext;
@@ -151,6 +158,7 @@ export function ActionPanel({
   const t = useTranslations("workspace");
   const tTriage = useTranslations("triage");
   const tType = useTranslations("interventionType");
+  const tExpert = useTranslations("expertWork");
   if (available.length === 0) return <p>{t("noActions")}</p>;
   return (
     <div className="space-y-6">
@@ -186,9 +194,14 @@ export function ActionPanel({
               />
               <TextField name="occurredOn" type="date" label={t("logIntervention.occurredOn")} required initial={today} feedback={f} />
               <TextArea name="participants" label={t("logIntervention.participants")} hint={t("logIntervention.participantsHint")} required rows={2} feedback={f} />
-              <CheckboxField name="familyInvolved" label={t("logIntervention.familyInvolved")} feedback={f} />
+              <CheckboxField name="familyInvolved" label={tExpert("form.parentInvolved")} feedback={f} />
+              <CheckboxField name="childInvolved" label={tExpert("form.childInvolved")} feedback={f} />
+              <TextArea name="involvementNote" label={tExpert("form.involvementNote")} hint={tExpert("form.involvementNoteHint")} rows={2} feedback={f} />
               <TextArea name="outcome" label={t("logIntervention.outcome")} required feedback={f} />
               <TextArea name="nextStep" label={t("logIntervention.nextStep")} rows={2} feedback={f} />
+              <div className="mb-5 rounded border-l-8 border-amber-600 bg-amber-50 p-3">
+                <TextArea name="internalNote" label={tExpert("form.internalNote")} hint={tExpert("form.internalNoteHint")} rows={3} feedback={f} />
+              </div>
             </>
           )}
         </ActionForm>
@@ -215,6 +228,26 @@ export function ActionPanel({
               <>
                 <TextArea name="legalBasis" label={t("decide.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} feedback={f} />
                 <TextArea name="rationale" label={t("decide.rationale")} required feedback={f} />
+                <AssignmentRows feedback={f} />
+              </>
+            )}
+          </ActionForm>
+        ))}
+      {available.includes("case.correctDecision") &&
+        correction &&
+        (proposerIsActor ? (
+          <section aria-labelledby="a-correct" className="rounded border border-slate-300 bg-white p-5">
+            <h3 id="a-correct" className="text-xl font-bold">{tExpert("correct.title")}</h3>
+            <p className="mt-2">{tExpert("correct.fourEyes")}</p>
+          </section>
+        ) : (
+          <ActionForm id="a-correct" title={tExpert("correct.title")} intro={tExpert("correct.intro")} action={actions.correctDecision} caseId={caseId} caseNumber={caseNumber} submit={tExpert("correct.submit")}>
+            {(f) => (
+              <>
+                <input type="hidden" name="decisionId" value={correction.id} />
+                <TextArea name="correctionReason" label={tExpert("correct.reason")} hint={tExpert("correct.reasonHint")} required rows={3} feedback={f} />
+                <TextArea name="legalBasis" label={tExpert("correct.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} initial={correction.legalBasis} feedback={f} />
+                <TextArea name="rationale" label={tExpert("correct.rationale")} required initial={correction.rationale} feedback={f} />
                 <AssignmentRows feedback={f} />
               </>
             )}
@@ -283,20 +316,7 @@ export function ActionPanel({
         </ActionForm>
       )}
       {available.includes("case.close") && (
-        <ActionForm id="a-close" title={tTriage("close.title")} intro={tTriage("close.intro")} action={actions.close} caseId={caseId} caseNumber={caseNumber} submit={tTriage("close.submit")}>
-          {(f) => (
-            <>
-              <ChoiceField
-                name="result"
-                label={tTriage("close.result")}
-                required
-                feedback={f}
-                options={closingResults.map((r) => ({ value: r, label: tTriage(`close.${r}`) }))}
-              />
-              <TextArea name="closingNote" label={tTriage("close.note")} hint={tTriage("close.noteHint")} required feedback={f} />
-            </>
-          )}
-        </ActionForm>
+        <CloseForm caseId={caseId} caseNumber={caseNumber} openAssignments={openAssignments} action={actions.close} />
       )}
     </div>
   );

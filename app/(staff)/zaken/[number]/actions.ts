@@ -8,12 +8,14 @@ import {
   assignCaseInput,
   claimCaseInput,
   closeCaseInput,
+  correctDecisionInput,
   declareInadmissibleInput,
   logInterventionInput,
   proposeDecisionInput,
   recordDecisionInput,
   referCaseInput,
   requestInfoInput,
+  settleAssignmentInput,
   startLocalInput,
   transferCaseInput,
 } from "@/lib/domain/inputs";
@@ -22,6 +24,7 @@ import { addNote } from "@/lib/server/cases/add-note";
 import { assignCase } from "@/lib/server/cases/assign-case";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { closeCase } from "@/lib/server/cases/close-case";
+import { correctDecision } from "@/lib/server/cases/correct-decision";
 import { declareInadmissible } from "@/lib/server/cases/declare-inadmissible";
 import { logIntervention } from "@/lib/server/cases/log-intervention";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
@@ -30,6 +33,7 @@ import { referCase } from "@/lib/server/cases/refer-case";
 import { requestInfo } from "@/lib/server/cases/request-info";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { transferCase } from "@/lib/server/cases/transfer-case";
+import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -82,7 +86,18 @@ export const referAction: Action = async (_prev, formData) => {
 
 export const logInterventionAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/expertteam");
-  const input = fields(formData, ["caseId", "type", "occurredOn", "participants", "familyInvolved", "outcome", "nextStep"]);
+  const input = fields(formData, [
+    "caseId",
+    "type",
+    "occurredOn",
+    "participants",
+    "familyInvolved",
+    "childInvolved",
+    "involvementNote",
+    "outcome",
+    "nextStep",
+    "internalNote",
+  ]);
   return done(formData)(await runAction(logInterventionInput, input, formValues(formData), (p) => logIntervention(actor, p)));
 };
 
@@ -114,6 +129,16 @@ export const decideAction: Action = async (_prev, formData) => {
   return done(formData)(await runAction(recordDecisionInput, input, formValues(formData), (p) => recordDecision(actor, p)));
 };
 
+/** A correction is a new decision that supersedes the one the decision holder saw. */
+export const correctDecisionAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = {
+    ...fields(formData, ["caseId", "decisionId", "correctionReason", "legalBasis", "rationale"]),
+    assignments: assignmentRows(formData),
+  };
+  return done(formData)(await runAction(correctDecisionInput, input, formValues(formData), (p) => correctDecision(actor, p)));
+};
+
 export const assignAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = fields(formData, ["caseId", "assigneeId"]);
@@ -143,6 +168,19 @@ export const inadmissibleAction: Action = async (_prev, formData) => {
 
 export const closeAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
-  const input = fields(formData, ["caseId", "result", "closingNote"]);
+  const input = { ...fields(formData, ["caseId", "result", "closingNote", "blockedNote", "breakthroughNote"]), blockers: formData.getAll("blockers") };
   return done(formData)(await runAction(closeCaseInput, input, formValues(formData), (p) => closeCase(actor, p)));
+};
+
+/** An assignment's fields carry its id in their names (several forms on one page); read them back by it. */
+export const settleAssignmentAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const assignmentId = formData.get("assignmentId");
+  const suffix = typeof assignmentId === "string" ? `-${assignmentId}` : "";
+  const input = {
+    ...fields(formData, ["caseId", "assignmentId"]),
+    outcome: formData.get(`outcome${suffix}`) ?? undefined,
+    statusNote: formData.get(`statusNote${suffix}`) ?? undefined,
+  };
+  return done(formData)(await runAction(settleAssignmentInput, input, formValues(formData), (p) => settleAssignment(actor, p)));
 };

@@ -13,11 +13,15 @@ import { openCase } from "@/lib/server/cases/open-case";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { listGemeenten } from "@/lib/server/reference/list-gemeenten";
 import { markCaseNotificationsRead } from "@/lib/server/notifications/staff-inbox";
+import { openAssignmentCount } from "@/lib/domain/monitoring";
+import { staffAssignmentFollowUp } from "@/lib/server/monitoring/list-assignments";
 import { ActionPanel } from "./action-panel";
+import { AssignmentControls } from "./assignment-controls";
 import {
   assignAction,
   claimAction,
   closeAction,
+  correctDecisionAction,
   decideAction,
   inadmissibleAction,
   logInterventionAction,
@@ -27,8 +31,10 @@ import {
   requestInfoAction,
   startLocalAction,
   transferAction,
+  settleAssignmentAction,
 } from "./actions";
 import { orNotFound } from "./load";
+import { ProcesregieSteps } from "./procesregie-steps";
 
 type Params = { params: Promise<{ number: string }> };
 type PageProps = Params & { searchParams: Promise<{ gedaan?: string; bezet?: string }> };
@@ -69,11 +75,15 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const tType = await getTranslations("interventionType");
   const tRole = await getTranslations("role");
   const tTriage = await getTranslations("triage");
+  const tDecisions = await getTranslations("decisions");
+  const tExpert = await getTranslations("expertWork");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const name = (id: string | null) => (id ? (view.names.get(id) ?? t("unknown")) : t("unknown"));
-  const overdue = c.deadlineAt !== null && c.deadlineAt < new Date();
+  const now = new Date();
+  const overdue = c.deadlineAt !== null && c.deadlineAt < now;
+  const assignmentFollowUp = c.decisions.length > 0 ? await staffAssignmentFollowUp(actor, c.id) : new Map();
 
   function kindLabel(kind: string): string {
     const read = readTimelineKind(kind);
@@ -146,6 +156,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
         </dl>
       </section>
 
+      <ProcesregieSteps case={c} />
+
       <section aria-labelledby="actions" className="space-y-4">
         <h2 id="actions" className="text-2xl font-bold">{t("actionsTitle")}</h2>
         <ActionPanel
@@ -153,6 +165,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           caseNumber={c.number}
           available={view.actions}
           proposerIsActor={view.proposerIsActor}
+          openAssignments={openAssignmentCount(c.decisions)}
+          correction={c.decisions.filter((d) => !c.decisions.some((n) => n.supersedesId === d.id)).at(-1) ?? null}
           today={todayIso()}
           triage={{
             colleagues: view.colleagues.filter((u) => u.id !== c.assigneeId),
@@ -170,6 +184,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             logIntervention: logInterventionAction,
             propose: proposeAction,
             decide: decideAction,
+            correctDecision: correctDecisionAction,
             assign: assignAction,
             note: noteAction,
             transfer: transferAction,
@@ -203,12 +218,37 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
       {c.decisions.length > 0 && (
         <section aria-labelledby="decisions" className="space-y-4">
           <h2 id="decisions" className="text-2xl font-bold">{t("decisionsTitle")}</h2>
+          {/* A plain link: the letter is a download whose every fetch is audited, so it must never be prefetched. */}
+          <p>
+            <a href={`/besluitbrief/${c.number}`}>{tDecisions("letterLink")}</a>
+          </p>
           {c.decisions.map((d) => (
-            <article key={d.id} className="rounded border border-slate-300 bg-white p-4">
+            <article key={d.id} className={`rounded border bg-white p-4 ${c.decisions.some((n) => n.supersedesId === d.id) ? "border-dashed border-slate-500" : "border-slate-300"}`}>
+              {c.decisions
+                .filter((n) => n.supersedesId === d.id)
+                .map((n) => (
+                  <p key={n.id} className="mb-2 rounded border-l-8 border-slate-600 bg-slate-100 p-2 font-semibold">
+                    {tExpert("decision.superseded", { date: day(n.createdAt) })}
+                  </p>
+                ))}
+              {d.supersedesId && (
+                <p className="mb-2 font-semibold">
+                  {tExpert("decision.supersedes", { date: day(c.decisions.find((o) => o.id === d.supersedesId)?.createdAt ?? d.createdAt) })}
+                </p>
+              )}
               <p className="font-semibold">{t("decidedBy", { name: name(d.decidedById), date: day(d.createdAt) })}</p>
               <p className="mt-2"><strong>{t("legalBasis")}:</strong> {d.legalBasis}</p>
               <p className="mt-1 whitespace-pre-line"><strong>{t("rationale")}:</strong> {d.rationale}</p>
-              <AssignmentsTable assignments={d.assignments} />
+              <AssignmentsTable assignments={d.assignments} now={now} />
+              <AssignmentControls
+                caseId={c.id}
+                caseNumber={c.number}
+                assignments={d.assignments}
+                followUp={assignmentFollowUp}
+                canSettle={view.actions.includes("case.settleAssignment") && !c.decisions.some((n) => n.supersedesId === d.id)}
+                now={now}
+                action={settleAssignmentAction}
+              />
             </article>
           ))}
         </section>
@@ -230,17 +270,32 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
       {c.interventions.length > 0 && (
         <section aria-labelledby="interventions" className="space-y-4">
           <h2 id="interventions" className="text-2xl font-bold">{t("interventionsTitle")}</h2>
-          {c.interventions.map((i) => (
-            <article key={i.id} className="rounded border border-slate-300 bg-white p-4">
-              <p className="font-semibold">{tType(i.type)} · {day(i.occurredOn)}</p>
-              <dl className="mt-2">
-                <Fact label={t("participants")}>{i.participants}</Fact>
-                <Fact label={t("familyInvolved")}>{i.familyInvolved ? t("yes") : t("no")}</Fact>
-                <Fact label={t("outcome")}>{i.outcome}</Fact>
-                {i.nextStep && <Fact label={t("nextStep")}>{i.nextStep}</Fact>}
-              </dl>
-            </article>
-          ))}
+          <ol aria-label={tExpert("log.caption")} className="space-y-4 border-l-4 border-teal-800 pl-5">
+            {c.interventions.map((i) => (
+              <li key={i.id} className="rounded border border-slate-300 bg-white p-4">
+                <p className="font-semibold">
+                  <time dateTime={i.occurredOn.toISOString().slice(0, 10)}>{day(i.occurredOn)}</time> · {tType(i.type)}
+                </p>
+                <p className="text-sm text-slate-700">{tExpert("log.loggedBy", { name: name(i.loggedById) })}</p>
+                <dl className="mt-2">
+                  <Fact label={tExpert("log.participants")}>{i.participants}</Fact>
+                  <Fact label={tExpert("log.parentInvolved")}>{i.familyInvolved ? tExpert("log.yes") : tExpert("log.no")}</Fact>
+                  <Fact label={tExpert("log.childInvolved")}>{i.childInvolved ? tExpert("log.yes") : tExpert("log.no")}</Fact>
+                  {i.involvementNote && <Fact label={tExpert("log.involvementNote")}>{i.involvementNote}</Fact>}
+                  <Fact label={tExpert("log.outcome")}>{i.outcome}</Fact>
+                  {i.nextStep && <Fact label={tExpert("log.nextStep")}>{i.nextStep}</Fact>}
+                </dl>
+                {i.internalNote && (
+                  <div className="mt-3 rounded border-l-8 border-amber-600 bg-amber-50 p-3">
+                    <p className="font-semibold">
+                      {tExpert("log.internalNote")} <span className="text-sm font-normal">({tExpert("log.internalLabel")})</span>
+                    </p>
+                    <p className="whitespace-pre-line">{i.internalNote}</p>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
         </section>
       )}
 

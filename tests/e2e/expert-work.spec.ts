@@ -1,0 +1,178 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn, signOut } from "./fixtures";
+import { fileForDenHaag } from "./filing";
+
+/**
+ * The expert team's work on a referred case, through the UI: a parent files →
+ * the aanspreekpunt claims and refers → the expert sees the case's step of
+ * procesregie in the queue, logs two interventions (one with the parent there,
+ * one with an internal note) and proposes a decision → the decision holder
+ * records it with two assignments → the parent reads both interventions in
+ * plain words, without the internal note, and the decision. Every page visited
+ * is scanned with axe. Uses a case of its own: the demo seed's cases belong to
+ * other specs.
+ */
+test.describe.configure({ mode: "serial" });
+
+const childName = `Sam Expert ${Date.now().toString(36)}`;
+const internalNote = "Intern: de aanbieder twijfelt of zij de zorg kan leveren. Niet delen met het gezin.";
+let caseNumber = "";
+
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expectAccessible(page);
+}
+
+async function openCase(page: Page): Promise<void> {
+  await visit(page, `/zaken/${caseNumber}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+}
+
+function currentStep(page: Page) {
+  return page.getByRole("region", { name: "Procesregie van het expertteam" }).locator('[aria-current="step"]');
+}
+
+test("a parent files a case for Den Haag", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  caseNumber = await fileForDenHaag(page, childName, "Sam zit thuis. De school en de zorgaanbieder wijzen naar elkaar.");
+  await signOut(page);
+});
+
+test("the aanspreekpunt claims the case and refers it to the expert team", async ({ page }) => {
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await openCase(page);
+  // Before the referral the case has no procesregie of the expert team.
+  await expect(page.getByRole("heading", { level: 2, name: "Procesregie van het expertteam" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Oppakken" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
+  await page.getByLabel("Uw vraag aan het expertteam").fill("School en zorgaanbieder wijzen naar elkaar. Wilt u een casusoverleg leiden?");
+  await page.getByRole("button", { name: "Doorverwijzen" }).click();
+  await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();
+  await expect(currentStep(page)).toContainText("Aanmelding en triage");
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("an expert logs two interventions and proposes a decision", async ({ page }) => {
+  await signIn(page, "expert@demo.doorbraak.nl");
+  await expect(page).toHaveURL(/\/expertteam$/);
+  await expectAccessible(page);
+  await expect(page.getByRole("columnheader", { name: "Stap van de procesregie" })).toBeVisible();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: caseNumber }) });
+  await expect(row).toContainText("Aanmelding en triage");
+  await row.getByRole("link", { name: caseNumber }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+  await expectAccessible(page);
+
+  // The four steps in order, the first one current, each with what happens in it.
+  const steps = page.getByRole("region", { name: "Procesregie van het expertteam" }).getByRole("listitem");
+  await expect(steps).toHaveCount(4);
+  await expect(steps.nth(0)).toHaveAttribute("aria-current", "step");
+  await expect(steps.nth(3)).toContainText("Afschalen en afsluiten");
+
+  // A case conference with the parent and the child, and a note for staff only.
+  await page.getByLabel("Soort interventie").selectOption({ label: "Casusoverleg met de partijen" });
+  await page.getByLabel("Wie waren erbij?").fill("Moeder, Sam, school, zorgaanbieder, leerplicht");
+  await page.getByLabel("Het gezin (een ouder of verzorger) was erbij betrokken").check();
+  await page.getByLabel("Het kind of de jongere deed zelf mee").check();
+  await page.getByLabel("Hoe deden de ouder en het kind mee?").fill("Moeder was bij het overleg. Sam vertelde zelf wat hij nodig heeft.");
+  await page.getByLabel("Uitkomst").fill("Iedereen is het eens: Sam heeft een plek nodig met onderwijs en zorg.");
+  await page.getByLabel("Volgende stap").fill("Het expertteam vraagt twee scholen om een plek.");
+  await page.getByLabel("Interne notitie").fill(internalNote);
+  await page.getByRole("button", { name: "Interventie vastleggen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Interventies" })).toBeVisible();
+  await expect(currentStep(page)).toContainText("Samen analyseren en een plan maken");
+  await expectAccessible(page);
+
+  // A consultation without the family.
+  await page.getByLabel("Soort interventie").selectOption({ label: "Consultatie en advies" });
+  await page.getByLabel("Wie waren erbij?").fill("Leerplichtambtenaar Den Haag");
+  await page.getByLabel("Uitkomst").fill("Leerplicht steunt een tijdelijke plek met zorg.");
+  await page.getByRole("button", { name: "Interventie vastleggen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
+
+  // Staff see both in a timeline with every field, the internal note marked as such.
+  const log = page.getByRole("list", { name: "Interventies, oudste eerst" });
+  await expect(log.getByRole("listitem")).toHaveCount(2);
+  await expect(log).toContainText("Casusoverleg met de partijen");
+  await expect(log).toContainText("Consultatie en advies");
+  await expect(log).toContainText("Moeder was bij het overleg.");
+  await expect(log).toContainText(internalNote);
+  await expect(log).toContainText("Intern: niet zichtbaar voor het gezin");
+  await expectAccessible(page);
+
+  await page.getByRole("textbox", { name: /^Voorstel/ }).fill("De gemeente zet door: het samenwerkingsverband regelt een plek met zorg.");
+  await page.getByRole("textbox", { name: /Onderbouwing/ }).fill("Na het casusoverleg neemt niemand de regie.");
+  await page.getByRole("button", { name: "Besluit voorstellen" }).click();
+  await expect(page.getByRole("main").getByText("Besluit wordt voorbereid").first()).toBeVisible();
+  await expect(currentStep(page)).toContainText("Samen analyseren en een plan maken");
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the decision holder records the decision with two assignments", async ({ page }) => {
+  await signIn(page, "beslisser@demo.doorbraak.nl");
+  await openCase(page);
+
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const inSixWeeks = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Grondslag").fill("Jeugdwet artikel 2.3 en de afspraken over doorzettingsmacht in Haaglanden");
+  await page.getByRole("textbox", { name: /Onderbouwing/ }).fill("Sam heeft recht op passend onderwijs met zorg.");
+  await page.getByRole("button", { name: "Nog een opdracht toevoegen" }).click();
+  const party = page.getByLabel("Welke partij");
+  const what = page.getByLabel("Wat moet er gebeuren");
+  const due = page.getByLabel("Uiterlijk op");
+  const payer = page.getByLabel("Wie betaalt");
+  await expect(party).toHaveCount(2);
+  await party.nth(0).fill("Samenwerkingsverband Passend Onderwijs");
+  await what.nth(0).fill("Een plek op een school met zorg voor Sam");
+  await due.nth(0).fill(inAMonth);
+  await payer.nth(0).fill("Samenwerkingsverband");
+  await party.nth(1).fill("Zorgaanbieder De Brug");
+  await what.nth(1).fill("Begeleiding op school, twee dagdelen per week");
+  await due.nth(1).fill(inSixWeeks);
+  await payer.nth(1).fill("Gemeente Den Haag");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Besluit vastleggen" }).click();
+
+  await expect(page.getByRole("heading", { level: 2, name: "Besluiten" })).toBeVisible();
+  const assignments = page.getByRole("table", { name: "Opdrachten uit het besluit" });
+  await expect(assignments.locator("tbody tr")).toHaveCount(2);
+  await expect(currentStep(page)).toContainText("Volgen");
+  // Someone who did not propose it may correct the decision later.
+  await expect(page.getByRole("heading", { name: "Besluit corrigeren" })).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the parent reads both interventions in plain words, without the internal note, and the decision", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await visit(page, "/mijn-meldingen");
+  await page.getByRole("link", { name: caseNumber }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
+  await expectAccessible(page);
+
+  const work = page.getByRole("region", { name: "Wat heeft het expertteam gedaan?" });
+  const items = work.getByRole("listitem");
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0).getByRole("heading", { level: 3 })).toContainText("Casusoverleg met de partijen op");
+  await expect(items.nth(0)).toContainText("Moeder, Sam, school, zorgaanbieder, leerplicht");
+  await expect(items.nth(0)).toContainText("Er was een ouder bij.");
+  await expect(items.nth(0)).toContainText(`${childName} deed zelf mee.`);
+  await expect(items.nth(0)).toContainText("Moeder was bij het overleg. Sam vertelde zelf wat hij nodig heeft.");
+  await expect(items.nth(0)).toContainText("Iedereen is het eens: Sam heeft een plek nodig met onderwijs en zorg.");
+  await expect(items.nth(0)).toContainText("Het expertteam vraagt twee scholen om een plek.");
+  await expect(items.nth(1).getByRole("heading", { level: 3 })).toContainText("Consultatie en advies op");
+  await expect(items.nth(1)).toContainText("Er was geen ouder bij.");
+  await expect(items.nth(1)).toContainText(`${childName} deed niet zelf mee.`);
+  await expect(page.locator("main")).not.toContainText(internalNote);
+  await expect(page.locator("main")).not.toContainText("Interne notitie");
+
+  await expect(page.getByRole("heading", { level: 2, name: "Besluit van de gemeente" })).toBeVisible();
+  const assignments = page.getByRole("table", { name: "Opdrachten uit het besluit" });
+  await expect(assignments).toContainText("Samenwerkingsverband Passend Onderwijs");
+  await expect(assignments).toContainText("Zorgaanbieder De Brug");
+  await expectAccessible(page);
+  await signOut(page);
+});
