@@ -21,7 +21,8 @@ export const openStatuses = caseStatuses.filter((s): s is Exclude<CaseStatus, "C
 /**
  * Default norm of each state in working days: how long a case may stay in it
  * before it is overdue. `null` means the clock does not run (waiting for the
- * family, or tracked per assignment, or done).
+ * family, or done), or runs per assignment: once a decision is recorded, each
+ * assignment has its own date, and overdue assignments escalate on their own.
  */
 export const stateNorms = {
   SUBMITTED: 2,
@@ -30,7 +31,7 @@ export const stateNorms = {
   IN_PROGRESS: 20,
   WITH_EXPERT_TEAM: 30,
   DECISION_PROPOSED: 5,
-  DECIDED: 10,
+  DECIDED: null,
   MONITORING: null,
   CLOSED: null,
 } as const satisfies Record<CaseStatus, number | null>;
@@ -69,8 +70,12 @@ export const caseActions = {
   "case.declareInadmissible": { from: ["SUBMITTED", "TRIAGE"], to: "CLOSED" },
   /** Done: solved, or no longer needed */
   "case.close": { from: ["IN_PROGRESS", "DECIDED", "MONITORING"], to: "CLOSED" },
-  /** An assignment of the decision is done (with what shows it) or ended (with why) */
-  "case.settleAssignment": { from: ["DECIDED", "MONITORING"], to: null },
+  /**
+   * An assignment of the decision is done (with what shows it) or ended (with
+   * why). The first one settled shows that carrying out has begun: the case
+   * moves from decided to monitoring.
+   */
+  "case.settleAssignment": { from: ["DECIDED", "MONITORING"], to: "MONITORING" },
   /** The family says an assignment was not carried out */
   "case.reportAssignment": { from: ["DECIDED", "MONITORING"], to: null },
   /** A correction: a new decision that supersedes the last one; both stay visible */

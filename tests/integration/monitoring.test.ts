@@ -121,8 +121,11 @@ describe("closing a decided case", () => {
     await settleAssignment(aanspreekpunt, { caseId: c.id, assignmentId: c.assignmentIds[0]!, outcome: "DONE", statusNote: "De begeleiding is op 3 maart begonnen." });
     await expect(closeCase(aanspreekpunt, closeInput(c.id))).rejects.toMatchObject({ code: "assignmentsOpen" });
 
+    // Settling the first assignment starts monitoring; the refused close changed nothing.
     const row = await prisma.case.findUniqueOrThrow({ where: { id: c.id } });
-    expect(row).toMatchObject({ status: "DECIDED", result: null, closedAt: null });
+    expect(row).toMatchObject({ status: "MONITORING", deadlineAt: null, result: null, closedAt: null });
+    const settled = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: c.id, action: "case.settleAssignment" } });
+    expect(settled.changes).toMatchObject({ status: { old: "DECIDED", new: "MONITORING" } });
     expect(await prisma.caseEvaluation.count({ where: { caseId: c.id } })).toBe(0);
     expect(await prisma.auditEvent.count({ where: { caseId: c.id, action: "case.close" } })).toBe(0);
   });
@@ -149,7 +152,7 @@ describe("closing a decided case", () => {
       createdById: aanspreekpunt.userId,
     });
     const durations = stored.stepDurations as StepDurations;
-    expect(durations.steps.map((s) => s.status)).toEqual(["SUBMITTED", "TRIAGE", "IN_PROGRESS", "DECISION_PROPOSED", "DECIDED"]);
+    expect(durations.steps.map((s) => s.status)).toEqual(["SUBMITTED", "TRIAGE", "IN_PROGRESS", "DECISION_PROPOSED", "DECIDED", "MONITORING"]);
     const claimed = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: c.id, action: "case.claim" } });
     const submitted = durations.steps[0]!.workingDays;
     expect(submitted).toBe(workingDaysBetween(createdAt, claimed.occurredAt));
@@ -161,7 +164,7 @@ describe("closing a decided case", () => {
     const actions = (await prisma.auditEvent.findMany({ where: { caseId: c.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions.slice(-3)).toEqual(["case.settleAssignment", "case.settleAssignment", "case.close"]);
     const close = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: c.id, action: "case.close" } });
-    expect(close.changes).toMatchObject({ status: { old: "DECIDED", new: "CLOSED" }, blockers: { new: ["WAITING_LIST", "FUNDING_DISPUTE"] } });
+    expect(close.changes).toMatchObject({ status: { old: "MONITORING", new: "CLOSED" }, blockers: { new: ["WAITING_LIST", "FUNDING_DISPUTE"] } });
     const family = await followCase(parent, c.number);
     expect(family.timeline.map((e) => e.kind).slice(-3)).toEqual(["assignmentDone", "assignmentEnded", "closed"]);
     const shown = await familyAssignmentFollowUp(parent, c.id);

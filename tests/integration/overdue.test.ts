@@ -176,7 +176,7 @@ describe("a gemeente's own deadline norms", () => {
     const before = await fileCase(parent, caseInput());
     const beforeRow = await prisma.case.findUniqueOrThrow({ where: { id: before.id } });
 
-    await updateGemeenteNorms(admin, gemeenteNormsInput.parse({ gemeenteId: admin.memberships[0]!.gemeenteId, SUBMITTED: "10", TRIAGE: "", IN_PROGRESS: "", WITH_EXPERT_TEAM: "", DECISION_PROPOSED: "", DECIDED: "" }));
+    await updateGemeenteNorms(admin, gemeenteNormsInput.parse({ gemeenteId: admin.memberships[0]!.gemeenteId, SUBMITTED: "10", TRIAGE: "", IN_PROGRESS: "", WITH_EXPERT_TEAM: "", DECISION_PROPOSED: "" }));
 
     const denHaag = await fileCase(parent, caseInput());
     const delft = await fileCase(parent, caseInput({ ownGemeenteCode: DELFT }));
@@ -199,7 +199,7 @@ describe("a gemeente's own deadline norms", () => {
     expect(audit[0]!.changes).toEqual({ norm_SUBMITTED: { old: null, new: 10 } });
 
     // Back to the default: the gemeente's row is gone and new cases get 2 working days again.
-    await updateGemeenteNorms(admin, gemeenteNormsInput.parse({ gemeenteId: admin.memberships[0]!.gemeenteId, SUBMITTED: "", TRIAGE: "", IN_PROGRESS: "", WITH_EXPERT_TEAM: "", DECISION_PROPOSED: "", DECIDED: "" }));
+    await updateGemeenteNorms(admin, gemeenteNormsInput.parse({ gemeenteId: admin.memberships[0]!.gemeenteId, SUBMITTED: "", TRIAGE: "", IN_PROGRESS: "", WITH_EXPERT_TEAM: "", DECISION_PROPOSED: "" }));
     expect(await prisma.deadlineNorm.count({ where: { gemeenteId: admin.memberships[0]!.gemeenteId! } })).toBe(0);
     const after = await fileCase(parent, caseInput());
     const afterRow = await prisma.case.findUniqueOrThrow({ where: { id: after.id } });
@@ -207,8 +207,8 @@ describe("a gemeente's own deadline norms", () => {
   });
 
   it("accept whole working days from 1 to 120 or empty, for the steps with a clock only", () => {
-    const base = { gemeenteId: "g", SUBMITTED: "", TRIAGE: "", IN_PROGRESS: "", WITH_EXPERT_TEAM: "", DECISION_PROPOSED: "", DECIDED: "" };
-    expect(gemeenteNormsInput.parse({ ...base, TRIAGE: " 1 ", DECIDED: "120" })).toMatchObject({ TRIAGE: 1, DECIDED: 120, SUBMITTED: null });
+    const base = { gemeenteId: "g", SUBMITTED: "", TRIAGE: "", IN_PROGRESS: "", WITH_EXPERT_TEAM: "", DECISION_PROPOSED: "" };
+    expect(gemeenteNormsInput.parse({ ...base, TRIAGE: " 1 ", DECISION_PROPOSED: "120" })).toMatchObject({ TRIAGE: 1, DECISION_PROPOSED: 120, SUBMITTED: null });
     for (const bad of ["0", "121", "2.5", "-3", "vijf", "1e2"]) {
       const parsed = gemeenteNormsInput.safeParse({ ...base, TRIAGE: bad });
       expect(parsed.success, bad).toBe(false);
@@ -220,7 +220,7 @@ describe("a gemeente's own deadline norms", () => {
   it("cannot be changed by the admin of another gemeente, nor by staff who are not an admin", async () => {
     const denHaagAdmin = await makeActor("GEMEENTE_ADMIN", { gemeente: DEN_HAAG });
     const denHaagId = denHaagAdmin.memberships[0]!.gemeenteId!;
-    const input = gemeenteNormsInput.parse({ gemeenteId: denHaagId, SUBMITTED: "7", TRIAGE: "", IN_PROGRESS: "", WITH_EXPERT_TEAM: "", DECISION_PROPOSED: "", DECIDED: "" });
+    const input = gemeenteNormsInput.parse({ gemeenteId: denHaagId, SUBMITTED: "7", TRIAGE: "", IN_PROGRESS: "", WITH_EXPERT_TEAM: "", DECISION_PROPOSED: "" });
     const refused = await Promise.all(
       [
         makeActor("GEMEENTE_ADMIN", { gemeente: DELFT }),

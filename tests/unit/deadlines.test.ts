@@ -174,7 +174,7 @@ describe("per-gemeente norms", () => {
   });
 
   it("can be set exactly for the steps whose clock runs", () => {
-    expect(clockStatuses).toEqual(["SUBMITTED", "TRIAGE", "IN_PROGRESS", "WITH_EXPERT_TEAM", "DECISION_PROPOSED", "DECIDED"]);
+    expect(clockStatuses).toEqual(["SUBMITTED", "TRIAGE", "IN_PROGRESS", "WITH_EXPERT_TEAM", "DECISION_PROPOSED"]);
   });
 });
 

@@ -52,6 +52,7 @@ export default async function AuditTrailPage({ params }: Params) {
           ["result", "caseResult"],
           ["residenceRule", "audit.residenceRule"],
           ["consentGivenBy", "audit.consentGivenBy"],
+          ["blockers", "monitoring.blocker"],
         ] as const
       ).map(async ([field, namespace]) => [field, (await getTranslations(namespace)) as unknown as Translate] as const),
     ),
