@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./fixtures";
 import { fileForDenHaag } from "./filing";
@@ -8,13 +9,17 @@ import { fileForDenHaag } from "./filing";
  * procesregie in the queue, logs two interventions (one with the parent there,
  * one with an internal note) and proposes a decision → the decision holder
  * records it with two assignments → the parent reads both interventions in
- * plain words, without the internal note, and the decision. Every page visited
- * is scanned with axe. Uses a case of its own: the demo seed's cases belong to
+ * plain words, without the internal note, and the decision → the parent
+ * downloads the decision letter and says one assignment was not carried out →
+ * the aanspreekpunt reads that, marks both assignments done and closes the case
+ * with an evaluation → the parent sees it closed. Every page visited is
+ * scanned with axe. Uses a case of its own: the demo seed's cases belong to
  * other specs.
  */
 test.describe.configure({ mode: "serial" });
 
 const childName = `Sam Expert ${Date.now().toString(36)}`;
+const notCarriedOut = "De Brug is niet op school geweest. Niemand heeft ons gebeld.";
 const internalNote = "Intern: de aanbieder twijfelt of zij de zorg kan leveren. Niet delen met het gezin.";
 let caseNumber = "";
 
@@ -174,5 +179,89 @@ test("the parent reads both interventions in plain words, without the internal n
   await expect(assignments).toContainText("Samenwerkingsverband Passend Onderwijs");
   await expect(assignments).toContainText("Zorgaanbieder De Brug");
   await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the parent downloads the decision letter and says one assignment was not carried out", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await visit(page, `/mijn-meldingen/${caseNumber}`);
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download de besluitbrief (pdf)" }).click();
+  const letter = await downloading;
+  expect(letter.suggestedFilename()).toBe(`besluit-${caseNumber}.pdf`);
+  expect((await readFile(await letter.path())).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  const brug = page.getByRole("list", { name: "Stand van de opdrachten" }).getByRole("listitem").filter({ hasText: "Zorgaanbieder De Brug" });
+  await expect(brug).toContainText("Nog te doen");
+  await brug.getByText("Dit is niet gebeurd").click();
+  await expectAccessible(page);
+  await brug.getByLabel("Wat is er niet gebeurd?").fill(notCarriedOut);
+  await brug.getByRole("button", { name: "Melding versturen" }).click();
+
+  const sent = page.getByRole("list", { name: "Stand van de opdrachten" }).getByRole("listitem").filter({ hasText: "Zorgaanbieder De Brug" });
+  await expect(sent.getByRole("heading", { name: "Wat u heeft gemeld" })).toBeVisible();
+  await expect(sent).toContainText(notCarriedOut);
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the aanspreekpunt reads the report, marks both assignments done and closes the case with an evaluation", async ({ page }) => {
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  // The report reaches the person who holds the case.
+  await visit(page, "/notificaties");
+  await expect(page.getByRole("main")).toContainText(caseNumber);
+  await openCase(page);
+
+  // Closing is not offered while assignments are open.
+  await expect(page.getByText("Er staan nog 2 opdrachten uit het besluit open.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Melding afsluiten" })).toHaveCount(0);
+
+  const assignment = (party: string) => page.getByRole("listitem", { name: new RegExp(party) });
+  await expect(assignment("Zorgaanbieder De Brug")).toContainText(notCarriedOut);
+  await expect(assignment("Samenwerkingsverband Passend Onderwijs")).toContainText("Het gezin heeft niets gemeld over deze opdracht.");
+
+  const settle = async (party: string, evidence: string) => {
+    const item = assignment(party);
+    await item.getByLabel("Gedaan: de opdracht is uitgevoerd").check();
+    await item.getByLabel("Toelichting").fill(evidence);
+    await item.getByRole("button", { name: "Stand opslaan" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
+    await expect(assignment(party).getByRole("heading")).toContainText("Gedaan");
+  };
+  await settle("Zorgaanbieder De Brug", "Na de melding van moeder is De Brug op 2 maart begonnen. De school bevestigt dit.");
+  await expect(page.getByRole("main").getByText("Uitvoering wordt gevolgd").first()).toBeVisible();
+  await expect(page.getByText("Er staat nog 1 opdracht uit het besluit open.")).toBeVisible();
+  await expectAccessible(page);
+  await settle("Samenwerkingsverband Passend Onderwijs", "Sam gaat sinds 1 maart naar De Horizon, met zorg in de klas.");
+
+  await page.getByLabel("Opgelost: de hulp is geregeld").check();
+  await page.getByLabel("Toelichting voor het gezin").fill("Sam heeft een plek op school met begeleiding. Daarmee is de melding klaar.");
+  await page.getByLabel("Onenigheid over wie betaalt").check();
+  await page.getByLabel("Geen passende plek op school").check();
+  await page.getByLabel("Wat heeft de doorbraak gebracht?").fill("Het casusoverleg met alle partijen en het besluit met doorzettingsmacht.");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Melding afsluiten" }).click();
+
+  await expect(page.getByRole("main").getByText("Afgesloten").first()).toBeVisible();
+  const evaluation = page.getByRole("region", { name: "Evaluatie" });
+  await expect(evaluation).toContainText("Onenigheid over wie betaalt");
+  await expect(evaluation).toContainText("Het casusoverleg met alle partijen");
+  await expect(evaluation.getByRole("table", { name: "Werkdagen per stap" }).getByRole("row", { name: /Bij het expertteam/ })).toBeVisible();
+  await expect(currentStep(page)).toContainText("Afschalen en afsluiten");
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the parent sees the case closed, both assignments done, and no evaluation", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await visit(page, `/mijn-meldingen/${caseNumber}`);
+  await expect(page.getByRole("main")).toContainText("Sam heeft een plek op school met begeleiding.");
+  const items = page.getByRole("list", { name: "Stand van de opdrachten" }).getByRole("listitem").filter({ has: page.getByRole("heading") });
+  await expect(items).toHaveCount(2);
+  for (const item of await items.all()) await expect(item).toContainText("Dit is gedaan.");
+  await expect(page.getByRole("button", { name: "Melding versturen" })).toHaveCount(0);
+  await expect(page.getByRole("main")).not.toContainText("Evaluatie");
+  await expect(page.getByRole("main")).not.toContainText("Het casusoverleg met alle partijen en het besluit");
   await signOut(page);
 });

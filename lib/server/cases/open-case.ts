@@ -34,6 +34,7 @@ export async function openCase(actor: Actor, number: string) {
         proposals: { orderBy: { createdAt: "asc" } },
         decisions: { orderBy: { createdAt: "asc" }, include: { assignments: { orderBy: { dueOn: "asc" } } } },
         transfers: { orderBy: { createdAt: "asc" } },
+        evaluation: true,
       },
     });
     const names = await userNames(tx, [
@@ -43,6 +44,7 @@ export async function openCase(actor: Actor, number: string) {
       ...detail.decisions.map((d) => d.decidedById),
       ...detail.interventions.map((i) => i.loggedById),
       ...detail.transfers.map((t) => t.transferredById),
+      detail.evaluation?.createdById ?? null,
     ]);
     const actions = availableActions(detail.status, heldRoles);
     // Whom the case can be handed to: the aanspreekpunten of the case's own gemeente.

@@ -34,6 +34,7 @@ import {
   settleAssignmentAction,
 } from "./actions";
 import { orNotFound } from "./load";
+import { CaseEvaluation } from "./evaluation";
 import { ProcesregieSteps } from "./procesregie-steps";
 
 type Params = { params: Promise<{ number: string }> };
@@ -253,6 +254,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           ))}
         </section>
       )}
+
+      {c.evaluation && <CaseEvaluation evaluation={c.evaluation} createdBy={name(c.evaluation.createdById)} />}
 
       {c.proposals.length > 0 && (
         <section aria-labelledby="proposals" className="space-y-4">
