@@ -175,7 +175,7 @@ test("the parent reads both interventions in plain words, without the internal n
   await expect(page.locator("main")).not.toContainText("Interne notitie");
 
   await expect(page.getByRole("heading", { level: 2, name: "Besluit van de gemeente" })).toBeVisible();
-  const assignments = page.getByRole("table", { name: "Opdrachten uit het besluit" });
+  const assignments = page.getByRole("list", { name: "Stand van de opdrachten" });
   await expect(assignments).toContainText("Samenwerkingsverband Passend Onderwijs");
   await expect(assignments).toContainText("Zorgaanbieder De Brug");
   await expectAccessible(page);
@@ -198,6 +198,7 @@ test("the parent downloads the decision letter and says one assignment was not c
   await expectAccessible(page);
   await brug.getByLabel("Wat is er niet gebeurd?").fill(notCarriedOut);
   await brug.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Uw melding is verstuurd." })).toBeVisible();
 
   const sent = page.getByRole("list", { name: "Stand van de opdrachten" }).getByRole("listitem").filter({ hasText: "Zorgaanbieder De Brug" });
   await expect(sent.getByRole("heading", { name: "Wat u heeft gemeld" })).toBeVisible();

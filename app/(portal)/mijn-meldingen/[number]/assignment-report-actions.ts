@@ -1,13 +1,18 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { caseNumberPattern } from "@/lib/domain/case-number";
 import { reportAssignmentInput } from "@/lib/domain/inputs";
 import { formValues, runAction, type ActionState } from "@/lib/server/action";
 import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
 
-/** The family says an assignment did not happen. The note's field carries the assignment's id (several forms on one page). */
+/**
+ * The family says an assignment did not happen. The note's field carries the
+ * assignment's id (several forms on one page). On success the page renders
+ * again in place, with the report under its assignment: a redirect to the same
+ * page with only an anchor would not fetch the page again.
+ */
 export async function reportAssignmentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor("/mijn-meldingen");
   const assignmentId = formData.get("assignmentId");
@@ -18,6 +23,6 @@ export async function reportAssignmentAction(_prev: ActionState, formData: FormD
   };
   const result = await runAction(reportAssignmentInput, input, formValues(formData), (p) => reportAssignment(actor, p));
   const number = formData.get("caseNumber");
-  if (result?.ok && typeof number === "string" && caseNumberPattern.test(number)) redirect(`/mijn-meldingen/${number}#assignment-${String(assignmentId)}`);
+  if (result?.ok && typeof number === "string" && caseNumberPattern.test(number)) revalidatePath(`/mijn-meldingen/${number}`);
   return result;
 }
