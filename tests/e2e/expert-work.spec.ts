@@ -228,7 +228,7 @@ test("the aanspreekpunt reads the report, marks both assignments done and closes
     await item.getByLabel("Toelichting").fill(evidence);
     await item.getByRole("button", { name: "Stand opslaan" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
-    await expect(assignment(party).getByRole("heading")).toContainText("Gedaan");
+    await expect(assignment(party).getByRole("heading", { level: 3 })).toContainText("Gedaan");
   };
   await settle("Zorgaanbieder De Brug", "Na de melding van moeder is De Brug op 2 maart begonnen. De school bevestigt dit.");
   await expect(page.getByRole("main").getByText("Uitvoering wordt gevolgd").first()).toBeVisible();
