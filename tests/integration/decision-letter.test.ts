@@ -18,12 +18,20 @@ import { caseInput, DELFT, DEN_HAAG, makeActor } from "../support/factories";
 
 const standardFontDataUrl = `${path.join(process.cwd(), "node_modules", "pdfjs-dist", "standard_fonts")}/`;
 
-/** Parses the PDF with pdf.js and returns its text, one space between pieces, as a reader would see it. */
+/**
+ * Parses the PDF with pdf.js and returns its text, one space between pieces, as
+ * a reader would see it. Each page is also interpreted as a viewer would draw
+ * it (fonts, text and graphics operators), so a page that cannot be rendered
+ * fails here.
+ */
 async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string }> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, isEvalSupported: false, stopAtErrors: true }).promise;
   const parts: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
+    const page = await doc.getPage(n);
+    const drawing = await page.getOperatorList();
+    expect(drawing.fnArray.length).toBeGreaterThan(0);
+    const content = await page.getTextContent();
     for (const item of content.items) if ("str" in item) parts.push(item.str);
   }
   const pages = doc.numPages;
