@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import type { ProcesregieStep } from "@/lib/domain/procesregie";
 import type { QueueRow } from "@/lib/server/cases/list-queues";
 import { StatusBadge } from "./status-badge";
 
@@ -10,27 +11,32 @@ const badge = "inline-block rounded px-2 py-0.5 text-sm font-semibold";
 
 /**
  * A queue of cases for staff. Overdue, urgency and thuiszitter are said in
- * words, never only in colour. The region queue shows the gemeente and the
- * question to the expert team instead of the assignee.
+ * words, never only in colour. The region queue (given `steps`) shows the
+ * gemeente, the step of the expert team's procesregie and the question to the
+ * expert team instead of the assignee.
  */
 export function CaseTable({
   rows,
   caption,
-  variant = "gemeente",
+  steps,
 }: {
   rows: CaseRow[];
   caption: string;
-  variant?: "gemeente" | "region";
+  /** The region queue: each case's step of procesregie, by case id */
+  steps?: Map<string, ProcesregieStep | null>;
 }) {
   const t = useTranslations("queue");
+  const tExpert = useTranslations("expertWork");
   const tUrgency = useTranslations("urgency");
   const tDomain = useTranslations("domain");
   const format = useFormatter();
-  const region = variant === "region";
+  const region = steps !== undefined;
+  const stepName = (step: ProcesregieStep | null | undefined) =>
+    step ? tExpert(`procesregie.steps.${step}.name`) : <span className="text-slate-700">{tExpert("queue.noStep")}</span>;
   return (
     // Focusable, so that keyboard users can scroll a wide table sideways on a small screen.
     <div className="overflow-x-auto rounded border border-slate-300 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full min-w-[44rem] border-collapse bg-white text-left">
+      <table className={`w-full ${region ? "min-w-[52rem]" : "min-w-[44rem]"} border-collapse bg-white text-left`}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-400">
@@ -38,6 +44,7 @@ export function CaseTable({
             <th scope="col" className="p-2">{t("colChild")}</th>
             {region && <th scope="col" className="p-2">{t("colGemeente")}</th>}
             <th scope="col" className="p-2">{t("colStatus")}</th>
+            {region && <th scope="col" className="p-2">{tExpert("queue.colStep")}</th>}
             <th scope="col" className="p-2">{t("colUrgency")}</th>
             <th scope="col" className="p-2">{t("colDeadline")}</th>
             <th scope="col" className="p-2">{region ? t("colQuestion") : t("colAssignee")}</th>
@@ -62,6 +69,9 @@ export function CaseTable({
               <td className="p-2">
                 <StatusBadge status={c.status} />
               </td>
+              {region && (
+                <td className="p-2">{stepName(steps.get(c.id))}</td>
+              )}
               <td className="p-2">
                 {c.urgency === "NORMAL" ? tUrgency(c.urgency) : <strong className="text-red-900">{tUrgency(c.urgency)}</strong>}
               </td>

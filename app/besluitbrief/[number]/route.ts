@@ -1,15 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
-import { attachmentDisposition } from "@/lib/domain/documents";
 import { decisionLetter } from "@/lib/server/decisions/decision-letter";
+import { attachmentResponse, privateNotFound } from "@/lib/server/download-response";
 import { NotFoundError } from "@/lib/server/errors";
 
 type Context = { params: Promise<{ number: string }> };
-
-const privateHeaders = {
-  "Cache-Control": "private, no-store",
-  "X-Content-Type-Options": "nosniff",
-};
 
 /**
  * Downloads the decision letter of a case as a PDF. A visitor who is not
@@ -21,23 +16,10 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   const actor = await requireActor(`/besluitbrief/${encodeURIComponent(number)}`);
   try {
     const letter = await decisionLetter(actor, number);
-    return new Response(Buffer.from(letter.pdf), {
-      status: 200,
-      headers: {
-        ...privateHeaders,
-        "Content-Type": "application/pdf",
-        "Content-Length": String(letter.pdf.byteLength),
-        "Content-Disposition": attachmentDisposition(letter.fileName),
-        // A PDF that is opened anyway must not run scripts or reach out from our origin.
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-      },
-    });
+    return attachmentResponse({ content: letter.pdf, contentType: "application/pdf", fileName: letter.fileName });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     const t = await getTranslations("decisions");
-    return new Response(t("letterNotFound"), {
-      status: 404,
-      headers: { ...privateHeaders, "Content-Type": "text/plain; charset=utf-8" },
-    });
+    return privateNotFound(t("letterNotFound"));
   }
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { GemeenteContactInput } from "@/lib/domain/inputs";
 import { permissions } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
+import { gemeenteContactSelect } from "@/lib/server/reference/directory";
 import { prisma } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { NotFoundError } from "@/lib/server/errors";
@@ -20,15 +21,8 @@ export async function listManagedGemeenten(actor: Actor) {
     orderBy: { name: "asc" },
     select: {
       id: true,
-      name: true,
       cbsCode: true,
-      contactName: true,
-      contactEmail: true,
-      contactPhone: true,
-      contactHours: true,
-      clientSupportName: true,
-      clientSupportPhone: true,
-      clientSupportUrl: true,
+      ...gemeenteContactSelect,
       region: { select: { name: true } },
       memberships: {
         orderBy: [{ role: "asc" }, { user: { name: "asc" } }],

@@ -2,11 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { violatesFourEyes } from "@/lib/domain/decision";
 import type { CorrectDecisionInput } from "@/lib/domain/inputs";
-import { prisma, type Tx } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { enqueueEmail } from "@/lib/server/notifications/enqueue";
 import { ConflictError, DomainError } from "@/lib/server/errors";
-import { applyAction, loadForAction } from "./transition";
+import { assignmentRows } from "./record-decision";
+import { applyAction, loadForAction, notifyFamily } from "./transition";
 
 /** Why the open assignments of a corrected decision stopped; shown to staff and the family. */
 export const SUPERSEDED_NOTE = "Vervangen door een nieuw besluit";
@@ -46,13 +46,7 @@ export async function correctDecision(actor: Actor, input: CorrectDecisionInput)
           decidedById: actor.userId,
           supersedesId: current.id,
           assignments: {
-            create: input.assignments.map((a) => ({
-              gemeenteId: loaded.case.gemeenteId,
-              party: a.party,
-              description: a.description,
-              dueOn: new Date(`${a.dueOn}T00:00:00Z`),
-              payer: a.payer,
-            })),
+            create: assignmentRows(loaded.case.gemeenteId, input.assignments),
           },
         },
       });
@@ -93,17 +87,6 @@ export async function correctDecision(actor: Actor, input: CorrectDecisionInput)
     throw new DomainError("fourEyes");
   }
   return { decisionId: result.decisionId };
-}
-
-/** A binding decision changed without a change of step: the family hears that something changed (never what). */
-async function notifyFamily(tx: Tx, c: { id: string; gemeenteId: string }, actorId: string): Promise<void> {
-  const parties = await tx.caseParty.findMany({
-    where: { caseId: c.id, gemeenteId: c.gemeenteId, email: { not: null }, OR: [{ userId: null }, { userId: { not: actorId } }] },
-    select: { email: true },
-  });
-  for (const email of new Set(parties.flatMap((p) => (p.email ? [p.email] : [])))) {
-    await enqueueEmail(tx, { recipient: email, template: "case-updated", caseId: c.id, gemeenteId: c.gemeenteId });
-  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

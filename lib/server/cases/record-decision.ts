@@ -33,13 +33,7 @@ export async function recordDecision(actor: Actor, input: RecordDecisionInput): 
         rationale: input.rationale,
         decidedById: actor.userId,
         assignments: {
-          create: input.assignments.map((a) => ({
-            gemeenteId: loaded.case.gemeenteId,
-            party: a.party,
-            description: a.description,
-            dueOn: new Date(`${a.dueOn}T00:00:00Z`),
-            payer: a.payer,
-          })),
+          create: assignmentRows(loaded.case.gemeenteId, input.assignments),
         },
       },
     });
@@ -64,4 +58,15 @@ export async function recordDecision(actor: Actor, input: RecordDecisionInput): 
     throw new DomainError("fourEyes");
   }
   return { decisionId: refusal.decisionId };
+}
+
+/** The rows of a decision's assignments, in the case's gemeente; a due day is stored as midnight UTC of that day. */
+export function assignmentRows(gemeenteId: string, assignments: RecordDecisionInput["assignments"]) {
+  return assignments.map((a) => ({
+    gemeenteId,
+    party: a.party,
+    description: a.description,
+    dueOn: new Date(`${a.dueOn}T00:00:00Z`),
+    payer: a.payer,
+  }));
 }

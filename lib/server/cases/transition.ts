@@ -101,8 +101,12 @@ export async function applyAction(
   });
 }
 
-/** Everyone on the family side hears that their case moved on (never what), except the person who moved it. */
-async function notifyFamily(tx: Tx, current: { id: string; gemeenteId: string }, actorId: string): Promise<void> {
+/**
+ * Everyone on the family side hears that their case moved on (never what),
+ * except the person who moved it: on a change of step, and when a binding
+ * decision is corrected.
+ */
+export async function notifyFamily(tx: Tx, current: { id: string; gemeenteId: string }, actorId: string): Promise<void> {
   const parties = await tx.caseParty.findMany({
     where: { caseId: current.id, gemeenteId: current.gemeenteId, email: { not: null }, OR: [{ userId: null }, { userId: { not: actorId } }] },
     select: { email: true },

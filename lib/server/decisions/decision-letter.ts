@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { caseNumberPattern } from "@/lib/domain/case-number";
+import { gemeenteContactSelect } from "@/lib/server/reference/directory";
 import { prisma } from "@/lib/db/client";
 import { findScopedCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -42,17 +43,7 @@ export async function decisionLetter(actor: Actor, caseNumber: string): Promise<
     if (!decision) throw new NotFoundError();
     const gemeente = await tx.gemeente.findUniqueOrThrow({
       where: { id: found.gemeenteId },
-      select: {
-        name: true,
-        commonName: true,
-        contactName: true,
-        contactEmail: true,
-        contactPhone: true,
-        contactHours: true,
-        clientSupportName: true,
-        clientSupportPhone: true,
-        clientSupportUrl: true,
-      },
+      select: gemeenteContactSelect,
     });
 
     const { commonName, name, ...contact } = gemeente;

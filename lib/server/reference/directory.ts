@@ -1,5 +1,19 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** How people reach a gemeente's aanspreekpunt and its client support: what the directory, the admin page and the decision letter show. */
+export const gemeenteContactSelect = {
+  name: true,
+  commonName: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  contactHours: true,
+  clientSupportName: true,
+  clientSupportPhone: true,
+  clientSupportUrl: true,
+} satisfies Prisma.GemeenteSelect;
 
 /**
  * The public directory of gemeenten: where a citizen can go. Everything here
@@ -79,15 +93,7 @@ export async function findGemeenteDirectoryEntry(cbsCode: string) {
     where: { cbsCode: code },
     select: {
       cbsCode: true,
-      name: true,
-      commonName: true,
-      contactName: true,
-      contactEmail: true,
-      contactPhone: true,
-      contactHours: true,
-      clientSupportName: true,
-      clientSupportPhone: true,
-      clientSupportUrl: true,
+      ...gemeenteContactSelect,
       region: { select: { name: true, expertTeam: { select: { name: true, email: true, phone: true } } } },
     },
   });
