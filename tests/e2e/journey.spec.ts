@@ -186,7 +186,7 @@ test("the parent sees the decision and the assignments", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
   await expect(page.locator("main")).toContainText("Besluit genomen");
   await expect(page.getByRole("heading", { name: "Besluit van de gemeente" })).toBeVisible();
-  const assignments = page.getByRole("table", { name: "Opdrachten uit het besluit" });
+  const assignments = page.getByRole("list", { name: "Stand van de opdrachten" });
   await expect(assignments).toContainText("Samenwerkingsverband Passend Onderwijs");
   await expect(assignments).toContainText("Een plek op een school met zorg voor Lieke");
   await expectAccessible(page);
