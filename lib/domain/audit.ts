@@ -1,7 +1,18 @@
 import { createHash } from "node:crypto";
 
 /** Fields whose values never enter the audit trail in clear text. */
-const sensitiveFields = new Set(["childName", "childBirthDate", "bsn", "passwordHash", "email", "phone"]);
+const sensitiveFields = new Set([
+  "childName",
+  "childBirthDate",
+  "bsn",
+  "passwordHash",
+  "email",
+  "phone",
+  // Free text people typed: a search may hold a child's name, a reason anything.
+  "query",
+  "correctionReason",
+  "internalNote",
+]);
 
 export const REDACTED = "[afgeschermd]";
 
@@ -18,20 +29,37 @@ export function redactChanges(changes: Changes): Changes {
   return out;
 }
 
-/** The fields of an audit event that its hash covers. */
+/**
+ * The fields of an audit event that its hash covers (version 2: every stored
+ * field but the hash itself). Dates are ISO 8601 strings in UTC.
+ */
 export type HashedAuditFields = {
+  id: string;
   chain: string;
   seq: number;
   occurredAt: string;
   action: string;
   outcome: string;
   actorId: string | null;
+  actorName: string | null;
   actorRole: string | null;
+  actorOrganisation: string | null;
+  onBehalfOf: string | null;
   gemeenteId: string | null;
   caseId: string | null;
+  caseNumber: string | null;
   changes: unknown;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
   prevHash: string | null;
+  hashVersion: number;
 };
+
+export const AUDIT_HASH_VERSION = 2;
+
+/** Version 1 covered these only; events written before version 2 keep their hash. */
+const version1Fields = ["chain", "seq", "occurredAt", "action", "outcome", "actorId", "actorRole", "gemeenteId", "caseId", "changes", "prevHash"] as const;
 
 /** JSON with object keys sorted at every level, so that the same event always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -43,10 +71,49 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/**
+ * The canonical form of an event that its hash is taken over: canonical JSON
+ * of the fields its version covers. A standalone verifier can rebuild it from
+ * an export (see docs/audit-trail.md).
+ */
+export function canonicalAuditForm(fields: HashedAuditFields): string {
+  if (fields.hashVersion === 1) return canonicalJson(Object.fromEntries(version1Fields.map((k) => [k, fields[k]])));
+  return canonicalJson(fields);
+}
+
 export function auditHash(fields: HashedAuditFields): string {
-  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+  return createHash("sha256").update(canonicalAuditForm(fields)).digest("hex");
 }
 
 export function chainFor(caseId: string | null): string {
   return caseId ? `case:${caseId}` : "global";
+}
+
+/** An audit event as stored: the hashed fields (with a Date) and the hash. */
+export type StoredAuditEvent = Omit<HashedAuditFields, "occurredAt"> & { occurredAt: Date; hash: string };
+
+/** The hashed fields of a stored event, as its hash was computed when it was written. */
+export function hashedFieldsOf(event: StoredAuditEvent): HashedAuditFields {
+  return {
+    id: event.id,
+    chain: event.chain,
+    seq: event.seq,
+    occurredAt: event.occurredAt.toISOString(),
+    action: event.action,
+    outcome: event.outcome,
+    actorId: event.actorId,
+    actorName: event.actorName,
+    actorRole: event.actorRole,
+    actorOrganisation: event.actorOrganisation,
+    onBehalfOf: event.onBehalfOf,
+    gemeenteId: event.gemeenteId,
+    caseId: event.caseId,
+    caseNumber: event.caseNumber,
+    changes: event.changes ?? null,
+    ip: event.ip,
+    userAgent: event.userAgent,
+    requestId: event.requestId,
+    prevHash: event.prevHash,
+    hashVersion: event.hashVersion,
+  };
 }

@@ -323,7 +323,7 @@ function postgresConnection(target: { url: string; shadowUrl?: string }): Connec
       const shadowPool = newPool(shadow);
       const wipe = () => shadowPool.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
       await wipe();
-      const adapter = await new PrismaPg(shadowPool).connect();
+      const adapter = wholeScripts(await new PrismaPg(shadowPool).connect(), shadowPool);
       return withDispose(adapter, async () => {
         await wipe();
         await shadowPool.end();
@@ -333,7 +333,7 @@ function postgresConnection(target: { url: string; shadowUrl?: string }): Connec
     await pool.query(`CREATE DATABASE "${name}"`);
     liveShadows.add(name);
     const shadowPool = newPool({ ...main, database: name });
-    const adapter = await new PrismaPg(shadowPool).connect();
+    const adapter = wholeScripts(await new PrismaPg(shadowPool).connect(), shadowPool);
     return withDispose(adapter, async () => {
       await shadowPool.end(); // before the drop (pitfall 3)
       await dropShadow(name);
@@ -344,7 +344,7 @@ function postgresConnection(target: { url: string; shadowUrl?: string }): Connec
     factory: {
       provider: base.provider,
       adapterName: base.adapterName,
-      connect: () => base.connect(),
+      connect: async () => wholeScripts(await base.connect(), pool),
       connectToShadowDb,
     },
     close: async () => {
@@ -353,6 +353,19 @@ function postgresConnection(target: { url: string; shadowUrl?: string }): Connec
       await pool.end();
     },
   };
+}
+
+/**
+ * PrismaPg runs a migration script by splitting it at every ";", also inside
+ * comments and function bodies (a trigger function has several). PostgreSQL
+ * runs a whole script itself, as one implicit transaction, so a migration
+ * applies completely or not at all.
+ */
+function wholeScripts(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAdapter {
+  adapter.executeScript = async (script: string) => {
+    await pool.query(script);
+  };
+  return adapter;
 }
 
 function newPool(fields: pg.PoolConfig): pg.Pool {

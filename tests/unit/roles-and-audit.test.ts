@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { auditHash, canonicalJson, redactChanges, REDACTED } from "@/lib/domain/audit";
+import { auditHash, canonicalJson, redactChanges, REDACTED, type HashedAuditFields } from "@/lib/domain/audit";
+
+const baseEvent: HashedAuditFields = {
+  id: "e1", chain: "case:1", seq: 1, occurredAt: "2026-11-22T10:00:00.000Z", action: "case.file", outcome: "SUCCESS",
+  actorId: "u", actorName: "Sanne", actorRole: "FAMILY", actorOrganisation: null, onBehalfOf: null, gemeenteId: "g",
+  caseId: "1", caseNumber: "DB-2026-000001", changes: null, ip: "127.0.0.1", userAgent: "test", requestId: "r1",
+  prevHash: null, hashVersion: 2,
+};
 import { formatCaseNumber, caseNumberPattern } from "@/lib/domain/case-number";
 import { violatesFourEyes } from "@/lib/domain/decision";
 import { rolesOnCase, type CaseScopeFacts } from "@/lib/domain/roles";
@@ -47,12 +54,19 @@ describe("audit helpers", () => {
 
   it("hashes the same event the same way whatever the key order", () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } })).toBe('{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}');
-    const base = {
-      chain: "case:1", seq: 1, occurredAt: "2026-11-22T10:00:00.000Z", action: "case.file", outcome: "SUCCESS",
-      actorId: "u", actorRole: "FAMILY", gemeenteId: "g", caseId: "1", changes: null, prevHash: null,
-    };
-    expect(auditHash(base)).toBe(auditHash({ ...base }));
-    expect(auditHash(base)).not.toBe(auditHash({ ...base, action: "case.claim" }));
+    expect(auditHash(baseEvent)).toBe(auditHash({ ...baseEvent }));
+    expect(auditHash(baseEvent)).not.toBe(auditHash({ ...baseEvent, action: "case.claim" }));
+  });
+
+  it("covers every stored field in version 2, and only the original fields in version 1", () => {
+    const fields = Object.keys(baseEvent) as (keyof HashedAuditFields)[];
+    for (const field of fields) {
+      const changed = { ...baseEvent, [field]: field === "seq" || field === "hashVersion" ? 3 : "other" };
+      expect(auditHash(changed), field).not.toBe(auditHash(baseEvent));
+    }
+    const v1 = { ...baseEvent, hashVersion: 1 };
+    expect(auditHash({ ...v1, ip: "10.0.0.9", actorName: "Someone else" })).toBe(auditHash(v1));
+    expect(auditHash({ ...v1, action: "case.claim" })).not.toBe(auditHash(v1));
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { auditHash, chainFor, redactChanges, type Changes } from "@/lib/domain/audit";
+import { randomUUID } from "node:crypto";
+import { AUDIT_HASH_VERSION, auditHash, chainFor, redactChanges, type Changes, type HashedAuditFields } from "@/lib/domain/audit";
 import type { Role } from "@/lib/domain/roles";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,59 +19,49 @@ export type AuditInput = {
 
 /**
  * Appends one event to the audit trail inside the caller's transaction, so the
- * event exists exactly when the change it records does. Events of one chain are
- * serialised with a transaction-scoped advisory lock, so that each stores the
- * hash of its true predecessor.
+ * event exists exactly when the change it records does. The chain's head row
+ * is locked first: events of one chain are written one at a time, each with
+ * the hash of its true predecessor, and the head moves with them.
  */
 export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
   const caseId = input.case?.id ?? null;
   const chain = chainFor(caseId);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 0))`;
-  const previous = await tx.auditEvent.findFirst({
-    where: { chain },
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
-  });
-  const seq = (previous?.seq ?? 0) + 1;
-  const occurredAt = new Date();
-  const changes = input.changes ? redactChanges(input.changes) : null;
-  const gemeenteId = input.case?.gemeenteId ?? input.gemeenteId ?? null;
-  const outcome = input.outcome ?? "SUCCESS";
-  const prevHash = previous?.hash ?? null;
-  const hash = auditHash({
+  await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chain", "seq", "hash") VALUES (${chain}, 0, '') ON CONFLICT ("chain") DO NOTHING`;
+  const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`SELECT "seq", "hash" FROM "AuditChainHead" WHERE "chain" = ${chain} FOR UPDATE`;
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head && head.seq > 0 ? head.hash : null;
+  const fields: HashedAuditFields = {
+    id: randomUUID(),
     chain,
     seq,
-    occurredAt: occurredAt.toISOString(),
+    occurredAt: new Date().toISOString(),
     action: input.action,
-    outcome,
+    outcome: input.outcome ?? "SUCCESS",
     actorId: actor?.userId ?? null,
+    actorName: actor?.name ?? null,
     actorRole: input.role,
-    gemeenteId,
+    actorOrganisation: actor?.organisation ?? null,
+    onBehalfOf: input.onBehalfOf ?? null,
+    gemeenteId: input.case?.gemeenteId ?? input.gemeenteId ?? null,
     caseId,
-    changes,
+    caseNumber: input.case?.number ?? null,
+    changes: input.changes ? redactChanges(input.changes) : null,
+    ip: actor?.request.ip ?? null,
+    userAgent: actor?.request.userAgent ?? null,
+    requestId: actor?.request.requestId ?? null,
     prevHash,
-  });
+    hashVersion: AUDIT_HASH_VERSION,
+  };
+  const hash = auditHash(fields);
   await tx.auditEvent.create({
     data: {
-      chain,
-      seq,
-      occurredAt,
-      action: input.action,
-      outcome,
-      actorId: actor?.userId ?? null,
-      actorName: actor?.name ?? null,
+      ...fields,
+      occurredAt: new Date(fields.occurredAt),
       actorRole: input.role,
-      actorOrganisation: actor?.organisation ?? null,
-      onBehalfOf: input.onBehalfOf ?? null,
-      gemeenteId,
-      caseId,
-      caseNumber: input.case?.number ?? null,
-      changes: (changes ?? undefined) as Prisma.InputJsonValue | undefined,
-      ip: actor?.request.ip ?? null,
-      userAgent: actor?.request.userAgent ?? null,
-      requestId: actor?.request.requestId ?? null,
-      prevHash,
+      outcome: fields.outcome as "SUCCESS" | "DENIED" | "FAILURE",
+      changes: (fields.changes ?? undefined) as Prisma.InputJsonValue | undefined,
       hash,
     },
   });
+  await tx.$executeRaw`UPDATE "AuditChainHead" SET "seq" = ${seq}, "hash" = ${hash} WHERE "chain" = ${chain}`;
 }

@@ -1,0 +1,97 @@
+import "server-only";
+import { chainFor, type StoredAuditEvent } from "@/lib/domain/audit";
+import { chainVerifier, type ChainBreak, type ChainHead } from "@/lib/domain/audit-chain";
+import { prisma, type Tx } from "@/lib/db/client";
+
+export type VerifyReport = {
+  /** Chains checked: every chain that has a head or events */
+  chains: number;
+  /** Events checked */
+  events: number;
+  /** The first break of every broken chain, in order of chain */
+  broken: ChainBreak[];
+};
+
+type Db = Tx | typeof prisma;
+
+const eventColumns = {
+  id: true, chain: true, seq: true, occurredAt: true, action: true, outcome: true, actorId: true, actorName: true,
+  actorRole: true, actorOrganisation: true, onBehalfOf: true, gemeenteId: true, caseId: true, caseNumber: true,
+  changes: true, ip: true, userAgent: true, requestId: true, prevHash: true, hashVersion: true, hash: true,
+} as const;
+
+async function heads(db: Db, chain?: string): Promise<Map<string, ChainHead>> {
+  const rows = await db.auditChainHead.findMany({ where: chain ? { chain } : {}, select: { chain: true, seq: true, hash: true } });
+  return new Map(rows.map((h) => [h.chain, { seq: h.seq, hash: h.hash }]));
+}
+
+/**
+ * Recomputes every audit chain (or one) from the database and reports the
+ * first broken link of each. Reads the events in batches in order of
+ * (chain, seq), so memory stays flat however long the trail is.
+ */
+export async function verifyAuditChains(
+  { chain, batchSize = 5000, db = prisma }: { chain?: string; batchSize?: number; db?: Db } = {},
+): Promise<VerifyReport> {
+  const recordedHeads = await heads(db, chain);
+  const report: VerifyReport = { chains: 0, events: 0, broken: [] };
+  const seen = new Set<string>();
+  type Current = { chain: string; verifier: ReturnType<typeof chainVerifier> };
+  // Assigned in the loop and read in finishCurrent; the cast keeps TypeScript from narrowing it to null.
+  let current = null as Current | null;
+  const finishCurrent = () => {
+    if (!current) return;
+    const broken = current.verifier.finish();
+    if (broken) report.broken.push(broken);
+    report.events += current.verifier.count;
+    report.chains += 1;
+  };
+
+  let after: { chain: string; seq: number } | null = null;
+  for (;;) {
+    const batch: StoredAuditEvent[] = await db.auditEvent.findMany({
+      where: {
+        ...(chain ? { chain } : {}),
+        ...(after ? { OR: [{ chain: { gt: after.chain } }, { chain: after.chain, seq: { gt: after.seq } }] } : {}),
+      },
+      orderBy: [{ chain: "asc" }, { seq: "asc" }],
+      take: batchSize,
+      select: eventColumns,
+    });
+    for (const event of batch) {
+      if (current?.chain !== event.chain) {
+        finishCurrent();
+        seen.add(event.chain);
+        current = { chain: event.chain, verifier: chainVerifier(event.chain, recordedHeads.get(event.chain) ?? null) };
+      }
+      current.verifier.push(event);
+    }
+    const last = batch.at(-1);
+    if (!last || batch.length < batchSize) break;
+    after = { chain: last.chain, seq: last.seq };
+  }
+  finishCurrent();
+
+  // A head whose chain has no events left: every event of it was removed.
+  for (const [headChain, head] of recordedHeads) {
+    if (seen.has(headChain) || head.seq === 0) continue;
+    const verifier = chainVerifier(headChain, head);
+    report.broken.push({ ...verifier.finish()!, caseNumber: await caseNumberOfChain(db, headChain) });
+    report.chains += 1;
+  }
+  report.broken.sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0));
+  return report;
+}
+
+/** The number of the case a chain belongs to, from the case itself (its events may be gone). */
+async function caseNumberOfChain(db: Db, chain: string): Promise<string | null> {
+  if (!chain.startsWith("case:")) return null;
+  const found = await db.case.findUnique({ where: { id: chain.slice("case:".length) }, select: { number: true } });
+  return found?.number ?? null;
+}
+
+/** Verifies the chain of one case. */
+export async function verifyCaseChain(caseId: string, db: Db = prisma): Promise<ChainBreak | null> {
+  const report = await verifyAuditChains({ chain: chainFor(caseId), db });
+  return report.broken[0] ?? null;
+}
