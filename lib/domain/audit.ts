@@ -1,4 +1,34 @@
 import { createHash } from "node:crypto";
+import { caseActionNames } from "./case-machine";
+
+/**
+ * Every action the audit trail records. Writers may only use these, and each
+ * has a label for the ombudsman in both languages (a test checks it).
+ */
+export const auditActions = [
+  // Changes to a case outside the state machine's actions, and by the system
+  "case.file",
+  "case.addDocument",
+  "case.invite",
+  "case.acceptInvitation",
+  "case.revokeInvitation",
+  "case.overdue",
+  "case.escalate",
+  "case.assignmentOverdue",
+  ...caseActionNames,
+  // Reads
+  "case.read",
+  "case.search",
+  "case.readDocument",
+  "case.decisionLetter",
+  "audit.read",
+  // Outside cases
+  "gemeente.updateContact",
+  "gemeente.updateNorms",
+  "user.register",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
 
 /** Fields whose values never enter the audit trail in clear text. */
 const sensitiveFields = new Set([

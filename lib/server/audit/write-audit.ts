@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { randomUUID } from "node:crypto";
-import { AUDIT_HASH_VERSION, auditHash, chainFor, redactChanges, type Changes, type HashedAuditFields } from "@/lib/domain/audit";
+import { AUDIT_HASH_VERSION, auditHash, chainFor, redactChanges, type AuditAction, type Changes, type HashedAuditFields } from "@/lib/domain/audit";
 import type { Role } from "@/lib/domain/roles";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditInput = {
-  action: string;
+  action: AuditAction;
   outcome?: "SUCCESS" | "DENIED" | "FAILURE";
   /** The role under which the actor acted */
   role: Role | null;
