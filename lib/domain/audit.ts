@@ -22,10 +22,16 @@ export const auditActions = [
   "case.readDocument",
   "case.decisionLetter",
   "audit.read",
+  "audit.verify",
+  "audit.export",
   // Outside cases
   "gemeente.updateContact",
   "gemeente.updateNorms",
   "user.register",
+  /** The retention job removed a closed case's content (decision 014) */
+  "case.purge",
+  /** A gemeente admin changed the retention period or whether families see staff names */
+  "gemeente.updatePolicy",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

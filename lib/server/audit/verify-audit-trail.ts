@@ -1,0 +1,52 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { chainFor } from "@/lib/domain/audit";
+import type { ChainBreakKind } from "@/lib/domain/audit-chain";
+import { prisma } from "@/lib/db/client";
+import { findScopedCase } from "@/lib/db/scope";
+import { actingRole } from "@/lib/server/cases/transition";
+import { verifyAuditChains } from "./verify-chains";
+import { writeAudit } from "./write-audit";
+
+export type TrailVerification = {
+  caseNumber: string;
+  /** Events checked: the whole chain as it was before this check */
+  checked: number;
+  /** The first break, or null when the chain is whole */
+  broken: { seq: number; kind: ChainBreakKind } | null;
+  /** When the check ran (ISO 8601) */
+  verifiedAt: string;
+};
+
+/**
+ * The ombudsman recomputes the audit chain of one case: every hash, the
+ * numbering, the links and the head. The check is recorded in the same
+ * chain, with its outcome, right after it.
+ */
+export async function verifyAuditTrail(actor: Actor, number: string): Promise<TrailVerification> {
+  return prisma.$transaction(
+    async (tx) => {
+      const { case: found, heldRoles } = await findScopedCase(tx, actor, "audit.read", { number });
+      const chain = chainFor(found.id);
+      // Holding the head keeps writers of this case out until the check is recorded, so that an
+      // event committed halfway through reading is not mistaken for one added after the head.
+      await tx.$queryRaw`SELECT "seq" FROM "AuditChainHead" WHERE "chain" = ${chain} FOR UPDATE`;
+      const report = await verifyAuditChains({ chain, db: tx });
+      const first = report.broken[0];
+      const broken = first ? { seq: first.seq, kind: first.kind } : null;
+      await writeAudit(tx, actor, {
+        action: "audit.verify",
+        role: actingRole(heldRoles, "audit.read"),
+        case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
+        changes: {
+          checkedEvents: { old: null, new: report.events },
+          chainStatus: { old: null, new: broken ? broken.kind : "whole" },
+          ...(broken ? { brokenAt: { old: null, new: broken.seq } } : {}),
+        },
+      });
+      return { caseNumber: found.number, checked: report.events, broken, verifiedAt: new Date().toISOString() };
+    },
+    // A long trail takes a while to recompute; the default of 5 s is meant for ordinary changes.
+    { timeout: 60_000 },
+  );
+}
