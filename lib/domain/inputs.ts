@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiver, consentMethods } from "./consent";
+import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
 import { livingSituations, requiredAnswer } from "./woonplaats";
 
 /**
@@ -319,6 +320,34 @@ export const gemeenteContactInput = z
   })
   .strict();
 export type GemeenteContactInput = z.infer<typeof gemeenteContactInput>;
+
+/**
+ * A gemeente's privacy policy: how many months a closed case keeps its content
+ * (empty: the default, lib/domain/retention.ts) and whether families see staff
+ * names in "Wie heeft mijn dossier bekeken?". Error keys are in `admin.policy.errors`.
+ */
+export const gemeentePolicyInput = z
+  .object({
+    gemeenteId: z.string().min(1).max(40),
+    retentionMonths: z
+      .string({ error: "retentionWhole" })
+      .trim()
+      .refine((v) => v === "" || /^\d+$/.test(v), { error: "retentionWhole" })
+      .transform((v) => (v === "" ? null : Number(v)))
+      .refine((v) => v === null || (v >= RETENTION_MIN_MONTHS && v <= RETENTION_MAX_MONTHS), { error: "retentionRange" }),
+    familySeesStaffNames: checkbox,
+  })
+  .strict();
+export type GemeentePolicyInput = z.infer<typeof gemeentePolicyInput>;
+
+/** The policy form's fields as a plain object; an unticked box is simply absent. */
+export function policyInputFromForm(formData: FormData): Record<string, unknown> {
+  return {
+    gemeenteId: formData.get("gemeenteId"),
+    retentionMonths: formData.get("retentionMonths") ?? "",
+    familySeesStaffNames: formData.get("familySeesStaffNames") ?? undefined,
+  };
+}
 
 // ───────── the aanspreekpunt's actions on a case: assign, note, transfer, not admissible, close ─────────
 

@@ -25,6 +25,7 @@ const catalogParts = [
   "decisions",
   "monitoring",
   "expertteam",
+  "retention",
 ] as const;
 
 /** Dutch, unless the person chose English with the language switch (a cookie). */

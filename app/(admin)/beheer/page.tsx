@@ -12,6 +12,9 @@ import { ContactForm } from "./contact-form";
 import { updateNormsAction } from "./norms-actions";
 import { NormsForm } from "./norms-form";
 import { listManagedNorms } from "@/lib/server/admin/manage-norms";
+import { listManagedPolicies } from "@/lib/server/admin/manage-policy";
+import { updatePolicyAction } from "./policy-actions";
+import { PolicyForm } from "./policy-form";
 import { Table } from "@/components/table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +30,7 @@ export default async function AdminPage() {
   const t = await getTranslations("admin");
   const tRole = await getTranslations("role");
   const norms = managesGemeente ? await listManagedNorms(actor) : {};
+  const policies = managesGemeente ? await listManagedPolicies(actor) : {};
 
   return (
     <div className="space-y-12">
@@ -45,6 +49,7 @@ export default async function AdminPage() {
             </p>
             <ContactForm gemeente={g} action={updateContactAction} />
             {norms[g.id] && <NormsForm gemeenteId={g.id} norms={norms[g.id]!} action={updateNormsAction} />}
+            {policies[g.id] && <PolicyForm gemeenteId={g.id} policy={policies[g.id]!} action={updatePolicyAction} />}
             <h3 className="text-xl font-bold">{t("staffTitle")}</h3>
             {g.memberships.length === 0 ? (
               <p>{t("noStaff")}</p>

@@ -9,7 +9,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { NotFoundError } from "@/lib/server/errors";
 
 /** The gemeenten the actor administers, from their own memberships (never from the request). */
-function administeredGemeenten(actor: Actor): string[] {
+export function administeredGemeenten(actor: Actor): string[] {
   const allowed: readonly Role[] = permissions["gemeente.manage"];
   return actor.memberships.flatMap((m) => (allowed.includes(m.role) && m.gemeenteId ? [m.gemeenteId] : []));
 }

@@ -6,12 +6,17 @@ import { availableActions } from "@/lib/domain/case-machine";
 import { involvementOf } from "@/lib/domain/invitations";
 import { may } from "@/lib/domain/permissions";
 import type { TimelineKind } from "@/lib/domain/timeline";
+import { NotFoundError } from "@/lib/server/errors";
 import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
 
-/** The cases a parent, youth or professional filed or is a party to, with how they are involved in each. */
+/**
+ * The cases a parent, youth or professional filed or is a party to, with how
+ * they are involved in each. A purged case has no parties left, so it drops
+ * out by itself; the purgedAt condition says so out loud.
+ */
 export async function listMyCases(actor: Actor) {
   const cases = await prisma.case.findMany({
-    where: caseScope(actor, "case.follow"),
+    where: { AND: [caseScope(actor, "case.follow"), { purgedAt: null }] },
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -36,6 +41,8 @@ export async function listMyCases(actor: Actor) {
  */
 export async function followCase(actor: Actor, number: string) {
   const { case: found, heldRoles } = await findScopedCase(prisma, actor, "case.follow", { number });
+  // After the retention period the family's link to the case is gone with its content (decision 014).
+  if (found.purgedAt) throw new NotFoundError();
   const detail = await prisma.case.findUniqueOrThrow({
     where: { id: found.id },
     select: {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { availableActions } from "@/lib/domain/case-machine";
+import { availableActions, type CaseActionName } from "@/lib/domain/case-machine";
 import { may } from "@/lib/domain/permissions";
+import { retentionMonthsOf } from "@/lib/domain/retention";
 import { prisma, type Tx } from "@/lib/db/client";
 import { findScopedCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -13,10 +14,24 @@ async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, st
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
+/** The period after which a purged case lost its content, as the retention job recorded it then. */
+async function purgedAfterMonths(tx: Tx, caseId: string, gemeenteId: string): Promise<number> {
+  const purge = await tx.auditEvent.findFirst({
+    where: { caseId, action: "case.purge" },
+    orderBy: { occurredAt: "desc" },
+    select: { changes: true },
+  });
+  const recorded = (purge?.changes as { retentionMonths?: { new?: unknown } } | null)?.retentionMonths?.new;
+  if (typeof recorded === "number") return recorded;
+  const gemeente = await tx.gemeente.findUnique({ where: { id: gemeenteId }, select: { retentionMonths: true } });
+  return retentionMonthsOf(gemeente?.retentionMonths);
+}
+
 /**
  * A staff member opens a case in the workspace. The read is audited in the
  * same transaction, and the actions offered come from the state machine and
- * the permission table.
+ * the permission table. A purged case (decision 014) opens as its tombstone:
+ * no content is left, and no action is offered.
  */
 export async function openCase(actor: Actor, number: string) {
   return prisma.$transaction(async (tx) => {
@@ -46,7 +61,10 @@ export async function openCase(actor: Actor, number: string) {
       ...detail.transfers.map((t) => t.transferredById),
       detail.evaluation?.createdById ?? null,
     ]);
-    const actions = availableActions(detail.status, heldRoles);
+    const purged = detail.purgedAt
+      ? { purgedAt: detail.purgedAt, retentionMonths: await purgedAfterMonths(tx, detail.id, detail.gemeenteId) }
+      : null;
+    const actions: CaseActionName[] = purged ? [] : availableActions(detail.status, heldRoles);
     // Whom the case can be handed to: the aanspreekpunten of the case's own gemeente.
     const colleagues = actions.includes("case.assign")
       ? await tx.user.findMany({
@@ -67,6 +85,8 @@ export async function openCase(actor: Actor, number: string) {
     const latestProposal = detail.proposals.at(-1) ?? null;
     return {
       case: detail,
+      /** When and after which period the case's content was removed; null while it is there */
+      purged,
       names,
       actions,
       colleagues,

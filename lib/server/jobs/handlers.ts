@@ -2,11 +2,13 @@ import "server-only";
 import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import { scanOverdueAssignments } from "@/lib/server/monitoring/overdue-assignments";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
+import { purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 
 /** A run never goes on forever: what is left waits for the next one. */
 const MAX_BATCHES = 20;
 const SCAN_BATCH = 100;
 const OUTBOX_BATCH = 20;
+const RETENTION_BATCH = 50;
 
 /** One run of the overdue scan, batch after batch while batches come back full. */
 export async function overdueScanJob(now: Date = new Date()) {
@@ -32,4 +34,9 @@ export async function outboxJob() {
     if (claimed < OUTBOX_BATCH) break;
   }
   return { sent };
+}
+
+/** One run of the retention job: removes the content of closed cases whose period has passed (decision 014). */
+export async function retentionJob(now: Date = new Date()) {
+  return purgeExpiredCases({ now, batchSize: RETENTION_BATCH, maxBatches: MAX_BATCHES });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { outboxJob, overdueScanJob } from "./handlers";
+import { outboxJob, overdueScanJob, retentionJob } from "./handlers";
 
 /**
  * Background work of the portal, on a PostgreSQL-backed job queue (pg-boss,
@@ -11,6 +11,7 @@ import { outboxJob, overdueScanJob } from "./handlers";
 export const jobQueues = {
   overdueScan: "overdue-scan",
   outbox: "outbox",
+  retention: "retention",
 } as const;
 
 export type JobQueue = (typeof jobQueues)[keyof typeof jobQueues];
@@ -22,6 +23,8 @@ const queues: { name: JobQueue; cron: string; everyMs: number; run: () => Promis
   { name: jobQueues.overdueScan, cron: "*/15 * * * *", everyMs: 15 * 60_000, run: () => overdueScanJob(), expireInSeconds: 10 * 60 },
   // A batch of mail with slow SMTP time-outs may take minutes; the outbox's own claim (30 minutes) outlasts this.
   { name: jobQueues.outbox, cron: "* * * * *", everyMs: 60_000, run: () => outboxJob(), expireInSeconds: 25 * 60 },
+  // Daily, at night: a case removed a few hours after its period ran out is fine (decision 014).
+  { name: jobQueues.retention, cron: "30 3 * * *", everyMs: 24 * 60 * 60_000, run: () => retentionJob(), expireInSeconds: 60 * 60 },
 ];
 
 export type Jobs = {

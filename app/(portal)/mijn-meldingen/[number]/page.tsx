@@ -5,7 +5,9 @@ import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { readTimelineKind } from "@/lib/domain/timeline";
+import type { AccessEntry } from "@/lib/server/cases/access-log";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
+import { AccessLogSection } from "./access-log";
 import { answerAction, withdrawAction } from "./actions";
 import { familyAssignmentFollowUp } from "@/lib/server/monitoring/list-assignments";
 import { AnswerForm } from "./answer-form";
@@ -13,19 +15,30 @@ import { AssignmentReports } from "./assignment-report";
 import { Interventions } from "./interventions";
 import { InviteSection } from "./invite-section";
 import { DocumentsSection } from "./documents-section";
-import { loadFamilyCase } from "./load";
+import { loadAccessLog, loadFamilyCase } from "./load";
 import { WithdrawForm } from "./withdraw-form";
 
 type Params = { params: Promise<{ number: string }> };
+type PageProps = Params & { searchParams: Promise<{ bekeken?: string | string[] }> };
+
+/** The access log's cursor from the address: a positive whole number, or the newest page. */
+function accessLogCursor(value: string | string[] | undefined): number | null {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw || !/^\d{1,9}$/.test(raw)) return null;
+  const seq = Number(raw);
+  return seq > 0 ? seq : null;
+}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("family"))("caseTitle", { number: (await params).number }) };
 }
 
-export default async function FamilyCasePage({ params }: Params) {
+export default async function FamilyCasePage({ params, searchParams }: PageProps) {
   const { number } = await params;
   const actor = await requirePermission("case.follow", `/mijn-meldingen/${number}`);
   const found = await loadFamilyCase(actor, number);
+  const accessLogBefore = accessLogCursor((await searchParams).bekeken);
+  const accessLog = await loadAccessLog(actor, found.number, accessLogBefore);
   const t = await getTranslations("family");
   const tType = await getTranslations("interventionType");
   const tFiling = await getTranslations("filing");
@@ -38,13 +51,17 @@ export default async function FamilyCasePage({ params }: Params) {
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const g = found.gemeente;
 
-  function describe(kind: string): string {
-    const read = readTimelineKind(kind);
-    if (read && "step" in read) return t(`timeline.${read.step}`);
-    if (read && tType.has(read.interventionType)) {
+  function describeStep(read: NonNullable<AccessEntry["step"]>): string {
+    if ("step" in read) return t(`timeline.${read.step}`);
+    if (tType.has(read.interventionType)) {
       return t("timeline.intervention", { type: tType(read.interventionType).toLowerCase() });
     }
     return t("timeline.other");
+  }
+
+  function describe(kind: string): string {
+    const read = readTimelineKind(kind);
+    return read ? describeStep(read) : t("timeline.other");
   }
 
   return (
@@ -177,6 +194,8 @@ export default async function FamilyCasePage({ params }: Params) {
       </section>
 
       <DocumentsSection {...await listCaseDocuments(actor, { id: found.id })} />
+
+      <AccessLogSection log={accessLog} caseNumber={found.number} olderPage={accessLogBefore !== null} describeStep={describeStep} />
 
       {found.invitations && <InviteSection caseId={found.id} caseNumber={found.number} data={found.invitations} />}
 

@@ -36,6 +36,7 @@ import {
 import { orNotFound } from "./load";
 import { CaseEvaluation } from "./evaluation";
 import { ProcesregieSteps } from "./procesregie-steps";
+import { PurgedCase } from "./purged-case";
 
 type Params = { params: Promise<{ number: string }> };
 type PageProps = Params & { searchParams: Promise<{ gedaan?: string; bezet?: string }> };
@@ -68,8 +69,28 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const lostRace = query.bezet === "1";
   const actor = await requirePermission("case.view", `/zaken/${number}`);
   const view = await orNotFound(number, () => openCase(actor, number));
-  await markCaseNotificationsRead(actor, view.case.id);
   const c = view.case;
+  if (view.purged) {
+    return (
+      <PurgedCase
+        view={{
+          number: c.number,
+          status: c.status,
+          result: c.result,
+          urgency: c.urgency,
+          domains: c.domains,
+          createdAt: c.createdAt,
+          closedAt: c.closedAt,
+          gemeente: c.gemeente.commonName ?? c.gemeente.name,
+          region: c.region?.name ?? null,
+          purgedAt: view.purged.purgedAt,
+          retentionMonths: view.purged.retentionMonths,
+          canReadAudit: view.canReadAudit,
+        }}
+      />
+    );
+  }
+  await markCaseNotificationsRead(actor, view.case.id);
   const t = await getTranslations("workspace");
   const tUrgency = await getTranslations("urgency");
   const tDomain = await getTranslations("domain");
