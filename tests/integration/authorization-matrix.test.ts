@@ -1,0 +1,734 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import { clockStatuses } from "@/lib/domain/deadlines";
+import { defaultQueueFilter } from "@/lib/domain/queue-filters";
+import { gemeenteContactInput, gemeentePolicyInput } from "@/lib/domain/inputs";
+import { may, permissions, type Permission } from "@/lib/domain/permissions";
+import { roles, roleScope, type Role } from "@/lib/domain/roles";
+import { gemeenteNormsInput, listManagedNorms, updateGemeenteNorms } from "@/lib/server/admin/manage-norms";
+import { listManagedGemeenten, updateGemeenteContact } from "@/lib/server/admin/manage-gemeente";
+import { listManagedPolicies, updateGemeentePolicy } from "@/lib/server/admin/manage-policy";
+import { exportAuditTrail } from "@/lib/server/audit/export-audit-trail";
+import { verifyAuditTrail } from "@/lib/server/audit/verify-audit-trail";
+import { readAccessLog } from "@/lib/server/cases/access-log";
+import { addNote } from "@/lib/server/cases/add-note";
+import { answerInfo } from "@/lib/server/cases/answer-info";
+import { assignCase } from "@/lib/server/cases/assign-case";
+import { claimCase } from "@/lib/server/cases/claim-case";
+import { closeCase } from "@/lib/server/cases/close-case";
+import { correctDecision } from "@/lib/server/cases/correct-decision";
+import { declareInadmissible } from "@/lib/server/cases/declare-inadmissible";
+import { fileCase } from "@/lib/server/cases/file-case";
+import { followCase, listMyCases } from "@/lib/server/cases/follow-case";
+import { listProcesregieSteps } from "@/lib/server/cases/list-procesregie-steps";
+import { countGemeenteQueue, listGemeenteQueue, listRegionQueue } from "@/lib/server/cases/list-queues";
+import { logIntervention } from "@/lib/server/cases/log-intervention";
+import { openCase } from "@/lib/server/cases/open-case";
+import { proposeDecision } from "@/lib/server/cases/propose-decision";
+import { readAuditTrail } from "@/lib/server/cases/read-audit-trail";
+import { recordDecision } from "@/lib/server/cases/record-decision";
+import { referCase } from "@/lib/server/cases/refer-case";
+import { requestInfo } from "@/lib/server/cases/request-info";
+import { emptyCaseSearch, searchCases } from "@/lib/server/cases/search-cases";
+import { startLocal } from "@/lib/server/cases/start-local";
+import { findOwnTransfer, transferCase } from "@/lib/server/cases/transfer-case";
+import { withdrawCase } from "@/lib/server/cases/withdraw-case";
+import { decisionLetter } from "@/lib/server/decisions/decision-letter";
+import { addDocument } from "@/lib/server/documents/add-document";
+import { listCaseDocuments } from "@/lib/server/documents/list-documents";
+import { readDocument } from "@/lib/server/documents/read-document";
+import { loadDraft, saveDraft } from "@/lib/server/drafts/case-draft";
+import { DomainError, ForbiddenError, NotFoundError } from "@/lib/server/errors";
+import { acceptInvitation, WrongAccountError } from "@/lib/server/invitations/accept-invitation";
+import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
+import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
+import { readInvitationByToken } from "@/lib/server/invitations/read-invitation";
+import { revokeInvitation } from "@/lib/server/invitations/revoke-invitation";
+import { familyAssignmentFollowUp, staffAssignmentFollowUp } from "@/lib/server/monitoring/list-assignments";
+import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
+import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
+import { notifyStaff } from "@/lib/server/notifications/staff";
+import {
+  countUnread,
+  listMyNotifications,
+  markAllRead,
+  markCaseNotificationsRead,
+  markRead,
+  openNotification,
+} from "@/lib/server/notifications/staff-inbox";
+import { registerFamily } from "@/lib/server/users/register-family";
+import { pages, routeHandlers, serverActions } from "../support/app-surface";
+import {
+  caseAt,
+  caseSnapshot,
+  decisionInput,
+  invite,
+  INVITATION_SECRET,
+  referredAt,
+  uniqueEmail,
+  type CaseFixture,
+  type Cast,
+  type Stage,
+} from "../support/case-stages";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+
+/**
+ * The authorization matrix: every server action, route handler and page read
+ * of the app, each with the service it calls and the permission it needs. For
+ * every role, on an object of the actor's own scope and of another one, the
+ * outcome the permission table and the scope rules predict is compared with
+ * what the real service does. Cases are put in a state the action is allowed
+ * in, so that a refusal can only come from authorization.
+ */
+
+process.env.AUTH_SECRET = INVITATION_SECRET;
+
+// Action modules import the Next.js auth setup at load time; only their exports are read here.
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+
+// ───────────────────────── the world ─────────────────────────
+
+type Side = "own" | "other";
+const sides: readonly Side[] = ["own", "other"];
+
+/**
+ * What the object is to the actor:
+ * - case: a case of the actor's own gemeente/region, or one they are a party to (own), or not (other)
+ * - gemeente: the actor's own gemeente, or another one
+ * - self: the actor's own record (a notification, a draft, an invitation to their address), or someone else's
+ * - create: nothing exists yet; the actor makes something of their own
+ * - public: no actor needed
+ */
+type Scope = "case" | "gemeente" | "self" | "create" | "public";
+
+type Outcome = "allowed" | "notFound" | "forbidden" | "hidden" | "wrongAccount";
+type Refusal = Exclude<Outcome, "allowed">;
+
+type World = {
+  cast: Cast;
+  actors: Record<Role, Record<Side, Actor>>;
+  /** A colleague aanspreekpunt of the case's gemeente, to assign cases to */
+  colleague: Actor;
+  /** Someone else, who owns the "other" object of self-scoped entries */
+  bystander: Actor;
+  denHaagId: string;
+  shared: Record<Stage, CaseFixture>;
+  /** A document of the shared decided case */
+  documentId: string;
+  /** A case the own aanspreekpunt transferred to Delft */
+  transferredByOwn: CaseFixture;
+  /** A case the Delft aanspreekpunt transferred to Den Haag */
+  transferredByOther: CaseFixture;
+};
+
+type Probe = { actor: Actor; side: Side; role: Role; c: CaseFixture; world: World; prepared: string };
+
+/** A list or count read answered without error, but without the object: for a list, that is the refusal. */
+const HIDDEN = Symbol("hidden");
+const shows = (visible: boolean) => (visible ? "shown" : HIDDEN);
+
+type Entry = {
+  kind: "action" | "route" | "page";
+  /** The module of a server action or the route file; pages name their reads in `pageReads` */
+  file?: string;
+  /** The service the entry calls */
+  service: string;
+  /** The permission the entry needs; null when any signed-in person (self) or anyone (public) may */
+  permission: Permission | null;
+  scope: Scope;
+  /** What a refusal looks like to the caller */
+  refusal: Refusal;
+  /** The state the case must be in for the action to be allowed by the state machine */
+  stage?: Stage;
+  /** A permitted call changes the case: it runs on a fresh case, and a refused one must change nothing */
+  changesCase?: boolean;
+  /** The actor changes by the call (accepting an invitation adds a party): a fresh one each time */
+  freshActor?: boolean;
+  /** A step the call needs first (an invitation to revoke or accept); its result is `prepared` */
+  prepare?: (p: Omit<Probe, "prepared">) => Promise<string>;
+  /** Absent only for public entries that need the Next.js runtime (cookies, the auth handler) */
+  run?: (p: Probe) => Promise<unknown>;
+};
+
+const today = new Date().toISOString().slice(0, 10);
+const onePixelPng = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6a3d20000000049454e44ae426082",
+  "hex",
+);
+
+/** A notification for the owner of the object: the actor for "own", the bystander for "other". */
+async function notificationFor(p: Omit<Probe, "prepared">): Promise<string> {
+  const owner = p.side === "own" ? p.actor : p.world.bystander;
+  await prisma.$transaction((tx) =>
+    notifyStaff(tx, [owner.userId], { kind: "caseAssigned", caseId: p.c.id, caseNumber: p.c.number, gemeenteId: p.world.denHaagId }),
+  );
+  const row = await prisma.staffNotification.findFirstOrThrow({ where: { userId: owner.userId }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  return row.id;
+}
+
+async function isRead(notificationId: string): Promise<boolean> {
+  const row = await prisma.staffNotification.findUniqueOrThrow({ where: { id: notificationId }, select: { readAt: true } });
+  return row.readAt !== null;
+}
+
+const byNumber = (p: Probe) => ({ ...defaultQueueFilter, q: p.c.number });
+
+// ───────────────────────── the matrix ─────────────────────────
+
+const STAFF_CASE = "app/(staff)/zaken/[number]/actions.ts";
+const FAMILY_CASE = "app/(portal)/mijn-meldingen/[number]";
+const ADMIN = "app/(admin)/beheer";
+
+const matrix: Record<string, Entry> = {
+  // ── server actions on a case, staff side ──
+  claimAction: {
+    kind: "action", file: STAFF_CASE, service: "claimCase", permission: "case.claim", scope: "case", refusal: "notFound",
+    stage: "SUBMITTED", changesCase: true,
+    run: ({ actor, c }) => claimCase(actor, { caseId: c.id }),
+  },
+  startLocalAction: {
+    kind: "action", file: STAFF_CASE, service: "startLocal", permission: "case.startLocal", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c }) => startLocal(actor, { caseId: c.id, note: "Overleg met school." }),
+  },
+  requestInfoAction: {
+    kind: "action", file: STAFF_CASE, service: "requestInfo", permission: "case.requestInfo", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c }) => requestInfo(actor, { caseId: c.id, familyQuestion: "Welke school was het laatst?" }),
+  },
+  referAction: {
+    kind: "action", file: STAFF_CASE, service: "referCase", permission: "case.refer", scope: "case", refusal: "notFound",
+    stage: "IN_PROGRESS", changesCase: true,
+    run: ({ actor, c }) => referCase(actor, { caseId: c.id, question: "Graag een analyse van de situatie." }),
+  },
+  logInterventionAction: {
+    kind: "action", file: STAFF_CASE, service: "logIntervention", permission: "case.logIntervention", scope: "case", refusal: "notFound",
+    stage: "WITH_EXPERT_TEAM", changesCase: true,
+    run: ({ actor, c }) =>
+      logIntervention(actor, { caseId: c.id, type: "CONSULTATION", occurredOn: today, participants: "Leerplicht", familyInvolved: false, outcome: "Advies gegeven.", nextStep: null }),
+  },
+  proposeAction: {
+    kind: "action", file: STAFF_CASE, service: "proposeDecision", permission: "case.propose", scope: "case", refusal: "notFound",
+    stage: "WITH_EXPERT_TEAM", changesCase: true,
+    run: ({ actor, c }) => proposeDecision(actor, { caseId: c.id, proposal: "Een plek met zorg.", rationale: "Niemand neemt de regie." }),
+  },
+  decideAction: {
+    kind: "action", file: STAFF_CASE, service: "recordDecision", permission: "case.decide", scope: "case", refusal: "notFound",
+    stage: "DECISION_PROPOSED", changesCase: true,
+    run: ({ actor, c }) => recordDecision(actor, { caseId: c.id, ...decisionInput }),
+  },
+  correctDecisionAction: {
+    kind: "action", file: STAFF_CASE, service: "correctDecision", permission: "case.correctDecision", scope: "case", refusal: "notFound",
+    stage: "DECIDED", changesCase: true,
+    run: ({ actor, c }) =>
+      correctDecision(actor, { caseId: c.id, decisionId: c.decisionId, correctionReason: "De datum in het besluit was verkeerd.", ...decisionInput }),
+  },
+  assignAction: {
+    kind: "action", file: STAFF_CASE, service: "assignCase", permission: "case.assign", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c, world }) => assignCase(actor, { caseId: c.id, assigneeId: world.colleague.userId }),
+  },
+  noteAction: {
+    kind: "action", file: STAFF_CASE, service: "addNote", permission: "case.note", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c }) => addNote(actor, { caseId: c.id, staffNote: "School wil meedenken." }),
+  },
+  transferAction: {
+    kind: "action", file: STAFF_CASE, service: "transferCase", permission: "case.transfer", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c }) => transferCase(actor, { caseId: c.id, toGemeenteCode: DELFT, transferReason: "Het kind woont sinds kort in Delft.", expertAgreement: null }),
+  },
+  inadmissibleAction: {
+    kind: "action", file: STAFF_CASE, service: "declareInadmissible", permission: "case.declareInadmissible", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c }) =>
+      declareInadmissible(actor, { caseId: c.id, inadmissibleReason: "Er is al passende hulp gestart.", complaintRoute: "Bel de klachtenlijn van de gemeente." }),
+  },
+  closeAction: {
+    kind: "action", file: STAFF_CASE, service: "closeCase", permission: "case.close", scope: "case", refusal: "notFound",
+    stage: "IN_PROGRESS", changesCase: true,
+    run: ({ actor, c }) =>
+      closeCase(actor, { caseId: c.id, result: "RESOLVED", closingNote: "De hulp is geregeld.", blockers: ["WAITING_LIST"], blockedNote: null, breakthroughNote: "Iedereen schoof aan." }),
+  },
+  settleAssignmentAction: {
+    kind: "action", file: STAFF_CASE, service: "settleAssignment", permission: "case.settleAssignment", scope: "case", refusal: "notFound",
+    stage: "DECIDED", changesCase: true,
+    run: ({ actor, c }) => settleAssignment(actor, { caseId: c.id, assignmentId: c.assignmentIds[0]!, outcome: "DONE", statusNote: "De plek is geregeld." }),
+  },
+  verifyChainAction: {
+    kind: "action", file: "app/(staff)/zaken/[number]/audit/actions.ts", service: "verifyAuditTrail", permission: "audit.read", scope: "case", refusal: "notFound",
+    stage: "DECIDED",
+    run: ({ actor, c }) => verifyAuditTrail(actor, c.number),
+  },
+
+  // ── server actions on a case, family side ──
+  withdrawAction: {
+    kind: "action", file: `${FAMILY_CASE}/actions.ts`, service: "withdrawCase", permission: "case.withdraw", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c }) => withdrawCase(actor, { caseId: c.id, reason: "De school heeft zelf een plek gevonden." }),
+  },
+  answerAction: {
+    kind: "action", file: `${FAMILY_CASE}/actions.ts`, service: "answerInfo", permission: "case.answer", scope: "case", refusal: "notFound",
+    stage: "INFO_REQUESTED", changesCase: true,
+    run: ({ actor, c }) => answerInfo(actor, { caseId: c.id, answer: "De Linde, tot de zomer." }),
+  },
+  reportAssignmentAction: {
+    kind: "action", file: `${FAMILY_CASE}/assignment-report-actions.ts`, service: "reportAssignment", permission: "case.reportAssignment", scope: "case", refusal: "notFound",
+    stage: "DECIDED", changesCase: true,
+    run: ({ actor, c }) => reportAssignment(actor, { caseId: c.id, assignmentId: c.assignmentIds[0]!, reportNote: "Er is niemand gekomen." }),
+  },
+  addDocumentAction: {
+    kind: "action", file: `${FAMILY_CASE}/documents-actions.ts`, service: "addDocument", permission: "case.addDocument", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c }) => addDocument(actor, { caseId: c.id, fileName: "scan.png", content: new Uint8Array(onePixelPng) }),
+  },
+  inviteAction: {
+    kind: "action", file: `${FAMILY_CASE}/invite-actions.ts`, service: "inviteToCase", permission: "case.invite", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    run: ({ actor, c }) => inviteToCase(actor, { caseId: c.id, email: uniqueEmail("ondersteuner"), role: "CLIENT_SUPPORTER" }),
+  },
+  revokeInvitationAction: {
+    kind: "action", file: `${FAMILY_CASE}/invite-actions.ts`, service: "revokeInvitation", permission: "case.invite", scope: "case", refusal: "notFound",
+    stage: "TRIAGE", changesCase: true,
+    prepare: async ({ c, world }) => (await invite(world.cast.family, c.id, uniqueEmail("ingetrokken"), "CLIENT_SUPPORTER")).invitationId,
+    run: ({ actor, c, prepared }) => revokeInvitation(actor, { caseId: c.id, invitationId: prepared }),
+  },
+  acceptInvitationAction: {
+    kind: "action", file: "app/(public)/uitnodiging/[token]/actions.ts", service: "acceptInvitation", permission: null, scope: "self", refusal: "wrongAccount",
+    stage: "TRIAGE", freshActor: true,
+    // Anyone signed in may accept an invitation sent to their own address; the link is the key.
+    prepare: async ({ actor, side, c, world }) =>
+      (await invite(world.cast.family, c.id, side === "own" ? actor.email : uniqueEmail("iemand-anders"), "CLIENT_SUPPORTER")).token,
+    run: ({ actor, prepared }) => acceptInvitation(actor, { token: prepared }),
+  },
+
+  // ── server actions without a case ──
+  fileCaseAction: {
+    kind: "action", file: "app/(portal)/melden/actions.ts", service: "fileCase", permission: "case.file", scope: "create", refusal: "forbidden",
+    run: ({ actor, role }) =>
+      fileCase(
+        actor,
+        role === "PROFESSIONAL"
+          ? caseInput({ filerRole: "PROFESSIONAL", organisation: "Wijkteam Centrum", consentMethod: "IN_PERSON" })
+          : caseInput(),
+      ),
+  },
+  saveDraftAction: {
+    kind: "action", file: "app/(portal)/melden/actions.ts", service: "saveDraft", permission: "case.file", scope: "create", refusal: "forbidden",
+    run: ({ actor }) => saveDraft(actor, { childName: "Concept Kind" }),
+  },
+  updateContactAction: {
+    kind: "action", file: `${ADMIN}/actions.ts`, service: "updateGemeenteContact", permission: "gemeente.manage", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) =>
+      updateGemeenteContact(
+        actor,
+        gemeenteContactInput.parse({
+          gemeenteId: world.denHaagId,
+          contactName: "Aanspreekpunt vastgelopen zorg",
+          contactEmail: "",
+          contactPhone: "",
+          contactHours: "",
+          clientSupportName: "",
+          clientSupportPhone: "",
+          clientSupportUrl: "",
+        }),
+      ),
+  },
+  updateNormsAction: {
+    kind: "action", file: `${ADMIN}/norms-actions.ts`, service: "updateGemeenteNorms", permission: "gemeente.manage", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) =>
+      updateGemeenteNorms(actor, gemeenteNormsInput.parse({ gemeenteId: world.denHaagId, ...Object.fromEntries(clockStatuses.map((s) => [s, s === "TRIAGE" ? "6" : ""])) })),
+  },
+  updatePolicyAction: {
+    kind: "action", file: `${ADMIN}/policy-actions.ts`, service: "updateGemeentePolicy", permission: "gemeente.manage", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => updateGemeentePolicy(actor, gemeentePolicyInput.parse({ gemeenteId: world.denHaagId, retentionMonths: "", familySeesStaffNames: "on" })),
+  },
+  markReadAction: {
+    kind: "action", file: "app/(staff)/notificaties/actions.ts", service: "markRead", permission: null, scope: "self", refusal: "notFound",
+    stage: "TRIAGE",
+    prepare: notificationFor,
+    run: (p) => markRead(p.actor, p.prepared),
+  },
+  openNotificationAction: {
+    kind: "action", file: "app/(staff)/notificaties/actions.ts", service: "openNotification", permission: null, scope: "self", refusal: "notFound",
+    stage: "TRIAGE",
+    prepare: notificationFor,
+    run: (p) => openNotification(p.actor, p.prepared),
+  },
+  markAllReadAction: {
+    kind: "action", file: "app/(staff)/notificaties/actions.ts", service: "markAllRead", permission: null, scope: "self", refusal: "hidden",
+    stage: "TRIAGE",
+    run: async (p) => {
+      const id = await notificationFor(p);
+      await markAllRead(p.actor);
+      return shows(await isRead(id));
+    },
+  },
+  signInAction: { kind: "action", file: "app/(public)/inloggen/actions.ts", service: "signIn (next-auth credentials)", permission: null, scope: "public", refusal: "forbidden" },
+  registerAction: {
+    kind: "action", file: "app/(public)/registreren/actions.ts", service: "registerFamily", permission: null, scope: "public", refusal: "forbidden",
+    run: async () => {
+      const { userId } = await registerFamily({ name: "Nieuwe Ouder", email: uniqueEmail("registratie"), password: "een lang en goed wachtwoord" }, { ip: null, userAgent: "vitest", requestId: "matrix" });
+      // Registering never gives more than the family role.
+      const memberships = await prisma.membership.findMany({ where: { userId }, select: { role: true, gemeenteId: true, regionId: true } });
+      expect(memberships).toEqual([{ role: "FAMILY", gemeenteId: null, regionId: null }]);
+    },
+  },
+  signOutAction: { kind: "action", file: "app/shell-actions.ts", service: "signOut (next-auth)", permission: null, scope: "public", refusal: "forbidden" },
+  switchLanguageAction: { kind: "action", file: "app/shell-actions.ts", service: "locale cookie", permission: null, scope: "public", refusal: "forbidden" },
+
+  // ── route handlers ──
+  "app/besluitbrief/[number]/route.ts": {
+    kind: "route", service: "decisionLetter", permission: "case.decisionLetter", scope: "case", refusal: "notFound",
+    stage: "DECIDED",
+    run: ({ actor, c }) => decisionLetter(actor, c.number),
+  },
+  "app/documenten/[id]/route.ts": {
+    kind: "route", service: "readDocument", permission: "case.readDocument", scope: "case", refusal: "notFound",
+    stage: "DECIDED",
+    run: ({ actor, world }) => readDocument(actor, world.documentId),
+  },
+  "app/(staff)/zaken/[number]/audit/export/route.ts": {
+    kind: "route", service: "exportAuditTrail", permission: "audit.read", scope: "case", refusal: "notFound",
+    stage: "DECIDED",
+    run: ({ actor, c }) => exportAuditTrail(actor, c.number, "json"),
+  },
+  "app/api/auth/[...nextauth]/route.ts": { kind: "route", service: "next-auth handlers", permission: null, scope: "public", refusal: "forbidden" },
+
+  // ── reads of page loaders ──
+  openCase: {
+    kind: "page", service: "openCase", permission: "case.view", scope: "case", refusal: "notFound", stage: "DECIDED",
+    run: ({ actor, c }) => openCase(actor, c.number),
+  },
+  staffAssignmentFollowUp: {
+    kind: "page", service: "staffAssignmentFollowUp", permission: "case.view", scope: "case", refusal: "notFound", stage: "DECIDED",
+    run: ({ actor, c }) => staffAssignmentFollowUp(actor, c.id),
+  },
+  markCaseNotificationsRead: {
+    kind: "page", service: "markCaseNotificationsRead", permission: null, scope: "self", refusal: "hidden", stage: "TRIAGE",
+    run: async (p) => {
+      const id = await notificationFor(p);
+      await markCaseNotificationsRead(p.actor, p.c.id);
+      return shows(await isRead(id));
+    },
+  },
+  followCase: {
+    kind: "page", service: "followCase", permission: "case.follow", scope: "case", refusal: "notFound", stage: "DECIDED",
+    run: ({ actor, c }) => followCase(actor, c.number),
+  },
+  familyAssignmentFollowUp: {
+    kind: "page", service: "familyAssignmentFollowUp", permission: "case.follow", scope: "case", refusal: "notFound", stage: "DECIDED",
+    run: ({ actor, c }) => familyAssignmentFollowUp(actor, c.id),
+  },
+  readAccessLog: {
+    kind: "page", service: "readAccessLog", permission: "case.follow", scope: "case", refusal: "notFound", stage: "DECIDED",
+    run: ({ actor, c }) => readAccessLog(actor, c.number),
+  },
+  listCaseDocuments: {
+    kind: "page", service: "listCaseDocuments", permission: "case.readDocument", scope: "case", refusal: "notFound", stage: "DECIDED",
+    run: ({ actor, c }) => listCaseDocuments(actor, { number: c.number }),
+  },
+  listCaseInvitations: {
+    kind: "page", service: "listCaseInvitations", permission: "case.invite", scope: "case", refusal: "notFound", stage: "DECIDED",
+    run: ({ actor, c }) => listCaseInvitations(actor, c.id),
+  },
+  listMyCases: {
+    kind: "page", service: "listMyCases", permission: "case.follow", scope: "case", refusal: "hidden", stage: "DECIDED",
+    run: async ({ actor, c }) => shows((await listMyCases(actor)).some((row) => row.id === c.id)),
+  },
+  readAuditTrail: {
+    kind: "page", service: "readAuditTrail", permission: "audit.read", scope: "case", refusal: "notFound", stage: "DECIDED",
+    run: ({ actor, c }) => readAuditTrail(actor, c.number),
+  },
+  searchCases: {
+    kind: "page", service: "searchCases", permission: "case.search", scope: "case", refusal: "forbidden", stage: "DECIDED",
+    run: async ({ actor, c }) => shows((await searchCases(actor, { ...emptyCaseSearch, q: c.number })).rows.some((row) => row.id === c.id)),
+  },
+  listGemeenteQueue: {
+    kind: "page", service: "listGemeenteQueue", permission: "queue.gemeente", scope: "case", refusal: "hidden", stage: "DECIDED",
+    run: async (p) => shows((await listGemeenteQueue(p.actor, byNumber(p))).rows.some((row) => row.id === p.c.id)),
+  },
+  countGemeenteQueue: {
+    kind: "page", service: "countGemeenteQueue", permission: "queue.gemeente", scope: "case", refusal: "hidden", stage: "DECIDED",
+    run: async (p) => shows((await countGemeenteQueue(p.actor, byNumber(p))).all === 1),
+  },
+  listRegionQueue: {
+    kind: "page", service: "listRegionQueue", permission: "queue.region", scope: "case", refusal: "hidden", stage: "DECIDED",
+    run: async ({ actor, c }) => shows((await listRegionQueue(actor, {}, { pageSize: 500 })).rows.some((row) => row.id === c.id)),
+  },
+  listProcesregieSteps: {
+    kind: "page", service: "listProcesregieSteps", permission: "queue.region", scope: "case", refusal: "hidden", stage: "DECIDED",
+    run: async ({ actor, c }) => shows((await listProcesregieSteps(actor, [c.id])).has(c.id)),
+  },
+  findOwnTransfer: {
+    kind: "page", service: "findOwnTransfer", permission: "case.transfer", scope: "self", refusal: "hidden",
+    run: async ({ actor, side, world }) => {
+      const transferred = side === "own" ? world.transferredByOwn : world.transferredByOther;
+      return shows((await findOwnTransfer(actor, transferred.number)) !== null);
+    },
+  },
+  loadDraft: {
+    kind: "page", service: "loadDraft", permission: "case.file", scope: "self", refusal: "hidden",
+    run: async ({ actor, side, world }) => {
+      const owner = side === "own" ? actor : world.bystander;
+      // Only someone who may file has a draft to find.
+      if (may(owner.memberships.map((m) => m.role), "case.file")) await saveDraft(owner, { childName: `Concept van ${owner.name}` });
+      const draft = await loadDraft(actor);
+      return shows(draft?.values.childName === `Concept van ${owner.name}`);
+    },
+  },
+  listMyNotifications: {
+    kind: "page", service: "listMyNotifications", permission: null, scope: "self", refusal: "hidden", stage: "TRIAGE",
+    run: async (p) => {
+      const id = await notificationFor(p);
+      return shows((await listMyNotifications(p.actor)).items.some((n) => n.id === id));
+    },
+  },
+  countUnread: {
+    kind: "page", service: "countUnread", permission: null, scope: "self", refusal: "hidden", stage: "TRIAGE",
+    run: async (p) => {
+      const before = await countUnread(p.actor);
+      await notificationFor(p);
+      return shows((await countUnread(p.actor)) === before + 1);
+    },
+  },
+  listManagedGemeenten: {
+    kind: "page", service: "listManagedGemeenten", permission: "gemeente.manage", scope: "gemeente", refusal: "hidden",
+    run: async ({ actor, world }) => shows((await listManagedGemeenten(actor)).some((g) => g.id === world.denHaagId)),
+  },
+  listManagedNorms: {
+    kind: "page", service: "listManagedNorms", permission: "gemeente.manage", scope: "gemeente", refusal: "hidden",
+    run: async ({ actor, world }) => shows(world.denHaagId in (await listManagedNorms(actor))),
+  },
+  listManagedPolicies: {
+    kind: "page", service: "listManagedPolicies", permission: "gemeente.manage", scope: "gemeente", refusal: "hidden",
+    run: async ({ actor, world }) => shows(world.denHaagId in (await listManagedPolicies(actor))),
+  },
+  readInvitationByToken: {
+    kind: "page", service: "readInvitationByToken", permission: null, scope: "public", refusal: "hidden", stage: "TRIAGE",
+    // The link is the key: whoever holds it sees who invited them and in which role, never the case.
+    run: async ({ c, world }) => {
+      const { token } = await invite(world.cast.family, c.id, uniqueEmail("link"), "CLIENT_SUPPORTER");
+      const view = await readInvitationByToken(token, { userId: world.bystander.userId, email: world.bystander.email });
+      expect(view).toMatchObject({ kind: "open", role: "CLIENT_SUPPORTER", forSignedInAccount: false });
+      expect(JSON.stringify(view)).not.toContain(c.number);
+    },
+  },
+};
+
+/** Every page and the matrix entries it reads; pages that show no case or gemeente data read none. */
+const pageReads: Record<string, readonly string[]> = {
+  // The regions overview of the platform admin shows reference data only (also public in the directory).
+  "app/(admin)/beheer/page.tsx": ["listManagedGemeenten", "listManagedNorms", "listManagedPolicies"],
+  "app/(portal)/melden/page.tsx": ["loadDraft"],
+  "app/(portal)/mijn-meldingen/[number]/bevestiging/page.tsx": ["followCase"],
+  "app/(portal)/mijn-meldingen/[number]/page.tsx": ["followCase", "listCaseInvitations", "readAccessLog", "listCaseDocuments", "familyAssignmentFollowUp"],
+  "app/(portal)/mijn-meldingen/page.tsx": ["listMyCases"],
+  "app/(public)/gemeenten/[cbsCode]/page.tsx": [],
+  "app/(public)/gemeenten/page.tsx": [],
+  "app/(public)/inloggen/page.tsx": [],
+  "app/(public)/page.tsx": [],
+  "app/(public)/registreren/page.tsx": [],
+  "app/(public)/uitnodiging/[token]/page.tsx": ["readInvitationByToken"],
+  "app/(staff)/expertteam/page.tsx": ["listRegionQueue", "listProcesregieSteps"],
+  "app/(staff)/notificaties/page.tsx": ["listMyNotifications", "countUnread"],
+  "app/(staff)/ombudsman/page.tsx": ["searchCases"],
+  "app/(staff)/werkbak/page.tsx": ["listGemeenteQueue", "countGemeenteQueue"],
+  "app/(staff)/zaken/[number]/audit/page.tsx": ["readAuditTrail"],
+  "app/(staff)/zaken/[number]/overgedragen/page.tsx": ["findOwnTransfer"],
+  "app/(staff)/zaken/[number]/page.tsx": ["openCase", "listCaseDocuments", "staffAssignmentFollowUp", "markCaseNotificationsRead"],
+  "app/start/page.tsx": [],
+};
+
+// ───────────────────────── the expected outcome ─────────────────────────
+
+/** Whether the object lies in the actor's scope, by the scope rules of DESIGN.md. */
+function inScope(entry: Entry, role: Role, side: Side): boolean {
+  switch (entry.scope) {
+    case "public":
+    case "create":
+      return true;
+    case "self":
+      return side === "own";
+    case "gemeente":
+      return roleScope[role] === "national" || (roleScope[role] === "gemeente" && side === "own");
+    case "case":
+      switch (roleScope[role]) {
+        case "national":
+          return true;
+        case "gemeente":
+        case "party":
+          return side === "own";
+        case "region":
+          // The expert team sees a case of its region once it was referred there.
+          return side === "own" && referredAt[entry.stage ?? "DECIDED"];
+      }
+  }
+}
+
+function expectedOutcome(entry: Entry, role: Role, side: Side): Outcome {
+  const permitted = entry.permission === null || may([role], entry.permission);
+  return permitted && inScope(entry, role, side) ? "allowed" : entry.refusal;
+}
+
+async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    return (await run()) === HIDDEN ? "hidden" : "allowed";
+  } catch (error) {
+    if (error instanceof NotFoundError) return "notFound";
+    if (error instanceof ForbiddenError) return "forbidden";
+    if (error instanceof WrongAccountError) return "wrongAccount";
+    if (error instanceof DomainError) throw new Error(`refused by a rule, not by authorization: ${error.code} ${JSON.stringify(error.fieldErrors)}`);
+    throw error;
+  }
+}
+
+function sideLabel(entry: Entry, role: Role, side: Side): string {
+  const own = side === "own";
+  const kind = roleScope[role];
+  switch (entry.scope) {
+    case "public":
+      return "anyone";
+    case "create":
+      return own ? "for themselves" : "for themselves, another person of the role";
+    case "self":
+      return own ? "their own" : "someone else's";
+    case "gemeente":
+      if (kind === "gemeente") return own ? "their own gemeente" : "another gemeente";
+      if (kind === "national") return own ? "national, one person" : "national, another person";
+      return own ? "a gemeente, holding no gemeente" : "a gemeente, holding no gemeente (another person)";
+    case "case":
+      switch (kind) {
+        case "party":
+          return own ? "party to the case" : "not a party";
+        case "gemeente":
+          return own ? "case of own gemeente" : "case of another gemeente";
+        case "region":
+          return own ? "case of own region" : "case of another region";
+        case "national":
+          return own ? "national, one person" : "national, another person";
+      }
+  }
+}
+
+const entries = Object.entries(matrix).map(([name, entry]) => ({ name, needs: entry.permission ?? "any signed-in person", ...entry }));
+const tested = entries.filter((e) => e.scope !== "public" && e.run);
+const cells = (entry: Entry) =>
+  roles.flatMap((role) => sides.map((side) => ({ role, side, label: sideLabel(entry, role, side), expected: expectedOutcome(entry, role, side) })));
+
+// ───────────────────────── fixtures ─────────────────────────
+
+let world: World;
+
+function scopeOf(role: Role, side: Side, otherRegion: string): { gemeente?: string; region?: string } {
+  switch (roleScope[role]) {
+    case "gemeente":
+      return { gemeente: side === "own" ? DEN_HAAG : DELFT };
+    case "region":
+      return { region: side === "own" ? HAAGLANDEN : otherRegion };
+    default:
+      return {};
+  }
+}
+let otherRegionCode = "";
+
+beforeAll(async () => {
+  otherRegionCode = (await prisma.region.findFirstOrThrow({ where: { code: { not: HAAGLANDEN } }, select: { code: true } })).code;
+  const actors = {} as Record<Role, Record<Side, Actor>>;
+  for (const role of roles) {
+    actors[role] = { own: await makeActor(role, scopeOf(role, "own", otherRegionCode)), other: await makeActor(role, scopeOf(role, "other", otherRegionCode)) };
+  }
+  const cast: Cast = {
+    family: actors.FAMILY.own,
+    professional: actors.PROFESSIONAL.own,
+    aanspreekpunt: actors.AANSPREEKPUNT.own,
+    expert: actors.EXPERT.own,
+    decider: actors.DECISION_HOLDER.own,
+  };
+  const stages: Stage[] = ["SUBMITTED", "TRIAGE", "INFO_REQUESTED", "IN_PROGRESS", "WITH_EXPERT_TEAM", "DECISION_PROPOSED", "DECIDED"];
+  const shared = {} as Record<Stage, CaseFixture>;
+  for (const stage of stages) shared[stage] = await caseAt(cast, stage);
+  const { id: documentId } = await addDocument(cast.family, { caseId: shared.DECIDED.id, fileName: "verslag.png", content: new Uint8Array(onePixelPng) });
+
+  const transferredByOwn = await caseAt(cast, "TRIAGE");
+  await transferCase(cast.aanspreekpunt, { caseId: transferredByOwn.id, toGemeenteCode: DELFT, transferReason: "Het kind woont in Delft.", expertAgreement: null });
+  const delftCast: Cast = { ...cast, aanspreekpunt: actors.AANSPREEKPUNT.other };
+  const transferredByOther = await caseAt(delftCast, "TRIAGE", DELFT);
+  await transferCase(delftCast.aanspreekpunt, { caseId: transferredByOther.id, toGemeenteCode: DEN_HAAG, transferReason: "Het kind woont in Den Haag.", expertAgreement: null });
+
+  world = {
+    cast,
+    actors,
+    colleague: await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG }),
+    bystander: await makeActor("FAMILY"),
+    denHaagId: (await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode: DEN_HAAG }, select: { id: true } })).id,
+    shared,
+    documentId,
+    transferredByOwn,
+    transferredByOther,
+  };
+}, 120_000);
+
+// ───────────────────────── the tests ─────────────────────────
+
+describe("the matrix covers the whole app", () => {
+  it("names every server action, with the module it lives in", async () => {
+    const discovered = await serverActions();
+    expect(discovered.length).toBeGreaterThan(0);
+    const missing = discovered.filter((a) => matrix[a.name]?.kind !== "action" || matrix[a.name]?.file !== a.file);
+    expect(missing.map((a) => `${a.name} (${a.file}) is not in the authorization matrix`)).toEqual([]);
+    const stale = entries.filter((e) => e.kind === "action" && !discovered.some((a) => a.name === e.name && a.file === e.file));
+    expect(stale.map((e) => `${e.name} is in the matrix but is no server action of ${e.file}`)).toEqual([]);
+  });
+
+  it("names every route handler", () => {
+    const discovered = routeHandlers();
+    expect(discovered.length).toBeGreaterThan(0);
+    expect(discovered.filter((file) => matrix[file]?.kind !== "route").map((file) => `${file} is not in the authorization matrix`)).toEqual([]);
+    const stale = entries.filter((e) => e.kind === "route" && !discovered.includes(e.name));
+    expect(stale.map((e) => `${e.name} is in the matrix but is no route handler`)).toEqual([]);
+  });
+
+  it("names every page with the reads it makes", () => {
+    const discovered = pages();
+    expect(discovered.filter((file) => !(file in pageReads)).map((file) => `${file} is not in the authorization matrix`)).toEqual([]);
+    expect(Object.keys(pageReads).filter((file) => !discovered.includes(file))).toEqual([]);
+    const read = new Set(Object.values(pageReads).flat());
+    expect([...read].filter((name) => matrix[name]?.kind !== "page").map((name) => `${name} is read by a page but is not a page entry of the matrix`)).toEqual([]);
+    expect(entries.filter((e) => e.kind === "page" && !read.has(e.name)).map((e) => `${e.name} is read by no page`)).toEqual([]);
+  });
+
+  it("exercises every permission of the permission table", () => {
+    // platform.manage guards only the regions overview, which is reference data.
+    const unused = Object.keys(permissions).filter((p) => p !== "platform.manage" && !tested.some((e) => e.permission === p));
+    expect(unused).toEqual([]);
+  });
+
+  it("runs every entry but the public ones that need the Next.js runtime", () => {
+    expect(entries.filter((e) => !e.run && e.scope !== "public").map((e) => e.name)).toEqual([]);
+  });
+});
+
+describe.each(entries.filter((e) => e.scope === "public" && e.run))("$name → $service (public)", (entry) => {
+  it("works for anyone", async () => {
+    await entry.run!({ actor: world.bystander, side: "own", role: "FAMILY", c: world.shared[entry.stage ?? "TRIAGE"], world, prepared: "" });
+  });
+});
+
+describe.each(tested)("$name → $service, needs $needs", (entry) => {
+  it.each(cells(entry))("$role, $label → $expected", async ({ role, side, expected }) => {
+    // For a self-scoped entry the actor stays the same; whose object it is changes.
+    const actorSide = entry.scope === "self" ? "own" : side;
+    const actor = entry.freshActor ? await makeActor(role, scopeOf(role, actorSide, otherRegionCode)) : world.actors[role][actorSide];
+    const stage = entry.stage ?? "DECIDED";
+    // A permitted change gets a case of its own; a refused one must leave the shared case as it was.
+    const c = entry.changesCase && expected === "allowed" ? await caseAt(world.cast, stage) : world.shared[stage];
+    const prepared = (await entry.prepare?.({ actor, side, role, c, world })) ?? "";
+    const before = entry.changesCase ? await caseSnapshot(c.id) : null;
+    const actual = await outcomeOf(() => entry.run!({ actor, side, role, c, world, prepared }));
+    expect(actual, `${entry.service} for ${role} (${side}): the permission table says ${expected}`).toBe(expected);
+    if (before && expected !== "allowed") expect(await caseSnapshot(c.id)).toEqual(before);
+  });
+});

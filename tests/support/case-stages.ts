@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { invitationToken } from "@/lib/domain/invitations";
+import { prisma } from "@/lib/db/client";
+import { claimCase } from "@/lib/server/cases/claim-case";
+import { fileCase } from "@/lib/server/cases/file-case";
+import { proposeDecision } from "@/lib/server/cases/propose-decision";
+import { recordDecision } from "@/lib/server/cases/record-decision";
+import { referCase } from "@/lib/server/cases/refer-case";
+import { requestInfo } from "@/lib/server/cases/request-info";
+import { startLocal } from "@/lib/server/cases/start-local";
+import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
+import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
+import type { InvitableRole } from "@/lib/domain/invitations";
+import { caseInput } from "./factories";
+
+/**
+ * Cases in each state of the machine, built through the real services by a
+ * fixed cast: the family files, a professional joins through an invitation,
+ * and the staff of the case's gemeente and region move it on.
+ */
+
+export type Stage = "SUBMITTED" | "TRIAGE" | "INFO_REQUESTED" | "IN_PROGRESS" | "WITH_EXPERT_TEAM" | "DECISION_PROPOSED" | "DECIDED";
+
+/** Whether a case in this stage was referred to the region's expert team (the expert team's scope). */
+export const referredAt: Record<Stage, boolean> = {
+  SUBMITTED: false,
+  TRIAGE: false,
+  INFO_REQUESTED: false,
+  IN_PROGRESS: false,
+  WITH_EXPERT_TEAM: true,
+  DECISION_PROPOSED: true,
+  DECIDED: true,
+};
+
+export type CaseFixture = { id: string; number: string; stage: Stage; decisionId: string; assignmentIds: string[] };
+
+export type Cast = {
+  /** Files every case: a FILER party, so FAMILY on it */
+  family: Actor;
+  /** Joins every case as a PROFESSIONAL party */
+  professional: Actor;
+  aanspreekpunt: Actor;
+  expert: Actor;
+  decider: Actor;
+};
+
+/** The secret invitation links are signed with; set it in the test file before any invitation is made. */
+export const INVITATION_SECRET = "integration-test-secret-for-authorization-matrix";
+
+export const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+export const decisionInput = {
+  legalBasis: "Jeugdwet artikel 2.3",
+  rationale: "Het kind heeft recht op passende hulp.",
+  assignments: [
+    { party: "Samenwerkingsverband", description: "Een plek op school met zorg", dueOn: inDays(30), payer: "Samenwerkingsverband" },
+    { party: "Zorgaanbieder De Brug", description: "Begeleiding op school", dueOn: inDays(40), payer: "Gemeente" },
+  ],
+};
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(4).toString("hex")}@test.doorbraak.nl`;
+}
+
+/** Invites someone to the case and returns the token of the link in the invitation mail. */
+export async function invite(inviter: Actor, caseId: string, email: string, role: InvitableRole): Promise<{ invitationId: string; token: string }> {
+  const { invitationId } = await inviteToCase(inviter, { caseId, email, role });
+  const mail = await prisma.outboxMessage.findFirstOrThrow({
+    where: { caseId, recipient: email, template: "case-invitation" },
+    orderBy: { createdAt: "desc" },
+  });
+  return { invitationId, token: invitationToken(INVITATION_SECRET, mail.id) };
+}
+
+export async function caseAt(cast: Cast, stage: Stage, gemeenteCode?: string): Promise<CaseFixture> {
+  const filed = await fileCase(cast.family, caseInput(gemeenteCode ? { ownGemeenteCode: gemeenteCode } : {}));
+  const { token } = await invite(cast.family, filed.id, cast.professional.email, "PROFESSIONAL");
+  await acceptInvitation(cast.professional, { token });
+  const fixture: CaseFixture = { id: filed.id, number: filed.number, stage, decisionId: "", assignmentIds: [] };
+  if (stage === "SUBMITTED") return fixture;
+  await claimCase(cast.aanspreekpunt, { caseId: filed.id });
+  if (stage === "TRIAGE") return fixture;
+  if (stage === "INFO_REQUESTED") {
+    await requestInfo(cast.aanspreekpunt, { caseId: filed.id, familyQuestion: "Welke school heeft uw kind het laatst bezocht?" });
+    return fixture;
+  }
+  await startLocal(cast.aanspreekpunt, { caseId: filed.id, note: "Overleg met school." });
+  if (stage === "IN_PROGRESS") return fixture;
+  await referCase(cast.aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  if (stage === "WITH_EXPERT_TEAM") return fixture;
+  await proposeDecision(cast.expert, { caseId: filed.id, proposal: "De gemeente zet door met een plek.", rationale: "Niemand neemt de regie." });
+  if (stage === "DECISION_PROPOSED") return fixture;
+  const { decisionId } = await recordDecision(cast.decider, { caseId: filed.id, ...decisionInput });
+  const rows = await prisma.assignment.findMany({ where: { decisionId }, orderBy: { dueOn: "asc" }, select: { id: true } });
+  return { ...fixture, decisionId, assignmentIds: rows.map((r) => r.id) };
+}
+
+/** What a refused change must leave as it was. */
+export async function caseSnapshot(caseId: string) {
+  const [row, timeline, decisions, invitations, documents] = await Promise.all([
+    prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, version: true, gemeenteId: true, assigneeId: true } }),
+    prisma.timelineEntry.count({ where: { caseId } }),
+    prisma.decision.count({ where: { caseId } }),
+    prisma.caseInvitation.count({ where: { caseId, revokedAt: null } }),
+    prisma.caseDocument.count({ where: { caseId } }),
+  ]);
+  return { ...row, timeline, decisions, invitations, documents };
+}
