@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -11,8 +12,14 @@ const nextConfig: NextConfig = {
   // loads its built-in fonts at run time through a require of its own package files.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "file-type", "pg-boss", "pdfkit"],
   poweredByHeader: false,
+  // The security headers that are the same on every response; the Content-Security-Policy,
+  // which needs a nonce per request, is set in proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
+  },
   experimental: {
     // Documents may be 10 MB (MAX_DOCUMENT_BYTES in lib/domain/documents.ts); a little more for the form around them.
+    // No list of other origins: a server action is only accepted when its Origin is this host.
     serverActions: { bodySizeLimit: "11mb" },
   },
 };

@@ -2,6 +2,7 @@ import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInInput } from "@/lib/domain/inputs";
 import { prisma } from "@/lib/db/client";
+import { cookiesMustBeSecure } from "@/lib/http/secure-cookies";
 import { timingDummyHash, verifyPassword } from "./password";
 
 declare module "next-auth" {
@@ -17,6 +18,10 @@ declare module "next-auth" {
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // Auth.js's cookies are httpOnly and SameSite=Lax (Strict would drop the session on the
+  // first request after following a link in an e-mail). Secure, with the __Secure-/__Host-
+  // name prefixes, is decided once from AUTH_URL rather than per request.
+  useSecureCookies: cookiesMustBeSecure(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/inloggen" },
   providers: [

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/domain/zod";
 import type { CaseStatus } from "./case-machine";
 
 /** The largest document a family or professional may add: 10 MB. */

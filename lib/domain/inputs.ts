@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/domain/zod";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiver, consentMethods } from "./consent";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";

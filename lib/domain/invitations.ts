@@ -1,5 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/domain/zod";
 import type { PartyRole, Role } from "./roles";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { after } from "next/server";
-import type { z } from "zod";
+import type { z } from "@/lib/domain/zod";
 import { DomainError } from "./errors";
 import { deliverOutbox } from "./notifications/deliver-outbox";
 

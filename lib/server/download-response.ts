@@ -1,10 +1,13 @@
 import "server-only";
 import { attachmentDisposition } from "@/lib/domain/documents";
+import { downloadContentSecurityPolicy } from "@/lib/http/security-headers";
 
 /** Never kept by a shared cache or the browser's, and never sniffed into another type. */
 const privateHeaders = {
   "Cache-Control": "private, no-store",
   "X-Content-Type-Options": "nosniff",
+  // A file that is opened anyway must not run scripts or reach out from our origin.
+  "Content-Security-Policy": downloadContentSecurityPolicy,
 };
 
 /** A file about a case, as a download that is never shown inline. */
@@ -16,8 +19,6 @@ export function attachmentResponse(file: { content: Uint8Array; contentType: str
       "Content-Type": file.contentType,
       "Content-Length": String(file.content.byteLength),
       "Content-Disposition": attachmentDisposition(file.fileName),
-      // A PDF that is opened anyway must not run scripts or reach out from our origin.
-      "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/domain/zod";
 import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
 import { markAllRead, markRead, openNotification } from "@/lib/server/notifications/staff-inbox";

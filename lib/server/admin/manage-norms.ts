@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/domain/zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Changes } from "@/lib/domain/audit";
 import { stateNorms } from "@/lib/domain/case-machine";

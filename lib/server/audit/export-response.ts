@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { attachmentDisposition } from "@/lib/domain/documents";
+import { downloadContentSecurityPolicy } from "@/lib/http/security-headers";
 import type { AuditTrailExport } from "./export-audit-trail";
 
 /** The same private download headers as every other file about a case, with a body written while it is read. */
@@ -30,7 +31,7 @@ export function streamedAttachment(file: AuditTrailExport): Response {
       "X-Content-Type-Options": "nosniff",
       "Content-Type": file.contentType,
       "Content-Disposition": attachmentDisposition(file.fileName),
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": downloadContentSecurityPolicy,
     },
   });
 }

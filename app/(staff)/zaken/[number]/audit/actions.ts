@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/domain/zod";
 import { requireActor } from "@/lib/auth/session";
 import { caseNumberPattern } from "@/lib/domain/case-number";
 import { formValues, runAction, type ActionState } from "@/lib/server/action";

@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, createNonce, isDownloadPath } from "@/lib/http/security-headers";
+
+/**
+ * Gives every page a Content-Security-Policy with a nonce of its own. Next.js takes the
+ * nonce from the policy on the request and puts it on the scripts it renders, which is
+ * why pages are rendered per request. The other security headers are static and come
+ * from next.config.ts.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  // Downloads send a stricter policy of their own, which must not be replaced.
+  if (isDownloadPath(request.nextUrl.pathname)) return NextResponse.next();
+
+  const policy = contentSecurityPolicy({
+    nonce: createNonce(),
+    development: process.env.NODE_ENV === "development",
+    https: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  // Static files carry no markup to protect and need no nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon).*)"],
+};
