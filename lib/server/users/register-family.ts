@@ -5,12 +5,14 @@ import { prisma } from "@/lib/db/client";
 import type { RequestMeta } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { DomainError } from "@/lib/server/errors";
+import { isGuessablePassword } from "./password-strength";
 
 /**
  * A parent or youth creates their own account. It gets the FAMILY role, which
  * reaches only the cases they file or are added to.
  */
 export async function registerFamily(input: RegisterInput, request: RequestMeta): Promise<{ userId: string }> {
+  if (isGuessablePassword(input.password, [input.name, input.email])) throw new DomainError("checkFields", { password: "passwordTooCommon" });
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
