@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import type { ChainBreak } from "@/lib/domain/audit-chain";
 import { chainFor } from "@/lib/domain/audit";
 import { prisma } from "@/lib/db/client";
+import { asSystem } from "@/lib/db/acting";
 import { verifyAuditChains } from "@/lib/server/audit/verify-chains";
 
 const explanations: Record<ChainBreak["kind"], (b: ChainBreak) => string> = {
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { case: { type: "string" } } });
   let chain: string | undefined;
   if (values.case) {
-    const found = await prisma.case.findUnique({ where: { number: values.case }, select: { id: true } });
+    const found = await asSystem((tx) => tx.case.findUnique({ where: { number: values.case }, select: { id: true } }));
     if (!found) {
       console.error(`No case with number ${values.case}.`);
       return 2;
@@ -34,7 +35,12 @@ async function main(): Promise<number> {
     chain = chainFor(found.id);
   }
   const started = performance.now();
-  const report = await verifyAuditChains({ chain });
+  // One snapshot of the whole trail, read as the portal itself (row-level security, decision 016).
+  const report = await asSystem((tx) => verifyAuditChains({ chain, db: tx }), {
+    isolationLevel: "RepeatableRead",
+    timeout: 60 * 60_000,
+    maxWait: 60_000,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const b of report.broken) console.log(describe(b));
   const summary = `${report.chains} chain(s), ${report.events} event(s) checked in ${seconds} s`;

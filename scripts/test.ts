@@ -8,20 +8,20 @@
  */
 import { migrateDeploy } from "./db/engine";
 import { run, seedDemo } from "./run";
-import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "../tests/support/postgres";
+import { appDatabaseUrl, createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "../tests/support/postgres";
 
 async function endToEnd(playwrightArgs: string[]): Promise<void> {
   const name = uniqueDatabaseName("doorbraak_e2e");
   await createDatabase(name);
   try {
-    const env = {
-      DATABASE_URL: databaseUrl(name),
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-used-only-by-the-end-to-end-tests",
-    };
-    await migrateDeploy({ kind: "postgres", url: env.DATABASE_URL });
-    await seedDemo(env);
-    await run("npx", ["next", "build"], env);
-    await run("npx", ["playwright", "test", ...playwrightArgs], env);
+    const secret = process.env.AUTH_SECRET ?? "test-secret-used-only-by-the-end-to-end-tests";
+    // The owner migrates and seeds; the portal runs as doorbraak_app, under row-level security.
+    const owner = { DATABASE_URL: databaseUrl(name), AUTH_SECRET: secret };
+    const portal = { DATABASE_URL: appDatabaseUrl(name), DATABASE_OWNER_URL: databaseUrl(name), AUTH_SECRET: secret };
+    await migrateDeploy({ kind: "postgres", url: owner.DATABASE_URL });
+    await seedDemo(owner);
+    await run("npx", ["next", "build"], portal);
+    await run("npx", ["playwright", "test", ...playwrightArgs], portal);
   } finally {
     await dropDatabase(name);
   }

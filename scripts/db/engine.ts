@@ -22,6 +22,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 /**
@@ -43,10 +44,49 @@ const noFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 /** Applies every migration not yet in _prisma_migrations; returns their names. */
 export async function migrateDeploy(target: Target, paths: Paths = {}): Promise<string[]> {
-  return withEngine(target, paths, async (engine, project) => {
+  const applied = await withEngine(target, paths, async (engine, project) => {
     const migrationsList = await project.migrations();
     return (await engine.applyMigrations({ migrationsList, filters: noFilter })).appliedMigrationNames;
   });
+  if (target.kind === "postgres") await installJobQueue(target.url);
+  return applied;
+}
+
+/**
+ * The job queue (pg-boss) keeps its tables in its own schema. The portal's
+ * role may not create schemas, so the owner installs it here and hands the
+ * schema to doorbraak_app, which then creates the per-queue tables and
+ * applies pg-boss's own upgrades itself. Runs on every deploy; does nothing
+ * the second time.
+ */
+async function installJobQueue(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const installed = await client.query<{ found: string | null }>(`SELECT to_regclass('pgboss.version')::text AS found`);
+    if (!installed.rows[0]?.found) await client.query(PgBoss.getConstructionPlans("pgboss"));
+    await client.query(`
+      DO $$
+      DECLARE r record;
+      BEGIN
+        ALTER SCHEMA pgboss OWNER TO doorbraak_app;
+        FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = 'pgboss' AND c.relkind IN ('r', 'p', 'S', 'v') LOOP
+          EXECUTE format('ALTER TABLE pgboss.%I OWNER TO doorbraak_app', r.relname);
+        END LOOP;
+        FOR r IN SELECT p.oid::regprocedure AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'pgboss' LOOP
+          EXECUTE format('ALTER ROUTINE %s OWNER TO doorbraak_app', r.fn);
+        END LOOP;
+        FOR r IN SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                 WHERE n.nspname = 'pgboss' AND t.typtype = 'e' LOOP
+          EXECUTE format('ALTER TYPE pgboss.%I OWNER TO doorbraak_app', r.typname);
+        END LOOP;
+      END
+      $$`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Usage: tsx scripts/db/migrate.ts deploy | dev --name <what> | diff | status | reset --force
  *
- * Target: DATABASE_URL when set (SHADOW_DATABASE_URL optionally, for roles
- * without CREATEDB), else the embedded PGlite database in .data/pglite.
+ * Target: DATABASE_OWNER_URL, else DATABASE_URL, when set (SHADOW_DATABASE_URL
+ * optionally, for roles without CREATEDB), else the embedded PGlite database
+ * in .data/pglite. Migrations run as the owner of the tables; the portal itself
+ * connects as doorbraak_app (decision 016).
  * `diff` needs no database: it exits 2 when schema.prisma has changes that no
  * migration covers (for CI), 0 when they are in sync.
  */
@@ -19,7 +21,7 @@ import {
 } from "./engine";
 
 function targetFromEnv(): Target {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
   if (url) return { kind: "postgres", url, shadowUrl: process.env.SHADOW_DATABASE_URL || undefined };
   return { kind: "pglite", dataDir: path.join(repoRoot, ".data", "pglite") };
 }

@@ -6,11 +6,11 @@ import { expectAccessible, signIn, signOut } from "./fixtures";
 /**
  * The link in the invitation mail. Without SMTP_URL the portal's mails go
  * nowhere readable, so this does what the mail writer does: it takes the
- * outbox message from the end-to-end database (scripts/test.ts passes
- * DATABASE_URL) and derives the link with the portal's AUTH_SECRET.
+ * outbox message from the end-to-end database (scripts/test.ts passes the
+ * owner's DATABASE_OWNER_URL: the outbox is hidden from the portal's role) and derives the link with the portal's AUTH_SECRET.
  */
 async function invitationLinkFor(recipient: string): Promise<string> {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
   const secret = process.env.AUTH_SECRET;
   if (!url || !secret) throw new Error("The invitation test needs the portal's DATABASE_URL and AUTH_SECRET (npm run test:e2e sets both).");
   const client = new pg.Client({ connectionString: url });

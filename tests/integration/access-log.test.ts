@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import type { Actor } from "@/lib/auth/actor";
 import { gemeentePolicyInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { updateGemeentePolicy } from "@/lib/server/admin/manage-policy";
 import { readAccessLog, type AccessEntry } from "@/lib/server/cases/access-log";
 import { claimCase } from "@/lib/server/cases/claim-case";

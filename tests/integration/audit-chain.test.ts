@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { auditHash, chainFor, hashedFieldsOf } from "@/lib/domain/audit";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { verifyAuditChains, verifyCaseChain } from "@/lib/server/audit/verify-chains";
 import { claimCase } from "@/lib/server/cases/claim-case";
@@ -47,7 +47,7 @@ let aanspreekpunt: Actor;
 beforeAll(async () => {
   parent = await makeActor("FAMILY");
   aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
-  tamper = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  tamper = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await tamper.connect();
   await tamper.query("SET session_replication_role = replica");
 });
@@ -78,7 +78,7 @@ describe("the audit trail in the database", () => {
     const global = await prisma.auditEvent.findMany({ where: { chain: "global" }, orderBy: { seq: "asc" } });
     expect(global.at(-1)).toMatchObject({ action: "case.search", caseId: null });
     expect(await prisma.auditChainHead.findUniqueOrThrow({ where: { chain: "global" } })).toMatchObject({ seq: global.at(-1)!.seq, hash: global.at(-1)!.hash });
-    expect(await verifyCaseChain(id)).toBeNull();
+    expect(await verifyCaseChain(id, prisma)).toBeNull();
   });
 
   it("writes concurrent events of one case one after the other, without gaps or forks", async () => {
@@ -87,14 +87,14 @@ describe("the audit trail in the database", () => {
     await Promise.all(
       Array.from({ length: 8 }, () => prisma.$transaction((tx) => writeAudit(tx, aanspreekpunt, { action: "case.read", role: "AANSPREEKPUNT", case: { id, number, gemeenteId } }))),
     );
-    expect(await verifyCaseChain(id)).toBeNull();
+    expect(await verifyCaseChain(id, prisma)).toBeNull();
   });
 });
 
 describe("verifying the chains", () => {
   it("finds every chain whole, and audit:verify says so and exits 0", async () => {
     await caseWithHistory(parent, aanspreekpunt);
-    const report = await verifyAuditChains({ batchSize: 2 });
+    const report = await verifyAuditChains({ batchSize: 2, db: prisma });
     expect(report.broken).toEqual([]);
     expect(report.events).toBe(await prisma.auditEvent.count());
     expect(report.chains).toBe(await prisma.auditChainHead.count());
@@ -106,16 +106,16 @@ describe("verifying the chains", () => {
   it("names the case and the event when a row was altered, removed or inserted directly in the database", async () => {
     const altered = await caseWithHistory(parent, aanspreekpunt);
     await tamper.query(`UPDATE "AuditEvent" SET "actorRole" = 'OMBUDSMAN' WHERE id = $1`, [altered.events[1]!.id]);
-    expect(await verifyCaseChain(altered.id)).toMatchObject({ kind: "altered", seq: 2, caseNumber: altered.number });
+    expect(await verifyCaseChain(altered.id, prisma)).toMatchObject({ kind: "altered", seq: 2, caseNumber: altered.number });
 
     const removed = await caseWithHistory(parent, aanspreekpunt);
     await tamper.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [removed.events[1]!.id]);
-    expect(await verifyCaseChain(removed.id)).toMatchObject({ kind: "removed", seq: 3, caseNumber: removed.number });
+    expect(await verifyCaseChain(removed.id, prisma)).toMatchObject({ kind: "removed", seq: 3, caseNumber: removed.number });
 
     // Removing the last event leaves a chain that is whole in itself: its recorded head says it was longer.
     const cutShort = await caseWithHistory(parent, aanspreekpunt);
     await tamper.query(`DELETE FROM "AuditEvent" WHERE id = $1`, [cutShort.events.at(-1)!.id]);
-    expect(await verifyCaseChain(cutShort.id)).toMatchObject({ kind: "head", seq: cutShort.events.length - 1, caseNumber: cutShort.number });
+    expect(await verifyCaseChain(cutShort.id, prisma)).toMatchObject({ kind: "head", seq: cutShort.events.length - 1, caseNumber: cutShort.number });
 
     // A forger who computes a correct hash for an added event still does not move the head.
     const inserted = await caseWithHistory(parent, aanspreekpunt);
@@ -130,12 +130,12 @@ describe("verifying the chains", () => {
        VALUES ($1, $2, $3, $4, $5, 'SUCCESS', $6, $7, $8, $9, $10, $11, $12, $13, $14, 2)`,
       [forged.id, forged.chain, forged.seq, last.occurredAt, forged.action, forged.actorId, forged.actorName, forged.actorRole, forged.actorOrganisation, forged.gemeenteId, forged.caseId, forged.caseNumber, forged.prevHash, auditHash(forged)],
     );
-    expect(await verifyCaseChain(inserted.id)).toMatchObject({ kind: "head", seq: forged.seq, caseNumber: inserted.number });
+    expect(await verifyCaseChain(inserted.id, prisma)).toMatchObject({ kind: "head", seq: forged.seq, caseNumber: inserted.number });
 
     // An event slipped in between: the numbers after it have to move, which changes them.
     const between = await caseWithHistory(parent, aanspreekpunt);
     await tamper.query(`UPDATE "AuditEvent" SET seq = seq + 100 WHERE chain = $1 AND seq >= 2`, [`case:${between.id}`]);
-    expect(await verifyCaseChain(between.id)).toMatchObject({ kind: "altered", seq: 102, caseNumber: between.number });
+    expect(await verifyCaseChain(between.id, prisma)).toMatchObject({ kind: "altered", seq: 102, caseNumber: between.number });
 
     const { code, out } = await auditVerify();
     expect(code).toBe(1);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { auditHash, chainFor, type HashedAuditFields } from "@/lib/domain/audit";
 import { csvExportColumns, exportedEventFields, type AuditExportEnvelope, type ExportedAuditEvent } from "@/lib/domain/audit-export";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { exportAuditTrail } from "@/lib/server/audit/export-audit-trail";
 import { streamedAttachment } from "@/lib/server/audit/export-response";
 import { writeAudit } from "@/lib/server/audit/write-audit";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { chainFor } from "@/lib/domain/audit";
 import type { CaseActionName } from "@/lib/domain/case-machine";
 import { invitationToken } from "@/lib/domain/invitations";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { addNote } from "@/lib/server/cases/add-note";
 import { answerInfo } from "@/lib/server/cases/answer-info";
 import { assignCase } from "@/lib/server/cases/assign-case";
@@ -183,7 +183,7 @@ beforeAll(async () => {
   expert = await makeActor("EXPERT", { region: HAAGLANDEN });
   decider = await makeActor("DECISION_HOLDER", { gemeente: DEN_HAAG });
   otherDecider = await makeActor("DECISION_HOLDER", { gemeente: DEN_HAAG });
-  admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  admin = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await admin.connect();
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { clockStatuses } from "@/lib/domain/deadlines";
 import { defaultQueueFilter } from "@/lib/domain/queue-filters";
 import { gemeenteContactInput, gemeentePolicyInput } from "@/lib/domain/inputs";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { caseDraftInput, fileCaseInput, filingInputFromForm } from "@/lib/domain/inputs";
 import { filingErrors } from "@/lib/domain/filing-steps";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { loadDraft, saveDraft } from "@/lib/server/drafts/case-draft";
 import { caseInput, makeActor } from "../support/factories";

@@ -3,7 +3,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { RecordDecisionInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";

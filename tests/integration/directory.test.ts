@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { gemeenteContactInput } from "@/lib/domain/inputs";
 import { updateGemeenteContact } from "@/lib/server/admin/manage-gemeente";
 import { fileCase } from "@/lib/server/cases/file-case";

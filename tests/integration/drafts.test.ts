@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { loadDraft, saveDraft } from "@/lib/server/drafts/case-draft";
 import { ForbiddenError } from "@/lib/server/errors";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { fileCaseInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { listMyCases } from "@/lib/server/cases/follow-case";
 import { caseInput, makeActor } from "../support/factories";

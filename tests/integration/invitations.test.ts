@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { hashInvitationToken, invitationToken } from "@/lib/domain/invitations";
 import { isRole } from "@/lib/domain/roles";
 import { fileCase } from "@/lib/server/cases/file-case";

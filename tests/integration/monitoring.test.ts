@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { workingDaysBetween } from "@/lib/domain/deadlines";
 import type { CloseCaseInput } from "@/lib/domain/inputs";
 import { shownAssignmentStatus, type StepDurations } from "@/lib/domain/monitoring";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { closeCase } from "@/lib/server/cases/close-case";
 import { fileCase } from "@/lib/server/cases/file-case";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { chainFor, REDACTED } from "@/lib/domain/audit";
 import { amsterdamDay } from "@/lib/domain/deadlines";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { exportAuditTrail } from "@/lib/server/audit/export-audit-trail";
 import { verifyAuditTrail } from "@/lib/server/audit/verify-audit-trail";
 import { claimCase } from "@/lib/server/cases/claim-case";
@@ -67,7 +67,7 @@ beforeAll(async () => {
   // Filed half past midnight on 15 June 2025 in Amsterdam, which is still 14 June in UTC.
   await prisma.case.update({ where: { id: longAgo.id }, data: { createdAt: new Date("2025-06-14T22:30:00Z") } });
 
-  tamper = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  tamper = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await tamper.connect();
   await tamper.query("SET session_replication_role = replica");
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { maxDeliveryAttempts, retryDelaysMs } from "@/lib/domain/retry";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";

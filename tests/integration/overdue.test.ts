@@ -2,7 +2,7 @@ import { setTimeout as pause } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { deadlineFor, endOfAmsterdamDay, addWorkingDays } from "@/lib/domain/deadlines";
 import { expertEscalationAt } from "@/lib/domain/escalation";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { gemeenteNormsInput, listManagedNorms, updateGemeenteNorms } from "@/lib/server/admin/manage-norms";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { registerFamily } from "@/lib/server/users/register-family";
 
 const request = { ip: null, userAgent: "vitest", requestId: "passwords" };

@@ -6,7 +6,7 @@ import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import type { Actor } from "@/lib/auth/actor";
 import { gemeentePolicyInput, policyInputFromForm } from "@/lib/domain/inputs";
 import { addMonths, RETENTION_DEFAULT_MONTHS } from "@/lib/domain/retention";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { formValues, runAction } from "@/lib/server/action";
 import { listManagedPolicies, updateGemeentePolicy } from "@/lib/server/admin/manage-policy";
 import { verifyCaseChain } from "@/lib/server/audit/verify-chains";
@@ -174,7 +174,7 @@ describe("the retention job", () => {
     expect(a.failed + b.failed).toBe(0);
     for (const c of cases) {
       expect(await prisma.auditEvent.count({ where: { caseId: c.id, action: "case.purge" } })).toBe(1);
-      expect(await verifyCaseChain(c.id)).toBeNull();
+      expect(await verifyCaseChain(c.id, prisma)).toBeNull();
     }
 
     const again = await purgeExpiredCases();
@@ -249,14 +249,14 @@ describe("the retention job", () => {
       removed: { old: null, new: { ...present, evaluationNotes: 1 } },
     });
     expect(await prisma.auditEvent.count({ where: { caseId: c.id } })).toBe(trailBefore + 1);
-    expect(await verifyCaseChain(c.id)).toBeNull();
+    expect(await verifyCaseChain(c.id, prisma)).toBeNull();
 
     // Staff see the tombstone without actions; the ombudsman may still read the trail.
     const staff = await openCase(aanspreekpunt, c.number);
     expect(staff.purged).toEqual({ purgedAt: now, retentionMonths: RETENTION_DEFAULT_MONTHS });
     expect(staff.actions).toEqual([]);
     expect((await openCase(ombudsman, c.number)).canReadAudit).toBe(true);
-    expect(await verifyCaseChain(c.id)).toBeNull();
+    expect(await verifyCaseChain(c.id, prisma)).toBeNull();
 
     // The family no longer finds it.
     await expect(followCase(parent, c.number)).rejects.toBeInstanceOf(NotFoundError);

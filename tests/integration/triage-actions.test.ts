@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 import { addNote } from "@/lib/server/cases/add-note";
 import { answerInfo } from "@/lib/server/cases/answer-info";
 import { assignCase } from "@/lib/server/cases/assign-case";

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { FileCaseInput } from "@/lib/domain/inputs";
 import type { Role } from "@/lib/domain/roles";
-import { prisma } from "@/lib/db/client";
+import { prisma } from "@/tests/support/owner-db";
 
 /**
  * Test people and cases. Reference data (real gemeenten and regions) comes

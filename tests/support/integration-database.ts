@@ -1,5 +1,6 @@
 import { afterAll, inject } from "vitest";
-import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "./postgres";
+import { disconnectOwner } from "./owner-db";
+import { appDatabaseUrl, createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "./postgres";
 
 /**
  * Runs before each integration test file: the file gets a fresh database,
@@ -7,11 +8,15 @@ import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from ".
  */
 const name = uniqueDatabaseName("doorbraak_it");
 await createDatabase(name, inject("templateDatabase"));
-process.env.DATABASE_URL = databaseUrl(name);
+// The services connect as the portal does (row-level security applies); the tests' own checks as the owner.
+process.env.DATABASE_URL = appDatabaseUrl(name);
+process.env.DATABASE_OWNER_URL = databaseUrl(name);
+process.env.TEST_DATABASE_OWNER_URL = databaseUrl(name);
 delete (globalThis as { doorbraakPrisma?: unknown }).doorbraakPrisma;
 
 afterAll(async () => {
   const { prisma } = await import("@/lib/db/client");
   await prisma.$disconnect();
+  await disconnectOwner();
   await dropDatabase(name);
 });

@@ -12,9 +12,21 @@ export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
 }
 
+/** The owner's connection to a test database: migrations, seeds and the tests' own checks. */
 export function databaseUrl(name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * The portal's connection to a test database: as doorbraak_app, the role the
+ * migrations create, so that row-level security applies as in production.
+ */
+export function appDatabaseUrl(name: string): string {
+  const url = new URL(databaseUrl(name));
+  url.username = process.env.TEST_DATABASE_APP_USER ?? "doorbraak_app";
+  url.password = process.env.TEST_DATABASE_APP_PASSWORD ?? "";
   return url.toString();
 }
 

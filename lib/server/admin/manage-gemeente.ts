@@ -5,6 +5,7 @@ import { permissions } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { gemeenteContactSelect } from "@/lib/server/reference/directory";
 import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { NotFoundError } from "@/lib/server/errors";
 
@@ -46,7 +47,7 @@ const contactFields = [
 /** The gemeente admin sets the public contact details shown in the directory of gemeenten. */
 export async function updateGemeenteContact(actor: Actor, input: GemeenteContactInput): Promise<void> {
   if (!administeredGemeenten(actor).includes(input.gemeenteId)) throw new NotFoundError();
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const before = await tx.gemeente.findUniqueOrThrow({ where: { id: input.gemeenteId } });
     const data = Object.fromEntries(contactFields.map((f) => [f, input[f]])) as Pick<GemeenteContactInput, (typeof contactFields)[number]>;
     await tx.gemeente.update({ where: { id: input.gemeenteId }, data });

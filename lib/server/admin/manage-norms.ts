@@ -7,6 +7,7 @@ import { clockStatuses, MAX_NORM_WORKING_DAYS, MIN_NORM_WORKING_DAYS, type Clock
 import { permissions } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { NotFoundError } from "@/lib/server/errors";
 
@@ -71,7 +72,7 @@ export async function listManagedNorms(actor: Actor): Promise<Record<string, Gem
 /** The gemeente admin sets the norm of each step, or puts it back to the default. */
 export async function updateGemeenteNorms(actor: Actor, input: GemeenteNormsInput): Promise<void> {
   if (!administeredGemeenten(actor).includes(input.gemeenteId)) throw new NotFoundError();
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const gemeente = await tx.gemeente.findUnique({ where: { id: input.gemeenteId }, select: { id: true } });
     if (!gemeente) throw new NotFoundError();
     const before = await tx.deadlineNorm.findMany({ where: { gemeenteId: gemeente.id }, select: { status: true, workingDays: true } });

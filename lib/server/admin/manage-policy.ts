@@ -4,6 +4,7 @@ import type { Changes } from "@/lib/domain/audit";
 import type { GemeentePolicyInput } from "@/lib/domain/inputs";
 import { RETENTION_DEFAULT_MONTHS, RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "@/lib/domain/retention";
 import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { NotFoundError } from "@/lib/server/errors";
 import { administeredGemeenten } from "./manage-gemeente";
@@ -46,7 +47,7 @@ export async function listManagedPolicies(actor: Actor): Promise<Record<string, 
  */
 export async function updateGemeentePolicy(actor: Actor, input: GemeentePolicyInput): Promise<void> {
   if (!administeredGemeenten(actor).includes(input.gemeenteId)) throw new NotFoundError();
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const before = await tx.gemeente.findUnique({
       where: { id: input.gemeenteId },
       select: { id: true, retentionMonths: true, familySeesStaffNames: true },

@@ -12,7 +12,7 @@ import {
   type AuditExportFormat,
   type ChainHeadAtExport,
 } from "@/lib/domain/audit-export";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import { actingRole } from "@/lib/server/cases/transition";
@@ -41,7 +41,7 @@ export async function exportAuditTrail(
   format: AuditExportFormat,
   { batchSize = EXPORT_BATCH_SIZE }: { batchSize?: number } = {},
 ): Promise<AuditTrailExport> {
-  const recorded = await prisma.$transaction(async (tx) => {
+  const recorded = await asActor(actor, async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "audit.read", { number });
     await writeAudit(tx, actor, {
       action: "audit.export",
@@ -55,7 +55,7 @@ export async function exportAuditTrail(
     return { case: { number: found.number, id: found.id }, chain, head, exportedAt: own.occurredAt };
   });
 
-  const batches = readBatches(recorded.chain, recorded.head.seq, batchSize);
+  const batches = readBatches(actor, recorded.chain, recorded.head.seq, batchSize);
   return {
     fileName: exportFileName(recorded.case.number, recorded.exportedAt, format),
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
@@ -64,14 +64,14 @@ export async function exportAuditTrail(
   };
 }
 
-async function* readBatches(chain: string, lastSeq: number, batchSize: number): AsyncGenerator<AuditEvent[]> {
+async function* readBatches(actor: Actor, chain: string, lastSeq: number, batchSize: number): AsyncGenerator<AuditEvent[]> {
   let after = 0;
   while (after < lastSeq) {
-    const batch = await prisma.auditEvent.findMany({
+    const batch = await asActor(actor, (tx) => tx.auditEvent.findMany({
       where: { chain, seq: { gt: after, lte: lastSeq } },
       orderBy: { seq: "asc" },
       take: batchSize,
-    });
+    }));
     if (batch.length === 0) return;
     yield batch;
     after = batch.at(-1)!.seq;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { chainFor } from "@/lib/domain/audit";
 import type { ChainBreakKind } from "@/lib/domain/audit-chain";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import { actingRole } from "@/lib/server/cases/transition";
 import { verifyAuditChains } from "./verify-chains";
@@ -24,7 +24,8 @@ export type TrailVerification = {
  * chain, with its outcome, right after it.
  */
 export async function verifyAuditTrail(actor: Actor, number: string): Promise<TrailVerification> {
-  return prisma.$transaction(
+  return asActor(
+    actor,
     async (tx) => {
       const { case: found, heldRoles } = await findScopedCase(tx, actor, "audit.read", { number });
       const chain = chainFor(found.id);

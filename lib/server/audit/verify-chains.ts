@@ -1,7 +1,8 @@
 import "server-only";
 import { chainFor, type StoredAuditEvent } from "@/lib/domain/audit";
 import { chainVerifier, type ChainBreak, type ChainHead } from "@/lib/domain/audit-chain";
-import { prisma, type Tx } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
 
 export type VerifyReport = {
   /** Chains checked: every chain that has a head or events */
@@ -12,7 +13,8 @@ export type VerifyReport = {
   broken: ChainBreak[];
 };
 
-type Db = Tx | typeof prisma;
+/** A transaction in a scope that reaches the trail (asSystem, or an ombudsman's), or the owner's client. */
+type Db = Tx | PrismaClient;
 
 const eventColumns = {
   id: true, chain: true, seq: true, occurredAt: true, action: true, outcome: true, actorId: true, actorName: true,
@@ -31,7 +33,7 @@ async function heads(db: Db, chain?: string): Promise<Map<string, ChainHead>> {
  * (chain, seq), so memory stays flat however long the trail is.
  */
 export async function verifyAuditChains(
-  { chain, batchSize = 5000, db = prisma }: { chain?: string; batchSize?: number; db?: Db } = {},
+  { chain, batchSize = 5000, db }: { chain?: string; batchSize?: number; db: Db },
 ): Promise<VerifyReport> {
   const recordedHeads = await heads(db, chain);
   const report: VerifyReport = { chains: 0, events: 0, broken: [] };
@@ -91,7 +93,7 @@ async function caseNumberOfChain(db: Db, chain: string): Promise<string | null> 
 }
 
 /** Verifies the chain of one case. */
-export async function verifyCaseChain(caseId: string, db: Db = prisma): Promise<ChainBreak | null> {
+export async function verifyCaseChain(caseId: string, db: Db): Promise<ChainBreak | null> {
   const report = await verifyAuditChains({ chain: chainFor(caseId), db });
   return report.broken[0] ?? null;
 }

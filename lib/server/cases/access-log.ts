@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import { staffRoles, type Role } from "@/lib/domain/roles";
 import type { TimelineKind } from "@/lib/domain/timeline";
@@ -100,11 +101,11 @@ export async function readAccessLog(
   number: string,
   { before = null, limit = ACCESS_LOG_PAGE_SIZE }: { before?: number | null; limit?: number } = {},
 ): Promise<AccessLog> {
-  const { case: found } = await findScopedCase(prisma, actor, "case.follow", { number });
+  const { case: found } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.follow", { number }));
   if (found.purgedAt) throw new NotFoundError();
   const pageSize = Math.min(Math.max(1, Math.trunc(limit)), 100);
   // Served by the (caseId, occurredAt) index, read backwards; within one case's chain seq grows with time.
-  const events = await prisma.auditEvent.findMany({
+  const events = await asActor(actor, (tx) => tx.auditEvent.findMany({
     where: {
       caseId: found.id,
       actorId: { not: null },
@@ -115,7 +116,7 @@ export async function readAccessLog(
     orderBy: [{ occurredAt: "desc" }, { seq: "desc" }],
     take: pageSize + 1,
     select: { seq: true, occurredAt: true, action: true, actorName: true, actorRole: true, gemeenteId: true, changes: true },
-  });
+  }));
   const page = events.slice(0, pageSize);
 
   const gemeenteIds = [...new Set([found.gemeenteId, ...page.flatMap((e) => (e.gemeenteId ? [e.gemeenteId] : []))])];

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { AddNoteInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { applyAction, loadForAction } from "./transition";
 
 /**
@@ -10,7 +10,7 @@ import { applyAction, loadForAction } from "./transition";
  * hold details about the child); the event records that a note was made.
  */
 export async function addNote(actor: Actor, input: AddNoteInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.note", input.caseId);
     // Through applyAction, so the note is serialised with a concurrent transfer and lands in the case's current gemeente.
     await applyAction(tx, actor, loaded, "case.note", {

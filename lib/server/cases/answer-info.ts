@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { resumeDeadline } from "@/lib/domain/deadlines";
 import type { AnswerInfoInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { ConflictError } from "@/lib/server/errors";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
 import { applyAction, loadForAction } from "./transition";
@@ -12,7 +12,7 @@ import { applyAction, loadForAction } from "./transition";
  * in, and its clock runs again with the working days that were left.
  */
 export async function answerInfo(actor: Actor, input: AnswerInfoInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.answer", input.caseId);
     const open = await tx.informationRequest.findFirst({
       where: { caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId, answeredAt: null },

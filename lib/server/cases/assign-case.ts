@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { AssignCaseInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { DomainError } from "@/lib/server/errors";
 import { notifyStaff } from "@/lib/server/notifications/staff";
 import { applyAction, loadForAction } from "./transition";
@@ -12,7 +12,7 @@ import { applyAction, loadForAction } from "./transition";
  * assignee is told, unless they took the case themselves.
  */
 export async function assignCase(actor: Actor, input: AssignCaseInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.assign", input.caseId);
     const current = loaded.case;
     const colleague = await tx.membership.findFirst({

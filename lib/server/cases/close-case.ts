@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { CloseCaseInput } from "@/lib/domain/inputs";
 import { mayCloseCase, statusChangingActions, statusHistory, stepDurations } from "@/lib/domain/monitoring";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { DomainError } from "@/lib/server/errors";
 import { applyAction, loadForAction } from "./transition";
@@ -14,7 +14,7 @@ import { applyAction, loadForAction } from "./transition";
  * closes only when every assignment of its current decision is done or ended.
  */
 export async function closeCase(actor: Actor, input: CloseCaseInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     // Settling an assignment locks the case too: the assignments read below stay as they are until commit.
     await lockCase(tx, input.caseId);
     const loaded = await loadForAction(tx, actor, "case.close", input.caseId);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { violatesFourEyes } from "@/lib/domain/decision";
 import type { CorrectDecisionInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { ConflictError, DomainError } from "@/lib/server/errors";
 import { assignmentRows } from "./record-decision";
@@ -21,7 +21,7 @@ export const SUPERSEDED_NOTE = "Vervangen door een nieuw besluit";
 export async function correctDecision(actor: Actor, input: CorrectDecisionInput): Promise<{ decisionId: string }> {
   let result;
   try {
-    result = await prisma.$transaction(async (tx) => {
+    result = await asActor(actor, async (tx) => {
       const loaded = await loadForAction(tx, actor, "case.correctDecision", input.caseId);
       const current = await tx.decision.findFirst({
         where: { caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId, supersededBy: null },
@@ -75,7 +75,7 @@ export async function correctDecision(actor: Actor, input: CorrectDecisionInput)
   if (result.refused) {
     // In its own transaction: the refusal stays in the trail although nothing else changed.
     const { case: c } = result.loaded;
-    await prisma.$transaction((tx) =>
+    await asActor(actor, (tx) =>
       writeAudit(tx, actor, {
         action: "case.correctDecision",
         outcome: "DENIED",

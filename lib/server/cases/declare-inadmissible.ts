@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { DeclareInadmissibleInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { applyAction, loadForAction } from "./transition";
 
 /** The reason and the complaint route, as one text the family reads on their page. */
@@ -15,7 +15,7 @@ export function inadmissibleClosingNote(input: Pick<DeclareInadmissibleInput, "i
  * the family.
  */
 export async function declareInadmissible(actor: Actor, input: DeclareInadmissibleInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.declareInadmissible", input.caseId);
     await applyAction(tx, actor, loaded, "case.declareInadmissible", {
       data: { result: "NOT_ADMISSIBLE", closingNote: inadmissibleClosingNote(input), closedAt: new Date() },

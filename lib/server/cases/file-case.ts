@@ -9,7 +9,8 @@ import { todayIso, type FileCaseInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
 import type { TimelineKind } from "@/lib/domain/timeline";
 import { requiredAnswer, responsibleGemeente } from "@/lib/domain/woonplaats";
-import { prisma, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { deleteDraft } from "@/lib/server/drafts/case-draft";
@@ -48,10 +49,10 @@ export async function fileCase(actor: Actor, input: FileCaseInput) {
   if (!residence) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
   const earlier = () =>
-    prisma.case.findFirst({
+    asActor(actor, (tx) => tx.case.findFirst({
       where: { AND: [{ submissionId: input.submissionId }, caseScope(actor, "case.follow")] },
       select: filedCaseSelect,
-    });
+    }));
   const existing = await earlier();
   if (existing) return existing;
   try {
@@ -74,7 +75,7 @@ async function createCase(
   input: FileCaseInput,
   residence: NonNullable<ReturnType<typeof responsibleGemeente>>,
 ) {
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     const gemeente = await tx.gemeente.findUnique({ where: { cbsCode: residence.gemeenteCode } });
     if (!gemeente) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
@@ -87,6 +88,7 @@ async function createCase(
         gemeenteId: gemeente.id,
         regionId: gemeente.regionId,
         status: "SUBMITTED",
+        filedById: actor.userId,
         urgency: input.urgency,
         domains: input.domains,
         childName: input.childName,

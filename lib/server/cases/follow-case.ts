@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { caseScope, findScopedCase } from "@/lib/db/scope";
 import { availableActions } from "@/lib/domain/case-machine";
 import { involvementOf } from "@/lib/domain/invitations";
@@ -15,7 +15,7 @@ import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
  * out by itself; the purgedAt condition says so out loud.
  */
 export async function listMyCases(actor: Actor) {
-  const cases = await prisma.case.findMany({
+  const cases = await asActor(actor, (tx) => tx.case.findMany({
     where: { AND: [caseScope(actor, "case.follow"), { purgedAt: null }] },
     orderBy: { createdAt: "desc" },
     select: {
@@ -30,7 +30,7 @@ export async function listMyCases(actor: Actor) {
       timeline: { where: { kind: "filed" satisfies TimelineKind }, orderBy: { createdAt: "asc" }, take: 1, select: { actorId: true } },
     },
     take: 100,
-  });
+  }));
   return cases.map(({ parties, timeline, ...c }) => ({ ...c, involvement: involvementOf(actor.userId, timeline[0]?.actorId ?? null, parties) }));
 }
 
@@ -40,10 +40,10 @@ export async function listMyCases(actor: Actor) {
  * internal notes.
  */
 export async function followCase(actor: Actor, number: string) {
-  const { case: found, heldRoles } = await findScopedCase(prisma, actor, "case.follow", { number });
+  const { case: found, heldRoles } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.follow", { number }));
   // After the retention period the family's link to the case is gone with its content (decision 014).
   if (found.purgedAt) throw new NotFoundError();
-  const detail = await prisma.case.findUniqueOrThrow({
+  const detail = await asActor(actor, (tx) => tx.case.findUniqueOrThrow({
     where: { id: found.id },
     select: {
       id: true,
@@ -87,12 +87,12 @@ export async function followCase(actor: Actor, number: string) {
         },
       },
     },
-  });
-  const openQuestion = await prisma.informationRequest.findFirst({
+  }));
+  const openQuestion = await asActor(actor, (tx) => tx.informationRequest.findFirst({
     where: { caseId: found.id, gemeenteId: found.gemeenteId, answeredAt: null },
     orderBy: { askedAt: "desc" },
     select: { question: true, askedAt: true },
-  });
+  }));
   // Who is on the case and the invitations, only for those who may invite someone.
   const invitations = may(heldRoles, "case.invite") ? await listCaseInvitations(actor, found.id) : null;
   return { ...detail, openQuestion, actions: availableActions(detail.status, heldRoles), invitations };

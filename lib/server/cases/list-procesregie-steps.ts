@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import { procesregieStep, type ProcesregieStep } from "@/lib/domain/procesregie";
 
@@ -11,7 +11,7 @@ import { procesregieStep, type ProcesregieStep } from "@/lib/domain/procesregie"
  */
 export async function listProcesregieSteps(actor: Actor, caseIds: readonly string[]): Promise<Map<string, ProcesregieStep | null>> {
   if (caseIds.length === 0) return new Map();
-  const cases = await prisma.case.findMany({
+  const cases = await asActor(actor, (tx) => tx.case.findMany({
     where: { AND: [{ id: { in: [...caseIds] } }, caseScope(actor, "queue.region")] },
     select: {
       id: true,
@@ -19,7 +19,7 @@ export async function listProcesregieSteps(actor: Actor, caseIds: readonly strin
       _count: { select: { referrals: true, interventions: true } },
       decisions: { select: { assignments: { select: { status: true } } } },
     },
-  });
+  }));
   return new Map(
     cases.map((c) => [
       c.id,

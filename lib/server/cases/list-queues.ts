@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import type { Permission } from "@/lib/domain/permissions";
 import {
@@ -158,19 +159,20 @@ function cursorFor(sort: QueueSort, direction: "next" | "previous", row: QueueRo
 type QueueRowSource = Prisma.CaseGetPayload<{ select: typeof rowSelect }>;
 
 async function fetchPage(
+  actor: Actor,
   where: Prisma.CaseWhereInput,
   sort: QueueSort,
   cursor: QueueCursor | null,
   pageSize: number,
 ): Promise<{ rows: QueueRowSource[]; nextCursor: string | null; previousCursor: string | null }> {
   const backwards = cursor?.direction === "previous";
-  const found = await prisma.case.findMany({
+  const found = await asActor(actor, (tx) => tx.case.findMany({
     where: cursor ? { AND: [where, beyond(sort, cursor, cursor.direction)] } : where,
     orderBy: orderBy(sort, backwards),
     select: rowSelect,
     // One extra row tells whether there is more beyond this page.
     take: pageSize + 1,
-  });
+  }));
   const more = found.length > pageSize;
   const rows = found.slice(0, pageSize);
 
@@ -180,7 +182,7 @@ async function fetchPage(
   }
   if (backwards) {
     // Nothing before this page: it is the first page, so show the first page as it is now.
-    if (!more) return fetchPage(where, sort, null, pageSize);
+    if (!more) return fetchPage(actor, where, sort, null, pageSize);
     rows.reverse();
     return {
       rows,
@@ -189,7 +191,7 @@ async function fetchPage(
     };
   }
   // A cursor past the end (cases moved on since the link was made): start again at the top.
-  if (rows.length === 0) return fetchPage(where, sort, null, pageSize);
+  if (rows.length === 0) return fetchPage(actor, where, sort, null, pageSize);
   return {
     rows,
     nextCursor: more ? cursorFor(sort, "next", rows.at(-1)!) : null,
@@ -238,7 +240,7 @@ export async function listGemeenteQueue(
   { now = new Date(), pageSize = QUEUE_PAGE_SIZE }: Options = {},
 ): Promise<QueuePage> {
   const where = scoped(actor, "queue.gemeente", tabWhere(filter.tab, actor, now), ...filterWhere(filter));
-  const page = await fetchPage(where, filter.sort, decodeQueueCursor(filter.cursor, filter.sort), pageSize);
+  const page = await fetchPage(actor, where, filter.sort, decodeQueueCursor(filter.cursor, filter.sort), pageSize);
   return { ...page, rows: await toRows(page.rows, now) };
 }
 
@@ -254,12 +256,12 @@ export async function countGemeenteQueue(
 ): Promise<QueueCounts> {
   const filters = filterWhere(filter);
   const [groups, overdue] = await Promise.all([
-    prisma.case.groupBy({
+    asActor(actor, (tx) => tx.case.groupBy({
       by: ["status", "assigneeId"],
       where: scoped(actor, "queue.gemeente", open, ...filters),
       _count: { _all: true },
-    }),
-    prisma.case.count({ where: scoped(actor, "queue.gemeente", tabWhere("overdue", actor, now), ...filters) }),
+    })),
+    asActor(actor, (tx) => tx.case.count({ where: scoped(actor, "queue.gemeente", tabWhere("overdue", actor, now), ...filters) })),
   ]);
   const counts = Object.fromEntries(queueTabs.map((tab) => [tab, 0])) as QueueCounts;
   counts.overdue = overdue;
@@ -283,14 +285,14 @@ export async function listRegionQueue(
   { cursor = null }: { cursor?: string | null } = {},
   { now = new Date(), pageSize = QUEUE_PAGE_SIZE }: Options = {},
 ): Promise<QueuePage> {
-  const page = await fetchPage(scoped(actor, "queue.region", open), "deadline", decodeQueueCursor(cursor, "deadline"), pageSize);
+  const page = await fetchPage(actor, scoped(actor, "queue.region", open), "deadline", decodeQueueCursor(cursor, "deadline"), pageSize);
   const [rows, referrals] = await Promise.all([
     toRows(page.rows, now),
-    prisma.referral.findMany({
+    asActor(actor, (tx) => tx.referral.findMany({
       where: { caseId: { in: page.rows.map((c) => c.id) }, case: caseScope(actor, "queue.region") },
       orderBy: { createdAt: "desc" },
       select: { caseId: true, question: true },
-    }),
+    })),
   ]);
   // The latest question per case: the list is newest first, so the first one seen wins.
   const questions = new Map<string, string>();

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { REDACTED } from "@/lib/domain/audit";
 import type { LogInterventionInput } from "@/lib/domain/inputs";
 import { interventionKind } from "@/lib/domain/timeline";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { applyAction, loadForAction } from "./transition";
 
 /** The family's part and the internal note may be left out by callers that predate them (the demo seed). */
@@ -23,7 +23,7 @@ export async function logIntervention(actor: Actor, entry: InterventionEntry): P
     involvementNote: entry.involvementNote ?? null,
     internalNote: entry.internalNote ?? null,
   };
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.logIntervention", input.caseId);
     const intervention = await tx.intervention.create({
       data: {

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { availableActions, type CaseActionName } from "@/lib/domain/case-machine";
 import { may } from "@/lib/domain/permissions";
 import { retentionMonthsOf } from "@/lib/domain/retention";
-import { prisma, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { actingRole } from "./transition";
@@ -34,7 +35,7 @@ async function purgedAfterMonths(tx: Tx, caseId: string, gemeenteId: string): Pr
  * no content is left, and no action is offered.
  */
 export async function openCase(actor: Actor, number: string) {
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.view", { number });
     const detail = await tx.case.findUniqueOrThrow({
       where: { id: found.id },

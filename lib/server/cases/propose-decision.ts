@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { ProposeDecisionInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { enqueueForRole } from "@/lib/server/notifications/enqueue";
 import { applyAction, loadForAction } from "./transition";
 
 /** The aanspreekpunt or an expert proposes a doorzettingsmacht decision to the gemeente's decision holder. */
 export async function proposeDecision(actor: Actor, input: ProposeDecisionInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.propose", input.caseId);
     const proposal = await tx.decisionProposal.create({
       data: {

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { auditActions, chainFor, type AuditAction, type Changes } from "@/lib/domain/audit";
 import type { IsoDay } from "@/lib/domain/deadlines";
 import { isRole, type Role } from "@/lib/domain/roles";
-import { prisma, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -126,7 +127,7 @@ export async function readAuditTrail(
   filter: TrailFilter = emptyTrailFilter,
   { pageSize = TRAIL_PAGE_SIZE } = {},
 ): Promise<AuditTrailPage> {
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "audit.read", { number });
     const changes: Changes = {};
     const record = (field: string, value: string | number | null) => {

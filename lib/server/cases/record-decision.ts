@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { violatesFourEyes } from "@/lib/domain/decision";
 import type { RecordDecisionInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { ConflictError, DomainError } from "@/lib/server/errors";
 import { applyAction, loadForAction } from "./transition";
@@ -13,7 +13,7 @@ import { applyAction, loadForAction } from "./transition";
  * attempt is itself audited.
  */
 export async function recordDecision(actor: Actor, input: RecordDecisionInput): Promise<{ decisionId: string }> {
-  const refusal = await prisma.$transaction(async (tx) => {
+  const refusal = await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.decide", input.caseId);
     const proposal = await tx.decisionProposal.findFirst({
       where: { caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId },
@@ -46,7 +46,7 @@ export async function recordDecision(actor: Actor, input: RecordDecisionInput): 
 
   if (refusal.refused) {
     // Recorded in its own transaction: the refusal must stay in the trail although nothing else changed.
-    await prisma.$transaction((tx) =>
+    await asActor(actor, (tx) =>
       writeAudit(tx, actor, {
         action: "case.decide",
         outcome: "DENIED",

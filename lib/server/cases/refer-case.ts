@@ -1,14 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { ReferCaseInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { ConflictError } from "@/lib/server/errors";
 import { enqueueForRole } from "@/lib/server/notifications/enqueue";
 import { applyAction, loadForAction } from "./transition";
 
 /** The aanspreekpunt refers the case to the region's expert team with a question. */
 export async function referCase(actor: Actor, input: ReferCaseInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.refer", input.caseId);
     const regionId = loaded.case.regionId;
     if (!regionId) throw new ConflictError("noRegion");

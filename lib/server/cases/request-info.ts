@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { remainingWorkingDays } from "@/lib/domain/deadlines";
 import type { RequestInfoInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { applyAction, loadForAction } from "./transition";
 
 /**
@@ -10,7 +10,7 @@ import { applyAction, loadForAction } from "./transition";
  * days still left are kept and given back when the family answers.
  */
 export async function requestInfo(actor: Actor, input: RequestInfoInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.requestInfo", input.caseId);
     const now = new Date();
     const deadline = loaded.case.deadlineAt;

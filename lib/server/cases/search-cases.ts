@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
 import { prisma, type Tx } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import type { Changes } from "@/lib/domain/audit";
 import { caseNumberPattern } from "@/lib/domain/case-number";
@@ -175,7 +176,7 @@ export async function caseSearchOptions(): Promise<{ gemeenten: { code: string; 
 export async function searchCases(actor: Actor, search: CaseSearch, { pageSize = SEARCH_PAGE_SIZE } = {}): Promise<CaseSearchResult> {
   const roles = actorRoles(actor);
   if (!may(roles, "case.search")) throw new ForbiddenError();
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     const fieldErrors: Record<string, string> = {};
     const gemeente = search.gemeente ? await tx.gemeente.findUnique({ where: { cbsCode: search.gemeente }, select: { id: true } }) : null;
     if (search.gemeente && !gemeente) fieldErrors.gemeente = "unknownGemeente";

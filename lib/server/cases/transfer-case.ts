@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { TransferCaseInput } from "@/lib/domain/inputs";
 import { checkTransfer } from "@/lib/domain/transfer";
 import { prisma, type Tx } from "@/lib/db/client";
+import { asActor, asSystem, enterScope, scopeOfActor } from "@/lib/db/acting";
+import { withGemeente } from "@/lib/domain/database-scope";
 import { DomainError } from "@/lib/server/errors";
 import { enqueueEmail } from "@/lib/server/notifications/enqueue";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
@@ -37,7 +39,7 @@ async function moveCaseRows(tx: Tx, caseId: string, gemeenteId: string): Promise
  * then on the old gemeente's staff no longer reach the case.
  */
 export async function transferCase(actor: Actor, input: TransferCaseInput): Promise<{ toGemeente: string }> {
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.transfer", input.caseId);
     const current = loaded.case;
     const target = await tx.gemeente.findUnique({
@@ -58,6 +60,8 @@ export async function transferCase(actor: Actor, input: TransferCaseInput): Prom
       expertAgreement: input.expertAgreement,
     });
     if (!verdict.ok) throw new DomainError("checkFields", { [verdict.field]: verdict.error });
+    // The move is allowed: for the rest of this transaction the database lets the actor write in the new gemeente too.
+    await enterScope(tx, withGemeente(scopeOfActor(actor), target.id));
     // Codes rather than ids in the audit trail, so that a reader sees where the case went. The
     // reason is free text (it may describe the family) and stays in the CaseTransfer row, out of the trail.
     const from = await tx.gemeente.findUniqueOrThrow({
@@ -108,11 +112,13 @@ export async function transferCase(actor: Actor, input: TransferCaseInput): Prom
  * where it went, and only to the person who sent it there.
  */
 export async function findOwnTransfer(actor: Actor, number: string): Promise<{ number: string; toGemeente: string } | null> {
-  const transfer = await prisma.caseTransfer.findFirst({
+  // The case is out of the actor's reach now, so the database would hide the transfer row; this
+  // one read runs as the portal, and the where-clause keeps it to the actor's own transfers.
+  const transfer = await asSystem((tx) => tx.caseTransfer.findFirst({
     where: { transferredById: actor.userId, case: { number } },
     orderBy: { createdAt: "desc" },
     select: { toGemeenteId: true },
-  });
+  }));
   if (!transfer) return null;
   const gemeente = await prisma.gemeente.findUnique({ where: { id: transfer.toGemeenteId }, select: { name: true, commonName: true } });
   return gemeente ? { number, toGemeente: gemeente.commonName ?? gemeente.name } : null;

@@ -1,7 +1,8 @@
 import "server-only";
 import { openStatuses, type CaseStatus } from "@/lib/domain/case-machine";
 import { expertLevelCutoff, MAX_ESCALATION_LEVEL, targetEscalationLevel, type EscalationLevel } from "@/lib/domain/escalation";
-import { prisma, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { asSystem } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
 
@@ -40,7 +41,7 @@ type Candidate = {
 export async function runOverdueScan({ now = new Date(), limit = 100 }: { now?: Date; limit?: number } = {}): Promise<OverdueScanResult> {
   // Matches the index on (status, deadlineAt, escalationLevel) and returns only cases that are due for a
   // higher level, so a batch is never filled with cases that wait. A stopped clock has no deadline.
-  const candidates: Candidate[] = await prisma.case.findMany({
+  const candidates: Candidate[] = await asSystem((tx) => tx.case.findMany({
     where: {
       status: { in: openStatuses },
       OR: [
@@ -61,7 +62,7 @@ export async function runOverdueScan({ now = new Date(), limit = 100 }: { now?: 
       assigneeId: true,
       gemeente: { select: { regionId: true } },
     },
-  });
+  }));
 
   const result: OverdueScanResult = { candidates: candidates.length, overdue: 0, escalated: 0, skipped: 0, failed: 0 };
   for (const found of candidates) {
@@ -69,7 +70,7 @@ export async function runOverdueScan({ now = new Date(), limit = 100 }: { now?: 
     if (target <= found.escalationLevel) continue;
     let raised: boolean;
     try {
-      raised = await prisma.$transaction((tx) => raise(tx, found, target, now));
+      raised = await asSystem((tx) => raise(tx, found, target, now));
     } catch (error) {
       // One case must not hold up the others; nothing of it was written.
       console.error(`[overdue-scan] case ${found.id}`, error);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { caseNumberPattern } from "@/lib/domain/case-number";
 import { gemeenteContactSelect } from "@/lib/server/reference/directory";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { actingRole } from "@/lib/server/cases/transition";
@@ -21,7 +21,7 @@ export type DecisionLetterFile = { fileName: string; pdf: Uint8Array };
  */
 export async function decisionLetter(actor: Actor, caseNumber: string): Promise<DecisionLetterFile> {
   if (!caseNumberPattern.test(caseNumber)) throw new NotFoundError();
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.decisionLetter", { number: caseNumber });
     const role = actingRole(heldRoles, "case.decisionLetter");
     if (!role) throw new NotFoundError();

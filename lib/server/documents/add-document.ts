@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { cleanFileName, documentTypes, mayAddDocuments, type AddDocumentInput } from "@/lib/domain/documents";
 import { may } from "@/lib/domain/permissions";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase, lockCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { actingRole } from "@/lib/server/cases/transition";
@@ -20,7 +20,7 @@ export type AddedDocument = { id: string; caseNumber: string; fileName: string; 
 export async function addDocument(actor: Actor, input: AddDocumentInput): Promise<AddedDocument> {
   // Read the bytes before the transaction, so that it holds no connection while hashing 10 MB.
   const inspection = await inspectDocument(input.content);
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     await lockCase(tx, input.caseId);
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.addDocument", { id: input.caseId });
     if (!may(heldRoles, "case.addDocument")) throw new ForbiddenError();

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { mayAddDocuments } from "@/lib/domain/documents";
 import { may } from "@/lib/domain/permissions";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 
 export type DocumentListItem = { id: string; fileName: string; contentType: string; size: number; createdAt: Date };
@@ -21,12 +21,12 @@ export type CaseDocuments = {
  * content. Scoped like every case read: not yours is "not found".
  */
 export async function listCaseDocuments(actor: Actor, where: { id: string } | { number: string }): Promise<CaseDocuments> {
-  const { case: found, heldRoles } = await findScopedCase(prisma, actor, "case.readDocument", where);
-  const documents = await prisma.caseDocument.findMany({
+  const { case: found, heldRoles } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.readDocument", where));
+  const documents = await asActor(actor, (tx) => tx.caseDocument.findMany({
     where: { caseId: found.id, gemeenteId: found.gemeenteId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, fileName: true, contentType: true, size: true, createdAt: true },
-  });
+  }));
   const open = mayAddDocuments(found.status);
   return { caseId: found.id, documents, canAdd: open && may(heldRoles, "case.addDocument"), closed: !open };
 }

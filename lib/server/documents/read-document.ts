@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { may } from "@/lib/domain/permissions";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { caseScope, findScopedCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { actingRole } from "@/lib/server/cases/transition";
@@ -16,7 +16,7 @@ export type DocumentDownload = { fileName: string; contentType: string; size: nu
  * not exist. Every download is audited, in the transaction that reads it.
  */
 export async function readDocument(actor: Actor, documentId: string): Promise<DocumentDownload> {
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     const reachable = await tx.caseDocument.findFirst({
       where: { id: documentId, case: caseScope(actor, "case.readDocument") },
       select: { caseId: true },

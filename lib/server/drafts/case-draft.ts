@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
 import { caseDraftInput, type CaseDraftInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
-import { prisma, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import { ForbiddenError } from "@/lib/server/errors";
 
@@ -16,18 +17,18 @@ export async function saveDraft(actor: Actor, values: CaseDraftInput): Promise<v
   if (!may(actorRoles(actor), "case.file")) throw new ForbiddenError();
   // A save that arrives after its form was filed must not bring the draft back.
   if (values.submissionId) {
-    const filed = await prisma.case.count({ where: { AND: [{ submissionId: values.submissionId }, caseScope(actor, "case.follow")] } });
+    const filed = await asActor(actor, (tx) => tx.case.count({ where: { AND: [{ submissionId: values.submissionId }, caseScope(actor, "case.follow")] } }));
     if (filed > 0) return;
   }
-  await prisma.caseDraft.upsert({
+  await asActor(actor, (tx) => tx.caseDraft.upsert({
     where: { userId: actor.userId },
     create: { userId: actor.userId, values },
     update: { values },
-  });
+  }));
 }
 
 export async function loadDraft(actor: Actor): Promise<{ values: CaseDraftInput; updatedAt: Date } | null> {
-  const draft = await prisma.caseDraft.findUnique({ where: { userId: actor.userId } });
+  const draft = await asActor(actor, (tx) => tx.caseDraft.findUnique({ where: { userId: actor.userId } }));
   if (!draft) return null;
   // A draft written by an older version of the form may not fit any more: start afresh then.
   const parsed = caseDraftInput.safeParse(draft.values);

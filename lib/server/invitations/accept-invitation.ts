@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { inScope, scopeOfActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { canAccept, hashInvitationToken, sameEmail, type AcceptInvitationInput } from "@/lib/domain/invitations";
 import { partyRoleGrants } from "@/lib/domain/roles";
@@ -32,7 +32,7 @@ export class WrongAccountError extends DomainError {
  */
 export async function acceptInvitation(actor: Actor, input: AcceptInvitationInput): Promise<{ caseNumber: string }> {
   const tokenHash = hashInvitationToken(input.token);
-  return prisma.$transaction(async (tx) => {
+  return inScope({ ...scopeOfActor(actor), invitationTokenHash: tokenHash }, async (tx) => {
     // The case row first (as a transfer takes it), then the invitation row, so that two
     // accepts at once are taken one after the other and a transfer never strands the new party.
     const target = await tx.caseInvitation.findUnique({ where: { tokenHash }, select: { caseId: true } });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase, lockCase } from "@/lib/db/scope";
 import {
   hashInvitationToken,
@@ -25,7 +25,7 @@ import { invitationSecret } from "./invitation-mail";
  */
 export async function inviteToCase(actor: Actor, input: InviteToCaseInput): Promise<{ invitationId: string }> {
   const secret = invitationSecret();
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     await lockCase(tx, input.caseId);
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.invite", { id: input.caseId });
     if (!may(heldRoles, "case.invite") || !mayInviteAs(heldRoles, input.role)) throw new ForbiddenError();

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import { invitationState, rolesInvitableBy } from "@/lib/domain/invitations";
 import { may } from "@/lib/domain/permissions";
@@ -12,21 +12,21 @@ import { ForbiddenError } from "@/lib/server/errors";
  * as the inviter typed them.
  */
 export async function listCaseInvitations(actor: Actor, caseId: string) {
-  const { case: found, heldRoles } = await findScopedCase(prisma, actor, "case.invite", { id: caseId });
+  const { case: found, heldRoles } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.invite", { id: caseId }));
   if (!may(heldRoles, "case.invite")) throw new ForbiddenError();
   const now = new Date();
   const [parties, invitations] = await Promise.all([
-    prisma.caseParty.findMany({
+    asActor(actor, (tx) => tx.caseParty.findMany({
       where: { caseId: found.id, gemeenteId: found.gemeenteId },
       orderBy: { createdAt: "asc" },
       select: { id: true, name: true, role: true, organisation: true, userId: true },
-    }),
-    prisma.caseInvitation.findMany({
+    })),
+    asActor(actor, (tx) => tx.caseInvitation.findMany({
       where: { caseId: found.id, gemeenteId: found.gemeenteId, acceptedAt: null, revokedAt: null },
       orderBy: { createdAt: "desc" },
       take: 50,
       select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
-    }),
+    })),
   ]);
   return {
     caseOpen: found.status !== "CLOSED",

@@ -1,5 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { inScope } from "@/lib/db/acting";
+import { anonymousScope, databaseScopeOf } from "@/lib/domain/database-scope";
 import { canAccept, hashInvitationToken, isInvitableRole, isWellFormedToken, sameEmail, type InvitableRole } from "@/lib/domain/invitations";
 
 export type InvitationView =
@@ -18,8 +20,10 @@ export async function readInvitationByToken(
   viewer: { userId: string; email: string } | null,
 ): Promise<InvitationView | null> {
   if (!isWellFormedToken(token)) return null;
-  const invitation = await prisma.caseInvitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
+  const tokenHash = hashInvitationToken(token);
+  const scope = viewer ? databaseScopeOf(viewer.userId, []) : anonymousScope;
+  const invitation = await inScope({ ...scope, invitationTokenHash: tokenHash }, (tx) => tx.caseInvitation.findUnique({
+    where: { tokenHash },
     select: {
       email: true,
       role: true,
@@ -30,7 +34,7 @@ export async function readInvitationByToken(
       revokedAt: true,
       case: { select: { number: true, status: true } },
     },
-  });
+  }));
   if (!invitation) return null;
   if (invitation.acceptedAt) {
     return viewer && invitation.acceptedById === viewer.userId ? { kind: "alreadyAccepted", caseNumber: invitation.case.number } : null;

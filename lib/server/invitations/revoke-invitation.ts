@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import type { RevokeInvitationInput } from "@/lib/domain/invitations";
 import { may } from "@/lib/domain/permissions";
@@ -14,7 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/server/error
  * its id alone. Revoking twice is harmless.
  */
 export async function revokeInvitation(actor: Actor, input: RevokeInvitationInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.invite", { id: input.caseId });
     if (!may(heldRoles, "case.invite")) throw new ForbiddenError();
     const locked = await tx.$queryRaw<{ id: string }[]>`

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 
 export type AssignmentReportView = { id: string; note: string; createdAt: Date; reportedBy: string | null };
@@ -13,8 +14,8 @@ export type AssignmentFollowUp = {
   reports: AssignmentReportView[];
 };
 
-async function followUpOf(caseId: string, gemeenteId: string, onlyCurrent: boolean, withNames: boolean) {
-  const assignments = await prisma.assignment.findMany({
+async function followUpOf(actor: Actor, caseId: string, gemeenteId: string, onlyCurrent: boolean, withNames: boolean) {
+  const assignments = await asActor(actor, (tx) => tx.assignment.findMany({
     where: { gemeenteId, decision: { caseId, gemeenteId, ...(onlyCurrent ? { supersededBy: null } : {}) } },
     select: {
       id: true,
@@ -23,7 +24,7 @@ async function followUpOf(caseId: string, gemeenteId: string, onlyCurrent: boole
       statusById: true,
       reports: { where: { caseId, gemeenteId }, orderBy: { createdAt: "asc" }, select: { id: true, note: true, createdAt: true, reportedById: true } },
     },
-  });
+  }));
   const userIds = withNames ? [...new Set(assignments.flatMap((a) => [a.statusById, ...a.reports.map((r) => r.reportedById)]))] : [];
   const users = await prisma.user.findMany({ where: { id: { in: userIds.filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
@@ -48,8 +49,8 @@ async function followUpOf(caseId: string, gemeenteId: string, onlyCurrent: boole
  * page, so this part of it adds no second event.
  */
 export async function staffAssignmentFollowUp(actor: Actor, caseId: string): Promise<Map<string, AssignmentFollowUp>> {
-  const { case: found } = await findScopedCase(prisma, actor, "case.view", { id: caseId });
-  return followUpOf(found.id, found.gemeenteId, false, true);
+  const { case: found } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.view", { id: caseId }));
+  return followUpOf(actor, found.id, found.gemeenteId, false, true);
 }
 
 /**
@@ -58,6 +59,6 @@ export async function staffAssignmentFollowUp(actor: Actor, caseId: string): Pro
  * reports made on the case. Names of staff are left out, as elsewhere on the page.
  */
 export async function familyAssignmentFollowUp(actor: Actor, caseId: string): Promise<Map<string, AssignmentFollowUp>> {
-  const { case: found } = await findScopedCase(prisma, actor, "case.follow", { id: caseId });
-  return followUpOf(found.id, found.gemeenteId, true, false);
+  const { case: found } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.follow", { id: caseId }));
+  return followUpOf(actor, found.id, found.gemeenteId, true, false);
 }

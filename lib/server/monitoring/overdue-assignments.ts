@@ -1,6 +1,7 @@
 import "server-only";
 import { overdueCutoff } from "@/lib/domain/monitoring";
-import { prisma, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { asSystem } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
@@ -39,7 +40,7 @@ export async function scanOverdueAssignments({
   const failed = new Set<string>();
   for (let batch = 0; batch < maxBatches; batch += 1) {
     // Matches the index on (status, dueOn, escalationLevel). A failed one is left for the next run.
-    const candidates: Candidate[] = await prisma.assignment.findMany({
+    const candidates: Candidate[] = await asSystem((tx) => tx.assignment.findMany({
       where: {
         id: { notIn: [...failed] },
         status: "OPEN",
@@ -50,11 +51,11 @@ export async function scanOverdueAssignments({
       orderBy: { dueOn: "asc" },
       take: limit,
       select: { id: true, decision: { select: { caseId: true } } },
-    });
+    }));
     result.candidates += candidates.length;
     for (const found of candidates) {
       try {
-        if (await prisma.$transaction((tx) => escalate(tx, found, now))) result.overdue += 1;
+        if (await asSystem((tx) => escalate(tx, found, now))) result.overdue += 1;
         else result.skipped += 1;
       } catch (error) {
         // One assignment must not hold up the others; nothing of it was written.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { ReportAssignmentInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { applyAction, loadForAction } from "@/lib/server/cases/transition";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
@@ -14,7 +14,7 @@ import { findCurrentAssignment } from "./find-assignment";
  * aanspreekpunt of the gemeente) is told.
  */
 export async function reportAssignment(actor: Actor, input: ReportAssignmentInput): Promise<{ reportId: string }> {
-  return prisma.$transaction(async (tx) => {
+  return asActor(actor, async (tx) => {
     await lockCase(tx, input.caseId);
     const loaded = await loadForAction(tx, actor, "case.reportAssignment", input.caseId);
     const assignment = await findCurrentAssignment(tx, loaded.case, input.assignmentId);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { SettleAssignmentInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { applyAction, loadForAction } from "@/lib/server/cases/transition";
 import { ConflictError } from "@/lib/server/errors";
@@ -14,7 +14,7 @@ import { findCurrentAssignment } from "./find-assignment";
  * once: a second attempt, also a concurrent one, is a conflict.
  */
 export async function settleAssignment(actor: Actor, input: SettleAssignmentInput): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await asActor(actor, async (tx) => {
     // Settling and closing both lock the case first, so a close never reads assignments a settle is changing.
     await lockCase(tx, input.caseId);
     const loaded = await loadForAction(tx, actor, "case.settleAssignment", input.caseId);

@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import { prisma } from "@/lib/db/client";
+import { asSystem } from "@/lib/db/acting";
 import { nextAttemptAfterFailure } from "@/lib/domain/retry";
 import { invitationMailText } from "@/lib/server/invitations/invitation-mail";
 import type { NotificationTemplate } from "./enqueue";
@@ -42,7 +42,7 @@ type Claimed = { id: string; recipient: string; template: NotificationTemplate; 
  * mail server never holds a transaction open.
  */
 async function claimDue(now: Date, limit: number): Promise<Claimed[]> {
-  return prisma.$transaction(async (tx) => {
+  return asSystem(async (tx) => {
     // Prisma keeps DateTime columns as UTC in `timestamp` (without time zone).
     const due = await tx.$queryRaw<{ id: string; recipient: string; template: NotificationTemplate; attempts: number }[]>`
       SELECT id, recipient, template, attempts FROM "OutboxMessage"
@@ -94,15 +94,19 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
               ? invitationMailText(message.id, baseUrl)
               : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         });
-        await prisma.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: now, lastError: null } });
+        await asSystem((tx) =>
+          tx.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: now, lastError: null } }),
+        );
       } catch (error) {
         const retryAt = nextAttemptAfterFailure(message.attempts, now);
-        await prisma.outboxMessage.update({
-          where: { id: message.id },
-          data: retryAt
-            ? { lastError: describeSendError(error), nextAttemptAt: retryAt }
-            : { status: "FAILED", lastError: describeSendError(error) },
-        });
+        await asSystem((tx) =>
+          tx.outboxMessage.update({
+            where: { id: message.id },
+            data: retryAt
+              ? { lastError: describeSendError(error), nextAttemptAt: retryAt }
+              : { status: "FAILED", lastError: describeSendError(error) },
+          }),
+        );
       }
     }
   } finally {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
 import { staffRoles } from "@/lib/domain/roles";
-import { prisma } from "@/lib/db/client";
+import { asActor } from "@/lib/db/acting";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/server/errors";
 
@@ -54,12 +54,12 @@ export async function listMyNotifications(
         OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
       }
     : { userId: actor.userId };
-  const rows = await prisma.staffNotification.findMany({
+  const rows = await asActor(actor, (tx) => tx.staffNotification.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: notificationPageSize + 1,
     select: { id: true, kind: true, caseNumber: true, createdAt: true, readAt: true },
-  });
+  }));
   const items = rows.slice(0, notificationPageSize);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > notificationPageSize && last ? encodeCursor(last) : null };
@@ -67,18 +67,18 @@ export async function listMyNotifications(
 
 /** How many of the actor's notifications are unread: one count on the (userId, readAt, createdAt) index. */
 export async function countUnread(actor: Actor): Promise<number> {
-  return prisma.staffNotification.count({ where: { userId: actor.userId, readAt: null } });
+  return asActor(actor, (tx) => tx.staffNotification.count({ where: { userId: actor.userId, readAt: null } }));
 }
 
 /** Marks one of the actor's own notifications read. Someone else's id, or an unknown one, is "not found". */
 export async function markRead(actor: Actor, id: string): Promise<void> {
-  const marked = await prisma.staffNotification.updateMany({
+  const marked = await asActor(actor, (tx) => tx.staffNotification.updateMany({
     where: { id, userId: actor.userId, readAt: null },
     data: { readAt: new Date() },
-  });
+  }));
   if (marked.count > 0) return;
   // Nothing changed: either it was read already (fine) or it is not the actor's.
-  const own = await prisma.staffNotification.findFirst({ where: { id, userId: actor.userId }, select: { id: true } });
+  const own = await asActor(actor, (tx) => tx.staffNotification.findFirst({ where: { id, userId: actor.userId }, select: { id: true } }));
   if (!own) throw new NotFoundError();
 }
 
@@ -88,16 +88,16 @@ export async function markRead(actor: Actor, id: string): Promise<void> {
  */
 export async function openNotification(actor: Actor, id: string): Promise<{ caseNumber: string | null }> {
   await markRead(actor, id);
-  const own = await prisma.staffNotification.findFirstOrThrow({ where: { id, userId: actor.userId }, select: { caseNumber: true } });
+  const own = await asActor(actor, (tx) => tx.staffNotification.findFirstOrThrow({ where: { id, userId: actor.userId }, select: { caseNumber: true } }));
   return { caseNumber: own.caseNumber };
 }
 
 /** Marks all of the actor's unread notifications read; returns how many. */
 export async function markAllRead(actor: Actor): Promise<number> {
-  const marked = await prisma.staffNotification.updateMany({
+  const marked = await asActor(actor, (tx) => tx.staffNotification.updateMany({
     where: { userId: actor.userId, readAt: null },
     data: { readAt: new Date() },
-  });
+  }));
   return marked.count;
 }
 
@@ -106,9 +106,9 @@ export async function markAllRead(actor: Actor): Promise<number> {
  * Only the actor's own unread rows of that case change.
  */
 export async function markCaseNotificationsRead(actor: Actor, caseId: string): Promise<number> {
-  const marked = await prisma.staffNotification.updateMany({
+  const marked = await asActor(actor, (tx) => tx.staffNotification.updateMany({
     where: { userId: actor.userId, caseId, readAt: null },
     data: { readAt: new Date() },
-  });
+  }));
   return marked.count;
 }

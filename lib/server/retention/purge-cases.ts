@@ -1,6 +1,7 @@
 import "server-only";
 import { closedOnOrBefore, isPurgeDue, retentionMonthsOf } from "@/lib/domain/retention";
 import { prisma, type Tx } from "@/lib/db/client";
+import { asSystem } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -95,7 +96,7 @@ export async function purgeExpiredCases({
   let after: Candidate | null = null;
   for (let batch = 0; batch < maxBatches; batch += 1) {
     const candidates: Candidate[] = (
-      await prisma.case.findMany({
+      await asSystem((tx) => tx.case.findMany({
         where: {
           status: "CLOSED",
           purgedAt: null,
@@ -107,12 +108,12 @@ export async function purgeExpiredCases({
         orderBy: [{ closedAt: "asc" }, { id: "asc" }],
         take: batchSize,
         select: { id: true, closedAt: true },
-      })
+      }))
     ).flatMap((c) => (c.closedAt ? [{ id: c.id, closedAt: c.closedAt }] : []));
     result.candidates += candidates.length;
     for (const candidate of candidates) {
       try {
-        const purged = await prisma.$transaction((tx) => purgeCase(tx, candidate.id, now), { timeout: 60_000 });
+        const purged = await asSystem((tx) => purgeCase(tx, candidate.id, now), { timeout: 60_000 });
         if (purged) result.purged += 1;
         else result.skipped += 1;
       } catch (error) {

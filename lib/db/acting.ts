@@ -1,0 +1,50 @@
+import type { Actor } from "@/lib/auth/actor";
+import { anonymousScope, databaseScopeOf, scopeSettings, systemScope, type DatabaseScope } from "@/lib/domain/database-scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma, type Tx } from "./client";
+
+export type TransactionOptions = {
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+  maxWait?: number;
+  timeout?: number;
+};
+
+/**
+ * Tells PostgreSQL who acts for the rest of the transaction (set_config with
+ * is_local = true), so that row-level security (decision 016) lets through only
+ * the rows the permission table gives this person. Outside such a transaction
+ * the portal's database role sees no case data at all.
+ */
+export async function enterScope(tx: Tx, scope: DatabaseScope): Promise<void> {
+  const settings = Object.entries(scopeSettings(scope)).map(
+    ([name, value]) => Prisma.sql`set_config(${name}, ${value}, true)`,
+  );
+  await tx.$queryRaw`SELECT ${Prisma.join(settings)}`;
+}
+
+/** One transaction in a scope: the only way the portal reads or changes case data. */
+export function inScope<T>(scope: DatabaseScope, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    await enterScope(tx, scope);
+    return fn(tx);
+  }, options);
+}
+
+export function scopeOfActor(actor: Pick<Actor, "userId" | "memberships">): DatabaseScope {
+  return databaseScopeOf(actor.userId, actor.memberships);
+}
+
+/** A transaction acting as a signed-in person. */
+export function asActor<T>(actor: Pick<Actor, "userId" | "memberships">, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return inScope(scopeOfActor(actor), fn, options);
+}
+
+/** A transaction of the portal's own jobs, which act for no one and reach every case. */
+export function asSystem<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return inScope(systemScope, fn, options);
+}
+
+/** A transaction for someone not signed in (registration, an invitation's landing page): no case data. */
+export function asAnonymous<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return inScope(anonymousScope, fn, options);
+}

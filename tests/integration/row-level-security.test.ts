@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma as portal } from "@/lib/db/client";
+import { asActor, asSystem } from "@/lib/db/acting";
+import { claimCase } from "@/lib/server/cases/claim-case";
+import { fileCase } from "@/lib/server/cases/file-case";
+import { referCase } from "@/lib/server/cases/refer-case";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "@/tests/support/factories";
+import { prisma as owner } from "@/tests/support/owner-db";
+
+/**
+ * Row-level security is the second wall (decision 016): these tests leave the
+ * application's own scoping out and query with the portal's raw client, in
+ * the database scope of one person, to show what PostgreSQL itself allows.
+ */
+let denHaagStaff: Actor;
+let delftCase: { id: string; number: string };
+let denHaagCase: { id: string; number: string };
+let delftParent: Actor;
+let expert: Actor;
+let ombudsman: Actor;
+
+beforeAll(async () => {
+  denHaagStaff = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+  const delftStaff = await makeActor("AANSPREEKPUNT", { gemeente: DELFT });
+  delftParent = await makeActor("FAMILY");
+  const denHaagParent = await makeActor("FAMILY");
+  expert = await makeActor("EXPERT", { region: HAAGLANDEN });
+  ombudsman = await makeActor("OMBUDSMAN");
+  delftCase = await fileCase(delftParent, caseInput({ ownGemeenteCode: DELFT, childName: "Kind Delft" }));
+  denHaagCase = await fileCase(denHaagParent, caseInput({ ownGemeenteCode: DEN_HAAG, childName: "Kind Den Haag" }));
+  await claimCase(delftStaff, { caseId: delftCase.id });
+  await referCase(delftStaff, { caseId: delftCase.id, question: "Kan het expertteam een casusoverleg leiden?" });
+});
+
+describe("the portal's database role", () => {
+  it("is no superuser, cannot bypass row-level security and owns no table", async () => {
+    const [role] = await portal.$queryRaw<{ name: string; superuser: boolean; bypass: boolean; owns: bigint }[]>`
+      SELECT current_user AS name, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
+             (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace) AS owns
+      FROM pg_roles r WHERE r.rolname = current_user`;
+    expect(role).toEqual({ name: "doorbraak_app", superuser: false, bypass: false, owns: 0n });
+  });
+
+  it("sees no case data at all outside a transaction that says who acts", async () => {
+    expect(await portal.case.count()).toBe(0);
+    expect(await portal.timelineEntry.count()).toBe(0);
+    expect(await portal.auditEvent.count()).toBe(0);
+    expect(await portal.caseParty.count()).toBe(0);
+    expect(await owner.case.count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("puts every table that holds case or personal data under row-level security", async () => {
+    const tables = await owner.$queryRaw<{ name: string; rls: boolean }[]>`
+      SELECT c.relname AS name, c.relrowsecurity AS rls FROM pg_class c
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+        AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('caseId', 'decisionId') AND NOT a.attisdropped)`;
+    expect(tables.length).toBeGreaterThan(10);
+    expect(tables.filter((t) => !t.rls).map((t) => t.name)).toEqual([]);
+    const own = await owner.$queryRaw<{ name: string }[]>`
+      SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relrowsecurity ORDER BY relname`;
+    expect(own.map((t) => t.name)).toEqual(expect.arrayContaining(["Case", "CaseDraft", "StaffNotification", "OutboxMessage", "AuditEvent"]));
+  });
+});
+
+describe("in the scope of an aanspreekpunt of Den Haag, without the application's filters", () => {
+  it("cannot read a case of Delft, nor anything hanging off it", async () => {
+    const seen = await asActor(denHaagStaff, async (tx) => ({
+      all: await tx.case.findMany({ select: { id: true } }),
+      byId: await tx.case.findUnique({ where: { id: delftCase.id } }),
+      raw: await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Case" WHERE id = ${delftCase.id}`,
+      timeline: await tx.timelineEntry.count({ where: { caseId: delftCase.id } }),
+      parties: await tx.caseParty.count({ where: { caseId: delftCase.id } }),
+      referrals: await tx.referral.count({ where: { caseId: delftCase.id } }),
+      audit: await tx.auditEvent.count({ where: { caseId: delftCase.id } }),
+      outbox: await tx.outboxMessage.count({ where: { caseId: delftCase.id } }),
+    }));
+    expect(seen.all.map((c) => c.id)).toContain(denHaagCase.id);
+    expect(seen.all.map((c) => c.id)).not.toContain(delftCase.id);
+    expect(seen).toMatchObject({ byId: null, raw: [{ n: 0n }], timeline: 0, parties: 0, referrals: 0, audit: 0, outbox: 0 });
+    // The owner sees that there is something to hide.
+    expect(await owner.timelineEntry.count({ where: { caseId: delftCase.id } })).toBeGreaterThan(0);
+  });
+
+  it("cannot change a case of Delft: updates match nothing and inserts are refused", async () => {
+    const before = await owner.case.findUniqueOrThrow({ where: { id: delftCase.id } });
+    const changed = await asActor(denHaagStaff, (tx) =>
+      tx.case.updateMany({ where: { id: delftCase.id }, data: { status: "CLOSED", childName: "Overschreven" } }),
+    );
+    expect(changed.count).toBe(0);
+    const raw = await asActor(denHaagStaff, (tx) => tx.$executeRaw`UPDATE "Case" SET "childName" = 'Overschreven' WHERE id = ${delftCase.id}`);
+    expect(raw).toBe(0);
+    const removed = await asActor(denHaagStaff, (tx) => tx.timelineEntry.deleteMany({ where: { caseId: delftCase.id } }));
+    expect(removed.count).toBe(0);
+    await expect(
+      asActor(denHaagStaff, (tx) =>
+        tx.timelineEntry.create({ data: { caseId: delftCase.id, gemeenteId: before.gemeenteId, kind: "note", body: "Ingebroken" } }),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // Moving a Den Haag case to Delft's gemeente is refused too: the new row would be out of reach.
+    await expect(
+      asActor(denHaagStaff, (tx) => tx.case.update({ where: { id: denHaagCase.id }, data: { gemeenteId: before.gemeenteId } })),
+    ).rejects.toThrow(/row-level security/);
+    const after = await owner.case.findUniqueOrThrow({ where: { id: delftCase.id } });
+    expect(after).toEqual(before);
+  });
+
+  it("can read and change its own gemeente's case", async () => {
+    const own = await asActor(denHaagStaff, async (tx) => {
+      const found = await tx.case.findUnique({ where: { id: denHaagCase.id }, select: { number: true } });
+      const changed = await tx.case.updateMany({ where: { id: denHaagCase.id }, data: { version: { increment: 1 } } });
+      return { found, changed: changed.count };
+    });
+    expect(own).toEqual({ found: { number: denHaagCase.number }, changed: 1 });
+  });
+});
+
+describe("the other scopes", () => {
+  it("a parent reaches only the case they filed", async () => {
+    const ids = await asActor(delftParent, (tx) => tx.case.findMany({ select: { id: true } }));
+    expect(ids.map((c) => c.id)).toEqual([delftCase.id]);
+  });
+
+  it("the region's expert team reaches a case once it is referred, not before", async () => {
+    const ids = await asActor(expert, (tx) => tx.case.findMany({ select: { id: true } }));
+    expect(ids.map((c) => c.id)).toContain(delftCase.id);
+    expect(ids.map((c) => c.id)).not.toContain(denHaagCase.id);
+  });
+
+  it("the ombudsman reads every case and changes none", async () => {
+    const result = await asActor(ombudsman, async (tx) => ({
+      seen: await tx.case.count({ where: { id: { in: [delftCase.id, denHaagCase.id] } } }),
+      changed: (await tx.case.updateMany({ where: { id: delftCase.id }, data: { childName: "Overschreven" } })).count,
+    }));
+    expect(result).toEqual({ seen: 2, changed: 0 });
+  });
+
+  it("the portal's own jobs reach every case", async () => {
+    expect(await asSystem((tx) => tx.case.count({ where: { id: { in: [delftCase.id, denHaagCase.id] } } }))).toBe(2);
+  });
+
+  it("the settings end with the transaction", async () => {
+    await asActor(denHaagStaff, (tx) => tx.case.count());
+    expect(await portal.case.count()).toBe(0);
+  });
+});
