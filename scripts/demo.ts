@@ -37,12 +37,13 @@ async function main(): Promise<void> {
     throw new Error(`Port ${port} is in use. Is the demo already running? Stop it, or set PORT to another port.`);
   }
   const target: Target = process.env.DATABASE_URL
-    ? { kind: "postgres", url: process.env.DATABASE_URL }
+    ? { kind: "postgres", url: process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL }
     : { kind: "pglite", dataDir: path.join(repoRoot, ".data", "pglite") };
   console.log(target.kind === "pglite" ? "Database: embedded (PGlite) in .data/pglite" : "Database: DATABASE_URL");
   await migrateDeploy(target);
   const env = { AUTH_SECRET: authSecret(), AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}` };
-  await seedDemo(env);
+  // On a server the owner seeds; the portal then runs as DATABASE_URL says (doorbraak_app, decision 016).
+  await seedDemo(target.kind === "postgres" ? { ...env, DATABASE_URL: target.url } : env);
   await run("npx", ["next", "build"], env);
   console.log(`\nDoorbraak runs at http://localhost:${port} — demo accounts are listed in README.md\n`);
   await run("npx", ["next", "start", "-p", port], env);
