@@ -7,9 +7,14 @@
  *
  * JOBS_DISABLED=1 turns them off in this process (e.g. a web-only server
  * next to dedicated workers).
+ *
+ * It also warns when the database connection is one that row-level security
+ * does not apply to.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { warnWhenPoliciesDoNotApply } = await import("@/lib/db/role-check");
+  warnWhenPoliciesDoNotApply().catch((error: unknown) => console.error("[database] could not check the role", error));
   if (process.env.JOBS_DISABLED === "1" || process.env.JOBS_DISABLED === "true") return;
   const state = globalThis as { doorbraakJobs?: Promise<unknown> };
   if (state.doorbraakJobs) return;

@@ -16,6 +16,7 @@ export const permissionEffect = {
   "case.search": "read",
   "case.withdraw": "change",
   "case.invite": "change",
+  "case.join": "change",
   "case.addDocument": "change",
   "case.readDocument": "read",
   "case.claim": "change",

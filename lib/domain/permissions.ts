@@ -22,6 +22,8 @@ export const permissions = {
   "case.withdraw": ["FAMILY"],
   /** Invite a client supporter, a parent or a professional to join the case by e-mail */
   "case.invite": ["FAMILY", "PROFESSIONAL"],
+  /** Accept an invitation and join a case as a party; a staff account cannot, so staff never mix their work with a family's side of a case */
+  "case.join": ["FAMILY", "PROFESSIONAL"],
   /** Add a document (PDF or image) to the case */
   "case.addDocument": ["FAMILY", "PROFESSIONAL"],
   /** Download a case's documents (every download is audited) */

@@ -296,9 +296,9 @@ const matrix: Record<string, Entry> = {
     run: ({ actor, c, prepared }) => revokeInvitation(actor, { caseId: c.id, invitationId: prepared }),
   },
   acceptInvitationAction: {
-    kind: "action", file: "app/(public)/uitnodiging/[token]/actions.ts", service: "acceptInvitation", permission: null, scope: "self", refusal: "wrongAccount",
+    kind: "action", file: "app/(public)/uitnodiging/[token]/actions.ts", service: "acceptInvitation", permission: "case.join", scope: "self", refusal: "wrongAccount",
     stage: "TRIAGE", freshActor: true,
-    // Anyone signed in may accept an invitation sent to their own address; the link is the key.
+    // A family or professional account may accept an invitation sent to its own address; the link is the key.
     prepare: async ({ actor, side, c, world }) =>
       (await invite(world.cast.family, c.id, side === "own" ? actor.email : uniqueEmail("iemand-anders"), "CLIENT_SUPPORTER")).token,
     run: ({ actor, prepared }) => acceptInvitation(actor, { token: prepared }),

@@ -7,7 +7,7 @@ import { fileCase } from "@/lib/server/cases/file-case";
 import { followCase, listMyCases } from "@/lib/server/cases/follow-case";
 import { withdrawCase } from "@/lib/server/cases/withdraw-case";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/server/errors";
-import { acceptInvitation, InvitationUnavailableError, WrongAccountError } from "@/lib/server/invitations/accept-invitation";
+import { acceptInvitation, InvitationUnavailableError, StaffAccountError, WrongAccountError } from "@/lib/server/invitations/accept-invitation";
 import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
 import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
 import { readInvitationByToken } from "@/lib/server/invitations/read-invitation";
@@ -133,6 +133,18 @@ describe("inviting someone to a case", () => {
     expect(await readInvitationByToken(token, { userId: other.userId, email: other.email })).toMatchObject({ forSignedInAccount: false });
   });
 
+  it("refuses a staff account, even when the invitation is for its own address", async () => {
+    const parent = await makeActor("FAMILY");
+    const staff = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const filed = await fileCase(parent, caseInput());
+    await inviteToCase(parent, { caseId: filed.id, email: staff.email, role: "PROFESSIONAL" });
+    const refused = acceptInvitation(staff, { token: await tokenFor(staff.email) });
+    await expect(refused).rejects.toBeInstanceOf(StaffAccountError);
+    await expect(refused).rejects.toMatchObject({ code: "staffAccount" });
+    expect(await prisma.caseParty.count({ where: { caseId: filed.id } })).toBe(1);
+    expect(await prisma.membership.count({ where: { userId: staff.userId } })).toBe(1);
+  });
+
   it("refuses an expired, a revoked, a used and an unknown link", async () => {
     const expired = await caseWithSupporterInvited();
     await prisma.caseInvitation.update({ where: { id: expired.invitationId }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -149,8 +161,16 @@ describe("inviting someone to a case", () => {
     const used = await caseWithSupporterInvited();
     await acceptInvitation(used.supporter, { token: used.token });
     // The same address in other letters is another account; the link was used by the first.
-    const lookalike = await prisma.user.create({ data: { email: used.supporter.email.toUpperCase(), name: "Lijkt Erop", passwordHash: "x" } });
-    const lookalikeActor = { ...used.supporter, userId: lookalike.id, email: lookalike.email, name: lookalike.name, memberships: [] };
+    const lookalike = await prisma.user.create({
+      data: { email: used.supporter.email.toUpperCase(), name: "Lijkt Erop", passwordHash: "x", memberships: { create: { role: "FAMILY" } } },
+    });
+    const lookalikeActor = {
+      ...used.supporter,
+      userId: lookalike.id,
+      email: lookalike.email,
+      name: lookalike.name,
+      memberships: [{ role: "FAMILY" as const, gemeenteId: null, regionId: null }],
+    };
     await expect(acceptInvitation(lookalikeActor, { token: used.token })).rejects.toBeInstanceOf(InvitationUnavailableError);
     expect(await readInvitationByToken(used.token, { userId: lookalike.id, email: lookalike.email })).toBeNull();
     expect(await readInvitationByToken(used.token, { userId: used.supporter.userId, email: used.supporter.email })).toEqual({

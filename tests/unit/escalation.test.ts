@@ -68,5 +68,6 @@ describe("escalation of an overdue case", () => {
         expect(deadlineAt < cutoff, `${iso} ${deadlineAt.toISOString()}`).toBe(escalationLevelAt(deadlineAt, now) === 2);
       }
     }
-  });
+    // About 500 working-day counts over the holiday calendar: seconds on a busy 2-core machine.
+  }, 30_000);
 });

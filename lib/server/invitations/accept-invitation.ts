@@ -1,8 +1,9 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { actorRoles, type Actor } from "@/lib/auth/actor";
 import { inScope, scopeOfActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { canAccept, hashInvitationToken, sameEmail, type AcceptInvitationInput } from "@/lib/domain/invitations";
+import { may } from "@/lib/domain/permissions";
 import { partyRoleGrants } from "@/lib/domain/roles";
 import type { TimelineKind } from "@/lib/domain/timeline";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -20,8 +21,19 @@ export class InvitationUnavailableError extends DomainError {
 
 /** The signed-in account is not the one invited; says nothing about the case. */
 export class WrongAccountError extends DomainError {
+  constructor(code: "wrongAccount" | "staffAccount" = "wrongAccount") {
+    super(code);
+  }
+}
+
+/**
+ * A staff account (aanspreekpunt, expert, ombudsman, ...) holds no family or
+ * professional role and may not join a case as a party: a staff member who is
+ * also a parent uses a personal account for that.
+ */
+export class StaffAccountError extends WrongAccountError {
   constructor() {
-    super("wrongAccount");
+    super("staffAccount");
   }
 }
 
@@ -31,6 +43,7 @@ export class WrongAccountError extends DomainError {
  * Accepting again, by the same person, changes nothing.
  */
 export async function acceptInvitation(actor: Actor, input: AcceptInvitationInput): Promise<{ caseNumber: string }> {
+  if (!may(actorRoles(actor), "case.join")) throw new StaffAccountError();
   const tokenHash = hashInvitationToken(input.token);
   return inScope({ ...scopeOfActor(actor), invitationTokenHash: tokenHash }, async (tx) => {
     // The case row first (as a transfer takes it), then the invitation row, so that two
