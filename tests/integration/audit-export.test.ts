@@ -197,7 +197,8 @@ describe("the JSON export and the standalone verifier", () => {
         });
       }
       await tx.auditChainHead.update({ where: { chain }, data: { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash } });
-    });
+      // Five thousand rows take longer than Prisma's default of five seconds on a busy machine.
+    }, { timeout: 60_000 });
 
     const exported = await exportAuditTrail(ombudsman, filed.number, "json");
     const data = JSON.parse(await text(exported.chunks)) as ExportFile;
