@@ -26,16 +26,21 @@ function client(): PrismaClient {
   return globalForPrisma.doorbraakPrisma;
 }
 
+/** A client that is made by `client` on first use and looked up again on every use. */
+export function lazyClient(client: () => PrismaClient): PrismaClient {
+  return new Proxy({} as PrismaClient, {
+    get(_target, property) {
+      const real = client();
+      const value: unknown = Reflect.get(real, property, real);
+      return typeof value === "function" ? value.bind(real) : value;
+    },
+  });
+}
+
 /**
  * Created on first use, not on import: `next build` imports server modules in
  * several workers, and none of them may open the embedded database.
  */
-export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, property) {
-    const real = client();
-    const value: unknown = Reflect.get(real, property, real);
-    return typeof value === "function" ? value.bind(real) : value;
-  },
-});
+export const prisma: PrismaClient = lazyClient(client);
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { lazyClient } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -15,13 +16,7 @@ function client(): PrismaClient {
   return state.doorbraakOwnerPrisma;
 }
 
-export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, property) {
-    const real = client();
-    const value: unknown = Reflect.get(real, property, real);
-    return typeof value === "function" ? value.bind(real) : value;
-  },
-});
+export const prisma: PrismaClient = lazyClient(client);
 
 export async function disconnectOwner(): Promise<void> {
   await state.doorbraakOwnerPrisma?.$disconnect();
