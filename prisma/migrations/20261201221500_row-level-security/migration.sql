@@ -26,8 +26,14 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO doorbraak_app;
 -- decided in that migration (tests/integration/row-level-security.test.ts checks).
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO doorbraak_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO doorbraak_app;
--- The migration history is the owner's; audit events are only ever added.
-REVOKE ALL ON "_prisma_migrations" FROM doorbraak_app;
+-- The migration history is the owner's (a replay in a shadow database has none); audit events are only ever added.
+DO $$
+BEGIN
+  IF to_regclass('"_prisma_migrations"') IS NOT NULL THEN
+    REVOKE ALL ON "_prisma_migrations" FROM doorbraak_app;
+  END IF;
+END
+$$;
 REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent" FROM doorbraak_app;
 
 -- ───────────────────────── who is acting ─────────────────────────
