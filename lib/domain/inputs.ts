@@ -54,9 +54,12 @@ const optionalText = (max: number) =>
 
 const isoDay = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
 
+// Made once: a date format is costly to build, and every date field of a form asks for today.
+const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
+
 /** Today in Amsterdam, as "YYYY-MM-DD". */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+  return amsterdamDay.format(new Date());
 }
 
 const pastDay = isoDay.refine((d) => d <= todayIso(), { error: "dateInFuture" });
