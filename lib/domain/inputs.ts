@@ -1,6 +1,7 @@
 import { z } from "@/lib/domain/zod";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiver, consentMethods } from "./consent";
+import { hasControlCharacters, hasLoneSurrogates, optionalText, storableText, text } from "./fields";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
 import { livingSituations, requiredAnswer } from "./woonplaats";
 
@@ -24,33 +25,6 @@ export const interventionTypes = [
   "TAILORED_FUNDING",
   "OTHER",
 ] as const;
-
-/**
- * Control characters other than tab and line breaks cannot be typed, only
- * pasted from elsewhere; PostgreSQL refuses NUL in text. Refused with a message.
- */
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const noControlCharacters = (v: string) => !controlCharacters.test(v);
-
-const text = (min: number, max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .min(min, { error: "tooShort" })
-    .max(max, { error: "tooLong" })
-    .refine(noControlCharacters, { error: "controlCharacters" });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "tooLong" })
-    .refine(noControlCharacters, { error: "controlCharacters" })
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null);
 
 const isoDay = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
 
@@ -109,8 +83,8 @@ export const filingTextFields = [
 const draftText = z
   .string()
   .max(4000)
-  // A draft keeps what it can: characters PostgreSQL cannot store are left out.
-  .transform((v) => v.replace(/\u0000/g, ""))
+  // A draft keeps what it can: what PostgreSQL cannot store is left out or replaced.
+  .transform(storableText)
   .optional();
 export const caseDraftInput = z
   .object({
@@ -296,6 +270,9 @@ const optionalWebAddress = z
   .string()
   .trim()
   .max(500, { error: "tooLong" })
+  // The URL parser would accept (and encode) what the database cannot hold; the address is kept as typed.
+  .refine((v) => !hasControlCharacters(v), { error: "controlCharacters" })
+  .refine((v) => !hasLoneSurrogates(v), { error: "brokenCharacters" })
   .transform((v) => (v === "" || /^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
   .refine((v) => v === "" || isWebAddress(v), { error: "invalidUrl" })
   .transform((v) => (v === "" ? null : v));
