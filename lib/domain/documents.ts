@@ -1,4 +1,5 @@
 import { z } from "@/lib/domain/zod";
+import { recordId } from "./fields";
 import type { CaseStatus } from "./case-machine";
 
 /** The largest document a family or professional may add: 10 MB. */
@@ -122,7 +123,7 @@ export function attachmentDisposition(fileName: string): string {
  */
 export const addDocumentForm = z
   .object({
-    caseId: z.string().min(1).max(40),
+    caseId: recordId(),
     file: z.custom<File>((v) => v instanceof File && (v.name !== "" || v.size > 0), { error: "fileRequired" }),
   })
   .strict();

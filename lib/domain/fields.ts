@@ -1,9 +1,10 @@
 import { z } from "@/lib/domain/zod";
 
 /**
- * Free text as every form takes it. Its rules say what a person can mean;
- * anything else is refused with a key of the `errors` message section before
- * a service or the database sees it.
+ * The kinds of field every form shares: free text, and the id of a record
+ * the server wrote into the form. Their rules say what a
+ * person can mean; anything else is refused with a key of the `errors`
+ * message section before a service or the database sees it.
  */
 
 /**
@@ -55,6 +56,12 @@ export const optionalText = (max: number) =>
     .nullable()
     .optional()
     .transform((v) => v ?? null);
+
+/**
+ * The id of a record as the server wrote it into the form (a cuid). Anything
+ * else is refused unread, so no hostile string ever reaches a query.
+ */
+export const recordId = (error = "invalid") => z.string({ error }).regex(/^[A-Za-z0-9_-]{1,40}$/, { error });
 
 /**
  * What a draft can keep of any text: PostgreSQL holds no NUL, and a lone

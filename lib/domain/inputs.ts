@@ -1,7 +1,7 @@
 import { z } from "@/lib/domain/zod";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiver, consentMethods } from "./consent";
-import { hasControlCharacters, hasLoneSurrogates, optionalText, storableText, text } from "./fields";
+import { hasControlCharacters, hasLoneSurrogates, optionalText, recordId, storableText, text } from "./fields";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
 import { livingSituations, requiredAnswer } from "./woonplaats";
 
@@ -179,7 +179,7 @@ export const fileCaseInput = z
   );
 export type FileCaseInput = z.infer<typeof fileCaseInput>;
 
-export const caseRef = z.object({ caseId: z.string().min(1).max(40) });
+export const caseRef = z.object({ caseId: recordId() });
 
 export const claimCaseInput = caseRef.strict();
 export type ClaimCaseInput = z.infer<typeof claimCaseInput>;
@@ -284,7 +284,7 @@ const optionalPublicPhone = optionalText(30).refine((v) => v === null || /^\+?[0
 
 export const gemeenteContactInput = z
   .object({
-    gemeenteId: z.string().min(1).max(40),
+    gemeenteId: recordId(),
     contactName: optionalText(200),
     contactEmail: z
       .string()
@@ -308,7 +308,7 @@ export type GemeenteContactInput = z.infer<typeof gemeenteContactInput>;
  */
 export const gemeentePolicyInput = z
   .object({
-    gemeenteId: z.string().min(1).max(40),
+    gemeenteId: recordId(),
     retentionMonths: z
       .string({ error: "retentionWhole" })
       .trim()
@@ -332,7 +332,7 @@ export function policyInputFromForm(formData: FormData): Record<string, unknown>
 // ───────── the aanspreekpunt's actions on a case: assign, note, transfer, not admissible, close ─────────
 
 export const assignCaseInput = caseRef
-  .extend({ assigneeId: z.string({ error: "pickColleague" }).trim().min(1, { error: "pickColleague" }).max(40, { error: "pickColleague" }) })
+  .extend({ assigneeId: recordId("pickColleague") })
   .strict();
 export type AssignCaseInput = z.infer<typeof assignCaseInput>;
 
@@ -403,7 +403,7 @@ export type CloseCaseInput = z.infer<typeof closeCaseInput>;
  */
 export const correctDecisionInput = caseRef
   .extend({
-    decisionId: z.string().min(1).max(40),
+    decisionId: recordId(),
     correctionReason: text(10, 2000),
     legalBasis: text(5, 1000),
     rationale: text(10, 4000),
@@ -420,7 +420,7 @@ export const assignmentOutcomes = ["DONE", "ENDED"] as const;
 /** Staff settle an open assignment: done, with what shows it; or ended, with why. */
 export const settleAssignmentInput = caseRef
   .extend({
-    assignmentId: z.string().min(1).max(40),
+    assignmentId: recordId(),
     outcome: z.enum(assignmentOutcomes, { error: "required" }),
     statusNote: text(5, 2000),
   })
@@ -429,6 +429,6 @@ export type SettleAssignmentInput = z.infer<typeof settleAssignmentInput>;
 
 /** The family says an assignment was not carried out, in their own words. */
 export const reportAssignmentInput = caseRef
-  .extend({ assignmentId: z.string().min(1).max(40), reportNote: text(5, 2000) })
+  .extend({ assignmentId: recordId(), reportNote: text(5, 2000) })
   .strict();
 export type ReportAssignmentInput = z.infer<typeof reportAssignmentInput>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasLoneSurrogates, isBlank, optionalText, storableText, text } from "@/lib/domain/fields";
+import { hasLoneSurrogates, isBlank, optionalText, recordId, storableText, text } from "@/lib/domain/fields";
 
 const firstError = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -56,5 +56,14 @@ describe("characters", () => {
     expect(storableText("voor\u0000na")).toBe("voorna");
     expect(storableText("half \ud83e emoji \udc00")).toBe("half \ufffd emoji \ufffd");
     expect(storableText("heel 😀")).toBe("heel 😀");
+  });
+});
+
+describe("record ids", () => {
+  it("refuses what no record id can be", () => {
+    expect(recordId().safeParse("cm1abcdefghijklmnopqrstuv").success).toBe(true);
+    for (const bad of ["", "a".repeat(41), "x\u0000", "1' OR '1'='1", "../etc/passwd", " cm1abc"]) {
+      expect(recordId().safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });
