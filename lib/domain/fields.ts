@@ -1,8 +1,8 @@
 import { z } from "@/lib/domain/zod";
 
 /**
- * The kinds of field every form shares: free text, and the id of a record
- * the server wrote into the form. Their rules say what a
+ * The kinds of field every form shares: free text, the id of a record the
+ * server wrote into the form, and a calendar day. Their rules say what a
  * person can mean; anything else is refused with a key of the `errors`
  * message section before a service or the database sees it.
  */
@@ -62,6 +62,17 @@ export const optionalText = (max: number) =>
  * else is refused unread, so no hostile string ever reaches a query.
  */
 export const recordId = (error = "invalid") => z.string({ error }).regex(/^[A-Za-z0-9_-]{1,40}$/, { error });
+
+/** A day of the calendar as "YYYY-MM-DD", from 1900 on: "2024-02-30" is no day, and would be stored as another. */
+export const isoDay = z
+  .string({ error: "required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
+  .refine(isCalendarDay, { error: "invalidDate" });
+
+function isCalendarDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day && day >= "1900-01-01";
+}
 
 /**
  * What a draft can keep of any text: PostgreSQL holds no NUL, and a lone

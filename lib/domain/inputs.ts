@@ -1,7 +1,7 @@
 import { z } from "@/lib/domain/zod";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiver, consentMethods } from "./consent";
-import { hasControlCharacters, hasLoneSurrogates, optionalText, recordId, storableText, text } from "./fields";
+import { hasControlCharacters, hasLoneSurrogates, isoDay, optionalText, recordId, storableText, text } from "./fields";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
 import { livingSituations, requiredAnswer } from "./woonplaats";
 
@@ -25,8 +25,6 @@ export const interventionTypes = [
   "TAILORED_FUNDING",
   "OTHER",
 ] as const;
-
-const isoDay = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
 
 // Made once: a date format is costly to build, and every date field of a form asks for today.
 const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });

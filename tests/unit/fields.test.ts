@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasLoneSurrogates, isBlank, optionalText, recordId, storableText, text } from "@/lib/domain/fields";
+import { hasLoneSurrogates, isBlank, isoDay, optionalText, recordId, storableText, text } from "@/lib/domain/fields";
 
 const firstError = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -59,11 +59,18 @@ describe("characters", () => {
   });
 });
 
-describe("record ids", () => {
+describe("record ids and days", () => {
   it("refuses what no record id can be", () => {
     expect(recordId().safeParse("cm1abcdefghijklmnopqrstuv").success).toBe(true);
     for (const bad of ["", "a".repeat(41), "x\u0000", "1' OR '1'='1", "../etc/passwd", " cm1abc"]) {
       expect(recordId().safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it("takes real calendar days only", () => {
+    expect(isoDay.parse("2024-02-29")).toBe("2024-02-29");
+    for (const bad of ["2023-02-29", "2024-02-30", "2024-13-01", "0000-00-00", "9999-99-99", "1899-12-31", "2024-1-01"]) {
+      expect(firstError(isoDay.safeParse(bad)), bad).toBe("invalidDate");
     }
   });
 });
