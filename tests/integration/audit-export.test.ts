@@ -190,6 +190,7 @@ describe("the JSON export and the standalone verifier", () => {
       prevHash = auditHash(fields);
       rows.push({ ...fields, hash: prevHash });
     }
+    // 5,100 events in one transaction can outlast Prisma's default of 5 s on a busy machine.
     await prisma.$transaction(async (tx) => {
       for (let i = 0; i < rows.length; i += 1000) {
         await tx.auditEvent.createMany({
@@ -197,7 +198,7 @@ describe("the JSON export and the standalone verifier", () => {
         });
       }
       await tx.auditChainHead.update({ where: { chain }, data: { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash } });
-    });
+    }, { timeout: 60_000 });
 
     const exported = await exportAuditTrail(ombudsman, filed.number, "json");
     const data = JSON.parse(await text(exported.chunks)) as ExportFile;
