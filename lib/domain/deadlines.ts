@@ -29,9 +29,18 @@ function nextDay(day: IsoDay): IsoDay {
   return d.toISOString().slice(0, 10);
 }
 
+// A day is a holiday or not for good, and the library works out a whole year's calendar for each question:
+// counting the working days of one deadline asked it some thirty times.
+const holidayOf = new Map<IsoDay, boolean>();
+
 export function isPublicHoliday(day: IsoDay): boolean {
-  const found = dutchHolidays.isHoliday(new Date(`${day}T12:00:00Z`));
-  return Array.isArray(found) && found.some((h) => h.type === "public");
+  let holiday = holidayOf.get(day);
+  if (holiday === undefined) {
+    const found = dutchHolidays.isHoliday(new Date(`${day}T12:00:00Z`));
+    holiday = Array.isArray(found) && found.some((h) => h.type === "public");
+    holidayOf.set(day, holiday);
+  }
+  return holiday;
 }
 
 export function isWorkingDay(day: IsoDay): boolean {

@@ -1,4 +1,5 @@
 import { z } from "@/lib/domain/zod";
+import { recordId } from "./fields";
 import type { CaseStatus } from "./case-machine";
 
 /** The largest document a family or professional may add: 10 MB. */
@@ -51,8 +52,28 @@ const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
 // Right-to-left letters themselves are kept.
 const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
-function graphemes(text: string): string[] {
-  return Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), (s) => s.segment);
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * Up to `limit` graphemes from the start of `text`, and whether that is all of
+ * it. Intl.Segmenter slows down more than linearly with the length of its
+ * input (a name of 100,000 characters took seconds, inside the upload's
+ * transaction), so only a window that `limit` graphemes of real text fit in
+ * (8 code units each: an emoji family; a name of longer ones is cut sooner)
+ * is segmented.
+ */
+function leadingGraphemes(text: string, limit: number): { graphemes: string[]; all: boolean } {
+  const size = limit * 8 + 16;
+  const cut = text.length > size;
+  let window = cut ? text.slice(0, size) : text;
+  if (cut && /[\uD800-\uDBFF]$/.test(window)) window = window.slice(0, -1);
+  const graphemes: string[] = [];
+  for (const { segment } of segmenter.segment(window)) {
+    if (graphemes.length === limit) return { graphemes, all: false };
+    graphemes.push(segment);
+  }
+  // A window that cut the text may end inside a grapheme: that one is left out.
+  return cut ? { graphemes: graphemes.slice(0, -1), all: false } : { graphemes, all: true };
 }
 
 /**
@@ -69,15 +90,15 @@ export function cleanFileName(raw: string, fallback = "document"): string {
   const base = wellFormed.split(/[/\\]/).at(-1) ?? "";
   const cleaned = base.replace(controlCharacters, "").replace(bidiControls, "").trim();
   if (cleaned === "" || cleaned === "." || cleaned === "..") return fallback;
-  const chars = graphemes(cleaned);
-  if (chars.length <= MAX_FILE_NAME_LENGTH) return cleaned;
+  const head = leadingGraphemes(cleaned, MAX_FILE_NAME_LENGTH);
+  if (head.all) return cleaned;
   const dot = cleaned.lastIndexOf(".");
   const extension = dot > 0 ? cleaned.slice(dot) : "";
   if (extension.length > 1 && extension.length <= 10 && !/\s/.test(extension)) {
-    const stem = graphemes(cleaned.slice(0, dot));
-    return stem.slice(0, MAX_FILE_NAME_LENGTH - extension.length).join("").trimEnd() + extension;
+    const stem = leadingGraphemes(cleaned.slice(0, dot), MAX_FILE_NAME_LENGTH - extension.length);
+    return stem.graphemes.join("").trimEnd() + extension;
   }
-  return chars.slice(0, MAX_FILE_NAME_LENGTH).join("").trimEnd();
+  return head.graphemes.join("").trimEnd();
 }
 
 /** Percent-encoding of RFC 5987 `ext-value`: everything outside attr-char is encoded. */
@@ -102,7 +123,7 @@ export function attachmentDisposition(fileName: string): string {
  */
 export const addDocumentForm = z
   .object({
-    caseId: z.string().min(1).max(40),
+    caseId: recordId(),
     file: z.custom<File>((v) => v instanceof File && (v.name !== "" || v.size > 0), { error: "fileRequired" }),
   })
   .strict();

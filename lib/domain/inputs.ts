@@ -1,6 +1,7 @@
 import { z } from "@/lib/domain/zod";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiver, consentMethods } from "./consent";
+import { hasControlCharacters, hasLoneSurrogates, isoDay, optionalText, recordId, storableText, text } from "./fields";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
 import { livingSituations, requiredAnswer } from "./woonplaats";
 
@@ -25,38 +26,12 @@ export const interventionTypes = [
   "OTHER",
 ] as const;
 
-/**
- * Control characters other than tab and line breaks cannot be typed, only
- * pasted from elsewhere; PostgreSQL refuses NUL in text. Refused with a message.
- */
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const noControlCharacters = (v: string) => !controlCharacters.test(v);
-
-const text = (min: number, max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .min(min, { error: "tooShort" })
-    .max(max, { error: "tooLong" })
-    .refine(noControlCharacters, { error: "controlCharacters" });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "tooLong" })
-    .refine(noControlCharacters, { error: "controlCharacters" })
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null);
-
-const isoDay = z.string({ error: "required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" });
+// Made once: a date format is costly to build, and every date field of a form asks for today.
+const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
 
 /** Today in Amsterdam, as "YYYY-MM-DD". */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+  return amsterdamDay.format(new Date());
 }
 
 const pastDay = isoDay.refine((d) => d <= todayIso(), { error: "dateInFuture" });
@@ -106,8 +81,8 @@ export const filingTextFields = [
 const draftText = z
   .string()
   .max(4000)
-  // A draft keeps what it can: characters PostgreSQL cannot store are left out.
-  .transform((v) => v.replace(/\u0000/g, ""))
+  // A draft keeps what it can: what PostgreSQL cannot store is left out or replaced.
+  .transform(storableText)
   .optional();
 export const caseDraftInput = z
   .object({
@@ -202,7 +177,7 @@ export const fileCaseInput = z
   );
 export type FileCaseInput = z.infer<typeof fileCaseInput>;
 
-export const caseRef = z.object({ caseId: z.string().min(1).max(40) });
+export const caseRef = z.object({ caseId: recordId() });
 
 export const claimCaseInput = caseRef.strict();
 export type ClaimCaseInput = z.infer<typeof claimCaseInput>;
@@ -293,6 +268,9 @@ const optionalWebAddress = z
   .string()
   .trim()
   .max(500, { error: "tooLong" })
+  // The URL parser would accept (and encode) what the database cannot hold; the address is kept as typed.
+  .refine((v) => !hasControlCharacters(v), { error: "controlCharacters" })
+  .refine((v) => !hasLoneSurrogates(v), { error: "brokenCharacters" })
   .transform((v) => (v === "" || /^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
   .refine((v) => v === "" || isWebAddress(v), { error: "invalidUrl" })
   .transform((v) => (v === "" ? null : v));
@@ -304,7 +282,7 @@ const optionalPublicPhone = optionalText(30).refine((v) => v === null || /^\+?[0
 
 export const gemeenteContactInput = z
   .object({
-    gemeenteId: z.string().min(1).max(40),
+    gemeenteId: recordId(),
     contactName: optionalText(200),
     contactEmail: z
       .string()
@@ -328,7 +306,7 @@ export type GemeenteContactInput = z.infer<typeof gemeenteContactInput>;
  */
 export const gemeentePolicyInput = z
   .object({
-    gemeenteId: z.string().min(1).max(40),
+    gemeenteId: recordId(),
     retentionMonths: z
       .string({ error: "retentionWhole" })
       .trim()
@@ -352,7 +330,7 @@ export function policyInputFromForm(formData: FormData): Record<string, unknown>
 // ───────── the aanspreekpunt's actions on a case: assign, note, transfer, not admissible, close ─────────
 
 export const assignCaseInput = caseRef
-  .extend({ assigneeId: z.string({ error: "pickColleague" }).trim().min(1, { error: "pickColleague" }).max(40, { error: "pickColleague" }) })
+  .extend({ assigneeId: recordId("pickColleague") })
   .strict();
 export type AssignCaseInput = z.infer<typeof assignCaseInput>;
 
@@ -423,7 +401,7 @@ export type CloseCaseInput = z.infer<typeof closeCaseInput>;
  */
 export const correctDecisionInput = caseRef
   .extend({
-    decisionId: z.string().min(1).max(40),
+    decisionId: recordId(),
     correctionReason: text(10, 2000),
     legalBasis: text(5, 1000),
     rationale: text(10, 4000),
@@ -440,7 +418,7 @@ export const assignmentOutcomes = ["DONE", "ENDED"] as const;
 /** Staff settle an open assignment: done, with what shows it; or ended, with why. */
 export const settleAssignmentInput = caseRef
   .extend({
-    assignmentId: z.string().min(1).max(40),
+    assignmentId: recordId(),
     outcome: z.enum(assignmentOutcomes, { error: "required" }),
     statusNote: text(5, 2000),
   })
@@ -449,6 +427,6 @@ export type SettleAssignmentInput = z.infer<typeof settleAssignmentInput>;
 
 /** The family says an assignment was not carried out, in their own words. */
 export const reportAssignmentInput = caseRef
-  .extend({ assignmentId: z.string().min(1).max(40), reportNote: text(5, 2000) })
+  .extend({ assignmentId: recordId(), reportNote: text(5, 2000) })
   .strict();
 export type ReportAssignmentInput = z.infer<typeof reportAssignmentInput>;

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { z } from "@/lib/domain/zod";
+import { recordId } from "./fields";
 import type { PartyRole, Role } from "./roles";
 
 /**
@@ -120,7 +121,7 @@ export function involvementOf(userId: string, filedBy: string | null, parties: r
 }
 
 export const inviteToCaseInput = z.strictObject({
-  caseId: z.string({ error: "required" }).min(1, { error: "required" }),
+  caseId: recordId(),
   email: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).email({ error: "invalidEmail" }).max(254, { error: "tooLong" }),
   role: z.enum(invitableRoles, { error: "chooseRole" }),
 });
@@ -132,7 +133,7 @@ export const acceptInvitationInput = z.strictObject({
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;
 
 export const revokeInvitationInput = z.strictObject({
-  caseId: z.string({ error: "required" }).min(1, { error: "required" }),
-  invitationId: z.string({ error: "required" }).min(1, { error: "required" }),
+  caseId: recordId(),
+  invitationId: recordId(),
 });
 export type RevokeInvitationInput = z.infer<typeof revokeInvitationInput>;

@@ -190,6 +190,7 @@ describe("the JSON export and the standalone verifier", () => {
       prevHash = auditHash(fields);
       rows.push({ ...fields, hash: prevHash });
     }
+    // 5,100 events in one transaction can outlast Prisma's default of 5 s on a busy machine.
     await prisma.$transaction(async (tx) => {
       for (let i = 0; i < rows.length; i += 1000) {
         await tx.auditEvent.createMany({

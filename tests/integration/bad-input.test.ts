@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import nextConfig from "@/next.config";
 import type { Actor } from "@/lib/auth/actor";
+import { MAX_DOCUMENT_BYTES } from "@/lib/domain/documents";
 import { caseDraftInput, fileCaseInput, filingInputFromForm } from "@/lib/domain/inputs";
 import { filingErrors } from "@/lib/domain/filing-steps";
 import { prisma } from "@/tests/support/owner-db";
+import { formValues, runAction } from "@/lib/server/action";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { loadDraft, saveDraft } from "@/lib/server/drafts/case-draft";
 import { caseInput, makeActor } from "../support/factories";
@@ -109,5 +112,43 @@ describe("bad input in the filing form", () => {
     await saveDraft(parent, parsed);
     const draft = await loadDraft(parent);
     expect(draft?.values).toMatchObject({ ...values, triedDescription: "voorna" });
+  });
+});
+
+/** Next.js's size notation ("11mb"), in bytes as Next.js counts them (1 mb = 1024 kb). */
+function bytesOf(limit: unknown): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(String(limit));
+  if (!match) throw new Error(`unreadable body size limit: ${String(limit)}`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? "b").toLowerCase() as "b" | "kb" | "mb" | "gb"];
+  return Number(match[1]) * unit;
+}
+
+describe("oversized bodies", () => {
+  const limit = bytesOf(nextConfig.experimental?.serverActions?.bodySizeLimit);
+
+  it("lets a server action's body hold a whole document, and not much more", () => {
+    // Larger bodies are refused by Next.js itself (413) before any action runs.
+    expect(limit).toBeGreaterThan(MAX_DOCUMENT_BYTES);
+    expect(limit).toBeLessThanOrEqual(MAX_DOCUMENT_BYTES + 2 * 1024 * 1024);
+  });
+
+  // A body just under the limit, all of it in one text field: what Next.js lets through to the action.
+  const huge = "Dit is heel veel tekst. ".repeat(Math.floor((limit - 64 * 1024) / 24));
+
+  for (const field of ["stuckDescription", "risks", "childName"] as const) {
+    it(`answers ${field} of ${Math.round(limit / 1024 / 1024)} MB with "too long" for that field, and files nothing`, async () => {
+      const before = await prisma.case.count();
+      const data = formWith(field, huge);
+      const result = await runAction(fileCaseInput, filingInputFromForm(data), formValues(data), () => {
+        throw new Error("the service must not be reached");
+      });
+      expect(result).toMatchObject({ ok: false, error: "checkFields" });
+      expect(result?.ok === false && result.fieldErrors).toEqual({ [field]: "tooLong" });
+      expect(await prisma.case.count()).toBe(before);
+    });
+  }
+
+  it("saves no draft of it either", () => {
+    expect(caseDraftInput.safeParse({ stuckDescription: huge }).success).toBe(false);
   });
 });

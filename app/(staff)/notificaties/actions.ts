@@ -3,11 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "@/lib/domain/zod";
+import { recordId } from "@/lib/domain/fields";
 import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
 import { markAllRead, markRead, openNotification } from "@/lib/server/notifications/staff-inbox";
 
-const markReadInput = z.object({ id: z.string().min(1).max(40) }).strict();
+// Only what can be a notification's id is looked up: a NUL in a query is a database error, not "not found".
+const markReadInput = z.object({ id: recordId() }).strict();
 
 /*
  * Both actions refresh the whole page, the site header included: the unread
