@@ -19,11 +19,21 @@ export type ActionState<T = unknown> =
     }
   | null;
 
+/**
+ * What is sent back to the form is cut at this length: every field allows far
+ * less, so nothing that could be saved is lost, and a body of megabytes is not
+ * echoed back in full.
+ */
+export const MAX_ECHOED_VALUE = 20_000;
+
 export function formValues(formData: FormData): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    const all = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => (v.length > MAX_ECHOED_VALUE ? v.slice(0, MAX_ECHOED_VALUE) : v));
     values[key] = all.length > 1 || key.endsWith("[]") ? all : (all[0] ?? "");
   }
   return values;

@@ -7,7 +7,7 @@ import { MAX_DOCUMENT_BYTES } from "@/lib/domain/documents";
 import { caseDraftInput, fileCaseInput, filingInputFromForm } from "@/lib/domain/inputs";
 import { filingErrors } from "@/lib/domain/filing-steps";
 import { prisma } from "@/tests/support/owner-db";
-import { formValues, runAction } from "@/lib/server/action";
+import { formValues, MAX_ECHOED_VALUE, runAction } from "@/lib/server/action";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { loadDraft, saveDraft } from "@/lib/server/drafts/case-draft";
 import { caseInput, makeActor } from "../support/factories";
@@ -144,6 +144,8 @@ describe("oversized bodies", () => {
       });
       expect(result).toMatchObject({ ok: false, error: "checkFields" });
       expect(result?.ok === false && result.fieldErrors).toEqual({ [field]: "tooLong" });
+      // The answer gives back the start of what was typed, not megabytes of it.
+      expect(result?.ok === false && result.values[field]).toBe(huge.slice(0, MAX_ECHOED_VALUE));
       expect(await prisma.case.count()).toBe(before);
     });
   }
