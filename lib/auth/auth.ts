@@ -1,14 +1,19 @@
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInInput } from "@/lib/domain/inputs";
-import { prisma } from "@/lib/db/client";
+import { clientIp } from "@/lib/http/client-ip";
 import { cookiesMustBeSecure } from "@/lib/http/secure-cookies";
-import { timingDummyHash, verifyPassword } from "./password";
+import { checkPassword } from "@/lib/server/sign-in/check-password";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
   }
+}
+
+/** Too many failed attempts: told apart from a wrong password, the same for every address. */
+export class AccountLocked extends CredentialsSignin {
+  code = "locked";
 }
 
 /**
@@ -27,13 +32,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInInput.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
-        const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), parsed.data.password);
-        if (!user || !ok) return null;
-        return { id: user.id, name: user.name, email: user.email };
+        const check = await checkPassword(parsed.data, clientIp(request.headers));
+        if (!check.ok) {
+          if (check.reason === "locked") throw new AccountLocked();
+          return null;
+        }
+        return check.user;
       },
     }),
   ],

@@ -86,7 +86,7 @@ process.env.AUTH_SECRET = INVITATION_SECRET;
 
 // Action modules import the Next.js auth setup at load time; only their exports are read here.
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {}, CredentialsSignin: class CredentialsSignin extends Error {} }));
 
 // ───────────────────────── the world ─────────────────────────
 

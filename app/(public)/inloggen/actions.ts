@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { signInInput } from "@/lib/domain/inputs";
@@ -14,7 +14,13 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeReturnTo(formData.get("terug")) });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, error: "signInFailed", fieldErrors: {}, values };
+    if (error instanceof CredentialsSignin) {
+      return { ok: false, error: error.code === "locked" ? "tooManyAttempts" : "signInFailed", fieldErrors: {}, values };
+    }
+    if (error instanceof AuthError) {
+      console.error("[sign-in]", error);
+      return { ok: false, error: "unexpected", fieldErrors: {}, values };
+    }
     throw error;
   }
   return null;
