@@ -1,13 +1,26 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type {} from "next-auth/jwt";
 import { signInInput } from "@/lib/domain/inputs";
+import { prisma } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
 import { cookiesMustBeSecure } from "@/lib/http/secure-cookies";
 import { checkPassword } from "@/lib/server/sign-in/check-password";
+import { readSessionGrant } from "./session-grant";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string } & DefaultSession["user"];
+    user: { id: string; sessionVersion?: number } & DefaultSession["user"];
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The user's session version when this session was made */
+    sv?: number;
   }
 }
 
@@ -17,9 +30,9 @@ export class AccountLocked extends CredentialsSignin {
 }
 
 /**
- * Sign-in with e-mail and password. The session (a signed, encrypted cookie)
- * holds only the user id; memberships are read from the database on every
- * request, so a changed membership takes effect at once.
+ * Sign-in with e-mail and password. The session (a signed, encrypted cookie) holds the
+ * user id and the session version it was made for; memberships are read from the
+ * database on every request (decisions 005, 017).
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -31,6 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/inloggen" },
   providers: [
     Credentials({
+      id: "credentials",
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const parsed = signInInput.safeParse(raw);
@@ -43,14 +57,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return check.user;
       },
     }),
+    // Signing in again with a grant the server just made, to keep one's session when one's
+    // own membership changed (lib/auth/session-grant.ts).
+    Credentials({
+      id: "session-grant",
+      credentials: { grant: {} },
+      async authorize(raw) {
+        const grant = readSessionGrant(raw?.grant);
+        if (!grant) return null;
+        const user = await prisma.user.findUnique({ where: { id: grant.userId } });
+        if (!user || user.sessionVersion !== grant.sessionVersion) return null;
+        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+      },
+    }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    jwt({ token, user, trigger }) {
+      // Only a sign-in writes the claims. An "update" (which the browser can ask for, with
+      // data of its own choosing) leaves the token as it is.
+      if (trigger === "signIn" && user?.id) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.user.sessionVersion = token.sv;
       return session;
     },
   },

@@ -17,3 +17,15 @@ export const signInLimits = {
     lockSeconds: 60 * 60,
   },
 } as const;
+
+/** What a session cookie claims about itself. Missing fields come from cookies made before they existed. */
+export type SessionClaims = {
+  sessionVersion?: number;
+};
+
+export type SessionStanding = "revoked" | "signedIn";
+
+/** What a session is worth now: a session of another version than the user's was revoked. */
+export function sessionStanding(claims: SessionClaims, user: { sessionVersion: number }): SessionStanding {
+  return claims.sessionVersion === user.sessionVersion ? "signedIn" : "revoked";
+}

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/domain/roles";
 import { signInLimits } from "@/lib/domain/sign-in";
 import { checkPassword } from "@/lib/server/sign-in/check-password";
 import { postgresSignInLimiter, type SignInLimiter } from "@/lib/server/sign-in/rate-limit";
+import { resolveSession } from "@/lib/server/sign-in/resolve-session";
 import { DEN_HAAG } from "../support/factories";
 
 const PASSWORD = "een lange zin als wachtwoord";
@@ -121,5 +122,37 @@ describe("locking an account after repeated failures", () => {
     // Every attempt is counted before the password is checked: no more than ten were checked.
     expect(answers.filter((a) => !a.ok && a.reason === "wrong").length).toBeLessThanOrEqual(signInLimits.account.maxFailures);
     expect(await checkPassword({ email: who.email, password: PASSWORD }, null, instanceA)).toEqual({ ok: false, reason: "locked" });
+  });
+});
+
+describe("sessions", () => {
+  const claimsOf = async (userId: string) => {
+    const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    return { userId, sessionVersion };
+  };
+
+  it("end when a membership is added, changed or removed", async () => {
+    const who = await person();
+    let claims = await claimsOf(who.userId);
+    expect(await resolveSession(claims)).toMatchObject({ kind: "signedIn" });
+    const added = await prisma.membership.create({ data: { userId: who.userId, role: "OMBUDSMAN" } });
+    expect(await resolveSession(claims)).toEqual({ kind: "signedOut" });
+
+    claims = await claimsOf(who.userId);
+    await prisma.membership.update({ where: { id: added.id }, data: { role: "PLATFORM_ADMIN" } });
+    expect(await resolveSession(claims)).toEqual({ kind: "signedOut" });
+
+    claims = await claimsOf(who.userId);
+    await prisma.membership.delete({ where: { id: added.id } });
+    expect(await resolveSession(claims)).toEqual({ kind: "signedOut" });
+    expect(await resolveSession(await claimsOf(who.userId))).toMatchObject({ kind: "signedIn" });
+  });
+
+  it("end for a user who no longer exists, and for a cookie without a version", async () => {
+    const who = await person(null);
+    expect(await resolveSession({ userId: who.userId })).toEqual({ kind: "signedOut" });
+    const claims = await claimsOf(who.userId);
+    await prisma.user.delete({ where: { id: who.userId } });
+    expect(await resolveSession(claims)).toEqual({ kind: "signedOut" });
   });
 });

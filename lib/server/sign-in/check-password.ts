@@ -5,7 +5,7 @@ import type { SignInInput } from "@/lib/domain/inputs";
 import { signInLimiter, type SignInLimiter } from "./rate-limit";
 
 export type PasswordCheck =
-  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } }
   /** "wrong" for a wrong password and for an unknown address alike; "locked" after too many failures */
   | { ok: false; reason: "wrong" | "locked" };
 
@@ -26,5 +26,5 @@ export async function checkPassword(input: SignInInput, ip: string | null, limit
     return { ok: false, reason: "wrong" };
   }
   await limiter.succeeded(ticket);
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } };
 }
