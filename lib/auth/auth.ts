@@ -10,10 +10,11 @@ import { readSessionGrant } from "./session-grant";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; sessionVersion?: number } & DefaultSession["user"];
+    user: { id: string; sessionVersion?: number; secondFactor?: boolean; signedInAt?: number; sessionId?: string } & DefaultSession["user"];
   }
   interface User {
     sessionVersion?: number;
+    secondFactor?: boolean;
   }
 }
 
@@ -21,6 +22,12 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** The user's session version when this session was made */
     sv?: number;
+    /** The second factor was passed */
+    mfa?: boolean;
+    /** Seconds since 1970 when this session was made */
+    sat?: number;
+    /** A random id of this session */
+    sid?: string;
   }
 }
 
@@ -31,8 +38,8 @@ export class AccountLocked extends CredentialsSignin {
 
 /**
  * Sign-in with e-mail and password. The session (a signed, encrypted cookie) holds the
- * user id and the session version it was made for; memberships are read from the
- * database on every request (decisions 005, 017).
+ * user id, the session version it was made for, and whether the second factor was
+ * passed; memberships are read from the database on every request (decisions 005, 017).
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -54,11 +61,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (check.reason === "locked") throw new AccountLocked();
           return null;
         }
-        return check.user;
+        const { id, name, email, sessionVersion } = check.user;
+        return { id, name, email, sessionVersion, secondFactor: false };
       },
     }),
-    // Signing in again with a grant the server just made, to keep one's session when one's
-    // own membership changed (lib/auth/session-grant.ts).
+    // Signing in again with a grant the server just made: after the second factor, or to
+    // keep one's session when one's own membership changed (lib/auth/session-grant.ts).
     Credentials({
       id: "session-grant",
       credentials: { grant: {} },
@@ -67,7 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!grant) return null;
         const user = await prisma.user.findUnique({ where: { id: grant.userId } });
         if (!user || user.sessionVersion !== grant.sessionVersion) return null;
-        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, secondFactor: grant.secondFactor };
       },
     }),
   ],
@@ -78,12 +86,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (trigger === "signIn" && user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion;
+        token.mfa = user.secondFactor === true;
+        token.sat = Math.floor(Date.now() / 1000);
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.user.sessionVersion = token.sv;
+      session.user.secondFactor = token.mfa;
+      session.user.signedInAt = token.sat;
+      session.user.sessionId = token.sid;
       return session;
     },
   },

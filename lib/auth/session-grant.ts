@@ -2,14 +2,15 @@ import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 
 /**
- * A session is only ever renewed (after one's own membership changed) by signing in again
- * with a grant: a short-lived statement, signed with a key derived from AUTH_SECRET, that
- * the server made right after it checked what the grant says. The grant never leaves the server: a server action makes it and hands
+ * A session is only ever upgraded (second factor passed) or renewed (after one's own
+ * membership changed) by signing in again with a grant: a short-lived statement, signed
+ * with a key derived from AUTH_SECRET, that the server made right after it checked what
+ * the grant says. The grant never leaves the server: a server action makes it and hands
  * it straight to Auth.js. Because the sign-in endpoint is public, anything it accepts
  * must be unforgeable; a grant also names the session version it was made for, so it
  * dies with the sessions it would renew (decision 017).
  */
-export type SessionGrant = { userId: string; sessionVersion: number };
+export type SessionGrant = { userId: string; sessionVersion: number; secondFactor: boolean };
 
 const validSeconds = 60;
 
@@ -38,8 +39,8 @@ export function readSessionGrant(token: unknown, now = Date.now()): SessionGrant
   try {
     const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
     if (typeof data.exp !== "number" || data.exp < Math.floor(now / 1000)) return null;
-    if (typeof data.userId !== "string" || typeof data.sessionVersion !== "number") return null;
-    return { userId: data.userId, sessionVersion: data.sessionVersion };
+    if (typeof data.userId !== "string" || typeof data.sessionVersion !== "number" || typeof data.secondFactor !== "boolean") return null;
+    return { userId: data.userId, sessionVersion: data.sessionVersion, secondFactor: data.secondFactor };
   } catch {
     return null;
   }

@@ -10,7 +10,8 @@ import { actorRoles, type Actor, type RequestMeta } from "./actor";
 
 /**
  * The signed-in person with their current memberships, or null. Cached per request.
- * A revoked session gives null (decision 017).
+ * A revoked session, and a staff member's session before the second factor, give null
+ * (decision 017).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const signIn = await currentSignIn();
@@ -38,7 +39,7 @@ export async function requestMeta(): Promise<RequestMeta> {
   };
 }
 
-/** Signed-out visitors go to sign-in and come back afterwards. */
+/** Signed-out visitors go to sign-in (or its second step) and come back afterwards. */
 export async function requireActor(returnTo: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(await signInPath(returnTo));

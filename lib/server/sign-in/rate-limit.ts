@@ -14,9 +14,11 @@ export type AttemptTicket = { accountKey: string; ipKey: string | null; accountF
 export type SignInLimiter = {
   /** Counts one attempt before anything is checked; null when the account or the address is locked. */
   begin(attempt: SignInAttempt): Promise<AttemptTicket | null>;
-  /** A wrong password: it stays counted, and the last allowed one locks the account. */
+  /** A wrong password or code: it stays counted, and the last allowed one locks the account. */
   failed(ticket: AttemptTicket): Promise<void>;
-  /** Signed in: the account's failures are forgotten. */
+  /** The password was right, the second factor is still to come: this attempt is given back, earlier failures stay. */
+  firstFactorPassed(ticket: AttemptTicket): Promise<void>;
+  /** Signed in completely: the account's failures are forgotten. */
   succeeded(ticket: AttemptTicket): Promise<void>;
   /** The account's counter as the store has it (for tests and support): failures so far and how long a lock lasts. */
   inspectAccount(email: string): Promise<{ failures: number; lockedForMs: number }>;
@@ -80,6 +82,10 @@ function limiterOver({ account, ip }: Limiters): SignInLimiter {
     },
     async failed(ticket) {
       if (ticket.accountFailures >= accountLimits.maxFailures) await account.block(ticket.accountKey, accountLimits.lockSeconds);
+    },
+    async firstFactorPassed(ticket) {
+      await account.reward(ticket.accountKey, 1);
+      if (ticket.ipKey) await ip.reward(ticket.ipKey, 1);
     },
     async succeeded(ticket) {
       await account.delete(ticket.accountKey);
