@@ -9,6 +9,7 @@ import { signInLimits, totpPeriodSeconds } from "@/lib/domain/sign-in";
 import { checkPassword } from "@/lib/server/sign-in/check-password";
 import { confirmEnrolment } from "@/lib/server/sign-in/confirm-enrolment";
 import { postgresSignInLimiter, type SignInLimiter } from "@/lib/server/sign-in/rate-limit";
+import { resetTwoFactorUnsafe } from "@/lib/server/sign-in/reset-two-factor";
 import { resolveSession } from "@/lib/server/sign-in/resolve-session";
 import { startEnrolment } from "@/lib/server/sign-in/start-enrolment";
 import { verifySecondFactor } from "@/lib/server/sign-in/verify-second-factor";
@@ -285,5 +286,15 @@ describe("sessions", () => {
     const claims = await claimsOf(parent.userId, false);
     await prisma.user.delete({ where: { id: parent.userId } });
     expect(await resolveSession(claims)).toEqual({ kind: "signedOut" });
+  });
+
+  it("end when the second factor is reset, which asks for setting up the app again", async () => {
+    const { who } = await enrolled();
+    const claims = await claimsOf(who.userId, true);
+    await resetTwoFactorUnsafe(who.email.toUpperCase(), "Telefoon en herstelcodes kwijt, gebeld en nagegaan");
+    expect(await resolveSession(claims)).toEqual({ kind: "signedOut" });
+    expect(await prisma.recoveryCode.count({ where: { userId: who.userId } })).toBe(0);
+    expect(await resolveSession(await claimsOf(who.userId, false))).toMatchObject({ kind: "needsSecondFactor", enrolled: false });
+    expect(await prisma.auditEvent.count({ where: { action: "user.resetTwoFactor", changes: { path: ["userId", "new"], equals: who.userId } } })).toBe(1);
   });
 });
