@@ -3,19 +3,20 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { prisma } from "@/lib/db/client";
 import { isRole, type Role } from "@/lib/domain/roles";
 import { may, type Permission } from "@/lib/domain/permissions";
-import { auth } from "./auth";
+import { currentSignIn, signInPath } from "./sign-in-state";
 import { actorRoles, type Actor, type RequestMeta } from "./actor";
 
-/** The signed-in person with their current memberships, or null. Cached per request. */
+/**
+ * The signed-in person with their current memberships, or null. Cached per request.
+ * A revoked session, and a staff member's session before the second factor, give null
+ * (decision 017).
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await prisma.user.findUnique({ where: { id: userId }, include: { memberships: true } });
-  if (!user) return null;
+  const signIn = await currentSignIn();
+  if (signIn.kind !== "signedIn") return null;
+  const { user } = signIn;
   return {
     userId: user.id,
     name: user.name,
@@ -38,10 +39,10 @@ export async function requestMeta(): Promise<RequestMeta> {
   };
 }
 
-/** Signed-out visitors go to sign-in and come back afterwards. */
+/** Signed-out visitors go to sign-in (or its second step) and come back afterwards. */
 export async function requireActor(returnTo: string): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect(`/inloggen?terug=${encodeURIComponent(returnTo)}`);
+  if (!actor) redirect(await signInPath(returnTo));
   return actor;
 }
 

@@ -28,6 +28,12 @@ export const auditActions = [
   "gemeente.updateContact",
   "gemeente.updateNorms",
   "user.register",
+  /** A staff member set up the authenticator app and got new recovery codes (decision 017) */
+  "user.enrolTwoFactor",
+  /** Signed in with a recovery code instead of the app */
+  "user.useRecoveryCode",
+  /** An operator removed someone's app and recovery codes, so that they set it up again */
+  "user.resetTwoFactor",
   /** The retention job removed a closed case's content (decision 014) */
   "case.purge",
   /** A gemeente admin changed the retention period or whether families see staff names */

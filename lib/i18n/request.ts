@@ -26,6 +26,7 @@ const catalogParts = [
   "monitoring",
   "expertteam",
   "retention",
+  "security",
 ] as const;
 
 /** Dutch, unless the person chose English with the language switch (a cookie). */

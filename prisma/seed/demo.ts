@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/actor";
 import type { FileCaseInput } from "@/lib/domain/inputs";
-import { isRole } from "@/lib/domain/roles";
+import { isRole, staffRoles } from "@/lib/domain/roles";
 import { prisma } from "@/lib/db/client";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
@@ -20,10 +20,16 @@ import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
+import { sealSecret } from "@/lib/server/sign-in/secret-box";
 import type { Role as DbRole } from "@/lib/generated/prisma/client";
 import { importReferenceData } from "./reference";
 
 export const DEMO_PASSWORD = "doorbraak-demo-2026";
+/**
+ * The authenticator secret of every demo staff account (base 32, as apps expect it), so
+ * that the demo and the tests can compute the codes. README.md says how to add it to an app.
+ */
+export const DEMO_TOTP_SECRET = "DEMODOORBRAAKTWEESTAPSCODEGEHEIM";
 
 type DemoUser = {
   email: string;
@@ -306,13 +312,31 @@ async function fillDemoContactDetails(): Promise<void> {
   }
 }
 
+/**
+ * Demo staff accounts sign in with the demo's authenticator secret. Also for a demo
+ * database seeded before two-step verification existed; an account that set up an app
+ * of its own keeps it. Sealed with this installation's AUTH_SECRET.
+ */
+async function ensureDemoSecondFactors(): Promise<void> {
+  for (const u of demoUsers) {
+    if (!staffRoles.includes(u.role)) continue;
+    const user = await prisma.user.findUnique({ where: { email: u.email }, select: { id: true, twoFactor: { select: { userId: true } } } });
+    if (!user || user.twoFactor) continue;
+    await prisma.twoFactorCredential.create({ data: { userId: user.id, secret: sealSecret(DEMO_TOTP_SECRET), confirmedAt: new Date() } });
+  }
+}
+
 /** Idempotent: a database that already has users keeps its data. */
 export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await importReferenceData(prisma);
   await fillDemoContactDetails();
-  if ((await prisma.user.count()) > 0) return "already-seeded";
+  if ((await prisma.user.count()) > 0) {
+    await ensureDemoSecondFactors();
+    return "already-seeded";
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) await ensureUser(u, passwordHash);
+  await ensureDemoSecondFactors();
   await seedCases();
   await seedOverdueCase();
   return "seeded";

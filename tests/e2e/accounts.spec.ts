@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { completeSecondStep, expectAccessible, signIn, signOut } from "./fixtures";
 
 test("a signed-out visitor is sent to sign-in and comes back after it", async ({ page }) => {
   await page.goto("/werkbak");
@@ -7,6 +7,8 @@ test("a signed-out visitor is sent to sign-in and comes back after it", async ({
   await page.getByLabel("E-mailadres").fill("aanspreekpunt@demo.doorbraak.nl");
   await page.getByLabel("Wachtwoord").fill("doorbraak-demo-2026");
   await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page).toHaveURL(/\/inloggen\/tweede-stap\?terug=%2Fwerkbak$/);
+  await completeSecondStep(page, "aanspreekpunt@demo.doorbraak.nl");
   await expect(page).toHaveURL(/\/werkbak$/);
 });
 

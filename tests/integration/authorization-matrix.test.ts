@@ -86,7 +86,7 @@ process.env.AUTH_SECRET = INVITATION_SECRET;
 
 // Action modules import the Next.js auth setup at load time; only their exports are read here.
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {}, CredentialsSignin: class CredentialsSignin extends Error {} }));
 
 // ───────────────────────── the world ─────────────────────────
 
@@ -376,6 +376,14 @@ const matrix: Record<string, Entry> = {
       expect(memberships).toEqual([{ role: "FAMILY", gemeenteId: null, regionId: null }]);
     },
   },
+  // The second step of one's own sign-in, for the person whose password was just right (the session cookie says who);
+  // tested in sign-in-security.test.ts, as the actions need the Next.js runtime.
+  secondFactorAction: {
+    kind: "action", file: "app/(public)/inloggen/tweede-stap/actions.ts", service: "verifySecondFactor, signIn (session grant)", permission: null, scope: "public", refusal: "forbidden",
+  },
+  confirmEnrolmentAction: {
+    kind: "action", file: "app/(public)/inloggen/tweede-stap/instellen/actions.ts", service: "confirmEnrolment, signIn (session grant)", permission: null, scope: "public", refusal: "forbidden",
+  },
   signOutAction: { kind: "action", file: "app/shell-actions.ts", service: "signOut (next-auth)", permission: null, scope: "public", refusal: "forbidden" },
   switchLanguageAction: { kind: "action", file: "app/shell-actions.ts", service: "locale cookie", permission: null, scope: "public", refusal: "forbidden" },
 
@@ -529,6 +537,8 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(public)/gemeenten/[cbsCode]/page.tsx": [],
   "app/(public)/gemeenten/page.tsx": [],
   "app/(public)/inloggen/page.tsx": [],
+  "app/(public)/inloggen/tweede-stap/instellen/page.tsx": [],
+  "app/(public)/inloggen/tweede-stap/page.tsx": [],
   "app/(public)/page.tsx": [],
   "app/(public)/registreren/page.tsx": [],
   "app/(public)/uitnodiging/[token]/page.tsx": ["readInvitationByToken"],

@@ -88,7 +88,9 @@ describe("inviting someone to a case", () => {
     expect(view).toEqual({ kind: "open", inviterName: parent.name, role: "CLIENT_SUPPORTER", expiresAt: expect.any(Date), forSignedInAccount: true });
     expect(JSON.stringify(view)).not.toContain(filed.number);
 
-    expect(await acceptInvitation(supporter, { token })).toEqual({ caseNumber: filed.number });
+    const { sessionVersion: before } = await prisma.user.findUniqueOrThrow({ where: { id: supporter.userId } });
+    // The new membership ends the supporter's other sessions; the one they accepted in is renewed for this version.
+    expect(await acceptInvitation(supporter, { token })).toEqual({ caseNumber: filed.number, sessionVersion: before + 1 });
 
     const party = await prisma.caseParty.findFirstOrThrow({ where: { caseId: filed.id, userId: supporter.userId } });
     const { gemeenteId } = await prisma.case.findUniqueOrThrow({ where: { id: filed.id } });
@@ -190,8 +192,10 @@ describe("inviting someone to a case", () => {
   it("accepting twice, even at once, makes one party and one membership", async () => {
     const { filed, supporter, token } = await caseWithSupporterInvited();
     const results = await Promise.all([acceptInvitation(supporter, { token }), acceptInvitation(supporter, { token })]);
-    expect(results).toEqual([{ caseNumber: filed.number }, { caseNumber: filed.number }]);
-    await acceptInvitation(await reload(supporter), { token });
+    expect(results.map((r) => r.caseNumber)).toEqual([filed.number, filed.number]);
+    // Only the accept that added the membership ended the supporter's other sessions.
+    expect(results.filter((r) => r.sessionVersion !== null)).toHaveLength(1);
+    expect(await acceptInvitation(await reload(supporter), { token })).toEqual({ caseNumber: filed.number, sessionVersion: null });
     expect(await prisma.caseParty.count({ where: { caseId: filed.id, userId: supporter.userId } })).toBe(1);
     expect(await prisma.membership.count({ where: { userId: supporter.userId, role: "PROFESSIONAL" } })).toBe(1);
     expect(await prisma.timelineEntry.count({ where: { caseId: filed.id, kind: "partyJoined" } })).toBe(1);

@@ -40,9 +40,14 @@ export class StaffAccountError extends WrongAccountError {
 /**
  * The invited person accepts: they join the case as a party in the invited
  * role, and get the role that party grants if they did not hold it yet.
- * Accepting again, by the same person, changes nothing.
+ * Accepting again, by the same person, changes nothing. A new membership ends
+ * the person's sessions (decision 017); `sessionVersion` is then the version
+ * that the session they accepted in can be renewed for.
  */
-export async function acceptInvitation(actor: Actor, input: AcceptInvitationInput): Promise<{ caseNumber: string }> {
+export async function acceptInvitation(
+  actor: Actor,
+  input: AcceptInvitationInput,
+): Promise<{ caseNumber: string; sessionVersion: number | null }> {
   if (!may(actorRoles(actor), "case.join")) throw new StaffAccountError();
   const tokenHash = hashInvitationToken(input.token);
   return inScope({ ...scopeOfActor(actor), invitationTokenHash: tokenHash }, async (tx) => {
@@ -60,7 +65,7 @@ export async function acceptInvitation(actor: Actor, input: AcceptInvitationInpu
     });
     if (!sameEmail(actor.email, invitation.email)) throw new WrongAccountError();
     if (invitation.acceptedAt) {
-      if (invitation.acceptedById === actor.userId) return { caseNumber: invitation.case.number };
+      if (invitation.acceptedById === actor.userId) return { caseNumber: invitation.case.number, sessionVersion: null };
       throw new InvitationUnavailableError();
     }
     const now = new Date();
@@ -98,7 +103,12 @@ export async function acceptInvitation(actor: Actor, input: AcceptInvitationInpu
       where: { userId: actor.userId, role: grants, gemeenteId: null, regionId: null },
       select: { id: true },
     });
-    if (!membership) await tx.membership.create({ data: { userId: actor.userId, role: grants, gemeenteId: null, regionId: null } });
+    let sessionVersion: number | null = null;
+    if (!membership) {
+      await tx.membership.create({ data: { userId: actor.userId, role: grants, gemeenteId: null, regionId: null } });
+      // Raised by the membership trigger, in this transaction.
+      sessionVersion = (await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { sessionVersion: true } })).sessionVersion;
+    }
 
     await tx.caseInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: now, acceptedById: actor.userId } });
     await tx.timelineEntry.create({
@@ -123,6 +133,6 @@ export async function acceptInvitation(actor: Actor, input: AcceptInvitationInpu
         ...(membership ? {} : { membershipRole: { old: null, new: grants } }),
       },
     });
-    return { caseNumber: theCase.number };
+    return { caseNumber: theCase.number, sessionVersion };
   });
 }
