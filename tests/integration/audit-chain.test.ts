@@ -146,5 +146,6 @@ describe("verifying the chains", () => {
     expect(one.code).toBe(1);
     expect(one.out).toContain(`BROKEN  case ${altered.number}`);
     expect(one.out).toContain("event 2 was changed");
-  });
+    // Five cases with history and two runs of the command-line verifier (each a new Node process).
+  }, 120_000);
 });

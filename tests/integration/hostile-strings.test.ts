@@ -59,6 +59,8 @@ const gate = vi.hoisted(() => {
     recording: false,
     calls: [] as { service: string; args: unknown[] }[],
     actor: null as unknown,
+    /** The second step of signing in: whether the staff member has set up the app */
+    enrolled: true,
   };
   /** What a recording service answers: enough of every service's result for the action to carry on. */
   const stub = {
@@ -116,6 +118,17 @@ vi.mock("@/lib/auth/session", () => ({
   requirePermission: async () => gate.state.actor,
   requestMeta: async () => ({ ip: "127.0.0.1", userAgent: "vitest", requestId: "hostile-strings" }),
 }));
+vi.mock("@/lib/auth/sign-in-state", () => ({
+  currentSignIn: async () => ({
+    kind: "needsSecondFactor",
+    user: { id: "hostile-user", name: "Medewerker", email: "medewerker@example.nl", organisation: null, sessionVersion: 1 },
+    enrolled: gate.state.enrolled,
+    sessionId: "hostile-session",
+  }),
+  secondStepPath: (returnTo: string) => `/inloggen/tweede-stap?terug=${encodeURIComponent(returnTo)}`,
+}));
+vi.mock("@/lib/server/sign-in/verify-second-factor", async (load) => gate.wrap(await load(), ["verifySecondFactor"]));
+vi.mock("@/lib/server/sign-in/confirm-enrolment", async (load) => gate.wrap(await load(), ["confirmEnrolment"]));
 vi.mock("@/lib/server/admin/manage-gemeente", async (load) => gate.wrap(await load(), ["updateGemeenteContact"]));
 vi.mock("@/lib/server/admin/manage-norms", async (load) => gate.wrap(await load(), ["updateGemeenteNorms"]));
 vi.mock("@/lib/server/admin/manage-policy", async (load) => gate.wrap(await load(), ["updateGemeentePolicy"]));
@@ -659,6 +672,24 @@ const plans: Record<string, Plan> = {
     setup: async (w) => ({ actor: w.cast.family, c: noCase, state: {} }),
     form: () => ({ email: "ouder@example.nl", password: "een lang en goed wachtwoord", terug: "/mijn-meldingen" }),
     recordedOnly: "signing in is Auth.js's credentials handler, which needs a request",
+  },
+  secondFactorAction: {
+    file: "app/(public)/inloggen/tweede-stap/actions.ts", call: "state", fields: { code: strict, terug: { kind: "route", returnPath: true } },
+    setup: async (w) => {
+      gate.state.enrolled = true;
+      return { actor: w.cast.family, c: noCase, state: {} };
+    },
+    form: () => ({ code: "123456", terug: "/werkbak" }),
+    recordedOnly: "the second step completes an Auth.js sign-in, which needs a request",
+  },
+  confirmEnrolmentAction: {
+    file: "app/(public)/inloggen/tweede-stap/instellen/actions.ts", call: "state", fields: { code: strict, terug: { kind: "route", returnPath: true } },
+    setup: async (w) => {
+      gate.state.enrolled = false;
+      return { actor: w.cast.family, c: noCase, state: {} };
+    },
+    form: () => ({ code: "123456", terug: "/werkbak" }),
+    recordedOnly: "setting up the app completes an Auth.js sign-in, which needs a request",
   },
   registerAction: {
     file: "app/(public)/registreren/actions.ts", call: "state",
