@@ -59,9 +59,9 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole("link", { name: "Inloggen" }).first()).toBeVisible();
 }
 
-/** The end-to-end database, which scripts/test.ts creates and passes as DATABASE_URL. */
+/** The end-to-end database, which scripts/test.ts creates and passes as DATABASE_URL (and as its owner, DATABASE_OWNER_URL). */
 async function inTestDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error("This test needs the portal's DATABASE_URL (npm run test:e2e sets it).");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
