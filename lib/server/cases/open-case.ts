@@ -28,13 +28,35 @@ async function purgedAfterMonths(tx: Tx, caseId: string, gemeenteId: string): Pr
   return retentionMonthsOf(gemeente?.retentionMonths);
 }
 
+/** Steps of the timeline shown at once; older ones are a link away. */
+export const TIMELINE_PAGE_SIZE = 25;
+/** Interventions shown at once, newest first. */
+export const INTERVENTION_PAGE_SIZE = 10;
+
+/** Where the workspace's timeline and intervention log start: the newest, or before a row of that case. */
+export type CaseWorkspacePosition = { stepsBefore?: string | null; interventionsBefore?: string | null };
+
+/**
+ * One page of rows ordered newest first, before the row `before` (keyset,
+ * through Prisma's cursor: the row's own sort values, never an offset). A
+ * cursor that is not a row of this case, or one the actor cannot read, gives
+ * an empty page. `more` tells whether older rows exist.
+ */
+function olderPage<T>(rows: T[], size: number): { rows: T[]; more: boolean } {
+  return { rows: rows.slice(0, size), more: rows.length > size };
+}
+
+function cursorOf(before: string | null | undefined): { cursor?: { id: string }; skip: number } {
+  return before ? { cursor: { id: before }, skip: 1 } : { skip: 0 };
+}
+
 /**
  * A staff member opens a case in the workspace. The read is audited in the
  * same transaction, and the actions offered come from the state machine and
  * the permission table. A purged case (decision 014) opens as its tombstone:
  * no content is left, and no action is offered.
  */
-export async function openCase(actor: Actor, number: string) {
+export async function openCase(actor: Actor, number: string, position: CaseWorkspacePosition = {}) {
   return asActor(actor, async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.view", { number });
     const detail = await tx.case.findUniqueOrThrow({
@@ -43,22 +65,40 @@ export async function openCase(actor: Actor, number: string) {
         gemeente: { select: { name: true, commonName: true, cbsCode: true } },
         region: { select: { name: true, expertTeam: { select: { name: true } } } },
         parties: { orderBy: { createdAt: "asc" } },
-        timeline: { orderBy: { createdAt: "asc" } },
         referrals: { orderBy: { createdAt: "asc" } },
         informationRequests: { orderBy: { askedAt: "asc" } },
-        interventions: { orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }] },
         proposals: { orderBy: { createdAt: "asc" } },
         decisions: { orderBy: { createdAt: "asc" }, include: { assignments: { orderBy: { dueOn: "asc" } } } },
         transfers: { orderBy: { createdAt: "asc" } },
         evaluation: true,
+        _count: { select: { timeline: true, interventions: true } },
       },
     });
+    // A case can gather thousands of steps over the years: the workspace reads one page of each log.
+    const steps = olderPage(
+      await tx.timelineEntry.findMany({
+        where: { caseId: found.id },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: TIMELINE_PAGE_SIZE + 1,
+        ...cursorOf(position.stepsBefore),
+      }),
+      TIMELINE_PAGE_SIZE,
+    );
+    const interventions = olderPage(
+      await tx.intervention.findMany({
+        where: { caseId: found.id },
+        orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+        take: INTERVENTION_PAGE_SIZE + 1,
+        ...cursorOf(position.interventionsBefore),
+      }),
+      INTERVENTION_PAGE_SIZE,
+    );
     const names = await userNames(tx, [
       detail.assigneeId,
-      ...detail.timeline.map((t) => t.actorId),
+      ...steps.rows.map((t) => t.actorId),
       ...detail.proposals.map((p) => p.proposedById),
       ...detail.decisions.map((d) => d.decidedById),
-      ...detail.interventions.map((i) => i.loggedById),
+      ...interventions.rows.map((i) => i.loggedById),
       ...detail.transfers.map((t) => t.transferredById),
       detail.evaluation?.createdById ?? null,
     ]);
@@ -84,8 +124,20 @@ export async function openCase(actor: Actor, number: string) {
       case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
     });
     const latestProposal = detail.proposals.at(-1) ?? null;
+    const { _count: counts, ...rest } = detail;
     return {
-      case: detail,
+      case: {
+        ...rest,
+        /** One page of the timeline, oldest first within the page */
+        timeline: steps.rows.toReversed(),
+        /** One page of the intervention log, newest first */
+        interventions: interventions.rows,
+      },
+      /** Paging of both logs: totals, and whether older rows exist before this page */
+      logs: {
+        steps: { total: counts.timeline, more: steps.more, paged: Boolean(position.stepsBefore) },
+        interventions: { total: counts.interventions, more: interventions.more, paged: Boolean(position.interventionsBefore) },
+      },
       /** When and after which period the case's content was removed; null while it is there */
       purged,
       names,

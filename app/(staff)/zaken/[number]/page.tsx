@@ -7,6 +7,7 @@ import { CaseDocuments } from "@/components/case-documents";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { maskBsn } from "@/lib/domain/bsn";
+import { recordId } from "@/lib/domain/fields";
 import { readTimelineKind } from "@/lib/domain/timeline";
 import { todayIso } from "@/lib/domain/inputs";
 import { openCase } from "@/lib/server/cases/open-case";
@@ -39,7 +40,15 @@ import { ProcesregieSteps } from "./procesregie-steps";
 import { PurgedCase } from "./purged-case";
 
 type Params = { params: Promise<{ number: string }> };
-type PageProps = Params & { searchParams: Promise<{ gedaan?: string; bezet?: string }> };
+type PageProps = Params & {
+  searchParams: Promise<{ gedaan?: string; bezet?: string; stappen?: string | string[]; interventies?: string | string[] }>;
+};
+
+/** A page position from the URL: a row id, or nothing (the newest rows) when it is not one. */
+function positionOf(value: string | string[] | undefined): string | null {
+  const id = Array.isArray(value) ? value[0] : value;
+  return id && recordId().safeParse(id).success ? id : null;
+}
 
 /** The gemeenten a case may be transferred to: all but its own and those it was in before, sorted as people say them. */
 async function transferTargets(exclude: Set<string>) {
@@ -51,6 +60,45 @@ async function transferTargets(exclude: Set<string>) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("workspace"))("title", { number: (await params).number }) };
+}
+
+type PageLink = { href: string; text: string };
+
+/**
+ * Where a long log is: how many of how many rows are shown, and links to older
+ * rows and back to the newest. Shows nothing while the whole log fits.
+ */
+function LogPaging({
+  log,
+  shown,
+  label,
+  summary,
+  newest,
+  older,
+}: {
+  log: { total: number; more: boolean; paged: boolean };
+  shown: number;
+  label: string;
+  summary: string;
+  newest: PageLink;
+  older: PageLink;
+}) {
+  if (!log.more && !log.paged && shown >= log.total) return null;
+  return (
+    <nav aria-label={label} className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-2">
+      <p>{summary}</p>
+      {log.paged && (
+        <Link href={newest.href} className="font-semibold text-teal-900 underline underline-offset-4">
+          {newest.text}
+        </Link>
+      )}
+      {log.more && (
+        <Link href={older.href} className="font-semibold text-teal-900 underline underline-offset-4">
+          {older.text}
+        </Link>
+      )}
+    </nav>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -68,7 +116,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const justDone = query.gedaan === "1";
   const lostRace = query.bezet === "1";
   const actor = await requirePermission("case.view", `/zaken/${number}`);
-  const view = await orNotFound(number, () => openCase(actor, number));
+  const position = { stepsBefore: positionOf(query.stappen), interventionsBefore: positionOf(query.interventies) };
+  const view = await orNotFound(number, () => openCase(actor, number, position));
   const c = view.case;
   if (view.purged) {
     return (
@@ -294,6 +343,14 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
       {c.interventions.length > 0 && (
         <section aria-labelledby="interventions" className="space-y-4">
           <h2 id="interventions" className="text-2xl font-bold">{t("interventionsTitle")}</h2>
+          <LogPaging
+            log={view.logs.interventions}
+            shown={c.interventions.length}
+            label={t("logs.interventions.label")}
+            summary={t("logs.interventions.summary", { shown: c.interventions.length, total: view.logs.interventions.total })}
+            newest={{ href: `/zaken/${c.number}#interventions`, text: t("logs.interventions.newest") }}
+            older={{ href: `/zaken/${c.number}?interventies=${c.interventions.at(-1)?.id ?? ""}#interventions`, text: t("logs.interventions.older") }}
+          />
           <ol aria-label={tExpert("log.caption")} className="space-y-4 border-l-4 border-teal-800 pl-5">
             {c.interventions.map((i) => (
               <li key={i.id} className="rounded border border-slate-300 bg-white p-4">
@@ -378,6 +435,14 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
 
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="text-2xl font-bold">{t("timelineTitle")}</h2>
+        <LogPaging
+          log={view.logs.steps}
+          shown={c.timeline.length}
+          label={t("logs.steps.label")}
+          summary={t("logs.steps.summary", { shown: c.timeline.length, total: view.logs.steps.total })}
+          newest={{ href: `/zaken/${c.number}#timeline`, text: t("logs.steps.newest") }}
+          older={{ href: `/zaken/${c.number}?stappen=${c.timeline[0]?.id ?? ""}#timeline`, text: t("logs.steps.older") }}
+        />
         <ol className="mt-4 space-y-4 border-l-4 border-teal-800 pl-5">
           {c.timeline.map((e) => (
             <li key={e.id}>
