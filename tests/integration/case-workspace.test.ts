@@ -62,7 +62,7 @@ describe("the case workspace with long logs", () => {
     // The filing itself is a step too.
     expect(view.logs.steps).toEqual({ total: STEPS + 1, more: true, paged: false });
     expect(view.case.interventions.map((i) => i.outcome)).toEqual(
-      Array.from({ length: INTERVENTION_PAGE_SIZE }, (_, i) => `Overleg ${INTERVENTIONS - i}`),
+      Array.from({ length: INTERVENTION_PAGE_SIZE }, (_, i) => `Overleg ${INTERVENTIONS - INTERVENTION_PAGE_SIZE + i + 1}`),
     );
     expect(view.logs.interventions).toEqual({ total: INTERVENTIONS, more: true, paged: false });
   });
@@ -80,10 +80,10 @@ describe("the case workspace with long logs", () => {
     expect(seen).toEqual(all.map((e) => e.id));
   });
 
-  it("gives the older interventions after the last one shown", async () => {
+  it("gives the interventions before the oldest one shown", async () => {
     const first = await openCase(aanspreekpunt, number);
-    const older = await openCase(aanspreekpunt, number, { interventionsBefore: first.case.interventions.at(-1)!.id });
-    expect(older.case.interventions.map((i) => i.outcome)).toEqual(["Overleg 3", "Overleg 2", "Overleg 1"]);
+    const older = await openCase(aanspreekpunt, number, { interventionsBefore: first.case.interventions[0]!.id });
+    expect(older.case.interventions.map((i) => i.outcome)).toEqual(["Overleg 1", "Overleg 2", "Overleg 3"]);
     expect(older.logs.interventions).toEqual({ total: INTERVENTIONS, more: false, paged: true });
   });
 

@@ -30,7 +30,7 @@ async function purgedAfterMonths(tx: Tx, caseId: string, gemeenteId: string): Pr
 
 /** Steps of the timeline shown at once; older ones are a link away. */
 export const TIMELINE_PAGE_SIZE = 25;
-/** Interventions shown at once, newest first. */
+/** Interventions shown at once; older ones are a link away. */
 export const INTERVENTION_PAGE_SIZE = 10;
 
 /** Where the workspace's timeline and intervention log start: the newest, or before a row of that case. */
@@ -130,8 +130,8 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
         ...rest,
         /** One page of the timeline, oldest first within the page */
         timeline: steps.rows.toReversed(),
-        /** One page of the intervention log, newest first */
-        interventions: interventions.rows,
+        /** One page of the intervention log, oldest first within the page */
+        interventions: interventions.rows.toReversed(),
       },
       /** Paging of both logs: totals, and whether older rows exist before this page */
       logs: {

@@ -349,7 +349,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             label={t("logs.interventions.label")}
             summary={t("logs.interventions.summary", { shown: c.interventions.length, total: view.logs.interventions.total })}
             newest={{ href: `/zaken/${c.number}#interventions`, text: t("logs.interventions.newest") }}
-            older={{ href: `/zaken/${c.number}?interventies=${c.interventions.at(-1)?.id ?? ""}#interventions`, text: t("logs.interventions.older") }}
+            older={{ href: `/zaken/${c.number}?interventies=${c.interventions[0]?.id ?? ""}#interventions`, text: t("logs.interventions.older") }}
           />
           <ol aria-label={tExpert("log.caption")} className="space-y-4 border-l-4 border-teal-800 pl-5">
             {c.interventions.map((i) => (
