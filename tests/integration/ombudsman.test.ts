@@ -144,6 +144,7 @@ describe("the ombudsman's search", () => {
       pages.push(page.rows.map((r) => r.number));
     }
     expect(pages).toEqual([newestFirst.slice(0, 3), newestFirst.slice(3, 6), newestFirst.slice(6)]);
+    expect(page.totalCapped).toBe(false);
 
     // And back again from the last page.
     const back = await searchCases(ombudsman, search({ gemeente: ROTTERDAM, before: page.previousBefore }), { pageSize: 3 });
@@ -152,6 +153,21 @@ describe("the ombudsman's search", () => {
     const first = await searchCases(ombudsman, search({ gemeente: ROTTERDAM, before: back.previousBefore }), { pageSize: 3 });
     expect(first.rows.map((r) => r.number)).toEqual(newestFirst.slice(0, 3));
     expect(first.previousBefore).toBeNull();
+  });
+
+  it("counts up to its limit and says when there are more, so that a search of the whole country stays cheap", async () => {
+    for (let i = 0; i < 4; i += 1) await fileCase(parent, caseInput({ ownGemeenteCode: DEN_HAAG }));
+    const exact = await searchCases(ombudsman, search({}), { countLimit: 100_000 });
+    expect(exact.total).toBeGreaterThan(3);
+    expect(exact.totalCapped).toBe(false);
+    const capped = await searchCases(ombudsman, search({}), { countLimit: 3 });
+    expect(capped).toMatchObject({ total: 3, totalCapped: true });
+    // The page itself is not cut: it is the same page as without the limit.
+    expect(capped.rows.map((r) => r.number)).toEqual(exact.rows.map((r) => r.number));
+    const recorded = await prisma.auditEvent.findFirstOrThrow({ where: { action: "case.search" }, orderBy: { seq: "desc" } });
+    expect(recorded.changes).toEqual({ results: { old: null, new: ">3" } });
+    const atTheLimit = await searchCases(ombudsman, search({}), { countLimit: exact.total });
+    expect(atTheLimit).toMatchObject({ total: exact.total, totalCapped: false });
   });
 
   it("records every search once, in the global chain, with its filters as codes and the count, never the typed text", async () => {

@@ -152,7 +152,7 @@ export default async function OmbudsmanPage({ searchParams }: Props) {
       ) : (
         <>
           <p role="status" className="mb-3">
-            {t("results", { count: result.total })}
+            {result.totalCapped ? t("resultsMore", { count: result.total }) : t("results", { count: result.total })}
           </p>
           {result.rows.length === 0 && result.total > 0 && (
             <p className="mb-3">

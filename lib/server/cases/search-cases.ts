@@ -33,6 +33,13 @@ import { actingRole } from "./transition";
 
 export const SEARCH_PAGE_SIZE = 50;
 
+/**
+ * The search counts its cases up to this many: across the whole country a
+ * search without filters finds 100,000 cases, and counting them all would cost
+ * more than finding the page (decision 018). Above it the page says "more than".
+ */
+export const SEARCH_COUNT_LIMIT = 10_000;
+
 export type CaseSearch = {
   /** Part of a case number or of a gemeente's name; "" means none */
   q: string;
@@ -127,8 +134,10 @@ export type CaseSearchRow = Prisma.CaseGetPayload<{ select: typeof rowSelect }>;
 export type CaseSearchResult = {
   search: CaseSearch;
   rows: CaseSearchRow[];
-  /** Every case the search finds, over all pages */
+  /** Every case the search finds, over all pages, up to the limit */
   total: number;
+  /** Whether there are more than the limit (SEARCH_COUNT_LIMIT), so that `total` is not the whole number */
+  totalCapped: boolean;
   /** The number to page on from for older cases, or null on the last page */
   nextAfter: string | null;
   /** The number to page back from for newer cases, or null on the first page */
@@ -173,7 +182,11 @@ export async function caseSearchOptions(): Promise<{ gemeenten: { code: string; 
  * records the search. Unknown codes are field errors, raised before anything
  * is read or written.
  */
-export async function searchCases(actor: Actor, search: CaseSearch, { pageSize = SEARCH_PAGE_SIZE } = {}): Promise<CaseSearchResult> {
+export async function searchCases(
+  actor: Actor,
+  search: CaseSearch,
+  { pageSize = SEARCH_PAGE_SIZE, countLimit = SEARCH_COUNT_LIMIT } = {},
+): Promise<CaseSearchResult> {
   const roles = actorRoles(actor);
   if (!may(roles, "case.search")) throw new ForbiddenError();
   return asActor(actor, async (tx) => {
@@ -186,7 +199,9 @@ export async function searchCases(actor: Actor, search: CaseSearch, { pageSize =
 
     const where: Prisma.CaseWhereInput = { AND: [caseScope(actor, "case.search"), ...filterWhere(search, gemeente?.id ?? null, region?.id ?? null)] };
     const page = await fetchPage(tx, where, search, pageSize);
-    const total = await tx.case.count({ where });
+    const counted = await tx.case.count({ where, take: countLimit + 1 });
+    const totalCapped = counted > countLimit;
+    const total = Math.min(counted, countLimit);
 
     const changes: Changes = {};
     const record = (field: string, value: string | number | null) => {
@@ -201,9 +216,9 @@ export async function searchCases(actor: Actor, search: CaseSearch, { pageSize =
     record("filedTo", search.to);
     record("pageAfter", search.after);
     record("pageBefore", search.before);
-    record("results", total);
+    record("results", totalCapped ? `>${countLimit}` : total);
     await writeAudit(tx, actor, { action: "case.search", role: actingRole(roles, "case.search"), changes });
-    return { search, total, ...page };
+    return { search, total, totalCapped, ...page };
   });
 }
 
