@@ -22,7 +22,7 @@ export function caseScope(actor: Actor, permission: Permission): Prisma.CaseWher
         if (m.gemeenteId) any.push({ gemeenteId: m.gemeenteId });
         break;
       case "region":
-        if (m.regionId) any.push({ regionId: m.regionId, referrals: { some: {} } });
+        if (m.regionId) any.push({ regionId: m.regionId, referredAt: { not: null } });
         break;
       case "party":
         any.push({
@@ -39,7 +39,6 @@ export function caseScope(actor: Actor, permission: Permission): Prisma.CaseWher
 
 const scopeFactsSelect = {
   parties: { select: { userId: true, role: true } },
-  _count: { select: { referrals: true } },
 } satisfies Prisma.CaseInclude;
 
 /**
@@ -61,7 +60,7 @@ export async function findScopedCase(
     gemeenteId: found.gemeenteId,
     regionId: found.regionId,
     parties: found.parties.flatMap((p) => (p.userId ? [{ userId: p.userId, role: p.role }] : [])),
-    referred: found._count.referrals > 0,
+    referred: found.referredAt !== null,
   });
   return { case: found, heldRoles: held };
 }

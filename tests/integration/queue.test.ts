@@ -57,6 +57,8 @@ async function insertCases(gemeenteCode: string, specs: Spec[], people: { me?: A
       needDescription: "Passende hulp.",
       assigneeId: s.assignee === "me" ? people.me!.userId : s.assignee === "colleague" ? people.colleague!.userId : null,
       deadlineAt: s.deadlineAt === undefined ? inDays(5) : s.deadlineAt,
+      // A closed case has its closing date (a constraint holds the two together).
+      closedAt: s.status === "CLOSED" ? inDays(-1) : null,
       ...(s.createdAt ? { createdAt: s.createdAt } : {}),
     })),
   });

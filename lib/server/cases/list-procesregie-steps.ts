@@ -11,22 +11,27 @@ import { procesregieStep, type ProcesregieStep } from "@/lib/domain/procesregie"
  */
 export async function listProcesregieSteps(actor: Actor, caseIds: readonly string[]): Promise<Map<string, ProcesregieStep | null>> {
   if (caseIds.length === 0) return new Map();
-  const cases = await asActor(actor, (tx) => tx.case.findMany({
-    where: { AND: [{ id: { in: [...caseIds] } }, caseScope(actor, "queue.region")] },
-    select: {
-      id: true,
-      status: true,
-      _count: { select: { referrals: true, interventions: true } },
-      decisions: { select: { assignments: { select: { status: true } } } },
-    },
-  }));
+  const { cases, intervened } = await asActor(actor, async (tx) => {
+    const cases = await tx.case.findMany({
+      where: { AND: [{ id: { in: [...caseIds] } }, caseScope(actor, "queue.region")] },
+      select: { id: true, status: true, referredAt: true, decisions: { select: { assignments: { select: { status: true } } } } },
+    });
+    // Which of these cases have an intervention, by their own ids (a relation count would
+    // group the whole table first).
+    const interventions = await tx.intervention.findMany({
+      where: { caseId: { in: cases.map((c) => c.id) } },
+      select: { caseId: true },
+      distinct: ["caseId"],
+    });
+    return { cases, intervened: new Set(interventions.map((i) => i.caseId)) };
+  });
   return new Map(
     cases.map((c) => [
       c.id,
       procesregieStep({
         status: c.status,
-        referred: c._count.referrals > 0,
-        hasInterventions: c._count.interventions > 0,
+        referred: c.referredAt !== null,
+        hasInterventions: intervened.has(c.id),
         assignmentStatuses: c.decisions.flatMap((d) => d.assignments.map((a) => a.status)),
       }),
     ]),

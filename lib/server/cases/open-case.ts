@@ -71,9 +71,13 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
         decisions: { orderBy: { createdAt: "asc" }, include: { assignments: { orderBy: { dueOn: "asc" } } } },
         transfers: { orderBy: { createdAt: "asc" } },
         evaluation: true,
-        _count: { select: { timeline: true, interventions: true } },
       },
     });
+    // Counted by the case's id; a relation count (`_count`) would group the whole table first.
+    const counts = {
+      timeline: await tx.timelineEntry.count({ where: { caseId: found.id } }),
+      interventions: await tx.intervention.count({ where: { caseId: found.id } }),
+    };
     // A case can gather thousands of steps over the years: the workspace reads one page of each log.
     const steps = olderPage(
       await tx.timelineEntry.findMany({
@@ -124,10 +128,9 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
       case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
     });
     const latestProposal = detail.proposals.at(-1) ?? null;
-    const { _count: counts, ...rest } = detail;
     return {
       case: {
-        ...rest,
+        ...detail,
         /** One page of the timeline, oldest first within the page */
         timeline: steps.rows.toReversed(),
         /** One page of the intervention log, oldest first within the page */
