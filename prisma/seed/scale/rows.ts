@@ -1,0 +1,263 @@
+/**
+ * The rows of the scale data set: which columns each table is loaded with,
+ * the COPY streams of one process, and how one simulated case (and an audit
+ * chain) becomes rows. Shared by the coordinator (prisma/seed/scale.ts) and
+ * its workers (./worker.ts).
+ */
+import { AUDIT_HASH_VERSION, auditHash, chainFor, type HashedAuditFields } from "@/lib/domain/audit";
+import { PURGED_BIRTH_DATE, PURGED_TEXT } from "@/lib/server/retention/purge-cases";
+import { DAY, MINUTE } from "./calendar";
+import { arrayLiteral, loadingConnection, TableCopy, type Cell } from "./copy";
+import type { AuditRecord, CaseSim, Person, Place } from "./lifecycle";
+import type { Random } from "./random";
+import type pg from "pg";
+
+export const columns = {
+  User: ["id", "email", "name", "passwordHash", "organisation", "createdAt", "sessionVersion"],
+  Membership: ["id", "userId", "role", "gemeenteId", "regionId", "createdAt"],
+  TwoFactorCredential: ["userId", "secret", "confirmedAt", "createdAt"],
+  Case: [
+    "id", "number", "gemeenteId", "regionId", "status", "result", "urgency", "domains", "childName", "childBirthDate", "childBsn",
+    "residenceRule", "consentGivenBy", "consentMethod", "stuckDescription", "triedDescription", "needDescription", "stuckSince",
+    "schoolSituation", "outOfSchoolSince", "refusedBy", "risks", "deadlineAt", "overdueAt", "escalationLevel", "closingNote",
+    "assigneeId", "filedById", "transferCount", "submissionId", "version", "createdAt", "updatedAt", "closedAt", "purgedAt",
+  ],
+  CaseParty: ["id", "caseId", "gemeenteId", "userId", "role", "name", "email", "phone", "contactPreference", "organisation", "createdAt"],
+  TimelineEntry: ["id", "caseId", "gemeenteId", "kind", "body", "visibleToFamily", "actorId", "actorRole", "createdAt"],
+  Referral: ["id", "caseId", "gemeenteId", "regionId", "question", "referredById", "createdAt"],
+  InformationRequest: [
+    "id", "caseId", "gemeenteId", "question", "askedById", "askedAt", "resumeStatus", "remainingWorkingDays", "answer", "answeredById", "answeredAt",
+  ],
+  Intervention: [
+    "id", "caseId", "gemeenteId", "type", "occurredOn", "participants", "familyInvolved", "childInvolved", "involvementNote", "outcome",
+    "nextStep", "internalNote", "loggedById", "createdAt",
+  ],
+  DecisionProposal: ["id", "caseId", "gemeenteId", "proposal", "rationale", "proposedById", "createdAt"],
+  Decision: ["id", "caseId", "gemeenteId", "proposalId", "legalBasis", "rationale", "decidedById", "supersedesId", "createdAt"],
+  Assignment: [
+    "id", "decisionId", "gemeenteId", "party", "description", "dueOn", "payer", "status", "statusNote", "statusAt", "statusById", "overdueAt",
+    "escalationLevel", "createdAt",
+  ],
+  AssignmentReport: ["id", "assignmentId", "caseId", "gemeenteId", "note", "reportedById", "createdAt"],
+  CaseTransfer: ["id", "caseId", "fromGemeenteId", "toGemeenteId", "reason", "expertAgreement", "transferredById", "createdAt"],
+  CaseEvaluation: ["id", "caseId", "gemeenteId", "blockers", "blockedNote", "breakthroughNote", "stepDurations", "createdById", "createdAt"],
+  StaffNotification: ["id", "userId", "gemeenteId", "caseId", "caseNumber", "kind", "createdAt", "readAt"],
+  OutboxMessage: ["id", "gemeenteId", "caseId", "channel", "recipient", "template", "status", "attempts", "lastError", "nextAttemptAt", "createdAt", "sentAt"],
+  AuditEvent: [
+    "id", "chain", "seq", "occurredAt", "action", "outcome", "actorId", "actorName", "actorRole", "actorOrganisation", "onBehalfOf",
+    "gemeenteId", "caseId", "caseNumber", "changes", "ip", "userAgent", "requestId", "prevHash", "hash", "hashVersion",
+  ],
+  AuditChainHead: ["chain", "seq", "hash"],
+} as const;
+
+export type Table = keyof typeof columns;
+
+/** The order in which loads are committed: a table after the ones it refers to. */
+export const loadOrder: Table[] = [
+  "User", "Membership", "TwoFactorCredential", "Case", "CaseParty", "TimelineEntry", "Referral", "InformationRequest", "Intervention",
+  "DecisionProposal", "Decision", "Assignment", "AssignmentReport", "CaseTransfer", "CaseEvaluation", "StaffNotification", "OutboxMessage",
+  "AuditEvent", "AuditChainHead",
+];
+
+/** One COPY stream per table on its own connection, as the owner with triggers off. */
+export class Loader {
+  private copies = new Map<Table, TableCopy>();
+  private clients: pg.Client[] = [];
+
+  constructor(private readonly tables: readonly Table[] = loadOrder) {}
+
+  async open(url: string): Promise<void> {
+    for (const table of this.tables) {
+      const client = await loadingConnection(url);
+      this.clients.push(client);
+      const copy = new TableCopy(client, table, columns[table]);
+      await copy.open();
+      this.copies.set(table, copy);
+    }
+  }
+
+  row(table: Table, values: readonly Cell[]): void {
+    const copy = this.copies.get(table);
+    if (!copy) throw new Error(`${table} is not loaded by this process`);
+    copy.row(values);
+  }
+
+  async drain(): Promise<void> {
+    for (const copy of this.copies.values()) await copy.drain();
+  }
+
+  /** Commits every table, in dependency order. */
+  async close(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of loadOrder) {
+      const copy = this.copies.get(table);
+      if (copy) counts[table] = await copy.end();
+    }
+    for (const client of this.clients) await client.end();
+    return counts;
+  }
+}
+
+/** Writes a chain's events with seq, prevHash and hash exactly as write-audit.ts computes them, and the chain's head. */
+export function writeChain(loader: Loader, r: Random, chain: string, events: readonly AuditRecord[], caseRef: { id: string; number: string } | null): number {
+  let prevHash: string | null = null;
+  let seq = 0;
+  for (const e of events) {
+    seq += 1;
+    const fields: HashedAuditFields = {
+      id: r.uuid(),
+      chain,
+      seq,
+      occurredAt: new Date(e.at).toISOString(),
+      action: e.action,
+      outcome: e.outcome,
+      actorId: e.actor?.id ?? null,
+      actorName: e.actor?.name ?? null,
+      actorRole: e.role,
+      actorOrganisation: e.actor?.organisation ?? null,
+      onBehalfOf: null,
+      gemeenteId: e.gemeenteId,
+      caseId: caseRef?.id ?? null,
+      caseNumber: caseRef?.number ?? null,
+      changes: e.changes,
+      ip: e.actor?.ip ?? null,
+      userAgent: e.actor?.userAgent ?? null,
+      requestId: e.requestId,
+      prevHash,
+      hashVersion: AUDIT_HASH_VERSION,
+    };
+    const hash = auditHash(fields);
+    loader.row("AuditEvent", [
+      fields.id, chain, seq, new Date(e.at), e.action, e.outcome, fields.actorId, fields.actorName, fields.actorRole,
+      fields.actorOrganisation, null, fields.gemeenteId, fields.caseId, fields.caseNumber,
+      e.changes === null ? null : JSON.stringify(e.changes), fields.ip, fields.userAgent, fields.requestId, prevHash, hash, AUDIT_HASH_VERSION,
+    ]);
+    prevHash = hash;
+  }
+  if (seq > 0) loader.row("AuditChainHead", [chain, seq, prevHash]);
+  return seq;
+}
+
+/** A user and their one membership. The membership trigger would raise sessionVersion to 1; triggers are off while loading. */
+export function writeUser(loader: Loader, r: Random, person: Person, passwordHash: string, createdAt: number, scope: { gemeenteId: string | null; regionId: string | null }): void {
+  loader.row("User", [person.id, person.email, person.name, passwordHash, person.organisation, new Date(createdAt), 1]);
+  loader.row("Membership", [r.cuid(), person.id, person.role, scope.gemeenteId, scope.regionId, new Date(createdAt)]);
+}
+
+/** The event register-family.ts writes in the global chain. */
+export function registration(r: Random, person: Person, at: number): AuditRecord {
+  return {
+    at,
+    action: "user.register",
+    outcome: "SUCCESS",
+    actor: person,
+    role: "FAMILY",
+    gemeenteId: null,
+    changes: { userId: { old: null, new: person.id } },
+    requestId: r.uuid(),
+  };
+}
+
+/** Every row of one simulated case; a purged case leaves its tombstone, its evaluation without words, and its audit trail. */
+export function writeCase(loader: Loader, r: Random, sim: CaseSim, now: number): void {
+  const f = sim.facts;
+  const g = sim.gemeenteId;
+  const id = sim.id;
+  const d = (ms: number | null) => (ms === null ? null : new Date(ms));
+  const gone = sim.purgedAt !== null;
+  loader.row("Case", [
+    id, sim.number, g, sim.regionId, sim.status, sim.result, f.urgency, arrayLiteral(f.domains),
+    gone ? PURGED_TEXT : f.childName, gone ? PURGED_BIRTH_DATE.toISOString().slice(0, 10) : f.childBirthDay, null,
+    f.residenceRule, f.consentGivenBy, null,
+    gone ? PURGED_TEXT : f.stuckDescription, gone ? PURGED_TEXT : f.triedDescription, gone ? PURGED_TEXT : f.needDescription,
+    gone ? null : f.stuckSince, gone ? null : f.schoolSituation, gone ? null : f.outOfSchoolSince, gone ? null : f.refusedBy, gone ? null : f.risks,
+    d(sim.deadlineAt), d(sim.overdueAt), sim.escalationLevel, sim.closingNote, sim.assignee?.id ?? null, sim.filer.id, sim.transferCount,
+    gone ? null : f.submissionId, sim.version, d(sim.createdAt), d(sim.updatedAt), d(sim.closedAt), d(sim.purgedAt),
+  ]);
+  if (sim.evaluation) {
+    const e = sim.evaluation;
+    loader.row("CaseEvaluation", [
+      e.id, id, g, arrayLiteral(e.blockers), gone ? null : e.blockedNote, gone ? PURGED_TEXT : e.breakthroughNote,
+      JSON.stringify(e.stepDurations), e.createdById, d(e.at),
+    ]);
+  }
+  writeChain(loader, r, chainFor(id), sim.audits, { id, number: sim.number });
+  if (gone) return;
+
+  loader.row("CaseParty", [r.cuid(), id, g, sim.filer.id, f.partyRole, sim.filer.name, sim.filer.email, null, "EMAIL", null, d(sim.createdAt)]);
+  for (const t of sim.timeline) loader.row("TimelineEntry", [t.id, id, g, t.kind, t.body, t.visible, t.actorId, t.actorRole, d(t.at)]);
+  for (const x of sim.referrals) loader.row("Referral", [x.id, id, g, x.regionId, x.question, x.referredById, d(x.at)]);
+  for (const x of sim.infoRequests) {
+    loader.row("InformationRequest", [x.id, id, g, x.question, x.askedById, d(x.at), x.resumeStatus, x.remaining, x.answer, x.answeredById, d(x.answeredAt)]);
+  }
+  for (const x of sim.interventions) {
+    loader.row("Intervention", [
+      x.id, id, g, x.type, x.occurredOn, x.participants, x.familyInvolved, x.childInvolved, x.involvementNote, x.outcome, x.nextStep,
+      x.internalNote, x.loggedById, d(x.at),
+    ]);
+  }
+  for (const x of sim.proposals) loader.row("DecisionProposal", [x.id, id, g, x.proposal, x.rationale, x.proposedById, d(x.at)]);
+  for (const x of sim.decisions) loader.row("Decision", [x.id, id, g, x.proposalId, x.legalBasis, x.rationale, x.decidedById, x.supersedesId, d(x.at)]);
+  for (const x of sim.assignments) {
+    loader.row("Assignment", [
+      x.id, x.decisionId, g, x.party, x.description, x.dueDay, x.payer, x.status, x.statusNote, d(x.statusAt), x.statusById, d(x.overdueAt),
+      x.escalationLevel, d(x.at),
+    ]);
+  }
+  for (const x of sim.reports) loader.row("AssignmentReport", [x.id, x.assignmentId, id, g, x.note, x.reportedById, d(x.at)]);
+  for (const x of sim.transfers) loader.row("CaseTransfer", [x.id, id, x.fromGemeenteId, x.toGemeenteId, x.reason, null, x.transferredById, d(x.at)]);
+  for (const x of sim.notifications) {
+    // Staff read their notices within a day or so; those of the last few days may still be unread.
+    const readAt = x.at < now - 3 * DAY || r.chance(0.4) ? Math.min(now, x.at + Math.floor(r.exponential(0.6) * DAY)) : null;
+    loader.row("StaffNotification", [x.id, x.userId, x.gemeenteId, id, sim.number, x.kind, d(x.at), d(readAt)]);
+  }
+  for (const x of sim.outbox) {
+    // The outbox job runs every minute: a mail goes out within a minute of its change.
+    const sentAt = x.at + r.between(1, 59) * 1000;
+    const sent = sentAt <= now;
+    loader.row("OutboxMessage", [
+      x.id, x.gemeenteId, id, "email", x.recipient, x.template, sent ? "SENT" : "PENDING", sent ? 1 : 0, null,
+      d(sent ? sentAt + 30 * MINUTE : x.at), d(x.at), d(sent ? sentAt : null),
+    ]);
+  }
+}
+
+/** What the coordinator hands each worker: the world as it made it, and the cases to play. */
+export type WorkerSpec = {
+  url: string;
+  now: number;
+  seed: string;
+  shard: number;
+  shards: number;
+  passwordHash: string;
+  readRate: number;
+  places: Place[];
+  experts: [string, Person[]][];
+  ombudsmen: Person[];
+  ouder: Person;
+  /** Gemeenten by weight, for the target of a transfer: cumulative weights in the order of `codes` */
+  transfer: { codes: string[]; upTo: number[] };
+  cases: CaseSeed[];
+};
+
+export type CaseSeed = {
+  at: number;
+  code: string;
+  number: string;
+  special: "long" | "watched" | "ouder" | null;
+  /** The number in the filer's generated e-mail address, or 0 for the bench's own parent */
+  familyNo: number;
+};
+
+/** What a worker reports back. */
+export type WorkerResult = {
+  counts: Record<string, number>;
+  statuses: Record<string, number>;
+  gemeenten: Record<string, { total: number; open: number }>;
+  purged: number;
+  auditEvents: number;
+  registrations: AuditRecord[];
+  samples: { number: string; id: string; label: string }[];
+  biggest: { number: string; events: number; timeline: number; interventions: number };
+  maxRssMb: number;
+};
