@@ -369,6 +369,21 @@ async function main(): Promise<void> {
     }
   });
 
+  // The trigger that keeps "referredAt" does not fire while loading (triggers are off): set it
+  // as the migration that made the column did.
+  await phase("referral dates", async () => {
+    const client = new pg.Client({ connectionString: LOADING_URL });
+    await client.connect();
+    try {
+      await client.query(`
+        UPDATE "Case" c SET "referredAt" = r.first
+        FROM (SELECT "caseId", min("createdAt") AS first FROM "Referral" GROUP BY "caseId") r
+        WHERE r."caseId" = c.id`);
+    } finally {
+      await client.end();
+    }
+  });
+
   await phase("indexes, keys and foreign keys", async () => {
     await restoreIndexes(LOADING_URL, setAside, (table) => counts[table] ?? 0);
     const client = new pg.Client({ connectionString: LOADING_URL });
