@@ -39,6 +39,7 @@ import { cookiesMustBeSecure } from "../../lib/http/secure-cookies";
 import { adminUrl, appDatabaseUrl, databaseUrl } from "../../tests/support/postgres";
 import { run } from "../run";
 import { actionId, caseNumbers, fieldNames, formAfter, formContaining, hasHeading, hiddenFields, multipart, newBoundary, nextLink } from "./html";
+import { DatabaseActivity, type ActivitySummary } from "./db-activity";
 import { loadRun, MemorySampler, percentile, type Expectation, type LoadRequest, type RunLength, type Sample } from "./load";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -297,6 +298,8 @@ type Row = {
   passed: boolean | null;
   misses: string[];
   peakRssMb: number | null;
+  /** What the portal's database connections did during the measured run */
+  database: ActivitySummary | null;
   note: string | null;
   /** Why it was not measured */
   notMeasured: string | null;
@@ -348,6 +351,7 @@ function emptyRow(scenario: Pick<Scenario, "name" | "as" | "target">, notMeasure
     passed: null,
     misses: [],
     peakRssMb: null,
+    database: null,
     note,
     notMeasured,
   };
@@ -365,7 +369,9 @@ function judge(row: Row): void {
   row.passed = misses.length === 0;
 }
 
-async function measure(origin: string, scenario: Scenario, sampler: MemorySampler, floor: Row | null): Promise<Row> {
+type Probes = { memory: MemorySampler; database: DatabaseActivity };
+
+async function measure(origin: string, scenario: Scenario, probes: Probes, floor: Row | null): Promise<Row> {
   let prepared: Prepared;
   try {
     prepared = await scenario.prepare();
@@ -383,10 +389,15 @@ async function measure(origin: string, scenario: Scenario, sampler: MemorySample
   const warmup: RunLength = amounts ? { amount: amounts.warmup } : { seconds: config.warmupSeconds };
   const measured: RunLength = amounts ? { amount: amounts.measured } : { seconds: config.seconds };
   await loadRun(origin, request, expect, config.connections, warmup);
-  sampler.mark();
+  probes.memory.mark();
+  probes.database.mark();
   const sample = await loadRun(origin, request, expect, config.connections, measured);
-  const peak = sampler.mark();
-  const after = scenario.after ? await scenario.after(sample) : undefined;
+  const peak = probes.memory.mark();
+  const database = probes.database.mark();
+  const after = [
+    scenario.after ? await scenario.after(sample) : undefined,
+    sample.latencies.length === 0 ? `no answer came back within the ${"seconds" in measured ? `${measured.seconds} s` : "run"}` : undefined,
+  ].filter(Boolean).join("; ");
   const lat = sample.latencies;
   const reqPerSec = lat.length / sample.seconds;
   const row: Row = {
@@ -406,6 +417,7 @@ async function measure(origin: string, scenario: Scenario, sampler: MemorySample
     throughputRatio: floor?.reqPerSec ? reqPerSec / floor.reqPerSec : null,
     p95Ratio: floor ? percentile(lat, 95) / floor.p95Ms : null,
     peakRssMb: mb(peak),
+    database,
   };
   judge(row);
   return row;
@@ -594,6 +606,10 @@ async function main(): Promise<number> {
     const child = await startServer(portalEnv, port, logFile);
     const sampler = new MemorySampler(child.pid!);
     sampler.start(250);
+    const startRssMb = mb(sampler.sample());
+    const activity = new DatabaseActivity(ownerUrl, config.database, new URL(appUrl).username);
+    await activity.start(250);
+    const probes: Probes = { memory: sampler, database: activity };
 
     const cookies = {
       aanspreekpunt: await sessionCookie(ap, secret, origin),
@@ -907,19 +923,19 @@ async function main(): Promise<number> {
           (row.notMeasured ? row.notMeasured : `${row.requests} requests, median ${format(row.medianMs)} ms, p95 ${format(row.p95Ms)} ms, ${format(row.reqPerSec)} req/s`),
       );
     console.log(`Measuring at ${config.connections} connections: ${config.warmupSeconds} s warm-up, then ${config.seconds} s per scenario …`);
-    const floor = await measure(origin, floorScenario, sampler, null);
+    const floor = await measure(origin, floorScenario, probes, null);
     if (floor.notMeasured) throw new Error(`The static floor could not be measured: ${floor.notMeasured}`);
     floor.throughputRatio = 1;
     floor.p95Ratio = 1;
     rows.push(floor);
     progress(floor, 1);
     for (const scenario of scenarios) {
-      const row = await measure(origin, scenario, sampler, floor);
+      const row = await measure(origin, scenario, probes, floor);
       rows.push(row);
       progress(row, rows.length);
     }
     // The machine is shared: the floor once more shows whether its speed changed during the run.
-    const closing = await measure(origin, { ...floorScenario, name: "static floor, again at the end" }, sampler, floor);
+    const closing = await measure(origin, { ...floorScenario, name: "static floor, again at the end" }, probes, floor);
     const drift = closing.reqPerSec !== null && floor.reqPerSec !== null ? closing.reqPerSec / floor.reqPerSec : null;
     if (drift !== null && Math.abs(drift - 1) > 0.25) {
       closing.note = `the floor moved by ${Math.round((drift - 1) * 100)}% during the run: the machine was busier or quieter, so compare ratios with care`;
@@ -931,6 +947,7 @@ async function main(): Promise<number> {
     progress(cli, rows.length);
 
     sampler.stop();
+    await activity.stop();
     const peakRssMb = mb(sampler.peakKb);
     await stopServer();
 
@@ -941,10 +958,19 @@ async function main(): Promise<number> {
     console.log("");
     console.log(table(rows));
     console.log("");
-    console.log(`Peak resident memory of the server (next-server and its children): ${peakRssMb} MB (target < ${memoryTargetMb} MB)`);
+    console.log(
+      `Peak resident memory of the server (next-server and its children): ${peakRssMb} MB (target < ${memoryTargetMb} MB; ${startRssMb} MB when it had started)`,
+    );
     for (const row of rows.filter((r) => r.note || Object.keys(r.errorKinds).length)) {
       const errors = Object.entries(row.errorKinds).map(([k, n]) => `${n}× ${k}`).join(", ");
       console.log(`  ${row.name}: ${[row.note, errors && `errors: ${errors}`].filter(Boolean).join("; ")}`);
+    }
+    const missed = rows.filter((r) => r.passed === false && r.database);
+    if (missed.length) console.log("\nThe portal's database connections during the scenarios that missed a target (average per sample):");
+    for (const row of missed) {
+      const states = Object.entries(row.database!.averageConnections).map(([state, n]) => `${n} ${state}`).join(", ") || "none busy";
+      const top = row.database!.topStatements[0];
+      console.log(`  ${row.name}: ${states}${top ? `\n    most often running: ${top.statement.slice(0, 160)}` : ""}`);
     }
 
     const results = {
@@ -968,7 +994,7 @@ async function main(): Promise<number> {
         longTrailCase: fixtures.longTrail,
       },
       settings: { connections: config.connections, seconds: config.seconds, warmupSeconds: config.warmupSeconds, deepPages: config.deepPages, verifyRuns: config.verifyRuns, tool: "autocannon 9" },
-      memory: { peakRssMb, targetMb: memoryTargetMb, passed: peakRssMb < memoryTargetMb, samples: sampler.samples, everyMs: 250 },
+      memory: { peakRssMb, startRssMb, targetMb: memoryTargetMb, passed: peakRssMb < memoryTargetMb, samples: sampler.samples, everyMs: 250 },
       scenarios: rows,
       misses,
       passed: misses.length === 0,
