@@ -78,6 +78,28 @@ export class DatabaseActivity {
     return summary;
   }
 
+  /**
+   * Waits until none of the portal's connections is inside a statement or a transaction,
+   * twice in a row: requests of the previous scenario that the server was still working
+   * through when the load tool stopped must not slow down the next one. Answers the
+   * seconds waited, or null when it was still busy after `timeoutMs`.
+   */
+  async quiet(timeoutMs = 60_000): Promise<number | null> {
+    const started = Date.now();
+    let calm = 0;
+    while (Date.now() - started < timeoutMs) {
+      const { rows } = await this.client.query<{ busy: number }>(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity
+         WHERE datname = $1 AND usename = $2 AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle'`,
+        [this.database, this.role],
+      );
+      calm = rows[0]!.busy === 0 ? calm + 1 : 0;
+      if (calm >= 2) return (Date.now() - started) / 1000;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return null;
+  }
+
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
