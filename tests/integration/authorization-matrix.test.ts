@@ -404,6 +404,7 @@ const matrix: Record<string, Entry> = {
     run: ({ actor, c }) => exportAuditTrail(actor, c.number, "json"),
   },
   "app/api/auth/[...nextauth]/route.ts": { kind: "route", service: "next-auth handlers", permission: null, scope: "public", refusal: "forbidden" },
+  "app/health/route.ts": { kind: "route", service: "none (a static answer)", permission: null, scope: "public", refusal: "forbidden" },
 
   // ── reads of page loaders ──
   openCase: {
