@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/client-messages";
 import { SiteHeader, type NavItem } from "@/components/site-header";
 import { actorRoles } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {tApp("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <ClientMessages>
           <SiteHeader
             nav={nav}
             userName={actor?.name ?? null}
@@ -51,7 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <footer className="border-t border-slate-300 bg-white">
             <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-700">{tApp("footer")}</p>
           </footer>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );
