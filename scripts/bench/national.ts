@@ -206,6 +206,8 @@ function freePort(): Promise<number> {
 }
 
 let server: ChildProcess | null = null;
+/** How the server ended, when it ended before the benchmark stopped it */
+let serverEnded: string | null = null;
 
 /** Ends the server and whatever it started: it leads a process group of its own. */
 async function stopServer(): Promise<void> {
@@ -234,6 +236,9 @@ async function startServer(env: Record<string, string>, port: number, logFile: s
     stdio: ["ignore", log, log],
   });
   server = child;
+  child.once("exit", (code, signal) => {
+    if (server === child) serverEnded = `${signal ?? `exit code ${code}`}; see ${logFile}`;
+  });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -360,7 +365,8 @@ function emptyRow(scenario: Pick<Scenario, "name" | "as" | "target">, notMeasure
 function judge(row: Row): void {
   if (!row.target) return;
   const misses: string[] = [];
-  if (!(row.p95Ms < row.target.p95Ms)) misses.push(`p95 ${row.p95Ms.toFixed(1)} ms ≥ ${row.target.p95Ms} ms`);
+  if (row.requests === 0) misses.push("no answer came back during the measured run");
+  else if (!(row.p95Ms < row.target.p95Ms)) misses.push(`p95 ${row.p95Ms.toFixed(1)} ms ≥ ${row.target.p95Ms} ms`);
   if (row.target.minFloorRatio !== undefined && !((row.throughputRatio ?? 0) >= row.target.minFloorRatio)) {
     misses.push(`throughput ${((row.throughputRatio ?? 0) * 100).toFixed(0)}% of the static page < ${row.target.minFloorRatio * 100}%`);
   }
@@ -371,7 +377,8 @@ function judge(row: Row): void {
 
 type Probes = { memory: MemorySampler; database: DatabaseActivity };
 
-async function measure(origin: string, scenario: Scenario, probes: Probes, floor: Row | null): Promise<Row> {
+/** Runs one scenario; ratios and the verdict come later, once both floor runs are known. */
+async function measure(origin: string, scenario: Scenario, probes: Probes): Promise<Row> {
   const waited = await probes.database.quiet();
   if (waited === null) console.log(`  (the server was still busy with earlier requests after 60 s; measuring ${scenario.name} anyway)`);
   let prepared: Prepared;
@@ -416,12 +423,9 @@ async function measure(origin: string, scenario: Scenario, probes: Probes, floor
     p99Ms: percentile(lat, 99),
     maxMs: lat.at(-1) ?? Number.NaN,
     reqPerSec,
-    throughputRatio: floor?.reqPerSec ? reqPerSec / floor.reqPerSec : null,
-    p95Ratio: floor ? percentile(lat, 95) / floor.p95Ms : null,
     peakRssMb: mb(peak),
     database,
   };
-  judge(row);
   return row;
 }
 
@@ -434,8 +438,16 @@ function browserHeaders(cookie: string | null): Record<string, string> {
 
 async function getPage(origin: string, pathname: string, cookie: string | null): Promise<Page & { seconds: number }> {
   const started = performance.now();
-  const response = await fetch(origin + pathname, { headers: browserHeaders(cookie), redirect: "manual" });
-  const html = await response.text();
+  let response: Response;
+  let html: string;
+  try {
+    response = await fetch(origin + pathname, { headers: browserHeaders(cookie), redirect: "manual" });
+    html = await response.text();
+  } catch (error) {
+    if (serverEnded) throw new Error(`The server stopped during the run (${serverEnded})`);
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new CheckFailed(`${pathname} gave no answer after ${((performance.now() - started) / 1000).toFixed(1)} s: ${cause}`);
+  }
   return { status: response.status, location: response.headers.get("location"), html, path: pathname, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -939,25 +951,33 @@ async function main(): Promise<number> {
           (row.notMeasured ? row.notMeasured : `${row.requests} requests, median ${format(row.medianMs)} ms, p95 ${format(row.p95Ms)} ms, ${format(row.reqPerSec)} req/s`),
       );
     console.log(`Measuring at ${config.connections} connections: ${config.warmupSeconds} s warm-up, then ${config.seconds} s per scenario …`);
-    const floor = await measure(origin, floorScenario, probes, null);
+    const floor = await measure(origin, floorScenario, probes);
     if (floor.notMeasured) throw new Error(`The static floor could not be measured: ${floor.notMeasured}`);
-    floor.throughputRatio = 1;
-    floor.p95Ratio = 1;
     rows.push(floor);
     progress(floor, 1);
     for (const scenario of scenarios) {
-      const row = await measure(origin, scenario, probes, floor);
+      const row = await measure(origin, scenario, probes);
       rows.push(row);
       progress(row, rows.length);
     }
     // The machine is shared: the floor once more shows whether its speed changed during the run.
-    const closing = await measure(origin, { ...floorScenario, name: "static floor, again at the end" }, probes, floor);
+    const closing = await measure(origin, { ...floorScenario, name: "static floor, again at the end" }, probes);
     const drift = closing.reqPerSec !== null && floor.reqPerSec !== null ? closing.reqPerSec / floor.reqPerSec : null;
     if (drift !== null && Math.abs(drift - 1) > 0.25) {
       closing.note = `the floor moved by ${Math.round((drift - 1) * 100)}% during the run: the machine was busier or quieter, so compare ratios with care`;
     }
     rows.push(closing);
     progress(closing, rows.length);
+    // Ratios are taken to the faster floor run: a floor measured while the machine was busy
+    // would make every page look relatively better than it is.
+    const reference = (closing.reqPerSec ?? 0) > (floor.reqPerSec ?? 0) ? closing : floor;
+    reference.note = [reference.note, "the reference for the ratios (the faster of the two floor runs)"].filter(Boolean).join("; ");
+    for (const row of rows) {
+      if (row.notMeasured) continue;
+      row.throughputRatio = row.reqPerSec !== null && reference.reqPerSec ? row.reqPerSec / reference.reqPerSec : null;
+      row.p95Ratio = row.requests > 0 ? row.p95Ms / reference.p95Ms : null;
+      judge(row);
+    }
     const cli = await auditVerifyCli(ownerUrl, fixtures.longTrail.number);
     rows.push(cli);
     progress(cli, rows.length);
@@ -1009,6 +1029,7 @@ async function main(): Promise<number> {
         longTimelineCase: fixtures.longTimeline,
         longTrailCase: fixtures.longTrail,
       },
+      floorReference: reference.name,
       settings: { connections: config.connections, seconds: config.seconds, warmupSeconds: config.warmupSeconds, deepPages: config.deepPages, verifyRuns: config.verifyRuns, tool: "autocannon 9" },
       memory: { peakRssMb, startRssMb, targetMb: memoryTargetMb, passed: peakRssMb < memoryTargetMb, samples: sampler.samples, everyMs: 250 },
       scenarios: rows,
