@@ -192,8 +192,10 @@ async function main(): Promise<void> {
   };
 
   // ── Filing moments: more each year, as more gemeenten take the portal into use.
+  // Spread up to the start of today, so that the same seed gives the same cases all day; lives are played up to now.
+  const today = Math.floor(NOW / DAY) * DAY;
   const growth = 1.5;
-  const span = NOW - 30 * MINUTE - START;
+  const span = today - START;
   const fileMoment = () => {
     const u = r.next();
     const x = (-1 + Math.sqrt(1 + 2 * growth * u * (1 + growth / 2))) / growth;
@@ -203,8 +205,8 @@ async function main(): Promise<void> {
   const drafts: Draft[] = [
     { at: Date.UTC(2022, 1, 14, 19, 42, 11), code: BENCH_GEMEENTE, special: "long" },
     { at: Date.UTC(2024, 9, 1, 9, 12, 40), code: BENCH_GEMEENTE, special: "watched" },
-    { at: NOW - 12 * DAY - 5 * 3_600_000, code: BENCH_GEMEENTE, special: "ouder" },
-    { at: NOW - 260 * DAY, code: BENCH_GEMEENTE, special: "ouder" },
+    { at: today - 12 * DAY + 19 * 3_600_000, code: BENCH_GEMEENTE, special: "ouder" },
+    { at: today - 260 * DAY + 10 * 3_600_000, code: BENCH_GEMEENTE, special: "ouder" },
   ];
   while (drafts.length < CASES) drafts.push({ at: fileMoment(), code: drawGemeente(), special: null });
   drafts.sort((a, b) => a.at - b.at);

@@ -116,6 +116,9 @@ async function work(spec: WorkerSpec): Promise<WorkerResult> {
   return result;
 }
 
+// When the coordinator goes away (it failed, or was stopped), so does its worker.
+process.on("disconnect", () => process.exit(1));
+
 process.once("message", (spec: WorkerSpec) => {
   work(spec)
     .then((result) => process.send!(result, () => process.exit(0)))
