@@ -314,9 +314,21 @@ async function setStatus(ctx: Ctx, status: Stage | "CLOSED" | "MONITORING", extr
   await prisma.case.update({ where: { id: ctx.c.id }, data: { status, ...extra } });
 }
 
-/** The case as the staff workspace shows it. */
+/** The case as the staff workspace shows it, with every page of its timeline and interventions. */
 async function workspace(ctx: Ctx, actor?: Actor) {
-  return (await openCase(actor ?? world.cast.aanspreekpunt, ctx.c.number)).case;
+  const who = actor ?? world.cast.aanspreekpunt;
+  const first = await openCase(who, ctx.c.number);
+  const timeline = [...first.case.timeline];
+  const interventions = [...first.case.interventions];
+  for (let view = first; view.logs.steps.more; ) {
+    view = await openCase(who, ctx.c.number, { stepsBefore: timeline[0]!.id });
+    timeline.unshift(...view.case.timeline);
+  }
+  for (let view = first; view.logs.interventions.more; ) {
+    view = await openCase(who, ctx.c.number, { interventionsBefore: interventions[0]!.id });
+    interventions.unshift(...view.case.interventions);
+  }
+  return { ...first.case, timeline, interventions };
 }
 
 async function latestTimeline(ctx: Ctx, kind: string) {
