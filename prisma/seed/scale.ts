@@ -179,17 +179,7 @@ async function main(): Promise<void> {
     totalWeight += Math.pow(i + 2.5, -0.82) * (i < words.largestGemeenten.length ? 1 : 0.7 + 0.6 * r.next());
     upTo.push(totalWeight);
   });
-  const drawGemeente = (): string => {
-    const x = r.next() * totalWeight;
-    let lo = 0;
-    let hi = upTo.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (upTo[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return ranking[lo]!;
-  };
+  const drawGemeente = (): string => ranking[r.cumulative(upTo)]!;
 
   // ── Filing moments: more each year, as more gemeenten take the portal into use.
   // Spread up to the start of today, so that the same seed gives the same cases all day; lives are played up to now.

@@ -15,7 +15,8 @@ export const staffNotificationKinds = [
 ] as const;
 export type StaffNotificationKind = (typeof staffNotificationKinds)[number];
 
-const mailTemplate = {
+/** The e-mail that goes with each staff notice. */
+export const staffMailTemplate = {
   caseNew: "case-new",
   caseAssigned: "case-assigned",
   familyAnswered: "family-answered",
@@ -50,7 +51,7 @@ export async function notifyStaff(tx: Tx, userIds: readonly string[], notice: St
   });
   const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { email: true } });
   for (const user of users) {
-    await enqueueEmail(tx, { recipient: user.email, template: mailTemplate[notice.kind], caseId: notice.caseId, gemeenteId: notice.gemeenteId });
+    await enqueueEmail(tx, { recipient: user.email, template: staffMailTemplate[notice.kind], caseId: notice.caseId, gemeenteId: notice.gemeenteId });
   }
 }
 

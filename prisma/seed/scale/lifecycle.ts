@@ -16,6 +16,7 @@ import { statusHistory, stepDurations, type StatusEntry, type StepDurations } fr
 import type { Role } from "@/lib/domain/roles";
 import { interventionKind, type TimelineKind } from "@/lib/domain/timeline";
 import { SUPERSEDED_NOTE } from "@/lib/server/cases/correct-decision";
+import { staffMailTemplate, type StaffNotificationKind } from "@/lib/server/notifications/staff";
 import { inadmissibleClosingNote } from "@/lib/server/cases/declare-inadmissible";
 import {
   DAY,
@@ -87,18 +88,6 @@ export type TimelineRecord = {
   actorRole: Role | null;
 };
 
-type StaffKind = "caseNew" | "caseAssigned" | "familyAnswered" | "caseOverdue" | "caseEscalated" | "assignmentReported" | "assignmentOverdue";
-
-// The e-mail that goes with each staff notice (lib/server/notifications/staff.ts).
-const mailTemplate: Record<StaffKind, string> = {
-  caseNew: "case-new",
-  caseAssigned: "case-assigned",
-  familyAnswered: "family-answered",
-  caseOverdue: "case-overdue",
-  caseEscalated: "case-overdue",
-  assignmentReported: "assignment-reported",
-  assignmentOverdue: "assignment-overdue",
-};
 
 export type NotificationRecord = { id: string; userId: string; gemeenteId: string; kind: string; at: number };
 export type OutboxRecord = { id: string; gemeenteId: string; recipient: string; template: string; at: number };
@@ -330,13 +319,13 @@ export class CaseSim {
     this.timeline.push({ id: this.r.cuid(), at, kind, body, visible, actorId: actor?.id ?? null, actorRole: role });
   }
 
-  private notifyStaff(users: readonly Person[], kind: StaffKind, at: number): void {
+  private notifyStaff(users: readonly Person[], kind: StaffNotificationKind, at: number): void {
     const seen = new Set<string>();
     for (const user of users) {
       if (seen.has(user.id)) continue;
       seen.add(user.id);
       this.notifications.push({ id: this.r.cuid(), userId: user.id, gemeenteId: this.gemeenteId, kind, at });
-      this.outbox.push({ id: this.r.cuid(), gemeenteId: this.gemeenteId, recipient: user.email, template: mailTemplate[kind], at });
+      this.outbox.push({ id: this.r.cuid(), gemeenteId: this.gemeenteId, recipient: user.email, template: staffMailTemplate[kind], at });
     }
   }
 

@@ -79,6 +79,23 @@ export class Random {
     return entries.at(-1)![0];
   }
 
+  /**
+   * An index into a list of running totals of weights (each entry the sum of
+   * the weights up to and including it), with probability proportional to its
+   * weight: a binary search, for lists of hundreds.
+   */
+  cumulative(upTo: readonly number[]): number {
+    const x = this.next() * upTo.at(-1)!;
+    let lo = 0;
+    let hi = upTo.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (upTo[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
   /** Exponentially distributed with this mean. */
   exponential(mean: number): number {
     return -Math.log(1 - this.next()) * mean;

@@ -22,17 +22,8 @@ async function work(spec: WorkerSpec): Promise<WorkerResult> {
     ombudsmen: spec.ombudsmen,
     transferTarget(from, r) {
       const { codes, upTo } = spec.transfer;
-      const total = upTo.at(-1)!;
       for (;;) {
-        const x = r.next() * total;
-        let lo = 0;
-        let hi = upTo.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (upTo[mid]! > x) hi = mid;
-          else lo = mid + 1;
-        }
-        const to = places.get(codes[lo]!)!;
+        const to = places.get(codes[r.cumulative(upTo)]!)!;
         if (to.id !== from.id) return to;
       }
     },
