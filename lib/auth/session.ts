@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { isRole, type Role } from "@/lib/domain/roles";
 import { may, type Permission } from "@/lib/domain/permissions";
 import { currentSignIn, signInPath } from "./sign-in-state";
 import { actorRoles, type Actor, type RequestMeta } from "./actor";
@@ -22,9 +21,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     name: user.name,
     email: user.email,
     organisation: user.organisation,
-    memberships: user.memberships.flatMap((m) =>
-      isRole(m.role) ? [{ role: m.role as Role, gemeenteId: m.gemeenteId, regionId: m.regionId }] : [],
-    ),
+    memberships: user.memberships,
     request: await requestMeta(),
   };
 });

@@ -1,11 +1,19 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { isRole } from "@/lib/domain/roles";
+import { isRole, type Role } from "@/lib/domain/roles";
 import { sessionStanding, type SessionClaims } from "@/lib/domain/sign-in";
 
-const withMemberships = { memberships: true, twoFactor: { select: { confirmedAt: true } } } as const;
-export type SessionUser = Prisma.UserGetPayload<{ include: typeof withMemberships }>;
+/** The person behind a session, as every request needs them: who, and in which roles where. */
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  organisation: string | null;
+  sessionVersion: number;
+  memberships: { role: Role; gemeenteId: string | null; regionId: string | null }[];
+  /** The authenticator app is set up and confirmed */
+  twoFactorConfirmed: boolean;
+};
 
 export type SignInState =
   | { kind: "signedOut" }
@@ -15,6 +23,27 @@ export type SignInState =
 
 const signedOut: SignInState = { kind: "signedOut" };
 
+type SessionRow = Omit<SessionUser, "memberships"> & { memberships: { role: string; gemeenteId: string | null; regionId: string | null }[] };
+
+/**
+ * The user with their memberships and second factor, in one statement: every page
+ * asks this once per request (decision 018).
+ */
+async function sessionUser(userId: string): Promise<SessionUser | null> {
+  const [row] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT u.id, u.email, u.name, u.organisation, u."sessionVersion",
+      EXISTS (SELECT 1 FROM "TwoFactorCredential" t WHERE t."userId" = u.id AND t."confirmedAt" IS NOT NULL) AS "twoFactorConfirmed",
+      COALESCE((SELECT json_agg(json_build_object('role', m.role, 'gemeenteId', m."gemeenteId", 'regionId', m."regionId") ORDER BY m."createdAt", m.id)
+                FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships
+    FROM "User" u WHERE u.id = ${userId}`;
+  if (!row) return null;
+  return {
+    ...row,
+    sessionVersion: Number(row.sessionVersion),
+    memberships: row.memberships.flatMap((m) => (isRole(m.role) ? [{ role: m.role, gemeenteId: m.gemeenteId, regionId: m.regionId }] : [])),
+  };
+}
+
 /**
  * What a session cookie's claims are worth against the database as it is now: a session
  * of an older version (revoked), of a user who no longer exists, or of a staff member who
@@ -22,15 +51,15 @@ const signedOut: SignInState = { kind: "signedOut" };
  */
 export async function resolveSession(claims: (SessionClaims & { userId: string }) | null, now = Date.now()): Promise<SignInState> {
   if (!claims) return signedOut;
-  const user = await prisma.user.findUnique({ where: { id: claims.userId }, include: withMemberships });
+  const user = await sessionUser(claims.userId);
   if (!user) return signedOut;
-  const roles = user.memberships.map((m) => m.role).filter(isRole);
+  const roles = user.memberships.map((m) => m.role);
   switch (sessionStanding(claims, { sessionVersion: user.sessionVersion, roles }, Math.floor(now / 1000))) {
     case "revoked":
       return signedOut;
     case "needsSecondFactor":
       if (!claims.sessionId) return signedOut;
-      return { kind: "needsSecondFactor", user, enrolled: user.twoFactor?.confirmedAt != null, sessionId: claims.sessionId };
+      return { kind: "needsSecondFactor", user, enrolled: user.twoFactorConfirmed, sessionId: claims.sessionId };
     case "signedIn":
       return { kind: "signedIn", user };
   }
