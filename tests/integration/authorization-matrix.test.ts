@@ -22,7 +22,7 @@ import { declareInadmissible } from "@/lib/server/cases/declare-inadmissible";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { followCase, listMyCases } from "@/lib/server/cases/follow-case";
 import { listProcesregieSteps } from "@/lib/server/cases/list-procesregie-steps";
-import { countGemeenteQueue, listGemeenteQueue, listRegionQueue } from "@/lib/server/cases/list-queues";
+import { gemeenteQueueView, listRegionQueue } from "@/lib/server/cases/list-queues";
 import { logIntervention } from "@/lib/server/cases/log-intervention";
 import { openCase } from "@/lib/server/cases/open-case";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
@@ -455,13 +455,15 @@ const matrix: Record<string, Entry> = {
     kind: "page", service: "searchCases", permission: "case.search", scope: "case", refusal: "forbidden", stage: "DECIDED",
     run: async ({ actor, c }) => shows((await searchCases(actor, { ...emptyCaseSearch, q: c.number })).rows.some((row) => row.id === c.id)),
   },
-  listGemeenteQueue: {
-    kind: "page", service: "listGemeenteQueue", permission: "queue.gemeente", scope: "case", refusal: "hidden", stage: "DECIDED",
-    run: async (p) => shows((await listGemeenteQueue(p.actor, byNumber(p))).rows.some((row) => row.id === p.c.id)),
-  },
-  countGemeenteQueue: {
-    kind: "page", service: "countGemeenteQueue", permission: "queue.gemeente", scope: "case", refusal: "hidden", stage: "DECIDED",
-    run: async (p) => shows((await countGemeenteQueue(p.actor, byNumber(p))).all === 1),
+  gemeenteQueueView: {
+    kind: "page", service: "gemeenteQueueView", permission: "queue.gemeente", scope: "case", refusal: "hidden", stage: "DECIDED",
+    run: async (p) => {
+      const { page, counts } = await gemeenteQueueView(p.actor, byNumber(p));
+      const listed = page.rows.some((row) => row.id === p.c.id);
+      // The list and its counts come from one snapshot: they never disagree about the case.
+      expect(counts.all === 1).toBe(listed);
+      return shows(listed);
+    },
   },
   listRegionQueue: {
     kind: "page", service: "listRegionQueue", permission: "queue.region", scope: "case", refusal: "hidden", stage: "DECIDED",
@@ -546,7 +548,7 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(staff)/expertteam/page.tsx": ["listRegionQueue", "listProcesregieSteps"],
   "app/(staff)/notificaties/page.tsx": ["listMyNotifications", "countUnread"],
   "app/(staff)/ombudsman/page.tsx": ["searchCases"],
-  "app/(staff)/werkbak/page.tsx": ["listGemeenteQueue", "countGemeenteQueue"],
+  "app/(staff)/werkbak/page.tsx": ["gemeenteQueueView"],
   "app/(staff)/zaken/[number]/audit/page.tsx": ["readAuditTrail"],
   "app/(staff)/zaken/[number]/overgedragen/page.tsx": ["findOwnTransfer"],
   "app/(staff)/zaken/[number]/page.tsx": ["openCase", "listCaseDocuments", "staffAssignmentFollowUp", "markCaseNotificationsRead"],

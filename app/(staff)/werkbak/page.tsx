@@ -9,7 +9,7 @@ import { redirect } from "next/navigation";
 import {
   canonicalQueueHref,
   hasActiveFilters, parseQueueFilter, queueHref, queueTabs, type QueueFilter, type RawSearchParams } from "@/lib/domain/queue-filters";
-import { countGemeenteQueue, listGemeenteQueue, type QueueCounts } from "@/lib/server/cases/list-queues";
+import { gemeenteQueueView, type QueueCounts } from "@/lib/server/cases/list-queues";
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
@@ -48,7 +48,7 @@ export default async function GemeenteQueuePage({ searchParams }: Props) {
   if (canonical) redirect(canonical);
   const t = await getTranslations("queue");
   const now = new Date();
-  const [page, counts] = await Promise.all([listGemeenteQueue(actor, filter, { now }), countGemeenteQueue(actor, filter, { now })]);
+  const { page, counts } = await gemeenteQueueView(actor, filter, { now });
   const filtered = hasActiveFilters(filter);
   const listTitle = t(tabLabel[filter.tab]);
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import type { Permission } from "@/lib/domain/permissions";
@@ -165,6 +165,7 @@ function cursorFor(sort: QueueSort, direction: "next" | "previous", row: QueueRo
 type QueueRowSource = Prisma.CaseGetPayload<{ select: typeof rowSelect }>;
 
 async function fetchPage(
+  tx: Tx,
   actor: Actor,
   where: Prisma.CaseWhereInput,
   sort: QueueSort,
@@ -172,13 +173,13 @@ async function fetchPage(
   pageSize: number,
 ): Promise<{ rows: QueueRowSource[]; nextCursor: string | null; previousCursor: string | null }> {
   const backwards = cursor?.direction === "previous";
-  const found = await asActor(actor, (tx) => tx.case.findMany({
+  const found = await tx.case.findMany({
     where: cursor ? { AND: [where, beyond(sort, cursor, cursor.direction)] } : where,
     orderBy: orderBy(sort, backwards),
     select: rowSelect,
     // One extra row tells whether there is more beyond this page.
     take: pageSize + 1,
-  }));
+  });
   const more = found.length > pageSize;
   const rows = found.slice(0, pageSize);
 
@@ -188,7 +189,7 @@ async function fetchPage(
   }
   if (backwards) {
     // Nothing before this page: it is the first page, so show the first page as it is now.
-    if (!more) return fetchPage(actor, where, sort, null, pageSize);
+    if (!more) return fetchPage(tx, actor, where, sort, null, pageSize);
     rows.reverse();
     return {
       rows,
@@ -197,7 +198,7 @@ async function fetchPage(
     };
   }
   // A cursor past the end (cases moved on since the link was made): start again at the top.
-  if (rows.length === 0) return fetchPage(actor, where, sort, null, pageSize);
+  if (rows.length === 0) return fetchPage(tx, actor, where, sort, null, pageSize);
   return {
     rows,
     nextCursor: more ? cursorFor(sort, "next", rows.at(-1)!) : null,
@@ -205,15 +206,15 @@ async function fetchPage(
   };
 }
 
-async function assigneeNames(ids: (string | null)[]): Promise<Map<string, string>> {
+async function assigneeNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => id !== null))];
   if (unique.length === 0) return new Map();
-  const users = await prisma.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-async function toRows(found: QueueRowSource[], now: Date): Promise<QueueRow[]> {
-  const names = await assigneeNames(found.map((c) => c.assigneeId));
+async function toRows(tx: Tx, found: QueueRowSource[], now: Date): Promise<QueueRow[]> {
+  const names = await assigneeNames(tx, found.map((c) => c.assigneeId));
   return found.map((c) => ({
     id: c.id,
     number: c.number,
@@ -240,35 +241,56 @@ function scoped(actor: Actor, permission: Permission, ...where: Prisma.CaseWhere
 // ───────────────────────── gemeente queue ─────────────────────────
 
 /** One page of the gemeente queue: the actor's own gemeente(n) only, the tab and filters applied. */
-export async function listGemeenteQueue(
-  actor: Actor,
-  filter: QueueFilter = defaultQueueFilter,
-  { now = new Date(), pageSize = QUEUE_PAGE_SIZE }: Options = {},
-): Promise<QueuePage> {
-  const where = scoped(actor, "queue.gemeente", tabWhere(filter.tab, actor, now), ...filterWhere(filter));
-  const page = await fetchPage(actor, where, filter.sort, decodeQueueCursor(filter.cursor, filter.sort), pageSize);
-  return { ...page, rows: await toRows(page.rows, now) };
+export function listGemeenteQueue(actor: Actor, filter: QueueFilter = defaultQueueFilter, options: Options = {}): Promise<QueuePage> {
+  return asActor(actor, (tx) => gemeenteQueuePage(tx, actor, filter, options));
 }
 
 /**
  * How many cases each tab holds with the current filters (so a count is what
- * the tab shows when clicked). Two queries: one grouped by step and assignee,
- * which answers every tab but "overdue", and one count for "overdue".
+ * the tab shows when clicked).
  */
-export async function countGemeenteQueue(
+export function countGemeenteQueue(actor: Actor, filter: QueueFilter = defaultQueueFilter, options: Pick<Options, "now"> = {}): Promise<QueueCounts> {
+  return asActor(actor, (tx) => gemeenteQueueCounts(tx, actor, filter, options));
+}
+
+/**
+ * What the queue page shows, the page of cases and the tabs' counts, read in one
+ * transaction: one scope to set and one snapshot for both (decision 018).
+ */
+export function gemeenteQueueView(
   actor: Actor,
   filter: QueueFilter = defaultQueueFilter,
-  { now = new Date() }: Pick<Options, "now"> = {},
-): Promise<QueueCounts> {
+  options: Options = {},
+): Promise<{ page: QueuePage; counts: QueueCounts }> {
+  return asActor(actor, async (tx) => ({
+    page: await gemeenteQueuePage(tx, actor, filter, options),
+    counts: await gemeenteQueueCounts(tx, actor, filter, options),
+  }));
+}
+
+async function gemeenteQueuePage(
+  tx: Tx,
+  actor: Actor,
+  filter: QueueFilter,
+  { now = new Date(), pageSize = QUEUE_PAGE_SIZE }: Options,
+): Promise<QueuePage> {
+  const where = scoped(actor, "queue.gemeente", tabWhere(filter.tab, actor, now), ...filterWhere(filter));
+  const page = await fetchPage(tx, actor, where, filter.sort, decodeQueueCursor(filter.cursor, filter.sort), pageSize);
+  return { ...page, rows: await toRows(tx, page.rows, now) };
+}
+
+/**
+ * Two queries: one grouped by step and assignee, which answers every tab but
+ * "overdue", and one count for "overdue".
+ */
+async function gemeenteQueueCounts(tx: Tx, actor: Actor, filter: QueueFilter, { now = new Date() }: Pick<Options, "now">): Promise<QueueCounts> {
   const filters = filterWhere(filter);
-  const [groups, overdue] = await Promise.all([
-    asActor(actor, (tx) => tx.case.groupBy({
-      by: ["status", "assigneeId"],
-      where: scoped(actor, "queue.gemeente", open, ...filters),
-      _count: { _all: true },
-    })),
-    asActor(actor, (tx) => tx.case.count({ where: scoped(actor, "queue.gemeente", tabWhere("overdue", actor, now), ...filters) })),
-  ]);
+  const groups = await tx.case.groupBy({
+    by: ["status", "assigneeId"],
+    where: scoped(actor, "queue.gemeente", open, ...filters),
+    _count: { _all: true },
+  });
+  const overdue = await tx.case.count({ where: scoped(actor, "queue.gemeente", tabWhere("overdue", actor, now), ...filters) });
   const counts = Object.fromEntries(queueTabs.map((tab) => [tab, 0])) as QueueCounts;
   counts.overdue = overdue;
   for (const g of groups) {
@@ -286,22 +308,22 @@ export async function countGemeenteQueue(
 // ───────────────────────── region queue ─────────────────────────
 
 /** One page of the open cases referred to the actor's region's expert team, soonest deadline first. */
-export async function listRegionQueue(
+export function listRegionQueue(
   actor: Actor,
   { cursor = null }: { cursor?: string | null } = {},
   { now = new Date(), pageSize = QUEUE_PAGE_SIZE }: Options = {},
 ): Promise<QueuePage> {
-  const page = await fetchPage(actor, scoped(actor, "queue.region", open), "deadline", decodeQueueCursor(cursor, "deadline"), pageSize);
-  const [rows, referrals] = await Promise.all([
-    toRows(page.rows, now),
-    asActor(actor, (tx) => tx.referral.findMany({
-      where: { caseId: { in: page.rows.map((c) => c.id) }, case: caseScope(actor, "queue.region") },
+  return asActor(actor, async (tx) => {
+    const page = await fetchPage(tx, actor, scoped(actor, "queue.region", open), "deadline", decodeQueueCursor(cursor, "deadline"), pageSize);
+    const rows = await toRows(tx, page.rows, now);
+    const referrals = await tx.referral.findMany({
+      where: { caseId: { in: page.rows.map((c) => c.id) } },
       orderBy: { createdAt: "desc" },
       select: { caseId: true, question: true },
-    })),
-  ]);
-  // The latest question per case: the list is newest first, so the first one seen wins.
-  const questions = new Map<string, string>();
-  for (const r of referrals) if (!questions.has(r.caseId)) questions.set(r.caseId, r.question);
-  return { ...page, rows: rows.map((r) => ({ ...r, question: questions.get(r.id) ?? null })) };
+    });
+    // The latest question per case: the list is newest first, so the first one seen wins.
+    const questions = new Map<string, string>();
+    for (const r of referrals) if (!questions.has(r.caseId)) questions.set(r.caseId, r.question);
+    return { ...page, rows: rows.map((r) => ({ ...r, question: questions.get(r.id) ?? null })) };
+  });
 }
