@@ -26,7 +26,7 @@ import { actingRole } from "./transition";
  * are read: the reader sees their own reading.
  */
 
-export const TRAIL_PAGE_SIZE = 100;
+export const TRAIL_PAGE_SIZE = 50;
 
 /** Events without a person behind them (the deadline job, for example). */
 export const SYSTEM_ACTOR = "SYSTEM";
@@ -127,34 +127,44 @@ export async function readAuditTrail(
   filter: TrailFilter = emptyTrailFilter,
   { pageSize = TRAIL_PAGE_SIZE } = {},
 ): Promise<AuditTrailPage> {
-  return asActor(actor, async (tx) => {
+  // The reading is recorded in a transaction of its own, which holds the chain's head
+  // only while the event is written; the events are read after it has committed, so
+  // other readings of this case need not wait for this one's pages (decision 018).
+  const found = await asActor(actor, async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "audit.read", { number });
-    const changes: Changes = {};
-    const record = (field: string, value: string | number | null) => {
-      if (value !== null && value !== "") changes[field] = { old: null, new: value };
-    };
-    // The name typed is free text and is redacted as `query`; the rest are codes, days and positions.
-    record("query", filter.who);
-    record("role", filter.role);
-    record("auditAction", filter.action);
-    record("from", filter.from);
-    record("to", filter.to);
-    record("pageAfter", filter.after);
-    record("pageBefore", filter.before);
-    // Recorded first, so that the reader sees their own reading in the trail.
     await writeAudit(tx, actor, {
       action: "audit.read",
       role: actingRole(heldRoles, "audit.read"),
       case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
-      changes: Object.keys(changes).length > 0 ? changes : null,
+      changes: readingChanges(filter),
     });
+    return found;
+  });
+  return asActor(actor, async (tx) => {
     const chain = chainFor(found.id);
     const head = await tx.auditChainHead.findUniqueOrThrow({ where: { chain }, select: { seq: true, hash: true } });
     const where = filterWhere(chain, filter);
     const page = await fetchPage(tx, where, filter, pageSize);
-    const total = await tx.auditEvent.count({ where });
+    // A chain's events are numbered 1, 2, 3 … without gaps: unfiltered, the head counts them.
+    const total = isTrailFiltered(filter) ? await tx.auditEvent.count({ where }) : head.seq;
     return { case: { id: found.id, number: found.number }, filter, head, total, ...page };
   });
+}
+
+/** The filters of a reading, as recorded in the trail; the name typed is free text and is redacted as `query`. */
+function readingChanges(filter: TrailFilter): Changes | null {
+  const changes: Changes = {};
+  const record = (field: string, value: string | number | null) => {
+    if (value !== null && value !== "") changes[field] = { old: null, new: value };
+  };
+  record("query", filter.who);
+  record("role", filter.role);
+  record("auditAction", filter.action);
+  record("from", filter.from);
+  record("to", filter.to);
+  record("pageAfter", filter.after);
+  record("pageBefore", filter.before);
+  return Object.keys(changes).length > 0 ? changes : null;
 }
 
 async function fetchPage(
