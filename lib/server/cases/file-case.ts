@@ -9,7 +9,7 @@ import { todayIso, type FileCaseInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
 import type { TimelineKind } from "@/lib/domain/timeline";
 import { requiredAnswer, responsibleGemeente } from "@/lib/domain/woonplaats";
-import type { Tx } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -18,9 +18,15 @@ import { DomainError, ForbiddenError } from "@/lib/server/errors";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
 import { actingRole } from "./transition";
 
-async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
+/**
+ * Takes the year's next case number in a statement of its own, so that the counter's
+ * row is locked for that statement only and filings do not queue behind each other
+ * (decision 018). A filing that fails afterwards leaves its number unused: numbers can
+ * have gaps, never doubles.
+ */
+async function reserveCaseNumber(now: Date): Promise<string> {
   const year = now.getUTCFullYear();
-  const [row] = await tx.$queryRaw<{ last: number }[]>`
+  const [row] = await prisma.$queryRaw<{ last: number }[]>`
     INSERT INTO "CaseNumberCounter" (year, last) VALUES (${year}, 1)
     ON CONFLICT (year) DO UPDATE SET last = "CaseNumberCounter".last + 1
     RETURNING last`;
@@ -75,13 +81,13 @@ async function createCase(
   input: FileCaseInput,
   residence: NonNullable<ReturnType<typeof responsibleGemeente>>,
 ) {
+  const now = new Date();
+  const number = await reserveCaseNumber(now);
   return asActor(actor, async (tx) => {
     const gemeente = await tx.gemeente.findUnique({ where: { cbsCode: residence.gemeenteCode } });
     if (!gemeente) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
-    const now = new Date();
     const role = actingRole(roles, "case.file");
-    const number = await nextCaseNumber(tx, now);
     const created = await tx.case.create({
       data: {
         number,
