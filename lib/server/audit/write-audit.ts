@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import { AUDIT_HASH_VERSION, auditHash, chainFor, redactChanges, type AuditAction, type Changes, type HashedAuditFields } from "@/lib/domain/audit";
 import type { Role } from "@/lib/domain/roles";
 import type { Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditInput = {
   action: AuditAction;
@@ -22,14 +21,20 @@ export type AuditInput = {
  * event exists exactly when the change it records does. The chain's head row
  * is locked first: events of one chain are written one at a time, each with
  * the hash of its true predecessor, and the head moves with them.
+ *
+ * Two statements (decision 018): the first makes or locks the head and reads it
+ * (an upsert that changes nothing locks the row as FOR UPDATE would); the second
+ * inserts the event and moves the head, so the lock is held as briefly as can be.
  */
 export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
   const caseId = input.case?.id ?? null;
   const chain = chainFor(caseId);
-  await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chain", "seq", "hash") VALUES (${chain}, 0, '') ON CONFLICT ("chain") DO NOTHING`;
-  const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`SELECT "seq", "hash" FROM "AuditChainHead" WHERE "chain" = ${chain} FOR UPDATE`;
-  const seq = (head?.seq ?? 0) + 1;
-  const prevHash = head && head.seq > 0 ? head.hash : null;
+  const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
+    INSERT INTO "AuditChainHead" ("chain", "seq", "hash") VALUES (${chain}, 0, '')
+    ON CONFLICT ("chain") DO UPDATE SET "seq" = "AuditChainHead"."seq"
+    RETURNING "seq", "hash"`;
+  const seq = Number(head?.seq ?? 0) + 1;
+  const prevHash = head && Number(head.seq) > 0 ? head.hash : null;
   const fields: HashedAuditFields = {
     id: randomUUID(),
     chain,
@@ -53,15 +58,18 @@ export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput)
     hashVersion: AUDIT_HASH_VERSION,
   };
   const hash = auditHash(fields);
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      occurredAt: new Date(fields.occurredAt),
-      actorRole: input.role,
-      outcome: fields.outcome as "SUCCESS" | "DENIED" | "FAILURE",
-      changes: (fields.changes ?? undefined) as Prisma.InputJsonValue | undefined,
-      hash,
-    },
-  });
-  await tx.$executeRaw`UPDATE "AuditChainHead" SET "seq" = ${seq}, "hash" = ${hash} WHERE "chain" = ${chain}`;
+  const changes = fields.changes === null ? null : JSON.stringify(fields.changes);
+  // occurredAt is stored as UTC in a timestamp(3) column, as Prisma stores it: the zone of the ISO text is dropped.
+  await tx.$executeRaw`
+    WITH appended AS (
+      INSERT INTO "AuditEvent" ("id", "chain", "seq", "occurredAt", "action", "outcome", "actorId", "actorName", "actorRole",
+        "actorOrganisation", "onBehalfOf", "gemeenteId", "caseId", "caseNumber", "changes", "ip", "userAgent", "requestId",
+        "prevHash", "hash", "hashVersion")
+      VALUES (${fields.id}, ${chain}, ${seq}, ${fields.occurredAt}::timestamp(3), ${fields.action}, ${fields.outcome}::"AuditOutcome",
+        ${fields.actorId}, ${fields.actorName}, ${fields.actorRole}::"Role", ${fields.actorOrganisation}, ${fields.onBehalfOf},
+        ${fields.gemeenteId}, ${caseId}, ${fields.caseNumber}, ${changes}::jsonb, ${fields.ip}, ${fields.userAgent},
+        ${fields.requestId}, ${prevHash}, ${hash}, ${AUDIT_HASH_VERSION})
+      RETURNING 1
+    )
+    UPDATE "AuditChainHead" SET "seq" = ${seq}, "hash" = ${hash} WHERE "chain" = ${chain}`;
 }
