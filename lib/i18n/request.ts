@@ -29,9 +29,21 @@ const catalogParts = [
   "security",
 ] as const;
 
+/** The catalogs do not change while the server runs: each locale's is merged once, not per request. */
+const catalogs = new Map<Locale, Promise<Record<string, unknown>>>();
+
+function catalogOf(locale: Locale): Promise<Record<string, unknown>> {
+  let catalog = catalogs.get(locale);
+  if (!catalog) {
+    catalog = loadMessages(locale);
+    catalogs.set(locale, catalog);
+  }
+  return catalog;
+}
+
 /** Dutch, unless the person chose English with the language switch (a cookie). */
 export default getRequestConfig(async () => {
   const chosen = (await cookies()).get("locale")?.value;
   const locale = isLocale(chosen) ? chosen : defaultLocale;
-  return { locale, timeZone: "Europe/Amsterdam", messages: await loadMessages(locale) };
+  return { locale, timeZone: "Europe/Amsterdam", messages: await catalogOf(locale) };
 });
