@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: externalBaseUrl
     ? undefined
     : {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    command: `npm start -- -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   await seedDemo(target.kind === "postgres" ? { ...env, DATABASE_URL: target.url } : env);
   await run("npx", ["next", "build"], env);
   console.log(`\nDoorbraak runs at http://localhost:${port} — demo accounts are listed in README.md\n`);
-  await run("npx", ["next", "start", "-p", port], env);
+  await run("npm", ["start", "--", "-p", port], env);
 }
 
 main().catch((error: unknown) => {

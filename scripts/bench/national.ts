@@ -20,7 +20,11 @@
  * Options (environment): BENCH_DATABASE (doorbraak_scale), BENCH_ACCOUNT_DOMAIN
  * (schaal.doorbraak.nl), BENCH_CONNECTIONS (10), BENCH_SECONDS (10),
  * BENCH_WARMUP_SECONDS (2), BENCH_DEEP_PAGES (20), BENCH_VERIFY_RUNS (5),
- * BENCH_SKIP_BUILD=1, TEST_DATABASE_ADMIN_URL (postgres@127.0.0.1:5432).
+ * BENCH_SKIP_BUILD=1, BENCH_ONLY (measure only the scenarios whose name contains
+ * this text, for example "queue"; the floor is always measured),
+ * BENCH_SERVER_NODE_ARGS (extra node options for next start, for example
+ * "--cpu-prof --cpu-prof-dir=bench-results/profiles"),
+ * TEST_DATABASE_ADMIN_URL (postgres@127.0.0.1:5432).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -60,6 +64,8 @@ const config = {
   deepPages: numberFromEnv("BENCH_DEEP_PAGES", 20),
   verifyRuns: numberFromEnv("BENCH_VERIFY_RUNS", 5),
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+  only: process.env.BENCH_ONLY?.trim().toLowerCase() || null,
+  serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean),
 };
 
 /** Targets at 10 connections, load tool on the same 2-core machine (docs/benchmarks.md). */
@@ -227,11 +233,21 @@ async function stopServer(): Promise<void> {
   }
 }
 
+/**
+ * The Node options `npm start` gives the server (its memory limits, in package.json), so
+ * that the benchmark measures the server as it runs in production. The server is started
+ * with node itself rather than through npm, so that only its own memory is measured.
+ */
+function startNodeOptions(): string {
+  const start = (JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "";
+  return /NODE_OPTIONS='([^']*)'/.exec(start)?.[1] ?? "";
+}
+
 async function startServer(env: Record<string, string>, port: number, logFile: string): Promise<ChildProcess> {
   const log = openSync(logFile, "a");
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...config.serverNodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, NODE_OPTIONS: startNodeOptions(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     detached: true,
     stdio: ["ignore", log, log],
   });
@@ -943,6 +959,12 @@ async function main(): Promise<number> {
           return { request: { method: "GET", path: file, headers: browserHeaders(null) }, expect: { status: 200 }, note: `${file} (${staticFile.size} bytes), served without running proxy.ts` };
         },
       });
+    }
+    if (config.only) {
+      const only = config.only;
+      const kept = scenarios.filter((s) => s.name.toLowerCase().includes(only));
+      if (kept.length === 0) throw new SetupError(`BENCH_ONLY=${only} matches no scenario.`);
+      scenarios.splice(0, scenarios.length, ...kept);
     }
     const total = scenarios.length + 3;
     const progress = (row: Row, i: number) =>
