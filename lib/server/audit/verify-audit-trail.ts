@@ -32,7 +32,8 @@ export async function verifyAuditTrail(actor: Actor, number: string): Promise<Tr
       // Holding the head keeps writers of this case out until the check is recorded, so that an
       // event committed halfway through reading is not mistaken for one added after the head.
       await tx.$queryRaw`SELECT "seq" FROM "AuditChainHead" WHERE "chain" = ${chain} FOR UPDATE`;
-      const report = await verifyAuditChains({ chain, db: tx });
+      // Smaller batches than the command line's: the portal's server keeps a small heap (package.json).
+      const report = await verifyAuditChains({ chain, db: tx, batchSize: 1000 });
       const first = report.broken[0];
       const broken = first ? { seq: first.seq, kind: first.kind } : null;
       await writeAudit(tx, actor, {
