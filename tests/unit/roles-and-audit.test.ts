@@ -7,7 +7,7 @@ const baseEvent: HashedAuditFields = {
   caseId: "1", caseNumber: "DB-2026-000001", changes: null, ip: "127.0.0.1", userAgent: "test", requestId: "r1",
   prevHash: null, hashVersion: 2,
 };
-import { formatCaseNumber, caseNumberPattern } from "@/lib/domain/case-number";
+import { couldBeInCaseNumber, formatCaseNumber, caseNumberPattern } from "@/lib/domain/case-number";
 import { violatesFourEyes } from "@/lib/domain/decision";
 import { rolesOnCase, type CaseScopeFacts } from "@/lib/domain/roles";
 
@@ -75,6 +75,15 @@ describe("case numbers and four eyes", () => {
     expect(formatCaseNumber(2026, 123)).toBe("DB-2026-000123");
     expect(caseNumberPattern.test("DB-2026-000123")).toBe(true);
     expect(caseNumberPattern.test("DB-2026-123")).toBe(false);
+  });
+
+  it("tells which texts could be part of a case number", () => {
+    for (const part of ["DB-2026-000123", "db-2026", "2026-0001", "-0001", "B-2", "0", "26-00", "D"]) {
+      expect(couldBeInCaseNumber(part), part).toBe(true);
+    }
+    for (const part of ["", "Amsterdam", "DB2026", "2026--1", "DB-2026-0001234", "DB-20x6", "1234567", " 2026", "BD"]) {
+      expect(couldBeInCaseNumber(part), part).toBe(false);
+    }
   });
 
   it("refuses the proposer as decider", () => {

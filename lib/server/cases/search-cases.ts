@@ -5,7 +5,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import type { Changes } from "@/lib/domain/audit";
-import { caseNumberPattern } from "@/lib/domain/case-number";
+import { caseNumberPattern, couldBeInCaseNumber } from "@/lib/domain/case-number";
 import { caseStatuses, type CaseStatus } from "@/lib/domain/case-machine";
 import type { IsoDay } from "@/lib/domain/deadlines";
 import { may } from "@/lib/domain/permissions";
@@ -163,8 +163,13 @@ async function gemeentenNamed(tx: Tx, q: string): Promise<string[]> {
 function filterWhere(search: CaseSearch, gemeenteId: string | null, regionId: string | null, named: string[]): Prisma.CaseWhereInput[] {
   const where: Prisma.CaseWhereInput[] = [];
   if (search.q) {
-    const part = escapeLike(search.q);
-    where.push({ OR: [{ number: { contains: part.toUpperCase() } }, ...(named.length > 0 ? [{ gemeenteId: { in: named } }] : [])] });
+    // Only a text that fits in a case number is looked for in the numbers: that test reads
+    // every case, and a gemeente's name never matches it.
+    const matches: Prisma.CaseWhereInput[] = [
+      ...(couldBeInCaseNumber(search.q) ? [{ number: { contains: escapeLike(search.q).toUpperCase() } }] : []),
+      ...(named.length > 0 ? [{ gemeenteId: { in: named } }] : []),
+    ];
+    where.push(matches.length > 0 ? { OR: matches } : { id: { in: [] } });
   }
   if (gemeenteId) where.push({ gemeenteId });
   if (regionId) where.push({ regionId });
