@@ -2,17 +2,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/tests/support/owner-db";
 import { fileCase } from "@/lib/server/cases/file-case";
-import { INTERVENTION_PAGE_SIZE, openCase, TIMELINE_PAGE_SIZE } from "@/lib/server/cases/open-case";
+import { INTERVENTION_PAGE_SIZE, openCase, QUESTION_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "@/lib/server/cases/open-case";
 import { caseInput, DELFT, DEN_HAAG, makeActor } from "../support/factories";
 
 /**
  * A case that runs for years gathers hundreds of steps. The workspace reads
- * one page of its timeline and of its intervention log at a time, newest
- * first, and pages back through the rows by their own position.
+ * one page of its timeline, its intervention log and its questions to the
+ * family at a time, newest first, and pages back through the rows by their
+ * own position.
  */
 
 const STEPS = 60;
 const INTERVENTIONS = 13;
+const QUESTIONS = 12;
 /** After the filing, which is the case's first step. */
 const start = Date.now() + 3_600_000;
 
@@ -48,6 +50,18 @@ describe("the case workspace with long logs", () => {
         loggedById: aanspreekpunt.userId,
       })),
     });
+    // Answered questions, and the newest one still open.
+    await prisma.informationRequest.createMany({
+      data: Array.from({ length: QUESTIONS }, (_, i) => ({
+        caseId,
+        gemeenteId,
+        question: `Vraag ${i + 1}`,
+        askedById: aanspreekpunt.userId,
+        askedAt: new Date(start + i * 86_400_000),
+        resumeStatus: "TRIAGE" as const,
+        ...(i < QUESTIONS - 1 ? { answer: `Antwoord ${i + 1}`, answeredAt: new Date(start + i * 86_400_000 + 3_600_000) } : {}),
+      })),
+    });
     const other = await fileCase(await makeActor("FAMILY"), caseInput({ ownGemeenteCode: DELFT }));
     otherCaseStep = (await prisma.timelineEntry.findFirstOrThrow({ where: { caseId: other.id } })).id;
   });
@@ -65,6 +79,12 @@ describe("the case workspace with long logs", () => {
       Array.from({ length: INTERVENTION_PAGE_SIZE }, (_, i) => `Overleg ${INTERVENTIONS - INTERVENTION_PAGE_SIZE + i + 1}`),
     );
     expect(view.logs.interventions).toEqual({ total: INTERVENTIONS, more: true, paged: false });
+    // The open question is the newest, so it is on the first page.
+    expect(view.case.informationRequests.map((q) => q.question)).toEqual(
+      Array.from({ length: QUESTION_PAGE_SIZE }, (_, i) => `Vraag ${QUESTIONS - QUESTION_PAGE_SIZE + i + 1}`),
+    );
+    expect(view.case.informationRequests.at(-1)?.answeredAt).toBeNull();
+    expect(view.logs.questions).toEqual({ total: QUESTIONS, more: true, paged: false });
   });
 
   it("pages back through every step exactly once, ties included", async () => {
@@ -87,10 +107,21 @@ describe("the case workspace with long logs", () => {
     expect(older.logs.interventions).toEqual({ total: INTERVENTIONS, more: false, paged: true });
   });
 
+  it("gives the questions before the oldest one shown", async () => {
+    const first = await openCase(aanspreekpunt, number);
+    const older = await openCase(aanspreekpunt, number, { questionsBefore: first.case.informationRequests[0]!.id });
+    expect(older.case.informationRequests.map((q) => [q.question, q.answer])).toEqual([
+      ["Vraag 1", "Antwoord 1"],
+      ["Vraag 2", "Antwoord 2"],
+    ]);
+    expect(older.logs.questions).toEqual({ total: QUESTIONS, more: false, paged: true });
+  });
+
   it("shows no rows for a position in another case, even one of another gemeente", async () => {
-    const view = await openCase(aanspreekpunt, number, { stepsBefore: otherCaseStep, interventionsBefore: "unknown-id" });
+    const view = await openCase(aanspreekpunt, number, { stepsBefore: otherCaseStep, interventionsBefore: "unknown-id", questionsBefore: "unknown-id" });
     expect(view.case.timeline).toEqual([]);
     expect(view.case.interventions).toEqual([]);
+    expect(view.case.informationRequests).toEqual([]);
     expect(view.logs.steps.total).toBe(STEPS + 1);
   });
 });

@@ -314,12 +314,13 @@ async function setStatus(ctx: Ctx, status: Stage | "CLOSED" | "MONITORING", extr
   await prisma.case.update({ where: { id: ctx.c.id }, data: { status, ...extra } });
 }
 
-/** The case as the staff workspace shows it, with every page of its timeline and interventions. */
+/** The case as the staff workspace shows it, with every page of its timeline, interventions and questions. */
 async function workspace(ctx: Ctx, actor?: Actor) {
   const who = actor ?? world.cast.aanspreekpunt;
   const first = await openCase(who, ctx.c.number);
   const timeline = [...first.case.timeline];
   const interventions = [...first.case.interventions];
+  const informationRequests = [...first.case.informationRequests];
   for (let view = first; view.logs.steps.more; ) {
     view = await openCase(who, ctx.c.number, { stepsBefore: timeline[0]!.id });
     timeline.unshift(...view.case.timeline);
@@ -328,7 +329,11 @@ async function workspace(ctx: Ctx, actor?: Actor) {
     view = await openCase(who, ctx.c.number, { interventionsBefore: interventions[0]!.id });
     interventions.unshift(...view.case.interventions);
   }
-  return { ...first.case, timeline, interventions };
+  for (let view = first; view.logs.questions.more; ) {
+    view = await openCase(who, ctx.c.number, { questionsBefore: informationRequests[0]!.id });
+    informationRequests.unshift(...view.case.informationRequests);
+  }
+  return { ...first.case, timeline, interventions, informationRequests };
 }
 
 async function latestTimeline(ctx: Ctx, kind: string) {

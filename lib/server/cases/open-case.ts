@@ -33,8 +33,11 @@ export const TIMELINE_PAGE_SIZE = 25;
 /** Interventions shown at once; older ones are a link away. */
 export const INTERVENTION_PAGE_SIZE = 10;
 
-/** Where the workspace's timeline and intervention log start: the newest, or before a row of that case. */
-export type CaseWorkspacePosition = { stepsBefore?: string | null; interventionsBefore?: string | null };
+/** Questions to the family shown at once; older ones are a link away. */
+export const QUESTION_PAGE_SIZE = 10;
+
+/** Where the workspace's logs start: the newest, or before a row of that case. */
+export type CaseWorkspacePosition = { stepsBefore?: string | null; interventionsBefore?: string | null; questionsBefore?: string | null };
 
 /**
  * One page of rows ordered newest first, before the row `before` (keyset,
@@ -66,7 +69,6 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
         region: { select: { name: true, expertTeam: { select: { name: true } } } },
         parties: { orderBy: { createdAt: "asc" } },
         referrals: { orderBy: { createdAt: "asc" } },
-        informationRequests: { orderBy: { askedAt: "asc" } },
         proposals: { orderBy: { createdAt: "asc" } },
         decisions: { orderBy: { createdAt: "asc" }, include: { assignments: { orderBy: { dueOn: "asc" } } } },
         transfers: { orderBy: { createdAt: "asc" } },
@@ -77,6 +79,7 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
     const counts = {
       timeline: await tx.timelineEntry.count({ where: { caseId: found.id } }),
       interventions: await tx.intervention.count({ where: { caseId: found.id } }),
+      questions: await tx.informationRequest.count({ where: { caseId: found.id } }),
     };
     // A case can gather thousands of steps over the years: the workspace reads one page of each log.
     const steps = olderPage(
@@ -96,6 +99,15 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
         ...cursorOf(position.interventionsBefore),
       }),
       INTERVENTION_PAGE_SIZE,
+    );
+    const questions = olderPage(
+      await tx.informationRequest.findMany({
+        where: { caseId: found.id },
+        orderBy: [{ askedAt: "desc" }, { id: "desc" }],
+        take: QUESTION_PAGE_SIZE + 1,
+        ...cursorOf(position.questionsBefore),
+      }),
+      QUESTION_PAGE_SIZE,
     );
     const names = await userNames(tx, [
       detail.assigneeId,
@@ -135,11 +147,14 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
         timeline: steps.rows.toReversed(),
         /** One page of the intervention log, oldest first within the page */
         interventions: interventions.rows.toReversed(),
+        /** One page of the questions to the family, oldest first within the page */
+        informationRequests: questions.rows.toReversed(),
       },
-      /** Paging of both logs: totals, and whether older rows exist before this page */
+      /** Paging of the logs: totals, and whether older rows exist before this page */
       logs: {
         steps: { total: counts.timeline, more: steps.more, paged: Boolean(position.stepsBefore) },
         interventions: { total: counts.interventions, more: interventions.more, paged: Boolean(position.interventionsBefore) },
+        questions: { total: counts.questions, more: questions.more, paged: Boolean(position.questionsBefore) },
       },
       /** When and after which period the case's content was removed; null while it is there */
       purged,

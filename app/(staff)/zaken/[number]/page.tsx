@@ -41,7 +41,7 @@ import { PurgedCase } from "./purged-case";
 
 type Params = { params: Promise<{ number: string }> };
 type PageProps = Params & {
-  searchParams: Promise<{ gedaan?: string; bezet?: string; stappen?: string | string[]; interventies?: string | string[] }>;
+  searchParams: Promise<{ gedaan?: string; bezet?: string; stappen?: string | string[]; interventies?: string | string[]; vragen?: string | string[] }>;
 };
 
 /** A page position from the URL: a row id, or nothing (the newest rows) when it is not one. */
@@ -116,7 +116,11 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const justDone = query.gedaan === "1";
   const lostRace = query.bezet === "1";
   const actor = await requirePermission("case.view", `/zaken/${number}`);
-  const position = { stepsBefore: positionOf(query.stappen), interventionsBefore: positionOf(query.interventies) };
+  const position = {
+    stepsBefore: positionOf(query.stappen),
+    interventionsBefore: positionOf(query.interventies),
+    questionsBefore: positionOf(query.vragen),
+  };
   const view = await orNotFound(number, () => openCase(actor, number, position));
   const c = view.case;
   if (view.purged) {
@@ -383,6 +387,14 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
       {c.informationRequests.length > 0 && (
         <section aria-labelledby="questions">
           <h2 id="questions" className="text-2xl font-bold">{t("questionsTitle")}</h2>
+          <LogPaging
+            log={view.logs.questions}
+            shown={c.informationRequests.length}
+            label={t("logs.questions.label")}
+            summary={t("logs.questions.summary", { shown: c.informationRequests.length, total: view.logs.questions.total })}
+            newest={{ href: `/zaken/${c.number}#questions`, text: t("logs.questions.newest") }}
+            older={{ href: `/zaken/${c.number}?vragen=${c.informationRequests[0]?.id ?? ""}#questions`, text: t("logs.questions.older") }}
+          />
           <ul className="mt-3 space-y-2">
             {c.informationRequests.map((q) => (
               <li key={q.id} className="rounded border border-slate-300 bg-white p-3">
