@@ -130,7 +130,7 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
           select: { id: true, name: true },
         })
       : [];
-    const transferGemeenten = await tx.gemeente.findMany({
+    const transferGemeenten = detail.transfers.length === 0 ? [] : await tx.gemeente.findMany({
       where: { id: { in: detail.transfers.flatMap((t) => [t.fromGemeenteId, t.toGemeenteId]) } },
       select: { id: true, cbsCode: true, name: true, commonName: true },
     });

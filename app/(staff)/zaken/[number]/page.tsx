@@ -50,12 +50,14 @@ function positionOf(value: string | string[] | undefined): string | null {
   return id && recordId().safeParse(id).success ? id : null;
 }
 
+const dutchOrder = new Intl.Collator("nl");
+
 /** The gemeenten a case may be transferred to: all but its own and those it was in before, sorted as people say them. */
 async function transferTargets(exclude: Set<string>) {
   return (await listGemeenten())
     .filter((g) => !exclude.has(g.cbsCode))
     .map((g) => ({ value: g.cbsCode, label: g.commonName ? `${g.commonName} (${g.name})` : g.name }))
-    .sort((a, b) => a.label.replace(/^'s-/, "").localeCompare(b.label.replace(/^'s-/, ""), "nl"));
+    .sort((a, b) => dutchOrder.compare(a.label.replace(/^'s-/, ""), b.label.replace(/^'s-/, "")));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
