@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { chainFor } from "@/lib/domain/audit";
 import type { ChainBreakKind } from "@/lib/domain/audit-chain";
 import { asActor } from "@/lib/db/acting";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { findScopedCase } from "@/lib/db/scope";
 import { actingRole } from "@/lib/server/cases/transition";
 import { verifyAuditChains } from "./verify-chains";
@@ -22,33 +23,37 @@ export type TrailVerification = {
  * The ombudsman recomputes the audit chain of one case: every hash, the
  * numbering, the links and the head. The check is recorded in the same
  * chain, with its outcome, right after it.
+ *
+ * The head and the events are read in one snapshot (REPEATABLE READ), so an
+ * event committed while the check reads is simply not in it and cannot be
+ * mistaken for one added after the head. Nothing is locked while the hashes are
+ * recomputed: writers of the case, and other checks, do not wait (decision 018).
  */
 export async function verifyAuditTrail(actor: Actor, number: string): Promise<TrailVerification> {
-  return asActor(
+  const { found, heldRoles, report } = await asActor(
     actor,
     async (tx) => {
       const { case: found, heldRoles } = await findScopedCase(tx, actor, "audit.read", { number });
-      const chain = chainFor(found.id);
-      // Holding the head keeps writers of this case out until the check is recorded, so that an
-      // event committed halfway through reading is not mistaken for one added after the head.
-      await tx.$queryRaw`SELECT "seq" FROM "AuditChainHead" WHERE "chain" = ${chain} FOR UPDATE`;
       // Smaller batches than the command line's: the portal's server keeps a small heap (package.json).
-      const report = await verifyAuditChains({ chain, db: tx, batchSize: 1000 });
-      const first = report.broken[0];
-      const broken = first ? { seq: first.seq, kind: first.kind } : null;
-      await writeAudit(tx, actor, {
-        action: "audit.verify",
-        role: actingRole(heldRoles, "audit.read"),
-        case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
-        changes: {
-          checkedEvents: { old: null, new: report.events },
-          chainStatus: { old: null, new: broken ? broken.kind : "whole" },
-          ...(broken ? { brokenAt: { old: null, new: broken.seq } } : {}),
-        },
-      });
-      return { caseNumber: found.number, checked: report.events, broken, verifiedAt: new Date().toISOString() };
+      const report = await verifyAuditChains({ chain: chainFor(found.id), db: tx, batchSize: 1000 });
+      return { found, heldRoles, report };
     },
     // A long trail takes a while to recompute; the default of 5 s is meant for ordinary changes.
-    { timeout: 60_000 },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 },
   );
+  const first = report.broken[0];
+  const broken = first ? { seq: first.seq, kind: first.kind } : null;
+  await asActor(actor, (tx) =>
+    writeAudit(tx, actor, {
+      action: "audit.verify",
+      role: actingRole(heldRoles, "audit.read"),
+      case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
+      changes: {
+        checkedEvents: { old: null, new: report.events },
+        chainStatus: { old: null, new: broken ? broken.kind : "whole" },
+        ...(broken ? { brokenAt: { old: null, new: broken.seq } } : {}),
+      },
+    }),
+  );
+  return { caseNumber: found.number, checked: report.events, broken, verifiedAt: new Date().toISOString() };
 }
