@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { chainFor } from "@/lib/domain/audit";
 import type { ChainBreakKind } from "@/lib/domain/audit-chain";
 import { asActor } from "@/lib/db/acting";
+import pLimit from "p-limit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findScopedCase } from "@/lib/db/scope";
 import { actingRole } from "@/lib/server/cases/transition";
@@ -29,7 +30,19 @@ export type TrailVerification = {
  * mistaken for one added after the head. Nothing is locked while the hashes are
  * recomputed: writers of the case, and other checks, do not wait (decision 018).
  */
-export async function verifyAuditTrail(actor: Actor, number: string): Promise<TrailVerification> {
+export function verifyAuditTrail(actor: Actor, number: string): Promise<TrailVerification> {
+  return fewChecksAtOnce(() => verify(actor, number));
+}
+
+/**
+ * Recomputing a long chain keeps the server's one thread and a database connection busy
+ * for a while. At most two checks run at once (one reads while the other computes); more
+ * asked for at the same moment wait their turn in memory, without a connection, so that
+ * they cannot use up the pool that every page needs.
+ */
+const fewChecksAtOnce = pLimit(2);
+
+async function verify(actor: Actor, number: string): Promise<TrailVerification> {
   const { found, heldRoles, report } = await asActor(
     actor,
     async (tx) => {
