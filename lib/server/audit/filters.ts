@@ -1,3 +1,4 @@
+import type { Changes } from "@/lib/domain/audit";
 import { endOfAmsterdamDay, type IsoDay } from "@/lib/domain/deadlines";
 
 /**
@@ -100,4 +101,16 @@ export function canonicalHref(given: RawSearchParams, canonical: URLSearchParams
   const wanted = canonical.toString();
   if (asGiven.toString() === wanted) return null;
   return wanted ? `${basePath}?${wanted}` : basePath;
+}
+
+/**
+ * The filters of a reading as the trail records them: each one that was set, as a change
+ * from nothing; null when none was. Free text goes in as `query`, which writeAudit redacts.
+ */
+export function filterChanges(values: [field: string, value: string | number | null][]): Changes | null {
+  const changes: Changes = {};
+  for (const [field, value] of values) {
+    if (value !== null && value !== "") changes[field] = { old: null, new: value };
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
 }

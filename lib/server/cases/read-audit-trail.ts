@@ -11,6 +11,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import {
   cleanText,
   escapeLike,
+  filterChanges,
   firstValue,
   periodErrors,
   periodWhere,
@@ -151,20 +152,17 @@ export async function readAuditTrail(
   });
 }
 
-/** The filters of a reading, as recorded in the trail; the name typed is free text and is redacted as `query`. */
+/** The filters of a reading, as recorded in the trail; the name typed is free text and is recorded as `query`. */
 function readingChanges(filter: TrailFilter): Changes | null {
-  const changes: Changes = {};
-  const record = (field: string, value: string | number | null) => {
-    if (value !== null && value !== "") changes[field] = { old: null, new: value };
-  };
-  record("query", filter.who);
-  record("role", filter.role);
-  record("auditAction", filter.action);
-  record("from", filter.from);
-  record("to", filter.to);
-  record("pageAfter", filter.after);
-  record("pageBefore", filter.before);
-  return Object.keys(changes).length > 0 ? changes : null;
+  return filterChanges([
+    ["query", filter.who],
+    ["role", filter.role],
+    ["auditAction", filter.action],
+    ["from", filter.from],
+    ["to", filter.to],
+    ["pageAfter", filter.after],
+    ["pageBefore", filter.before],
+  ]);
 }
 
 async function fetchPage(

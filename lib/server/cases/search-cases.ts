@@ -4,7 +4,6 @@ import { actorRoles } from "@/lib/auth/actor";
 import { prisma, type Tx } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
-import type { Changes } from "@/lib/domain/audit";
 import { caseNumberPattern, couldBeInCaseNumber } from "@/lib/domain/case-number";
 import { caseStatuses, type CaseStatus } from "@/lib/domain/case-machine";
 import type { IsoDay } from "@/lib/domain/deadlines";
@@ -14,6 +13,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import {
   cleanText,
   escapeLike,
+  filterChanges,
   firstValue,
   periodErrors,
   periodWhere,
@@ -224,20 +224,18 @@ export async function searchCases(
     const totalCapped = counted > countLimit;
     const total = Math.min(counted, countLimit);
 
-    const changes: Changes = {};
-    const record = (field: string, value: string | number | null) => {
-      if (value !== null && value !== "") changes[field] = { old: null, new: value };
-    };
     // Free text stays out of the trail: `query` is redacted by writeAudit; codes and days are kept.
-    record("query", search.q);
-    record("gemeente", search.gemeente);
-    record("region", search.region);
-    record("status", search.status);
-    record("filedFrom", search.from);
-    record("filedTo", search.to);
-    record("pageAfter", search.after);
-    record("pageBefore", search.before);
-    record("results", totalCapped ? `>${countLimit}` : total);
+    const changes = filterChanges([
+      ["query", search.q],
+      ["gemeente", search.gemeente],
+      ["region", search.region],
+      ["status", search.status],
+      ["filedFrom", search.from],
+      ["filedTo", search.to],
+      ["pageAfter", search.after],
+      ["pageBefore", search.before],
+      ["results", totalCapped ? `>${countLimit}` : total],
+    ]);
     await writeAudit(tx, actor, { action: "case.search", role: actingRole(roles, "case.search"), changes });
     return { search, total, totalCapped, ...page };
   });
