@@ -316,6 +316,7 @@ export function listRegionQueue(
   return asActor(actor, async (tx) => {
     const page = await fetchPage(tx, actor, scoped(actor, "queue.region", open), "deadline", decodeQueueCursor(cursor, "deadline"), pageSize);
     const rows = await toRows(tx, page.rows, now);
+    // Only the cases of this page, which the scoped query above found in this transaction.
     const referrals = await tx.referral.findMany({
       where: { caseId: { in: page.rows.map((c) => c.id) } },
       orderBy: { createdAt: "desc" },
