@@ -960,6 +960,18 @@ async function main(): Promise<number> {
         },
       });
     }
+    // For reference only: the simplest page rendered per request (no session, no database),
+    // which shows what rendering alone costs in this app on this machine.
+    scenarios.unshift({
+      name: "sign-in page, no session",
+      as: null,
+      target: null,
+      prepare: async () => {
+        const page = await openPage(origin, "/inloggen", null);
+        expectHeading(page, heading("family", "signIn.title"));
+        return { request: { method: "GET", path: "/inloggen", headers: browserHeaders(null) }, expect: { status: 200 }, note: "rendered per request, reads nothing from the database" };
+      },
+    });
     if (config.only) {
       const only = config.only;
       const kept = scenarios.filter((s) => s.name.toLowerCase().includes(only));
