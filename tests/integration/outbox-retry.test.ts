@@ -40,6 +40,7 @@ describe("outbox retry", () => {
 
   beforeEach(() => {
     smtp.accepting = true;
+    smtp.refusing.clear();
     process.env.SMTP_URL = smtp.url;
   });
 
@@ -109,6 +110,27 @@ describe("outbox retry", () => {
       attempts: maxDeliveryAttempts,
     });
     expect(received.filter((m) => m.to.includes(message.recipient))).toHaveLength(0);
+  });
+
+  it("records a batch in which one mail is refused: the others are sent, the refused one waits for its retry", async () => {
+    const messages = await Promise.all(Array.from({ length: 4 }, () => enqueue()));
+    const refused = messages[2]!;
+    smtp.refusing.add(refused.recipient);
+    const now = new Date();
+    expect(await deliverOutbox({ now, limit: 20 })).toBeGreaterThanOrEqual(messages.length);
+
+    const rows = new Map((await prisma.outboxMessage.findMany({ where: { id: { in: messages.map((m) => m.id) } } })).map((r) => [r.id, r]));
+    for (const m of messages) {
+      const row = rows.get(m.id)!;
+      if (m === refused) {
+        expect(row).toMatchObject({ status: "PENDING", attempts: 1, sentAt: null, lastError: "EMESSAGE SMTP 554 at DATA" });
+        expect(row.nextAttemptAt).toEqual(after(now, retryDelaysMs[0]));
+        expect(received.filter((r) => r.to.includes(m.recipient))).toHaveLength(0);
+      } else {
+        expect(row).toMatchObject({ status: "SENT", attempts: 1, sentAt: now, lastError: null });
+        expect(received.filter((r) => r.to.includes(m.recipient))).toHaveLength(1);
+      }
+    }
   });
 
   it("sends every message once when two workers deliver at the same moment", async () => {

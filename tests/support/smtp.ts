@@ -10,6 +10,8 @@ export type TestSmtp = {
   refusedFor: string[];
   /** Set to false to make the server refuse mail, quoting it back as real servers may */
   accepting: boolean;
+  /** Recipients the server refuses even while `accepting` is true */
+  refusing: Set<string>;
   url: string;
   close: () => Promise<void>;
 };
@@ -24,6 +26,7 @@ export async function startTestSmtp(received: ReceivedMail[] = []): Promise<Test
     received,
     refusedFor,
     accepting: true,
+    refusing: new Set(),
     url: "",
     close: async () => {
       delete process.env.SMTP_URL;
@@ -39,7 +42,7 @@ export async function startTestSmtp(received: ReceivedMail[] = []): Promise<Test
       stream.on("end", () => {
         const to = session.envelope.rcptTo.map((r) => r.address);
         const body = Buffer.concat(chunks).toString("utf8");
-        if (!smtp.accepting) {
+        if (!smtp.accepting || to.some((address) => smtp.refusing.has(address))) {
           refusedFor.push(...to);
           callback(Object.assign(new Error(`Refused mail for ${to.join(", ")}: ${body}`), { responseCode: 554 }));
           return;

@@ -6,7 +6,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { asActor, asSystem, enterScope, scopeOfActor } from "@/lib/db/acting";
 import { withGemeente } from "@/lib/domain/database-scope";
 import { DomainError } from "@/lib/server/errors";
-import { enqueueEmail } from "@/lib/server/notifications/enqueue";
+import { enqueueEmails } from "@/lib/server/notifications/enqueue";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
 import { applyAction, loadForAction } from "./transition";
 
@@ -99,9 +99,7 @@ export async function transferCase(actor: Actor, input: TransferCaseInput): Prom
       where: { caseId: current.id, gemeenteId: target.id, email: { not: null }, OR: [{ userId: null }, { userId: { not: actor.userId } }] },
       select: { email: true },
     });
-    for (const email of new Set(parties.flatMap((p) => (p.email ? [p.email] : [])))) {
-      await enqueueEmail(tx, { recipient: email, template: "case-updated", caseId: current.id, gemeenteId: target.id });
-    }
+    await enqueueEmails(tx, parties.flatMap((p) => (p.email ? [p.email] : [])), { template: "case-updated", caseId: current.id, gemeenteId: target.id });
     return { toGemeente: target.commonName ?? target.name };
   });
 }

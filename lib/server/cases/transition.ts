@@ -11,7 +11,7 @@ import { findScopedCase } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { loadNorms } from "@/lib/server/deadlines/norms";
-import { enqueueEmail } from "@/lib/server/notifications/enqueue";
+import { enqueueEmails } from "@/lib/server/notifications/enqueue";
 import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 
 type Loaded = Awaited<ReturnType<typeof findScopedCase>>;
@@ -111,7 +111,5 @@ export async function notifyFamily(tx: Tx, current: { id: string; gemeenteId: st
     where: { caseId: current.id, gemeenteId: current.gemeenteId, email: { not: null }, OR: [{ userId: null }, { userId: { not: actorId } }] },
     select: { email: true },
   });
-  for (const email of new Set(parties.flatMap((p) => (p.email ? [p.email] : [])))) {
-    await enqueueEmail(tx, { recipient: email, template: "case-updated", caseId: current.id, gemeenteId: current.gemeenteId });
-  }
+  await enqueueEmails(tx, parties.flatMap((p) => (p.email ? [p.email] : [])), { template: "case-updated", caseId: current.id, gemeenteId: current.gemeenteId });
 }

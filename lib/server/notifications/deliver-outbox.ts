@@ -71,6 +71,23 @@ export function describeSendError(error: unknown): string {
   return parts.join(" ");
 }
 
+/** Marks what was sent as SENT and schedules each failure's next attempt (or gives it up). */
+async function recordOutcome(sent: string[], failed: { message: Claimed; error: unknown }[], now: Date): Promise<void> {
+  if (sent.length === 0 && failed.length === 0) return;
+  await asSystem(async (tx) => {
+    if (sent.length > 0) {
+      await tx.outboxMessage.updateMany({ where: { id: { in: sent } }, data: { status: "SENT", sentAt: now, lastError: null } });
+    }
+    for (const { message, error } of failed) {
+      const retryAt = nextAttemptAfterFailure(message.attempts, now);
+      await tx.outboxMessage.update({
+        where: { id: message.id },
+        data: retryAt ? { lastError: describeSendError(error), nextAttemptAt: retryAt } : { status: "FAILED", lastError: describeSendError(error) },
+      });
+    }
+  });
+}
+
 /**
  * Sends the outbox messages that are due. A failed send is tried again later
  * (see lib/domain/retry.ts) and given up as FAILED after the last attempt.
@@ -82,6 +99,8 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
   const baseUrl = process.env.AUTH_URL ?? process.env.PUBLIC_URL ?? "http://localhost:3000";
   const from = process.env.MAIL_FROM ?? "Doorbraak <no-reply@doorbraak.localhost>";
   const mailer = transport();
+  const sent: string[] = [];
+  const failed: { message: Claimed; error: unknown }[] = [];
   try {
     for (const message of batch) {
       try {
@@ -94,23 +113,17 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
               ? invitationMailText(message.id, baseUrl)
               : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         });
-        await asSystem((tx) =>
-          tx.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: now, lastError: null } }),
-        );
+        sent.push(message.id);
       } catch (error) {
-        const retryAt = nextAttemptAfterFailure(message.attempts, now);
-        await asSystem((tx) =>
-          tx.outboxMessage.update({
-            where: { id: message.id },
-            data: retryAt
-              ? { lastError: describeSendError(error), nextAttemptAt: retryAt }
-              : { status: "FAILED", lastError: describeSendError(error) },
-          }),
-        );
+        failed.push({ message, error });
       }
     }
   } finally {
     mailer.close();
   }
+  // One short transaction records the whole batch: a filing in a large gemeente mails
+  // a dozen staff members, and a transaction per message cost more than the sending.
+  // Should the process stop before this, the batch is sent again once its claim runs out.
+  await recordOutcome(sent, failed, now);
   return batch.length;
 }

@@ -29,6 +29,22 @@ export async function enqueueEmail(
   });
 }
 
+/**
+ * Enqueues the same e-mail to several recipients in one statement, in the caller's
+ * transaction. A recipient listed twice gets one mail.
+ */
+export async function enqueueEmails(
+  tx: Tx,
+  recipients: Iterable<string>,
+  message: { template: NotificationTemplate; caseId: string; gemeenteId: string },
+): Promise<void> {
+  const unique = [...new Set(recipients)];
+  if (unique.length === 0) return;
+  await tx.outboxMessage.createMany({
+    data: unique.map((recipient) => ({ recipient, template: message.template, caseId: message.caseId, gemeenteId: message.gemeenteId, channel: "email" })),
+  });
+}
+
 /** Enqueues one e-mail to every holder of `role` in the gemeente or region. */
 export async function enqueueForRole(
   tx: Tx,
@@ -39,7 +55,5 @@ export async function enqueueForRole(
     where: { role: scope.role, gemeenteId: scope.gemeenteId, regionId: scope.regionId },
     select: { user: { select: { email: true } } },
   });
-  for (const h of holders) {
-    await enqueueEmail(tx, { recipient: h.user.email, template: message.template, caseId: message.caseId, gemeenteId: message.gemeenteId });
-  }
+  await enqueueEmails(tx, holders.map((h) => h.user.email), message);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/domain/roles";
-import { enqueueEmail, type NotificationTemplate } from "./enqueue";
+import { enqueueEmails, type NotificationTemplate } from "./enqueue";
 
 /** What a staff member is told about. The text comes from the message catalogs; no case content. */
 export const staffNotificationKinds = [
@@ -50,9 +50,7 @@ export async function notifyStaff(tx: Tx, userIds: readonly string[], notice: St
     })),
   });
   const users = await tx.user.findMany({ where: { id: { in: unique } }, select: { email: true } });
-  for (const user of users) {
-    await enqueueEmail(tx, { recipient: user.email, template: staffMailTemplate[notice.kind], caseId: notice.caseId, gemeenteId: notice.gemeenteId });
-  }
+  await enqueueEmails(tx, users.map((user) => user.email), { template: staffMailTemplate[notice.kind], caseId: notice.caseId, gemeenteId: notice.gemeenteId });
 }
 
 /** The users who hold `role` in a gemeente or a region. */
