@@ -21,12 +21,15 @@ export type CaseDocuments = {
  * content. Scoped like every case read: not yours is "not found".
  */
 export async function listCaseDocuments(actor: Actor, where: { id: string } | { number: string }): Promise<CaseDocuments> {
-  const { case: found, heldRoles } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.readDocument", where));
-  const documents = await asActor(actor, (tx) => tx.caseDocument.findMany({
-    where: { caseId: found.id, gemeenteId: found.gemeenteId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, fileName: true, contentType: true, size: true, createdAt: true },
-  }));
+  const { found, heldRoles, documents } = await asActor(actor, async (tx) => {
+    const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.readDocument", where);
+    const documents = await tx.caseDocument.findMany({
+      where: { caseId: found.id, gemeenteId: found.gemeenteId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, fileName: true, contentType: true, size: true, createdAt: true },
+    });
+    return { found, heldRoles, documents };
+  });
   const open = mayAddDocuments(found.status);
   return { caseId: found.id, documents, canAdd: open && may(heldRoles, "case.addDocument"), closed: !open };
 }

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { CaseDocuments } from "@/components/case-documents";
+import { ClientMessages } from "@/components/client-messages";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { maskBsn } from "@/lib/domain/bsn";
@@ -38,6 +39,12 @@ import { orNotFound } from "./load";
 import { CaseEvaluation } from "./evaluation";
 import { ProcesregieSteps } from "./procesregie-steps";
 import { PurgedCase } from "./purged-case";
+
+/**
+ * The message catalog sections the workspace's forms use. Given here rather than in a
+ * layout, so that the audit trail below this route does not carry them.
+ */
+const formNamespaces = ["workspace", "triage", "expertWork", "interventionType", "monitoring", "documents"];
 
 type Params = { params: Promise<{ number: string }> };
 type PageProps = Params & {
@@ -170,307 +177,309 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   }
 
   return (
-    <div className="space-y-10">
-      <div>
-        {justDone && (
-          <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold">
-            {t("done")}
+    <ClientMessages namespaces={formNamespaces}>
+      <div className="space-y-10">
+        <div>
+          {justDone && (
+            <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold">
+              {t("done")}
+            </p>
+          )}
+          {lostRace && (
+            <p role="alert" className="mb-4 rounded border-l-8 border-red-800 bg-red-50 p-3 font-semibold text-red-900">
+              {tTriage("conflict")}
+            </p>
+          )}
+          <h1 className="text-3xl font-bold">{t("title", { number: c.number })}</h1>
+          <p className="mt-2">
+            <StatusBadge status={c.status} />
           </p>
-        )}
-        {lostRace && (
-          <p role="alert" className="mb-4 rounded border-l-8 border-red-800 bg-red-50 p-3 font-semibold text-red-900">
-            {tTriage("conflict")}
-          </p>
-        )}
-        <h1 className="text-3xl font-bold">{t("title", { number: c.number })}</h1>
-        <p className="mt-2">
-          <StatusBadge status={c.status} />
-        </p>
-        {view.canReadAudit && (
-          <p className="mt-3">
-            <Link href={`/zaken/${c.number}/audit`}>{t("auditLink")}</Link>
-          </p>
-        )}
-      </div>
+          {view.canReadAudit && (
+            <p className="mt-3">
+              <Link href={`/zaken/${c.number}/audit`}>{t("auditLink")}</Link>
+            </p>
+          )}
+        </div>
 
-      <section aria-labelledby="facts">
-        <h2 id="facts" className="text-2xl font-bold">{t("factsTitle")}</h2>
-        <dl className="mt-3 rounded border border-slate-300 bg-white px-4">
-          <Fact label={t("child")}>{c.childName}</Fact>
-          <Fact label={t("birthDate")}>{day(c.childBirthDate)}</Fact>
-          <Fact label={t("bsn")}>{c.childBsn ? maskBsn(c.childBsn) : "—"}</Fact>
-          <Fact label={t("gemeente")}>
-            {c.gemeente.name} ({c.gemeente.cbsCode})
-            <span className="block text-slate-700">{t(`residenceRule.${c.residenceRule}`)}</span>
-          </Fact>
-          <Fact label={t("region")}>{c.region?.name ?? "—"}</Fact>
-          <Fact label={t("expertTeam")}>{c.region?.expertTeam?.name ?? "—"}</Fact>
-          <Fact label={t("consent")}>
-            {t(`consentGivenBy.${c.consentGivenBy}`)}
-            {c.consentMethod && (
-              <span className="block">{t("consentRecordedBy", { method: t(`consentMethod.${c.consentMethod}`) })}</span>
-            )}
-          </Fact>
-          <Fact label={t("urgency")}>{tUrgency(c.urgency)}</Fact>
-          <Fact label={t("domains")}>{c.domains.map((d) => tDomain(d)).join(", ")}</Fact>
-          <Fact label={t("stuckSince")}>{c.stuckSince ? day(c.stuckSince) : "—"}</Fact>
-          <Fact label={t("school")}>
-            {c.schoolSituation ? t(`schoolSituation.${c.schoolSituation}`) : "—"}
-            {c.outOfSchoolSince && ` ${t("outOfSchoolSince", { date: day(c.outOfSchoolSince) })}`}
-          </Fact>
-          <Fact label={t("stuck")}>{c.stuckDescription}</Fact>
-          <Fact label={t("refusedBy")}>{c.refusedBy ?? "—"}</Fact>
-          <Fact label={t("tried")}>{c.triedDescription}</Fact>
-          <Fact label={t("need")}>{c.needDescription}</Fact>
-          <Fact label={t("risks")}>{c.risks ?? "—"}</Fact>
-          <Fact label={t("deadline")}>
-            {c.deadlineAt ? day(c.deadlineAt) : "—"} {overdue && <strong className="text-red-800">{t("overdue")}</strong>}
-          </Fact>
-          {c.result && <Fact label={t("result")}>{tTriage(`result.${c.result}`)}</Fact>}
-          {c.closingNote && <Fact label={tTriage("closingNote")}>{c.closingNote}</Fact>}
-          <Fact label={t("assignee")}>{c.assigneeId ? name(c.assigneeId) : t("nobody")}</Fact>
-          <Fact label={tTriage("transferCount")}>{c.transferCount}</Fact>
-        </dl>
-      </section>
-
-      <ProcesregieSteps case={c} />
-
-      <section aria-labelledby="actions" className="space-y-4">
-        <h2 id="actions" className="text-2xl font-bold">{t("actionsTitle")}</h2>
-        <ActionPanel
-          caseId={c.id}
-          caseNumber={c.number}
-          available={view.actions}
-          proposerIsActor={view.proposerIsActor}
-          openAssignments={openAssignmentCount(c.decisions)}
-          correction={c.decisions.filter((d) => !c.decisions.some((n) => n.supersedesId === d.id)).at(-1) ?? null}
-          today={todayIso()}
-          triage={{
-            colleagues: view.colleagues.filter((u) => u.id !== c.assigneeId),
-            gemeenten: view.actions.includes("case.transfer")
-              ? await transferTargets(new Set([c.gemeente.cbsCode, ...[...view.transferGemeenten.values()].map((g) => g.cbsCode)]))
-              : [],
-            transferCount: c.transferCount,
-            gemeenteName: c.gemeente.commonName ?? c.gemeente.name,
-          }}
-          actions={{
-            claim: claimAction,
-            startLocal: startLocalAction,
-            requestInfo: requestInfoAction,
-            refer: referAction,
-            logIntervention: logInterventionAction,
-            propose: proposeAction,
-            decide: decideAction,
-            correctDecision: correctDecisionAction,
-            assign: assignAction,
-            note: noteAction,
-            transfer: transferAction,
-            inadmissible: inadmissibleAction,
-            close: closeAction,
-          }}
-        />
-      </section>
-
-      {c.transfers.length > 0 && (
-        <section aria-labelledby="transfers" className="space-y-4">
-          <h2 id="transfers" className="text-2xl font-bold">{tTriage("transfersTitle")}</h2>
-          {c.transfers.map((tr) => (
-            <article key={tr.id} className="rounded border border-slate-300 bg-white p-4">
-              <p className="font-semibold">
-                {tTriage("transferLine", {
-                  from: view.transferGemeenten.get(tr.fromGemeenteId)?.name ?? t("unknown"),
-                  to: view.transferGemeenten.get(tr.toGemeenteId)?.name ?? t("unknown"),
-                })}
-              </p>
-              <p className="text-sm text-slate-700">{tTriage("transferMeta", { date: moment(tr.createdAt), name: name(tr.transferredById) })}</p>
-              <p className="mt-2 whitespace-pre-line"><strong>{tTriage("transferReason")}:</strong> {tr.reason}</p>
-              {tr.expertAgreement && (
-                <p className="mt-1 whitespace-pre-line"><strong>{tTriage("transferAgreement")}:</strong> {tr.expertAgreement}</p>
+        <section aria-labelledby="facts">
+          <h2 id="facts" className="text-2xl font-bold">{t("factsTitle")}</h2>
+          <dl className="mt-3 rounded border border-slate-300 bg-white px-4">
+            <Fact label={t("child")}>{c.childName}</Fact>
+            <Fact label={t("birthDate")}>{day(c.childBirthDate)}</Fact>
+            <Fact label={t("bsn")}>{c.childBsn ? maskBsn(c.childBsn) : "—"}</Fact>
+            <Fact label={t("gemeente")}>
+              {c.gemeente.name} ({c.gemeente.cbsCode})
+              <span className="block text-slate-700">{t(`residenceRule.${c.residenceRule}`)}</span>
+            </Fact>
+            <Fact label={t("region")}>{c.region?.name ?? "—"}</Fact>
+            <Fact label={t("expertTeam")}>{c.region?.expertTeam?.name ?? "—"}</Fact>
+            <Fact label={t("consent")}>
+              {t(`consentGivenBy.${c.consentGivenBy}`)}
+              {c.consentMethod && (
+                <span className="block">{t("consentRecordedBy", { method: t(`consentMethod.${c.consentMethod}`) })}</span>
               )}
-            </article>
-          ))}
+            </Fact>
+            <Fact label={t("urgency")}>{tUrgency(c.urgency)}</Fact>
+            <Fact label={t("domains")}>{c.domains.map((d) => tDomain(d)).join(", ")}</Fact>
+            <Fact label={t("stuckSince")}>{c.stuckSince ? day(c.stuckSince) : "—"}</Fact>
+            <Fact label={t("school")}>
+              {c.schoolSituation ? t(`schoolSituation.${c.schoolSituation}`) : "—"}
+              {c.outOfSchoolSince && ` ${t("outOfSchoolSince", { date: day(c.outOfSchoolSince) })}`}
+            </Fact>
+            <Fact label={t("stuck")}>{c.stuckDescription}</Fact>
+            <Fact label={t("refusedBy")}>{c.refusedBy ?? "—"}</Fact>
+            <Fact label={t("tried")}>{c.triedDescription}</Fact>
+            <Fact label={t("need")}>{c.needDescription}</Fact>
+            <Fact label={t("risks")}>{c.risks ?? "—"}</Fact>
+            <Fact label={t("deadline")}>
+              {c.deadlineAt ? day(c.deadlineAt) : "—"} {overdue && <strong className="text-red-800">{t("overdue")}</strong>}
+            </Fact>
+            {c.result && <Fact label={t("result")}>{tTriage(`result.${c.result}`)}</Fact>}
+            {c.closingNote && <Fact label={tTriage("closingNote")}>{c.closingNote}</Fact>}
+            <Fact label={t("assignee")}>{c.assigneeId ? name(c.assigneeId) : t("nobody")}</Fact>
+            <Fact label={tTriage("transferCount")}>{c.transferCount}</Fact>
+          </dl>
         </section>
-      )}
 
-      {c.decisions.length > 0 && (
-        <section aria-labelledby="decisions" className="space-y-4">
-          <h2 id="decisions" className="text-2xl font-bold">{t("decisionsTitle")}</h2>
-          {/* A plain link: the letter is a download whose every fetch is audited, so it must never be prefetched. */}
-          <p>
-            <a href={`/besluitbrief/${c.number}`}>{tDecisions("letterLink")}</a>
-          </p>
-          {c.decisions.map((d) => (
-            <article key={d.id} className={`rounded border bg-white p-4 ${c.decisions.some((n) => n.supersedesId === d.id) ? "border-dashed border-slate-500" : "border-slate-300"}`}>
-              {c.decisions
-                .filter((n) => n.supersedesId === d.id)
-                .map((n) => (
-                  <p key={n.id} className="mb-2 rounded border-l-8 border-slate-600 bg-slate-100 p-2 font-semibold">
-                    {tExpert("decision.superseded", { date: day(n.createdAt) })}
-                  </p>
-                ))}
-              {d.supersedesId && (
-                <p className="mb-2 font-semibold">
-                  {tExpert("decision.supersedes", { date: day(c.decisions.find((o) => o.id === d.supersedesId)?.createdAt ?? d.createdAt) })}
-                </p>
-              )}
-              <p className="font-semibold">{t("decidedBy", { name: name(d.decidedById), date: day(d.createdAt) })}</p>
-              <p className="mt-2"><strong>{t("legalBasis")}:</strong> {d.legalBasis}</p>
-              <p className="mt-1 whitespace-pre-line"><strong>{t("rationale")}:</strong> {d.rationale}</p>
-              <AssignmentsTable assignments={d.assignments} now={now} />
-              <AssignmentControls
-                caseId={c.id}
-                caseNumber={c.number}
-                assignments={d.assignments}
-                followUp={assignmentFollowUp}
-                canSettle={view.actions.includes("case.settleAssignment") && !c.decisions.some((n) => n.supersedesId === d.id)}
-                now={now}
-                action={settleAssignmentAction}
-              />
-            </article>
-          ))}
-        </section>
-      )}
+        <ProcesregieSteps case={c} />
 
-      {c.evaluation && <CaseEvaluation evaluation={c.evaluation} createdBy={name(c.evaluation.createdById)} />}
-
-      {c.proposals.length > 0 && (
-        <section aria-labelledby="proposals" className="space-y-4">
-          <h2 id="proposals" className="text-2xl font-bold">{t("proposalsTitle")}</h2>
-          {c.proposals.map((p) => (
-            <article key={p.id} className="rounded border border-slate-300 bg-white p-4">
-              <p className="font-semibold">{t("proposedBy", { name: name(p.proposedById), date: day(p.createdAt) })}</p>
-              <p className="mt-2 whitespace-pre-line">{p.proposal}</p>
-              <p className="mt-2 whitespace-pre-line"><strong>{t("rationale")}:</strong> {p.rationale}</p>
-            </article>
-          ))}
-        </section>
-      )}
-
-      {c.interventions.length > 0 && (
-        <section aria-labelledby="interventions" className="space-y-4">
-          <h2 id="interventions" className="text-2xl font-bold">{t("interventionsTitle")}</h2>
-          <LogPaging
-            log={view.logs.interventions}
-            shown={c.interventions.length}
-            label={t("logs.interventions.label")}
-            summary={t("logs.interventions.summary", { shown: c.interventions.length, total: view.logs.interventions.total })}
-            newest={{ href: `/zaken/${c.number}#interventions`, text: t("logs.interventions.newest") }}
-            older={{ href: `/zaken/${c.number}?interventies=${c.interventions[0]?.id ?? ""}#interventions`, text: t("logs.interventions.older") }}
+        <section aria-labelledby="actions" className="space-y-4">
+          <h2 id="actions" className="text-2xl font-bold">{t("actionsTitle")}</h2>
+          <ActionPanel
+            caseId={c.id}
+            caseNumber={c.number}
+            available={view.actions}
+            proposerIsActor={view.proposerIsActor}
+            openAssignments={openAssignmentCount(c.decisions)}
+            correction={c.decisions.filter((d) => !c.decisions.some((n) => n.supersedesId === d.id)).at(-1) ?? null}
+            today={todayIso()}
+            triage={{
+              colleagues: view.colleagues.filter((u) => u.id !== c.assigneeId),
+              gemeenten: view.actions.includes("case.transfer")
+                ? await transferTargets(new Set([c.gemeente.cbsCode, ...[...view.transferGemeenten.values()].map((g) => g.cbsCode)]))
+                : [],
+              transferCount: c.transferCount,
+              gemeenteName: c.gemeente.commonName ?? c.gemeente.name,
+            }}
+            actions={{
+              claim: claimAction,
+              startLocal: startLocalAction,
+              requestInfo: requestInfoAction,
+              refer: referAction,
+              logIntervention: logInterventionAction,
+              propose: proposeAction,
+              decide: decideAction,
+              correctDecision: correctDecisionAction,
+              assign: assignAction,
+              note: noteAction,
+              transfer: transferAction,
+              inadmissible: inadmissibleAction,
+              close: closeAction,
+            }}
           />
-          <ol aria-label={tExpert("log.caption")} className="space-y-4 border-l-4 border-teal-800 pl-5">
-            {c.interventions.map((i) => (
-              <li key={i.id} className="rounded border border-slate-300 bg-white p-4">
+        </section>
+
+        {c.transfers.length > 0 && (
+          <section aria-labelledby="transfers" className="space-y-4">
+            <h2 id="transfers" className="text-2xl font-bold">{tTriage("transfersTitle")}</h2>
+            {c.transfers.map((tr) => (
+              <article key={tr.id} className="rounded border border-slate-300 bg-white p-4">
                 <p className="font-semibold">
-                  <time dateTime={i.occurredOn.toISOString().slice(0, 10)}>{day(i.occurredOn)}</time> · {tType(i.type)}
+                  {tTriage("transferLine", {
+                    from: view.transferGemeenten.get(tr.fromGemeenteId)?.name ?? t("unknown"),
+                    to: view.transferGemeenten.get(tr.toGemeenteId)?.name ?? t("unknown"),
+                  })}
                 </p>
-                <p className="text-sm text-slate-700">{tExpert("log.loggedBy", { name: name(i.loggedById) })}</p>
-                <dl className="mt-2">
-                  <Fact label={tExpert("log.participants")}>{i.participants}</Fact>
-                  <Fact label={tExpert("log.parentInvolved")}>{i.familyInvolved ? tExpert("log.yes") : tExpert("log.no")}</Fact>
-                  <Fact label={tExpert("log.childInvolved")}>{i.childInvolved ? tExpert("log.yes") : tExpert("log.no")}</Fact>
-                  {i.involvementNote && <Fact label={tExpert("log.involvementNote")}>{i.involvementNote}</Fact>}
-                  <Fact label={tExpert("log.outcome")}>{i.outcome}</Fact>
-                  {i.nextStep && <Fact label={tExpert("log.nextStep")}>{i.nextStep}</Fact>}
-                </dl>
-                {i.internalNote && (
-                  <div className="mt-3 rounded border-l-8 border-amber-600 bg-amber-50 p-3">
-                    <p className="font-semibold">
-                      {tExpert("log.internalNote")} <span className="text-sm font-normal">({tExpert("log.internalLabel")})</span>
-                    </p>
-                    <p className="whitespace-pre-line">{i.internalNote}</p>
-                  </div>
+                <p className="text-sm text-slate-700">{tTriage("transferMeta", { date: moment(tr.createdAt), name: name(tr.transferredById) })}</p>
+                <p className="mt-2 whitespace-pre-line"><strong>{tTriage("transferReason")}:</strong> {tr.reason}</p>
+                {tr.expertAgreement && (
+                  <p className="mt-1 whitespace-pre-line"><strong>{tTriage("transferAgreement")}:</strong> {tr.expertAgreement}</p>
                 )}
+              </article>
+            ))}
+          </section>
+        )}
+
+        {c.decisions.length > 0 && (
+          <section aria-labelledby="decisions" className="space-y-4">
+            <h2 id="decisions" className="text-2xl font-bold">{t("decisionsTitle")}</h2>
+            {/* A plain link: the letter is a download whose every fetch is audited, so it must never be prefetched. */}
+            <p>
+              <a href={`/besluitbrief/${c.number}`}>{tDecisions("letterLink")}</a>
+            </p>
+            {c.decisions.map((d) => (
+              <article key={d.id} className={`rounded border bg-white p-4 ${c.decisions.some((n) => n.supersedesId === d.id) ? "border-dashed border-slate-500" : "border-slate-300"}`}>
+                {c.decisions
+                  .filter((n) => n.supersedesId === d.id)
+                  .map((n) => (
+                    <p key={n.id} className="mb-2 rounded border-l-8 border-slate-600 bg-slate-100 p-2 font-semibold">
+                      {tExpert("decision.superseded", { date: day(n.createdAt) })}
+                    </p>
+                  ))}
+                {d.supersedesId && (
+                  <p className="mb-2 font-semibold">
+                    {tExpert("decision.supersedes", { date: day(c.decisions.find((o) => o.id === d.supersedesId)?.createdAt ?? d.createdAt) })}
+                  </p>
+                )}
+                <p className="font-semibold">{t("decidedBy", { name: name(d.decidedById), date: day(d.createdAt) })}</p>
+                <p className="mt-2"><strong>{t("legalBasis")}:</strong> {d.legalBasis}</p>
+                <p className="mt-1 whitespace-pre-line"><strong>{t("rationale")}:</strong> {d.rationale}</p>
+                <AssignmentsTable assignments={d.assignments} now={now} />
+                <AssignmentControls
+                  caseId={c.id}
+                  caseNumber={c.number}
+                  assignments={d.assignments}
+                  followUp={assignmentFollowUp}
+                  canSettle={view.actions.includes("case.settleAssignment") && !c.decisions.some((n) => n.supersedesId === d.id)}
+                  now={now}
+                  action={settleAssignmentAction}
+                />
+              </article>
+            ))}
+          </section>
+        )}
+
+        {c.evaluation && <CaseEvaluation evaluation={c.evaluation} createdBy={name(c.evaluation.createdById)} />}
+
+        {c.proposals.length > 0 && (
+          <section aria-labelledby="proposals" className="space-y-4">
+            <h2 id="proposals" className="text-2xl font-bold">{t("proposalsTitle")}</h2>
+            {c.proposals.map((p) => (
+              <article key={p.id} className="rounded border border-slate-300 bg-white p-4">
+                <p className="font-semibold">{t("proposedBy", { name: name(p.proposedById), date: day(p.createdAt) })}</p>
+                <p className="mt-2 whitespace-pre-line">{p.proposal}</p>
+                <p className="mt-2 whitespace-pre-line"><strong>{t("rationale")}:</strong> {p.rationale}</p>
+              </article>
+            ))}
+          </section>
+        )}
+
+        {c.interventions.length > 0 && (
+          <section aria-labelledby="interventions" className="space-y-4">
+            <h2 id="interventions" className="text-2xl font-bold">{t("interventionsTitle")}</h2>
+            <LogPaging
+              log={view.logs.interventions}
+              shown={c.interventions.length}
+              label={t("logs.interventions.label")}
+              summary={t("logs.interventions.summary", { shown: c.interventions.length, total: view.logs.interventions.total })}
+              newest={{ href: `/zaken/${c.number}#interventions`, text: t("logs.interventions.newest") }}
+              older={{ href: `/zaken/${c.number}?interventies=${c.interventions[0]?.id ?? ""}#interventions`, text: t("logs.interventions.older") }}
+            />
+            <ol aria-label={tExpert("log.caption")} className="space-y-4 border-l-4 border-teal-800 pl-5">
+              {c.interventions.map((i) => (
+                <li key={i.id} className="rounded border border-slate-300 bg-white p-4">
+                  <p className="font-semibold">
+                    <time dateTime={i.occurredOn.toISOString().slice(0, 10)}>{day(i.occurredOn)}</time> · {tType(i.type)}
+                  </p>
+                  <p className="text-sm text-slate-700">{tExpert("log.loggedBy", { name: name(i.loggedById) })}</p>
+                  <dl className="mt-2">
+                    <Fact label={tExpert("log.participants")}>{i.participants}</Fact>
+                    <Fact label={tExpert("log.parentInvolved")}>{i.familyInvolved ? tExpert("log.yes") : tExpert("log.no")}</Fact>
+                    <Fact label={tExpert("log.childInvolved")}>{i.childInvolved ? tExpert("log.yes") : tExpert("log.no")}</Fact>
+                    {i.involvementNote && <Fact label={tExpert("log.involvementNote")}>{i.involvementNote}</Fact>}
+                    <Fact label={tExpert("log.outcome")}>{i.outcome}</Fact>
+                    {i.nextStep && <Fact label={tExpert("log.nextStep")}>{i.nextStep}</Fact>}
+                  </dl>
+                  {i.internalNote && (
+                    <div className="mt-3 rounded border-l-8 border-amber-600 bg-amber-50 p-3">
+                      <p className="font-semibold">
+                        {tExpert("log.internalNote")} <span className="text-sm font-normal">({tExpert("log.internalLabel")})</span>
+                      </p>
+                      <p className="whitespace-pre-line">{i.internalNote}</p>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+
+        {c.informationRequests.length > 0 && (
+          <section aria-labelledby="questions">
+            <h2 id="questions" className="text-2xl font-bold">{t("questionsTitle")}</h2>
+            <LogPaging
+              log={view.logs.questions}
+              shown={c.informationRequests.length}
+              label={t("logs.questions.label")}
+              summary={t("logs.questions.summary", { shown: c.informationRequests.length, total: view.logs.questions.total })}
+              newest={{ href: `/zaken/${c.number}#questions`, text: t("logs.questions.newest") }}
+              older={{ href: `/zaken/${c.number}?vragen=${c.informationRequests[0]?.id ?? ""}#questions`, text: t("logs.questions.older") }}
+            />
+            <ul className="mt-3 space-y-2">
+              {c.informationRequests.map((q) => (
+                <li key={q.id} className="rounded border border-slate-300 bg-white p-3">
+                  <p className="text-sm text-slate-700">{t("askedAt", { date: moment(q.askedAt) })}</p>
+                  <p className="whitespace-pre-line">{q.question}</p>
+                  {q.answeredAt ? (
+                    <>
+                      <p className="mt-2 text-sm text-slate-700">{t("answeredAt", { date: moment(q.answeredAt) })}</p>
+                      <p className="whitespace-pre-line">{q.answer}</p>
+                    </>
+                  ) : (
+                    <p className="mt-2 font-semibold">{t("noAnswer")}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {c.referrals.length > 0 && (
+          <section aria-labelledby="referrals">
+            <h2 id="referrals" className="text-2xl font-bold">{t("referralsTitle")}</h2>
+            <ul className="mt-3 space-y-2">
+              {c.referrals.map((r) => (
+                <li key={r.id} className="rounded border border-slate-300 bg-white p-3">
+                  <p className="text-sm text-slate-700">{moment(r.createdAt)}</p>
+                  <p className="whitespace-pre-line">{r.question}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <CaseDocuments {...await listCaseDocuments(actor, { id: c.id })} />
+
+        <section aria-labelledby="parties">
+          <h2 id="parties" className="text-2xl font-bold">{t("partiesTitle")}</h2>
+          <ul className="mt-3 space-y-1">
+            {c.parties.map((p) => (
+              <li key={p.id}>
+                <strong>{t(`partyRole.${p.role}`)}:</strong> {p.name}
+                {p.organisation && ` (${p.organisation})`}
+                {p.email && ` · ${p.email}`}
+                {p.phone && ` · ${p.phone}`}
+                {p.contactPreference === "PHONE" && ` (${t("prefersPhone")})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="timeline">
+          <h2 id="timeline" className="text-2xl font-bold">{t("timelineTitle")}</h2>
+          <LogPaging
+            log={view.logs.steps}
+            shown={c.timeline.length}
+            label={t("logs.steps.label")}
+            summary={t("logs.steps.summary", { shown: c.timeline.length, total: view.logs.steps.total })}
+            newest={{ href: `/zaken/${c.number}#timeline`, text: t("logs.steps.newest") }}
+            older={{ href: `/zaken/${c.number}?stappen=${c.timeline[0]?.id ?? ""}#timeline`, text: t("logs.steps.older") }}
+          />
+          <ol className="mt-4 space-y-4 border-l-4 border-teal-800 pl-5">
+            {c.timeline.map((e) => (
+              <li key={e.id}>
+                <p className="text-sm font-semibold text-slate-700">
+                  <time dateTime={e.createdAt.toISOString()}>{moment(e.createdAt)}</time>
+                  {e.actorId && ` · ${t("by", { name: name(e.actorId) })}`}
+                  {e.actorRole && ` (${tRole(e.actorRole)})`}
+                </p>
+                <p className="font-semibold">{kindLabel(e.kind)}</p>
+                {e.body && <p className="whitespace-pre-line">{e.body}</p>}
               </li>
             ))}
           </ol>
         </section>
-      )}
-
-      {c.informationRequests.length > 0 && (
-        <section aria-labelledby="questions">
-          <h2 id="questions" className="text-2xl font-bold">{t("questionsTitle")}</h2>
-          <LogPaging
-            log={view.logs.questions}
-            shown={c.informationRequests.length}
-            label={t("logs.questions.label")}
-            summary={t("logs.questions.summary", { shown: c.informationRequests.length, total: view.logs.questions.total })}
-            newest={{ href: `/zaken/${c.number}#questions`, text: t("logs.questions.newest") }}
-            older={{ href: `/zaken/${c.number}?vragen=${c.informationRequests[0]?.id ?? ""}#questions`, text: t("logs.questions.older") }}
-          />
-          <ul className="mt-3 space-y-2">
-            {c.informationRequests.map((q) => (
-              <li key={q.id} className="rounded border border-slate-300 bg-white p-3">
-                <p className="text-sm text-slate-700">{t("askedAt", { date: moment(q.askedAt) })}</p>
-                <p className="whitespace-pre-line">{q.question}</p>
-                {q.answeredAt ? (
-                  <>
-                    <p className="mt-2 text-sm text-slate-700">{t("answeredAt", { date: moment(q.answeredAt) })}</p>
-                    <p className="whitespace-pre-line">{q.answer}</p>
-                  </>
-                ) : (
-                  <p className="mt-2 font-semibold">{t("noAnswer")}</p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {c.referrals.length > 0 && (
-        <section aria-labelledby="referrals">
-          <h2 id="referrals" className="text-2xl font-bold">{t("referralsTitle")}</h2>
-          <ul className="mt-3 space-y-2">
-            {c.referrals.map((r) => (
-              <li key={r.id} className="rounded border border-slate-300 bg-white p-3">
-                <p className="text-sm text-slate-700">{moment(r.createdAt)}</p>
-                <p className="whitespace-pre-line">{r.question}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <CaseDocuments {...await listCaseDocuments(actor, { id: c.id })} />
-
-      <section aria-labelledby="parties">
-        <h2 id="parties" className="text-2xl font-bold">{t("partiesTitle")}</h2>
-        <ul className="mt-3 space-y-1">
-          {c.parties.map((p) => (
-            <li key={p.id}>
-              <strong>{t(`partyRole.${p.role}`)}:</strong> {p.name}
-              {p.organisation && ` (${p.organisation})`}
-              {p.email && ` · ${p.email}`}
-              {p.phone && ` · ${p.phone}`}
-              {p.contactPreference === "PHONE" && ` (${t("prefersPhone")})`}
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="timeline">
-        <h2 id="timeline" className="text-2xl font-bold">{t("timelineTitle")}</h2>
-        <LogPaging
-          log={view.logs.steps}
-          shown={c.timeline.length}
-          label={t("logs.steps.label")}
-          summary={t("logs.steps.summary", { shown: c.timeline.length, total: view.logs.steps.total })}
-          newest={{ href: `/zaken/${c.number}#timeline`, text: t("logs.steps.newest") }}
-          older={{ href: `/zaken/${c.number}?stappen=${c.timeline[0]?.id ?? ""}#timeline`, text: t("logs.steps.older") }}
-        />
-        <ol className="mt-4 space-y-4 border-l-4 border-teal-800 pl-5">
-          {c.timeline.map((e) => (
-            <li key={e.id}>
-              <p className="text-sm font-semibold text-slate-700">
-                <time dateTime={e.createdAt.toISOString()}>{moment(e.createdAt)}</time>
-                {e.actorId && ` · ${t("by", { name: name(e.actorId) })}`}
-                {e.actorRole && ` (${tRole(e.actorRole)})`}
-              </p>
-              <p className="font-semibold">{kindLabel(e.kind)}</p>
-              {e.body && <p className="whitespace-pre-line">{e.body}</p>}
-            </li>
-          ))}
-        </ol>
-      </section>
-    </div>
+      </div>
+    </ClientMessages>
   );
 }
