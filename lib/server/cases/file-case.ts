@@ -9,7 +9,7 @@ import { todayIso, type FileCaseInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
 import type { TimelineKind } from "@/lib/domain/timeline";
 import { requiredAnswer, responsibleGemeente } from "@/lib/domain/woonplaats";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { caseScope } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -54,21 +54,22 @@ export async function fileCase(actor: Actor, input: FileCaseInput) {
   const residence = responsibleGemeente(input);
   if (!residence) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
-  const earlier = () =>
-    asActor(actor, (tx) => tx.case.findFirst({
-      where: { AND: [{ submissionId: input.submissionId }, caseScope(actor, "case.follow")] },
-      select: filedCaseSelect,
-    }));
-  const existing = await earlier();
-  if (existing) return existing;
   try {
     return await createCase(actor, roles, input, residence);
   } catch (error) {
     // Two submits at the same moment: the unique submissionId lets one through.
-    const raced = isUniqueViolation(error) ? await earlier() : null;
+    const raced = isUniqueViolation(error) ? await asActor(actor, (tx) => filedEarlier(tx, actor, input.submissionId)) : null;
     if (raced) return raced;
     throw error;
   }
+}
+
+/** The case this form already filed, when it was submitted before. */
+function filedEarlier(tx: Tx, actor: Actor, submissionId: string) {
+  return tx.case.findFirst({
+    where: { AND: [{ submissionId }, caseScope(actor, "case.follow")] },
+    select: filedCaseSelect,
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -82,8 +83,12 @@ async function createCase(
   residence: NonNullable<ReturnType<typeof responsibleGemeente>>,
 ) {
   const now = new Date();
+  // A form submitted again after its case was filed takes a number it does not use:
+  // numbers may have gaps, and the usual submit needs one transaction instead of two.
   const number = await reserveCaseNumber(now);
   return asActor(actor, async (tx) => {
+    const existing = await filedEarlier(tx, actor, input.submissionId);
+    if (existing) return existing;
     const gemeente = await tx.gemeente.findUnique({ where: { cbsCode: residence.gemeenteCode } });
     if (!gemeente) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
@@ -154,6 +159,11 @@ async function createCase(
     });
     await deleteDraft(tx, actor);
     await notifyStaff(tx, await staffWithRole(tx, { role: "AANSPREEKPUNT", gemeenteId: gemeente.id }), { kind: "caseNew", caseId: created.id, caseNumber: number, gemeenteId: gemeente.id });
-    return tx.case.findUniqueOrThrow({ where: { id: created.id }, select: filedCaseSelect });
+    return {
+      id: created.id,
+      number,
+      deadlineAt: created.deadlineAt,
+      gemeente: { name: gemeente.name, contactName: gemeente.contactName, contactEmail: gemeente.contactEmail, contactPhone: gemeente.contactPhone },
+    };
   });
 }
