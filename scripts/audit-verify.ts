@@ -19,7 +19,12 @@ const explanations: Record<ChainBreak["kind"], (b: ChainBreak) => string> = {
 };
 
 function describe(b: ChainBreak): string {
-  const what = b.chain === "global" ? "events outside cases" : `case ${b.caseNumber ?? "(number unknown)"} (${b.chain})`;
+  const what =
+    b.chain === "global"
+      ? "events outside cases"
+      : b.chain.startsWith("actor:")
+        ? `events outside cases of user ${b.chain.slice("actor:".length)}`
+        : `case ${b.caseNumber ?? "(number unknown)"} (${b.chain})`;
   return `BROKEN  ${what}: ${explanations[b.kind](b)}`;
 }
 

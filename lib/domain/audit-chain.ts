@@ -1,4 +1,4 @@
-import { auditHash, chainFor, hashedFieldsOf, type StoredAuditEvent } from "./audit";
+import { auditHash, hashedFieldsOf, inItsChain, type StoredAuditEvent } from "./audit";
 
 /**
  * Verifying an audit chain: the events of one chain, read in order of `seq`,
@@ -52,7 +52,7 @@ export function chainVerifier(chain: string, head: ChainHead | null): ChainVerif
       caseNumber ??= event.caseNumber;
       if (broken) return;
       const expectedSeq = (previous?.seq ?? 0) + 1;
-      if (event.chain !== chain || event.chain !== chainFor(event.caseId) || auditHash(hashedFieldsOf(event)) !== event.hash) {
+      if (event.chain !== chain || !inItsChain(event) || auditHash(hashedFieldsOf(event)) !== event.hash) {
         fail(event.seq, "altered");
       } else if (event.seq !== expectedSeq) {
         fail(event.seq, "removed");

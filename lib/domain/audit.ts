@@ -127,8 +127,22 @@ export function auditHash(fields: HashedAuditFields): string {
   return createHash("sha256").update(canonicalAuditForm(fields)).digest("hex");
 }
 
-export function chainFor(caseId: string | null): string {
-  return caseId ? `case:${caseId}` : "global";
+/**
+ * The chain an event is written to: its case's; outside cases, the acting person's own
+ * chain, so that people do not wait for each other's events (decision 018); without
+ * either, the global chain.
+ */
+export function chainFor(caseId: string | null, actorId: string | null = null): string {
+  if (caseId) return `case:${caseId}`;
+  return actorId ? `actor:${actorId}` : "global";
+}
+
+/**
+ * Whether an event is in a chain it belongs to. A case's events must be in its chain.
+ * Events outside cases written before each person had a chain are in the global chain.
+ */
+export function inItsChain(event: { chain: string; caseId: string | null; actorId: string | null }): boolean {
+  return event.chain === chainFor(event.caseId, event.actorId) || (event.caseId === null && event.chain === "global");
 }
 
 /** An audit event as stored: the hashed fields (with a Date) and the hash. */

@@ -230,8 +230,8 @@ async function main(): Promise<void> {
   const regionCases = new Map<string, number>();
   for (const g of gemeenten) if (g.regionId) regionCases.set(g.regionId, (regionCases.get(g.regionId) ?? 0) + (casesPer.get(g.cbsCode) ?? 0));
 
-  // A few gemeenten chose their own retention period or deadline norms (audited in the global chain).
-  const globalEvents: AuditRecord[] = [];
+  // A few gemeenten chose their own retention period or deadline norms (audited in their admin's chain).
+  const outsideCaseEvents: AuditRecord[] = [];
   const staffSince = START - 20 * DAY;
   const places = new Map<string, Place>();
   const named: Partial<Record<Role, { email: string; name: string }>> = {
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
     const decisionHolders = Array.from({ length: n > 1500 ? 2 : 1 }, (_, i) => mk("DECISION_HOLDER", "beslisser", i));
     const admins = [mk("GEMEENTE_ADMIN", "beheer", 0)];
     const policy = (action: AuditRecord["action"], changes: Changes) =>
-      globalEvents.push({ at: staffSince + 12 * DAY + r.int(8 * DAY), action, outcome: "SUCCESS", actor: admins[0]!, role: "GEMEENTE_ADMIN", gemeenteId: g.id, changes, requestId: r.uuid() });
+      outsideCaseEvents.push({ at: staffSince + 12 * DAY + r.int(8 * DAY), action, outcome: "SUCCESS", actor: admins[0]!, role: "GEMEENTE_ADMIN", gemeenteId: g.id, changes, requestId: r.uuid() });
     let retentionMonths = RETENTION_DEFAULT_MONTHS;
     const norms: Norms = {};
     if (code !== BENCH_GEMEENTE && r.chance(0.05)) {
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
     const firstOwnCase = cases.find((c) => c.familyNo === 0)!;
     const registeredAt = firstOwnCase.at - 40 * MINUTE;
     writeUser(loader, r, ouder, passwordHash, registeredAt, { gemeenteId: null, regionId: null });
-    globalEvents.push(registration(r, ouder, registeredAt));
+    outsideCaseEvents.push(registration(r, ouder, registeredAt));
     await loader.drain();
   });
 
@@ -346,10 +346,21 @@ async function main(): Promise<void> {
   );
 
   const counts: Record<string, number> = {};
-  await phase("global chain", async () => {
-    for (const result of results) globalEvents.push(...result.registrations);
-    globalEvents.sort((a, b) => a.at - b.at);
-    writeChain(loader, r, chainFor(null), globalEvents, null);
+  /** The longest chains outside cases, verified with the samples. */
+  const outsideCases: string[] = [];
+  await phase("chains outside cases", async () => {
+    for (const result of results) outsideCaseEvents.push(...result.registrations);
+    outsideCaseEvents.sort((a, b) => a.at - b.at);
+    // Outside cases, each person's events form a chain of their own (decision 018).
+    const chains = new Map<string, AuditRecord[]>();
+    for (const e of outsideCaseEvents) {
+      const chain = chainFor(null, e.actor?.id ?? null);
+      const events = chains.get(chain);
+      if (events) events.push(e);
+      else chains.set(chain, [e]);
+    }
+    for (const [chain, events] of chains) writeChain(loader, r, chain, events, null);
+    outsideCases.push(...[...chains].sort((a, b) => b[1].length - a[1].length).slice(0, 3).map(([chain]) => chain));
     for (const [table, n] of Object.entries(await loader.close())) counts[table] = n;
     for (const result of results) for (const [table, n] of Object.entries(result.counts)) counts[table] = (counts[table] ?? 0) + n;
     const client = new pg.Client({ connectionString: LOADING_URL });
@@ -399,7 +410,7 @@ async function main(): Promise<void> {
   });
 
   const samples = results.flatMap((x) => x.samples);
-  const checks = await phase("checks", () => runChecks(samples, counts));
+  const checks = await phase("checks", () => runChecks(samples, outsideCases, counts));
 
   await phase("swap", () =>
     admin(async (c) => {
@@ -471,7 +482,7 @@ function runWorker(spec: WorkerSpec): Promise<WorkerResult> {
 
 // ───────────────────────── checks ─────────────────────────
 
-async function runChecks(samples: { number: string; id: string; label: string }[], counts: Record<string, number>): Promise<string> {
+async function runChecks(samples: { number: string; id: string; label: string }[], outsideCases: string[], counts: Record<string, number>): Promise<string> {
   const client = new pg.Client({ connectionString: LOADING_URL });
   await client.connect();
   const problems: string[] = [];
@@ -493,11 +504,11 @@ async function runChecks(samples: { number: string; id: string; label: string }[
   } finally {
     await client.end();
   }
-  // The audit chains of the special cases, a sample of others and the global chain, recomputed by the project's verifier.
+  // The audit chains of the special cases, a sample of others and the longest chains outside cases, recomputed by the project's verifier.
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: LOADING_URL }) });
   let events = 0;
   try {
-    for (const chain of [...samples.map((s) => chainFor(s.id)), chainFor(null)]) {
+    for (const chain of [...samples.map((s) => chainFor(s.id)), ...outsideCases]) {
       const report = await verifyAuditChains({ chain, db: prisma });
       events += report.events;
       for (const b of report.broken) problems.push(`chain ${b.chain} (${b.caseNumber}) broken at ${b.seq}: ${b.kind}`);

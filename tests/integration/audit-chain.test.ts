@@ -68,16 +68,17 @@ describe("the audit trail in the database", () => {
     expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: first.id } })).toEqual(first);
   });
 
-  it("chains each case's events and the events outside cases, each covering every stored field", async () => {
+  it("chains each case's events, and each person's events outside cases, each covering every stored field", async () => {
     const { id, events } = await caseWithHistory(parent, aanspreekpunt);
     events.forEach((e, i) => {
       expect(e).toMatchObject({ chain: `case:${id}`, seq: i + 1, hashVersion: 2, prevHash: i === 0 ? null : events[i - 1]!.hash });
       expect(auditHash(hashedFieldsOf(e))).toBe(e.hash);
     });
     await prisma.$transaction((tx) => writeAudit(tx, aanspreekpunt, { action: "case.search", role: "AANSPREEKPUNT", changes: { results: { old: null, new: 0 } } }));
-    const global = await prisma.auditEvent.findMany({ where: { chain: "global" }, orderBy: { seq: "asc" } });
-    expect(global.at(-1)).toMatchObject({ action: "case.search", caseId: null });
-    expect(await prisma.auditChainHead.findUniqueOrThrow({ where: { chain: "global" } })).toMatchObject({ seq: global.at(-1)!.seq, hash: global.at(-1)!.hash });
+    const own = `actor:${aanspreekpunt.userId}`;
+    const outside = await prisma.auditEvent.findMany({ where: { chain: own }, orderBy: { seq: "asc" } });
+    expect(outside.at(-1)).toMatchObject({ action: "case.search", caseId: null, actorId: aanspreekpunt.userId });
+    expect(await prisma.auditChainHead.findUniqueOrThrow({ where: { chain: own } })).toMatchObject({ seq: outside.at(-1)!.seq, hash: outside.at(-1)!.hash });
     expect(await verifyCaseChain(id, prisma)).toBeNull();
   });
 

@@ -170,16 +170,17 @@ describe("the ombudsman's search", () => {
     expect(atTheLimit).toMatchObject({ total: exact.total, totalCapped: false });
   });
 
-  it("records every search once, in the global chain, with its filters as codes and the count, never the typed text", async () => {
-    const before = await auditCount({ action: "case.search", chain: "global" });
+  it("records every search once, in the ombudsman's own chain, with its filters as codes and the count, never the typed text", async () => {
+    const own = chainFor(null, ombudsman.userId);
+    const before = await auditCount({ action: "case.search", chain: own });
     const result = await searchCases(
       ombudsman,
       search({ q: "Noah de Vries", gemeente: DEN_HAAG, region: HAAGLANDEN, status: "SUBMITTED", from: "2025-01-01", to: "2030-12-31" }),
     );
     expect(result.total).toBe(0);
-    expect(await auditCount({ action: "case.search", chain: "global" })).toBe(before + 1);
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "case.search" }, orderBy: { seq: "desc" } });
-    expect(event).toMatchObject({ chain: "global", caseId: null, actorId: ombudsman.userId, actorRole: "OMBUDSMAN", outcome: "SUCCESS" });
+    expect(await auditCount({ action: "case.search", chain: own })).toBe(before + 1);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "case.search", chain: own }, orderBy: { seq: "desc" } });
+    expect(event).toMatchObject({ chain: own, caseId: null, actorId: ombudsman.userId, actorRole: "OMBUDSMAN", outcome: "SUCCESS" });
     expect(event.changes).toEqual({
       query: { old: null, new: REDACTED },
       gemeente: { old: null, new: DEN_HAAG },

@@ -364,7 +364,7 @@ describe("the gemeente's policy form", () => {
     });
     const audit = await prisma.auditEvent.findMany({ where: { action: "gemeente.updatePolicy", gemeenteId } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: denHaagAdmin.userId, actorRole: "GEMEENTE_ADMIN", chain: "global" });
+    expect(audit[0]).toMatchObject({ actorId: denHaagAdmin.userId, actorRole: "GEMEENTE_ADMIN", chain: `actor:${denHaagAdmin.userId}` });
     expect(audit[0]!.changes).toEqual({ retentionMonths: { old: null, new: 36 }, familySeesStaffNames: { old: false, new: true } });
     expect((await listManagedPolicies(denHaagAdmin))[gemeenteId]).toEqual({
       retentionMonths: 36,

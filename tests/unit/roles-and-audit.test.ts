@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditHash, canonicalJson, redactChanges, REDACTED, type HashedAuditFields } from "@/lib/domain/audit";
+import { auditHash, canonicalJson, chainFor, inItsChain, redactChanges, REDACTED, type HashedAuditFields, type StoredAuditEvent } from "@/lib/domain/audit";
+import { chainVerifier } from "@/lib/domain/audit-chain";
 
 const baseEvent: HashedAuditFields = {
   id: "e1", chain: "case:1", seq: 1, occurredAt: "2026-11-22T10:00:00.000Z", action: "case.file", outcome: "SUCCESS",
@@ -67,6 +68,44 @@ describe("audit helpers", () => {
     const v1 = { ...baseEvent, hashVersion: 1 };
     expect(auditHash({ ...v1, ip: "10.0.0.9", actorName: "Someone else" })).toBe(auditHash(v1));
     expect(auditHash({ ...v1, action: "case.claim" })).not.toBe(auditHash(v1));
+  });
+});
+
+describe("audit chains", () => {
+  /** A chain of stored events outside cases, linked and hashed as writeAudit does. */
+  function chainOf(chain: string, actorIds: (string | null)[]): StoredAuditEvent[] {
+    const events: StoredAuditEvent[] = [];
+    actorIds.forEach((actorId, i) => {
+      const fields = { ...baseEvent, id: `e${i + 1}`, chain, seq: i + 1, actorId, caseId: null, caseNumber: null, action: "case.search", prevHash: events.at(-1)?.hash ?? null };
+      events.push({ ...fields, occurredAt: new Date(fields.occurredAt), hash: auditHash(fields) });
+    });
+    return events;
+  }
+
+  function verify(chain: string, events: StoredAuditEvent[]) {
+    const verifier = chainVerifier(chain, events.length ? { seq: events.at(-1)!.seq, hash: events.at(-1)!.hash } : null);
+    for (const e of events) verifier.push(e);
+    return verifier.finish();
+  }
+
+  it("writes a case's events to its chain, other events to the acting person's chain, and events of no one to the global chain", () => {
+    expect(chainFor("c1", "u1")).toBe("case:c1");
+    expect(chainFor(null, "u1")).toBe("actor:u1");
+    expect(chainFor(null, null)).toBe("global");
+  });
+
+  it("accepts events outside cases in the global chain, where they were written before each person had a chain", () => {
+    expect(inItsChain({ chain: "global", caseId: null, actorId: "u1" })).toBe(true);
+    expect(inItsChain({ chain: "actor:u1", caseId: null, actorId: "u1" })).toBe(true);
+    expect(inItsChain({ chain: "actor:u2", caseId: null, actorId: "u1" })).toBe(false);
+    expect(inItsChain({ chain: "global", caseId: "c1", actorId: "u1" })).toBe(false);
+    expect(inItsChain({ chain: "actor:u1", caseId: "c1", actorId: "u1" })).toBe(false);
+    expect(verify("global", chainOf("global", ["u1", "u2", null]))).toBeNull();
+    expect(verify("actor:u1", chainOf("actor:u1", ["u1", "u1"]))).toBeNull();
+  });
+
+  it("finds an event in someone else's chain, even when its hash was computed for that place", () => {
+    expect(verify("actor:u1", chainOf("actor:u1", ["u1", "u2", "u1"]))).toMatchObject({ chain: "actor:u1", seq: 2, kind: "altered" });
   });
 });
 

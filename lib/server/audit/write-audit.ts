@@ -28,7 +28,7 @@ export type AuditInput = {
  */
 export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput): Promise<void> {
   const caseId = input.case?.id ?? null;
-  const chain = chainFor(caseId);
+  const chain = chainFor(caseId, actor?.userId ?? null);
   const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
     INSERT INTO "AuditChainHead" ("chain", "seq", "hash") VALUES (${chain}, 0, '')
     ON CONFLICT ("chain") DO UPDATE SET "seq" = "AuditChainHead"."seq"

@@ -144,7 +144,7 @@ export function writeUser(loader: Loader, r: Random, person: Person, passwordHas
   loader.row("Membership", [r.cuid(), person.id, person.role, scope.gemeenteId, scope.regionId, new Date(createdAt)]);
 }
 
-/** The event register-family.ts writes in the global chain. */
+/** The event register-family.ts writes in the new account's own chain. */
 export function registration(r: Random, person: Person, at: number): AuditRecord {
   return {
     at,

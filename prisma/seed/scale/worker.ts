@@ -3,7 +3,7 @@
  * cases (every n-th) and streams their rows into the loading database on its
  * own connections. Started by prisma/seed/scale.ts, which sends the world as
  * it made it and gets the counts (and the families' registrations, for the
- * global audit chain) back.
+ * chains outside cases) back.
  */
 import { performance } from "node:perf_hooks";
 import { MINUTE } from "./calendar";
@@ -68,7 +68,7 @@ async function work(spec: WorkerSpec): Promise<WorkerResult> {
     // A young person of 16 or older may file for themselves.
     if (facts.partyRole === "YOUTH" && filer !== spec.ouder) filer.name = facts.childName;
     if (filer !== spec.ouder) {
-      // The family made an account just before filing (register-family.ts), recorded in the global chain.
+      // The family made an account just before filing (register-family.ts), recorded in their own chain.
       const registeredAt = seed.at - r.between(3, 90) * MINUTE;
       writeUser(loader, r, filer, spec.passwordHash, registeredAt, { gemeenteId: null, regionId: null });
       result.registrations.push(registration(r, filer, registeredAt));
