@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import type { ChainBreak } from "@/lib/domain/audit-chain";
-import { chainFor } from "@/lib/domain/audit";
+import { actorOfChain, chainFor } from "@/lib/domain/audit";
 import { prisma } from "@/lib/db/client";
 import { asSystem } from "@/lib/db/acting";
 import { verifyAuditChains } from "@/lib/server/audit/verify-chains";
@@ -19,11 +19,12 @@ const explanations: Record<ChainBreak["kind"], (b: ChainBreak) => string> = {
 };
 
 function describe(b: ChainBreak): string {
+  const actorId = actorOfChain(b.chain);
   const what =
     b.chain === "global"
       ? "events outside cases"
-      : b.chain.startsWith("actor:")
-        ? `events outside cases of user ${b.chain.slice("actor:".length)}`
+      : actorId
+        ? `events outside cases of user ${actorId}`
         : `case ${b.caseNumber ?? "(number unknown)"} (${b.chain})`;
   return `BROKEN  ${what}: ${explanations[b.kind](b)}`;
 }

@@ -137,6 +137,11 @@ export function chainFor(caseId: string | null, actorId: string | null = null): 
   return actorId ? `actor:${actorId}` : "global";
 }
 
+/** The person whose events outside cases a chain holds; null for a case's chain and the global one. */
+export function actorOfChain(chain: string): string | null {
+  return chain.startsWith("actor:") ? chain.slice("actor:".length) : null;
+}
+
 /**
  * Whether an event is in a chain it belongs to. A case's events must be in its chain.
  * Events outside cases written before each person had a chain are in the global chain.

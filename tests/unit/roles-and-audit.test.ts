@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditHash, canonicalJson, chainFor, inItsChain, redactChanges, REDACTED, type HashedAuditFields, type StoredAuditEvent } from "@/lib/domain/audit";
+import { actorOfChain, auditHash, canonicalJson, chainFor, inItsChain, redactChanges, REDACTED, type HashedAuditFields, type StoredAuditEvent } from "@/lib/domain/audit";
 import { chainVerifier } from "@/lib/domain/audit-chain";
 
 const baseEvent: HashedAuditFields = {
@@ -92,6 +92,9 @@ describe("audit chains", () => {
     expect(chainFor("c1", "u1")).toBe("case:c1");
     expect(chainFor(null, "u1")).toBe("actor:u1");
     expect(chainFor(null, null)).toBe("global");
+    expect(actorOfChain(chainFor(null, "u1"))).toBe("u1");
+    expect(actorOfChain(chainFor("c1", "u1"))).toBeNull();
+    expect(actorOfChain("global")).toBeNull();
   });
 
   it("accepts events outside cases in the global chain, where they were written before each person had a chain", () => {

@@ -1,11 +1,11 @@
 import "server-only";
+import pLimit from "p-limit";
 import type { Actor } from "@/lib/auth/actor";
 import { chainFor } from "@/lib/domain/audit";
 import type { ChainBreakKind } from "@/lib/domain/audit-chain";
 import { asActor } from "@/lib/db/acting";
-import pLimit from "p-limit";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { findScopedCase } from "@/lib/db/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { actingRole } from "@/lib/server/cases/transition";
 import { verifyAuditChains } from "./verify-chains";
 import { writeAudit } from "./write-audit";
@@ -21,6 +21,14 @@ export type TrailVerification = {
 };
 
 /**
+ * Recomputing a long chain keeps the server's one thread and a database connection busy
+ * for a while. At most two checks run at once (one reads while the other computes); more
+ * asked for at the same moment wait their turn in memory, without a connection, so that
+ * they cannot use up the pool that every page needs.
+ */
+const fewChecksAtOnce = pLimit(2);
+
+/**
  * The ombudsman recomputes the audit chain of one case: every hash, the
  * numbering, the links and the head. The check is recorded in the same
  * chain, with its outcome, right after it.
@@ -33,14 +41,6 @@ export type TrailVerification = {
 export function verifyAuditTrail(actor: Actor, number: string): Promise<TrailVerification> {
   return fewChecksAtOnce(() => verify(actor, number));
 }
-
-/**
- * Recomputing a long chain keeps the server's one thread and a database connection busy
- * for a while. At most two checks run at once (one reads while the other computes); more
- * asked for at the same moment wait their turn in memory, without a connection, so that
- * they cannot use up the pool that every page needs.
- */
-const fewChecksAtOnce = pLimit(2);
 
 async function verify(actor: Actor, number: string): Promise<TrailVerification> {
   const { found, heldRoles, report } = await asActor(
