@@ -38,7 +38,13 @@ export const permissionEffect = {
   "case.decisionLetter": "read",
   "audit.read": "read",
   "gemeente.manage": "none",
+  "gemeente.manageStaff": "none",
+  "region.manageStaff": "none",
   "platform.manage": "none",
+  "platform.onboard": "none",
+  "platform.updateReference": "none",
+  "platform.configureFallback": "none",
+  "platform.coverage": "none",
 } as const satisfies Record<Permission, "read" | "change" | "none">;
 
 /** The cases a role reaches in the database: through gemeenten, regions, party rows or nationally. */

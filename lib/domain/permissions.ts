@@ -52,8 +52,20 @@ export const permissions = {
   "audit.read": ["OMBUDSMAN"],
   /** A gemeente's public contact details and its staff list */
   "gemeente.manage": ["GEMEENTE_ADMIN"],
+  /** Invite, change and remove the staff of one's gemeente (roles in lib/domain/staff-roles.ts) */
+  "gemeente.manageStaff": ["GEMEENTE_ADMIN"],
+  /** Invite, change and remove the members of one's region's expert team */
+  "region.manageStaff": ["REGION_COORDINATOR"],
   /** Regions, their expert teams and member gemeenten */
   "platform.manage": ["PLATFORM_ADMIN"],
+  /** Activate a gemeente or an expert team, and invite its first admin or coordinator */
+  "platform.onboard": ["PLATFORM_ADMIN"],
+  /** Upload and apply the yearly CBS list of gemeenten and jeugdregio's */
+  "platform.updateReference": ["PLATFORM_ADMIN"],
+  /** Where cases go when neither the gemeente nor the region works with the portal */
+  "platform.configureFallback": ["PLATFORM_ADMIN"],
+  /** Live or not, per gemeente and region, with open and waiting cases (counts only) */
+  "platform.coverage": ["PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

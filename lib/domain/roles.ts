@@ -11,6 +11,7 @@ export const roles = [
   "EXPERT",
   "OMBUDSMAN",
   "GEMEENTE_ADMIN",
+  "REGION_COORDINATOR",
   "PLATFORM_ADMIN",
 ] as const;
 
@@ -25,6 +26,7 @@ export const roleScope = {
   DECISION_HOLDER: "gemeente",
   GEMEENTE_ADMIN: "gemeente",
   EXPERT: "region",
+  REGION_COORDINATOR: "region",
   OMBUDSMAN: "national",
   PLATFORM_ADMIN: "national",
 } as const satisfies Record<Role, ScopeKind>;
@@ -35,6 +37,7 @@ export const staffRoles: readonly Role[] = [
   "EXPERT",
   "OMBUDSMAN",
   "GEMEENTE_ADMIN",
+  "REGION_COORDINATOR",
   "PLATFORM_ADMIN",
 ];
 
