@@ -25,6 +25,23 @@ export async function enterScope(tx: Tx, scope: DatabaseScope): Promise<void> {
   await tx.$queryRaw`SELECT ${Prisma.join([...settings, Prisma.sql`set_config('jit', 'off', true)`])}`;
 }
 
+/**
+ * Runs `fn` in the system's scope inside a transaction that acts for someone, and then
+ * gives the transaction its own scope back. For the few consequences that reach beyond
+ * what the person may see themselves: a new aanspreekpunt makes the gemeente live, and
+ * the cases waiting elsewhere for it must move, although a gemeente admin reads no case.
+ */
+export async function withSystemScope<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const names = Object.keys(scopeSettings(systemScope));
+  const saved = await tx.$queryRaw<{ name: string; value: string | null }[]>`
+    SELECT name, current_setting(name, true) AS value FROM unnest(${names}::text[]) AS name`;
+  await enterScope(tx, systemScope);
+  const result = await fn();
+  const restore = saved.map((s) => Prisma.sql`set_config(${s.name}, ${s.value ?? ""}, true)`);
+  await tx.$queryRaw`SELECT ${Prisma.join(restore)}`;
+  return result;
+}
+
 /** One transaction in a scope: the only way the portal reads or changes case data. */
 export function inScope<T>(scope: DatabaseScope, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
   return prisma.$transaction(async (tx) => {

@@ -15,6 +15,8 @@ export const auditActions = [
   "case.overdue",
   "case.escalate",
   "case.assignmentOverdue",
+  /** The case went to the region's expert team or the national fallback because its gemeente is not live, or on to whoever can act now */
+  "case.route",
   ...caseActionNames,
   // Reads
   "case.read",
@@ -38,6 +40,8 @@ export const auditActions = [
   "case.purge",
   /** A gemeente admin changed the retention period or whether families see staff names */
   "gemeente.updatePolicy",
+  /** A platform admin set where cases go when neither the gemeente nor its region works with the portal */
+  "platform.updateFallback",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -8,10 +8,12 @@ type FilingField = (typeof filingTextFields)[number] | "domains";
  * Every field of the form belongs to exactly one step (a unit test holds this).
  */
 export const filingSteps = [
+  // First, so that a family whose gemeente does not work with the portal yet hears so,
+  // and where to go instead, before they write anything.
+  { key: "where", fields: ["livingSituation", "ownGemeenteCode", "previousGemeenteCode", "motherGemeenteCode"] },
   { key: "who", fields: ["filerRole", "organisation"] },
   { key: "child", fields: ["childName", "childBirthDate", "childBsn"] },
   { key: "school", fields: ["schoolSituation", "outOfSchoolSince"] },
-  { key: "where", fields: ["livingSituation", "ownGemeenteCode", "previousGemeenteCode", "motherGemeenteCode"] },
   { key: "stuck", fields: ["stuckDescription", "domains", "stuckSince"] },
   { key: "refused", fields: ["refusedBy"] },
   { key: "tried", fields: ["triedDescription"] },

@@ -300,6 +300,26 @@ export const gemeenteContactInput = z
 export type GemeenteContactInput = z.infer<typeof gemeenteContactInput>;
 
 /**
+ * The national fallback: where a case goes when neither its gemeente nor its region
+ * works with the portal. Its address is told of every such case; families see its
+ * name, phone, web address and hours. Error keys are in `coverage.fallback.errors`.
+ */
+export const fallbackInput = z
+  .object({
+    name: text(2, 200),
+    email: z
+      .string()
+      .trim()
+      .max(254, { error: "tooLong" })
+      .refine((v) => z.email().safeParse(v).success, { error: "invalidEmail" }),
+    phone: optionalPublicPhone,
+    url: optionalWebAddress,
+    hours: optionalText(300),
+  })
+  .strict();
+export type FallbackInput = z.infer<typeof fallbackInput>;
+
+/**
  * A gemeente's privacy policy: how many months a closed case keeps its content
  * (empty: the default, lib/domain/retention.ts) and whether families see staff
  * names in "Wie heeft mijn dossier bekeken?". Error keys are in `admin.policy.errors`.

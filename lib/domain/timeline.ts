@@ -30,6 +30,11 @@ export const timelineKinds = [
   "assignmentOverdue",
   /** A decision holder corrected the decision: a new decision supersedes the last one */
   "decisionCorrected",
+  /** The gemeente does not work with the portal yet: the case went to the region's expert team, or to the national fallback */
+  "routedToRegion",
+  "routedToFallback",
+  /** The gemeente works with the portal now: its aanspreekpunt takes the case on */
+  "routedToGemeente",
 ] as const;
 
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -27,6 +27,8 @@ const catalogParts = [
   "expertteam",
   "retention",
   "security",
+  "coverage-notice",
+  "coverage",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

@@ -27,6 +27,10 @@ export async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, l
  */
 export async function fileForDenHaag(page: Page, childName: string, story: string): Promise<string> {
   await page.goto("/melden");
+  await expectStep(page, "Welke gemeente is verantwoordelijk?");
+  await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
+  await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
+  await nextStep(page);
   await expectStep(page, "Wie doet de melding?");
   await nextStep(page);
   await expectStep(page, "Over het kind");
@@ -36,10 +40,6 @@ export async function fileForDenHaag(page: Page, childName: string, story: strin
   await expectStep(page, "School");
   await page.getByLabel("Nee, het kind zit thuis zonder school").check();
   await page.getByLabel(/Sinds wanneer gaat het kind niet/).fill("2026-01-12");
-  await nextStep(page);
-  await expectStep(page, "Welke gemeente is verantwoordelijk?");
-  await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
-  await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
   await nextStep(page);
   await expectStep(page, "Wat zit er vast?");
   await page.getByLabel("Wat gaat er mis?").fill(story);

@@ -30,6 +30,12 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await expectAccessible(page);
 
   // Step by step; each step checks its own answers before moving on.
+  await expectStep(page, "Welke gemeente is verantwoordelijk?");
+  // The search box narrows the 342 gemeenten; Den Haag is found by the name people use.
+  await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
+  await expect(page.getByLabel("In welke gemeente woont het kind?").locator("option")).toHaveCount(2);
+  await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
+  await nextStep(page);
   await expectStep(page, "Wie doet de melding?");
   await expect(page.getByLabel("Ouder of verzorger met gezag")).toBeChecked();
   await nextStep(page);
@@ -45,12 +51,6 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await expectStep(page, "School");
   await page.getByLabel("Nee, het kind zit thuis zonder school").check();
   await page.getByLabel(/Sinds wanneer gaat het kind niet/).fill("2026-03-02");
-  await nextStep(page);
-  await expectStep(page, "Welke gemeente is verantwoordelijk?");
-  // The search box narrows the 342 gemeenten; Den Haag is found by the name people use.
-  await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
-  await expect(page.getByLabel("In welke gemeente woont het kind?").locator("option")).toHaveCount(2);
-  await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
   await nextStep(page);
   await expectStep(page, "Wat zit er vast?");
   await page

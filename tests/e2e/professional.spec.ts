@@ -5,6 +5,10 @@ import { expectStep, nextStep } from "./filing";
 test("a professional files for a family, recording how consent was given", async ({ page }) => {
   await signIn(page, "professional@demo.doorbraak.nl");
   await page.goto("/melden");
+  await expectStep(page, "Welke gemeente is verantwoordelijk?");
+  await page.getByLabel(/Bij een zorgaanbieder, in een pleeggezin/).check();
+  await page.getByLabel("In welke gemeente woonde het kind vlak daarvoor?").selectOption({ label: "Delft" });
+  await nextStep(page);
   await expectStep(page, "Wie doet de melding?");
   await expect(page.getByLabel("Professional, namens het gezin")).toBeChecked();
   await nextStep(page);
@@ -17,10 +21,6 @@ test("a professional files for a family, recording how consent was given", async
   await page.getByLabel("Geboortedatum van het kind").fill("2011-10-12");
   await nextStep(page);
   await page.getByLabel("Soms, of maar een paar uur per week").check();
-  await nextStep(page);
-  await expectStep(page, "Welke gemeente is verantwoordelijk?");
-  await page.getByLabel(/Bij een zorgaanbieder, in een pleeggezin/).check();
-  await page.getByLabel("In welke gemeente woonde het kind vlak daarvoor?").selectOption({ label: "Delft" });
   await nextStep(page);
   await page.getByLabel("Wat gaat er mis?").fill("Jesse woont in een pleeggezin en gaat al een half jaar bijna niet naar school.");
   await page.getByLabel("Onderwijs of thuiszitten").check();

@@ -10,7 +10,7 @@ declare module "vitest" {
 
 /**
  * One migrated template database for the run, with the reference data
- * (gemeenten, regions) loaded. Each test file gets its own copy of it.
+ * (gemeenten, regions) loaded and every gemeente live (tests/support/standing-staff.ts). Each test file gets its own copy of it.
  */
 export default async function setup(project: TestProject) {
   const template = uniqueDatabaseName("doorbraak_tpl");
@@ -23,6 +23,8 @@ export default async function setup(project: TestProject) {
     const { prisma } = await import("@/lib/db/client");
     const { importReferenceData } = await import("@/prisma/seed/reference");
     await importReferenceData(prisma);
+    const { addStandingStaff } = await import("./standing-staff");
+    await addStandingStaff(prisma);
     await prisma.$disconnect();
     delete (globalThis as { doorbraakPrisma?: unknown }).doorbraakPrisma;
     delete process.env.DATABASE_URL;

@@ -43,7 +43,7 @@ describe("the filing steps", () => {
   });
 
   it("resume a draft at the first question that still needs an answer", () => {
-    expect(firstIncompleteStep(filingErrors({}))).toBe(stepIndex("who"));
+    expect(firstIncompleteStep(filingErrors({}))).toBe(stepIndex("where"));
     expect(firstIncompleteStep(filingErrors({ ...complete, triedDescription: "" }))).toBe(stepIndex("tried"));
     expect(firstIncompleteStep(filingErrors({ ...complete, consent: undefined }))).toBe(stepIndex("consent"));
   });

@@ -80,6 +80,9 @@ async function PlatformOverview() {
     <section aria-labelledby="regions" className="space-y-4">
       <h2 id="regions" className="text-2xl font-bold">{t("regionsTitle")}</h2>
       <p className="max-w-prose">{t("platformIntro", { count: gemeenteCount })}</p>
+      <p>
+        <Link href="/beheer/dekking" className="font-semibold">{t("coverageLink")}</Link>
+      </p>
       {regions.length === 0 && <p>{t("noRegions")}</p>}
       {regions.map((r) => (
         <div key={r.id} className="rounded border border-slate-300 bg-white p-4">

@@ -33,10 +33,14 @@ import {
 } from "@/lib/domain/inputs";
 import { livingSituations, requiredAnswer, type LivingSituation } from "@/lib/domain/woonplaats";
 import type { ActionState } from "@/lib/server/action";
+import { CoverageNotice, type CoverageNoticeProps } from "@/components/coverage-notice";
 
 type Props = {
   action: (s: ActionState, f: FormData) => Promise<ActionState>;
   gemeenten: { cbsCode: string; name: string; commonName: string | null }[];
+  /** Who acts on a case for each gemeente (by CBS code), and the national fallback */
+  routes: Record<string, Pick<CoverageNoticeProps, "route" | "regionName" | "expertTeam">>;
+  fallback: CoverageNoticeProps["fallback"];
   allowedFilerRoles: (typeof filerRoles)[number][];
   submissionId: string;
   /** What the person typed before, saved on the server */
@@ -70,7 +74,7 @@ function one(values: Values, name: string): string {
  * All steps live in one form, so nothing typed is lost when moving back and
  * forth; without JavaScript every step shows at once and the form still works.
  */
-export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionId, draft, saveDraft }: Props) {
+export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFilerRoles, submissionId, draft, saveDraft }: Props) {
   const t = useTranslations("filing");
   const tDomain = useTranslations("domain");
   const tUrgency = useTranslations("urgency");
@@ -195,6 +199,12 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
   const filteredGemeenten = gemeenteOptions.filter(
     (o) => o.value === chosenGemeente || o.label.toLowerCase().includes(gemeenteQuery.trim().toLowerCase()),
   );
+  // The gemeente that will be responsible: the one just chosen, or the one a saved draft or a refused submit holds.
+  const responsible = chosenGemeente ?? (feedback?.values ? one(feedback.values as Values, requiredAnswer[situation]) : "") ?? "";
+  const gemeenteName = (code: string) => {
+    const g = gemeenten.find((x) => x.cbsCode === code);
+    return g ? (g.commonName ?? g.name) : code;
+  };
   const professional = allowedFilerRoles.includes("PROFESSIONAL");
   const stepHasErrors = enhanced && Object.keys(stepFeedback?.fieldErrors ?? {}).length > 0;
 
@@ -244,48 +254,15 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
       <input type="hidden" name="submissionId" value={submissionId} />
 
       <Step index={0} {...stepProps}>
-        <ChoiceField
-          name="filerRole"
-          label={t("filerRole")}
-          required
-          feedback={feedback}
-          initial={allowedFilerRoles[0]}
-          options={allowedFilerRoles.map((r) => ({ value: r, label: t(`filerRole_${r}`) }))}
-        />
-        {professional && (
-          <TextField name="organisation" label={t("organisation")} hint={t("organisationHint")} required feedback={feedback} />
-        )}
-      </Step>
-
-      <Step index={1} {...stepProps}>
-        <TextField name="childName" label={t("childName")} required feedback={feedback} />
-        <TextField name="childBirthDate" type="date" label={t("childBirthDate")} required feedback={feedback} />
-        <TextField name="childBsn" label={t("childBsn")} hint={t("childBsnHint")} feedback={feedback} />
-      </Step>
-
-      <Step index={2} {...stepProps}>
-        <ChoiceField
-          name="schoolSituation"
-          label={t("schoolSituation")}
-          hint={t("schoolSituationHint")}
-          required
-          feedback={feedback}
-          options={schoolSituations.map((s) => ({
-            value: s,
-            label: t(`schoolSituation_${s}`),
-            hint: s === "NOT_APPLICABLE" ? t("schoolSituationHint_NOT_APPLICABLE") : undefined,
-          }))}
-        />
-        <TextField name="outOfSchoolSince" type="date" label={t("outOfSchoolSince")} hint={t("outOfSchoolSinceHint")} feedback={feedback} />
-      </Step>
-
-      <Step index={3} {...stepProps}>
         <p className="mb-4">{t("whereIntro")}</p>
         <div
           onChange={(e) => {
             const value = (e.target as HTMLInputElement).value;
             const picked = livingSituations.find((s) => s === value);
-            if (picked) setSituation(picked);
+            if (picked) {
+              setSituation(picked);
+              setChosenGemeente(null);
+            }
           }}
         >
           <ChoiceField
@@ -337,6 +314,48 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
               />
             </div>
           ))}
+        {/* Announced as soon as a gemeente is chosen, before anything else is asked. */}
+        <div aria-live="polite" className="mt-4">
+          {enhanced && responsible && routes[responsible] && (
+            <CoverageNotice gemeente={gemeenteName(responsible)} fallback={fallback} {...routes[responsible]!} />
+          )}
+        </div>
+      </Step>
+
+      <Step index={1} {...stepProps}>
+        <ChoiceField
+          name="filerRole"
+          label={t("filerRole")}
+          required
+          feedback={feedback}
+          initial={allowedFilerRoles[0]}
+          options={allowedFilerRoles.map((r) => ({ value: r, label: t(`filerRole_${r}`) }))}
+        />
+        {professional && (
+          <TextField name="organisation" label={t("organisation")} hint={t("organisationHint")} required feedback={feedback} />
+        )}
+      </Step>
+
+      <Step index={2} {...stepProps}>
+        <TextField name="childName" label={t("childName")} required feedback={feedback} />
+        <TextField name="childBirthDate" type="date" label={t("childBirthDate")} required feedback={feedback} />
+        <TextField name="childBsn" label={t("childBsn")} hint={t("childBsnHint")} feedback={feedback} />
+      </Step>
+
+      <Step index={3} {...stepProps}>
+        <ChoiceField
+          name="schoolSituation"
+          label={t("schoolSituation")}
+          hint={t("schoolSituationHint")}
+          required
+          feedback={feedback}
+          options={schoolSituations.map((s) => ({
+            value: s,
+            label: t(`schoolSituation_${s}`),
+            hint: s === "NOT_APPLICABLE" ? t("schoolSituationHint_NOT_APPLICABLE") : undefined,
+          }))}
+        />
+        <TextField name="outOfSchoolSince" type="date" label={t("outOfSchoolSince")} hint={t("outOfSchoolSinceHint")} feedback={feedback} />
       </Step>
 
       <Step index={4} {...stepProps}>
@@ -441,15 +460,15 @@ export function FileCaseForm({ action, gemeenten, allowedFilerRoles, submissionI
     const living = livingSituations.find((s) => s === one(values, "livingSituation")) ?? "OWN_ADDRESS";
     const domainsChosen = Array.isArray(values.domains) ? values.domains : [];
     const rows: { step: number; label: string; value: string }[] = [
-      { step: 0, label: t("filerRole"), value: one(values, "filerRole") && t(`filerRole_${one(values, "filerRole") as (typeof filerRoles)[number]}`) },
-      ...(professional ? [{ step: 0, label: t("organisation"), value: one(values, "organisation") }] : []),
-      { step: 1, label: t("childName"), value: one(values, "childName") },
-      { step: 1, label: t("childBirthDate"), value: date(one(values, "childBirthDate")) },
-      { step: 1, label: t("childBsn"), value: normaliseBsn(one(values, "childBsn")) ? maskBsn(normaliseBsn(one(values, "childBsn"))) : "" },
-      { step: 2, label: t("schoolSituation"), value: school && t(`schoolSituation_${school as (typeof schoolSituations)[number]}`) },
-      ...(school === "NONE" || school === "PARTLY" ? [{ step: 2, label: t("outOfSchoolSince"), value: date(one(values, "outOfSchoolSince")) }] : []),
-      { step: 3, label: t("livingSituation"), value: t(`livingSituation_${living}`) },
-      { step: 3, label: t(`gemeente_${living}`), value: one(values, requiredAnswer[living]) && gemeenteLabel(one(values, requiredAnswer[living])) },
+      { step: 0, label: t("livingSituation"), value: t(`livingSituation_${living}`) },
+      { step: 0, label: t(`gemeente_${living}`), value: one(values, requiredAnswer[living]) && gemeenteLabel(one(values, requiredAnswer[living])) },
+      { step: 1, label: t("filerRole"), value: one(values, "filerRole") && t(`filerRole_${one(values, "filerRole") as (typeof filerRoles)[number]}`) },
+      ...(professional ? [{ step: 1, label: t("organisation"), value: one(values, "organisation") }] : []),
+      { step: 2, label: t("childName"), value: one(values, "childName") },
+      { step: 2, label: t("childBirthDate"), value: date(one(values, "childBirthDate")) },
+      { step: 2, label: t("childBsn"), value: normaliseBsn(one(values, "childBsn")) ? maskBsn(normaliseBsn(one(values, "childBsn"))) : "" },
+      { step: 3, label: t("schoolSituation"), value: school && t(`schoolSituation_${school as (typeof schoolSituations)[number]}`) },
+      ...(school === "NONE" || school === "PARTLY" ? [{ step: 3, label: t("outOfSchoolSince"), value: date(one(values, "outOfSchoolSince")) }] : []),
       { step: 4, label: t("stuckDescription"), value: one(values, "stuckDescription") },
       { step: 4, label: t("domains"), value: domainsChosen.map((d) => (domains.includes(d as never) ? tDomain(d as (typeof domains)[number]) : d)).join(", ") },
       { step: 4, label: t("stuckSince"), value: date(one(values, "stuckSince")) },

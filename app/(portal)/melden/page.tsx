@@ -6,6 +6,7 @@ import { actorRoles } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/session";
 import { listGemeenten } from "@/lib/server/reference/list-gemeenten";
 import { loadDraft } from "@/lib/server/drafts/case-draft";
+import { listRoutes } from "@/lib/server/coverage/routes";
 import { fileCaseAction, saveDraftAction } from "./actions";
 import { FileCaseForm } from "./file-case-form";
 
@@ -20,12 +21,15 @@ export default async function FileCasePage() {
   const allowed = roles.includes("PROFESSIONAL")
     ? (["PROFESSIONAL"] as const)
     : (["PARENT", "YOUTH"] as const);
+  const { routes, fallback } = await listRoutes();
   return (
     <div>
       <PageHeader title={t("title")} intro={t("intro")} />
       <FileCaseForm
         action={fileCaseAction}
         gemeenten={await listGemeenten()}
+        routes={routes}
+        fallback={fallback}
         allowedFilerRoles={[...allowed]}
         submissionId={randomUUID()}
         draft={(await loadDraft(actor))?.values ?? null}

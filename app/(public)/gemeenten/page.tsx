@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { PageHeader } from "@/components/page-header";
 import { displayName, searchGemeenten } from "@/lib/server/reference/directory";
+import { listRoutes } from "@/lib/server/coverage/routes";
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
@@ -28,6 +29,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
   const t = await getTranslations("directory");
   const query = await queryOf(searchParams);
   const results = query ? await search(query) : [];
+  const routes = results.length > 0 ? (await listRoutes()).routes : {};
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -75,6 +77,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
                   {displayName(g)}
                 </Link>
                 {g.commonName && <span className="text-slate-700"> ({t("officialName", { name: g.name })})</span>}
+                {routes[g.cbsCode] && routes[g.cbsCode]!.route !== "GEMEENTE" && <span className="text-slate-700"> · {t("notLive")}</span>}
               </li>
             ))}
           </ul>

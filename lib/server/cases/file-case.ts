@@ -16,6 +16,9 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { deleteDraft } from "@/lib/server/drafts/case-draft";
 import { DomainError, ForbiddenError } from "@/lib/server/errors";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
+import { routeFor } from "@/lib/domain/coverage";
+import { gemeenteFacts } from "@/lib/server/coverage/facts";
+import { handCaseTo } from "@/lib/server/coverage/hand-case";
 import { actingRole } from "./transition";
 
 /**
@@ -39,6 +42,7 @@ const filedCaseSelect = {
   id: true,
   number: true,
   deadlineAt: true,
+  routing: true,
   gemeente: { select: { name: true, contactName: true, contactEmail: true, contactPhone: true } },
 } as const;
 
@@ -158,10 +162,22 @@ async function createCase(
       },
     });
     await deleteDraft(tx, actor);
+    // An aanspreekpunt sees the case in the queue even while the gemeente is not live.
     await notifyStaff(tx, await staffWithRole(tx, { role: "AANSPREEKPUNT", gemeenteId: gemeente.id }), { kind: "caseNew", caseId: created.id, caseNumber: number, gemeenteId: gemeente.id });
+    // A gemeente that does not work with the portal yet would never see the case:
+    // it goes to the region's expert team, or to the national fallback.
+    const facts = (await gemeenteFacts(tx, [gemeente.id])).get(gemeente.id);
+    const route = facts ? routeFor(facts) : "FALLBACK";
+    if (route !== "GEMEENTE") {
+      // A millisecond later, so that the family's timeline lists the filing first.
+      await handCaseTo(tx, actor, { ...created, routing: "GEMEENTE" }, route, new Date(now.getTime() + 1));
+      const routed = await tx.case.findUniqueOrThrow({ where: { id: created.id }, select: { deadlineAt: true } });
+      created.deadlineAt = routed.deadlineAt;
+    }
     return {
       id: created.id,
       number,
+      routing: route,
       deadlineAt: created.deadlineAt,
       gemeente: { name: gemeente.name, contactName: gemeente.contactName, contactEmail: gemeente.contactEmail, contactPhone: gemeente.contactPhone },
     };

@@ -66,7 +66,10 @@ export async function followCase(actor: Actor, number: string) {
       triedDescription: true,
       needDescription: true,
       risks: true,
-      gemeente: { select: { name: true, cbsCode: true, contactName: true, contactEmail: true, contactPhone: true, contactHours: true } },
+      gemeente: { select: { name: true, commonName: true, cbsCode: true, contactName: true, contactEmail: true, contactPhone: true, contactHours: true } },
+      /** Who acts while the gemeente does not work with the portal: the region's expert team, or the national fallback */
+      routing: true,
+      region: { select: { name: true, expertTeam: { select: { name: true, email: true, phone: true } } } },
       timeline: { where: { visibleToFamily: true }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } },
       // What the expert team did, in the family's view: everything but the internal note.
       interventions: {

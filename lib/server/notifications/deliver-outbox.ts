@@ -16,7 +16,21 @@ const subjects: Record<NotificationTemplate, string> = {
   "case-overdue": "Een melding is over de termijn",
   "assignment-reported": "Het gezin meldt dat een opdracht niet is gebeurd",
   "assignment-overdue": "Een opdracht uit een besluit is over de datum",
+  "case-fallback": "Een melding wacht: de gemeente en de regio werken nog niet met Doorbraak",
 };
+
+/** The fallback's address has no account: its mail says what it means instead of asking to sign in. */
+function fallbackMailText(baseUrl: string): string {
+  return [
+    `${subjects["case-fallback"]}.`,
+    "",
+    "Een gezin heeft een melding gedaan voor een gemeente die nog niet met Doorbraak werkt. Ook het expertteam van de regio werkt er nog niet mee.",
+    "Het gezin heeft uw contactgegevens gekregen en het nummer van de melding. Zij nemen contact met u op.",
+    `De beheerders van Doorbraak zien de wachtende meldingen op ${baseUrl}/beheer/dekking.`,
+    "In deze e-mail staat bewust geen informatie over de melding zelf.",
+    "",
+  ].join("\n");
+}
 
 /**
  * How long a claimed message is reserved for the worker that claimed it. The
@@ -111,7 +125,9 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
           text:
             message.template === "case-invitation"
               ? invitationMailText(message.id, baseUrl)
-              : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
+              : message.template === "case-fallback"
+                ? fallbackMailText(baseUrl)
+                : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         });
         sent.push(message.id);
       } catch (error) {

@@ -13,7 +13,8 @@ export type NotificationTemplate =
   | "family-answered"
   | "case-overdue"
   | "assignment-reported"
-  | "assignment-overdue";
+  | "assignment-overdue"
+  | "case-fallback";
 
 /**
  * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back

@@ -12,6 +12,8 @@ export const staffNotificationKinds = [
   "caseEscalated",
   "assignmentReported",
   "assignmentOverdue",
+  /** A case went straight to the region's expert team, because its gemeente does not work with the portal yet */
+  "caseRouted",
 ] as const;
 export type StaffNotificationKind = (typeof staffNotificationKinds)[number];
 
@@ -24,6 +26,7 @@ export const staffMailTemplate = {
   caseEscalated: "case-overdue",
   assignmentReported: "assignment-reported",
   assignmentOverdue: "assignment-overdue",
+  caseRouted: "case-referred",
 } as const satisfies Record<StaffNotificationKind, NotificationTemplate>;
 
 export type StaffNotice = {

@@ -8,6 +8,8 @@ import { actorRoles } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { may } from "@/lib/domain/permissions";
 import { displayName, findGemeenteDirectoryEntry } from "@/lib/server/reference/directory";
+import { routeOfGemeente } from "@/lib/server/coverage/routes";
+import { CoverageNotice } from "@/components/coverage-notice";
 
 type Props = { params: Promise<{ cbsCode: string }> };
 
@@ -50,6 +52,8 @@ export default async function GemeentePage({ params }: Props) {
   const team = region?.expertTeam ?? null;
   const hasAanspreekpunt = !!(aanspreekpunt.name || aanspreekpunt.email || aanspreekpunt.phone || aanspreekpunt.hours);
   const hasClientSupport = !!(clientSupport.name || clientSupport.phone || clientSupport.url);
+  const coverage = await routeOfGemeente(gemeente.cbsCode);
+  const route = coverage?.route.route ?? "FALLBACK";
 
   return (
     <div className="space-y-10">
@@ -61,6 +65,13 @@ export default async function GemeentePage({ params }: Props) {
           {gemeente.commonName && <p className="mt-1 text-slate-700">{t("officialName", { name: gemeente.name })}</p>}
         </PageHeader>
       </div>
+
+      {coverage && route !== "GEMEENTE" && (
+        <section aria-label={t("notLiveLabel")} className="max-w-prose">
+          <CoverageNotice gemeente={name} fallback={coverage.fallback} level={2} {...coverage.route} />
+          <p className="mt-3">{t("notLiveClientSupport")}</p>
+        </section>
+      )}
 
       <section aria-labelledby="aanspreekpunt">
         <h2 id="aanspreekpunt" className="text-2xl font-bold">
@@ -134,6 +145,7 @@ export default async function GemeentePage({ params }: Props) {
             {t("startTitle")}
           </h2>
           <p className="mt-2 max-w-prose">{t("startText")}</p>
+          {route !== "GEMEENTE" && <p className="mt-2 max-w-prose">{t(route === "REGION" ? "startTextRegion" : "startTextFallback")}</p>}
           <p className="mt-4">
             <Link
               href={actor ? "/melden" : "/inloggen?terug=%2Fmelden"}
