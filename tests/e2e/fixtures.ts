@@ -93,6 +93,20 @@ export async function createStaffMember(): Promise<{ email: string; name: string
   return person;
 }
 
+/** A new parent with the demo password and nothing filed yet, made in the database as registering would. */
+export async function createParent(): Promise<{ email: string; name: string }> {
+  const tag = randomBytes(4).toString("hex");
+  const person = { email: `ouder.${tag}@demo.doorbraak.nl`, name: `Olga Ouder ${tag}` };
+  await inTestDatabase(async (client) => {
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash") SELECT $1, $2, $3, "passwordHash" FROM "User" WHERE email = 'ouder@demo.doorbraak.nl'`,
+      [`e2e-p-${tag}`, person.email, person.name],
+    );
+    await client.query(`INSERT INTO "Membership" (id, "userId", role) VALUES ($1, $2, 'FAMILY')`, [`e2e-pm-${tag}`, `e2e-p-${tag}`]);
+  });
+  return person;
+}
+
 /** Types the e-mail address and a password into the sign-in form and sends it with Enter. */
 export async function typePassword(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByLabel("E-mailadres").fill(email);
