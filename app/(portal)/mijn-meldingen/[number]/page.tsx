@@ -17,6 +17,7 @@ import { InviteSection } from "./invite-section";
 import { DocumentsSection } from "./documents-section";
 import { loadAccessLog, loadFamilyCase } from "./load";
 import { WithdrawForm } from "./withdraw-form";
+import { readFallback } from "@/lib/server/coverage/fallback";
 
 type Params = { params: Promise<{ number: string }> };
 type PageProps = Params & { searchParams: Promise<{ bekeken?: string | string[] }> };
@@ -50,6 +51,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
   const assignmentFollowUp = found.decisions.length > 0 ? await familyAssignmentFollowUp(actor, found.id) : new Map();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const g = found.gemeente;
+  const fallback = found.routing === "FALLBACK" ? await readFallback() : null;
 
   function describeStep(read: NonNullable<AccessEntry["step"]>): string {
     if ("step" in read) return t(`timeline.${read.step}`);
@@ -205,6 +207,27 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
 
       <section aria-labelledby="contact-title">
         <h2 id="contact-title" className="text-2xl font-bold">{t("contactTitle")}</h2>
+        {found.routing === "REGION" && found.region && (
+          <>
+            <p className="mt-2">{t("contactRegion", { region: found.region.name })}</p>
+            {(found.region.expertTeam?.email || found.region.expertTeam?.phone) && (
+              <ul className="mt-2">
+                {found.region.expertTeam.email && <li><a href={`mailto:${found.region.expertTeam.email}`}>{found.region.expertTeam.email}</a></li>}
+                {found.region.expertTeam.phone && <li>{found.region.expertTeam.phone}</li>}
+              </ul>
+            )}
+          </>
+        )}
+        {found.routing === "FALLBACK" && fallback && (
+          <>
+            <p className="mt-2">{t("contactFallback", { fallback: fallback.name })}</p>
+            <ul className="mt-2">
+              <li><a href={`mailto:${fallback.email}`}>{fallback.email}</a></li>
+              {fallback.phone && <li>{fallback.phone}</li>}
+              {fallback.hours && <li className="whitespace-pre-line">{fallback.hours}</li>}
+            </ul>
+          </>
+        )}
         <p className="mt-2">{t("contactText", { gemeente: g.name })}</p>
         {g.contactName || g.contactEmail || g.contactPhone ? (
           <ul className="mt-2">
