@@ -327,6 +327,17 @@ async function ensureDemoSecondFactors(): Promise<void> {
   }
 }
 
+/**
+ * The gemeenten and expert teams that get demo staff work with the portal from
+ * the seed on; every other one is left for a platform admin to activate.
+ */
+async function activateStaffedDemoUnits(seededAt: Date): Promise<void> {
+  const gemeenten = [...new Set(demoUsers.flatMap((u) => (u.gemeente && staffRoles.includes(u.role) ? [u.gemeente] : [])))];
+  const regions = [...new Set(demoUsers.flatMap((u) => (u.region && u.role === "EXPERT" ? [u.region] : [])))];
+  await prisma.gemeente.updateMany({ where: { cbsCode: { in: gemeenten } }, data: { activatedAt: seededAt } });
+  await prisma.expertTeam.updateMany({ where: { region: { code: { in: regions } } }, data: { activatedAt: seededAt } });
+}
+
 /** Idempotent: a database that already has users keeps its data. */
 export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   const reference = await importReferenceData(prisma);
@@ -343,6 +354,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) await ensureUser(u, passwordHash);
+  await activateStaffedDemoUnits(new Date());
   await ensureDemoSecondFactors();
   await seedCases();
   await seedOverdueCase();
