@@ -47,7 +47,7 @@ export const demoUsers: DemoUser[] = [
   { email: "aanspreekpunt@demo.doorbraak.nl", name: "Mirjam Jansen", organisation: "Gemeente Den Haag", role: "AANSPREEKPUNT", gemeente: "GM0518" },
   { email: "aanspreekpunt.collega@demo.doorbraak.nl", name: "Bram de Groot", organisation: "Gemeente Den Haag", role: "AANSPREEKPUNT", gemeente: "GM0518" },
   { email: "beslisser@demo.doorbraak.nl", name: "Peter Bakker", organisation: "Gemeente Den Haag", role: "DECISION_HOLDER", gemeente: "GM0518" },
-  { email: "expert@demo.doorbraak.nl", name: "Ayşe Yılmaz", organisation: "Expertteam Haaglanden", role: "EXPERT", region: "JR-HAAGLANDEN" },
+  { email: "expert@demo.doorbraak.nl", name: "Ayşe Yılmaz", organisation: "Expertteam Haaglanden", role: "EXPERT", region: "JZ24" },
   { email: "ombudsman@demo.doorbraak.nl", name: "Johan de Wit", organisation: "Kinderombudsman", role: "OMBUDSMAN" },
   { email: "beheer.gemeente@demo.doorbraak.nl", name: "Femke Visser", organisation: "Gemeente Den Haag", role: "GEMEENTE_ADMIN", gemeente: "GM0518" },
   { email: "beheer@demo.doorbraak.nl", name: "Rob Smit", organisation: "Doorbraak", role: "PLATFORM_ADMIN" },
@@ -291,8 +291,9 @@ const demoContacts: Record<string, PublicContact> = {
   },
 };
 
+/** By CBS jeugdregio code: JZ24 is Haaglanden. */
 const demoExpertTeams: Record<string, { email: string; phone: string }> = {
-  "JR-HAAGLANDEN": { email: "expertteam.haaglanden@demo.doorbraak.nl", phone: "070 765 43 21" },
+  JZ24: { email: "expertteam.haaglanden@demo.doorbraak.nl", phone: "070 765 43 21" },
 };
 
 /**
@@ -326,9 +327,26 @@ async function ensureDemoSecondFactors(): Promise<void> {
   }
 }
 
+/**
+ * The gemeenten and expert teams that get demo staff work with the portal from
+ * the seed on; every other one is left for a platform admin to activate.
+ */
+async function activateStaffedDemoUnits(seededAt: Date): Promise<void> {
+  const gemeenten = [...new Set(demoUsers.flatMap((u) => (u.gemeente && staffRoles.includes(u.role) ? [u.gemeente] : [])))];
+  const regions = [...new Set(demoUsers.flatMap((u) => (u.region && u.role === "EXPERT" ? [u.region] : [])))];
+  await prisma.gemeente.updateMany({ where: { cbsCode: { in: gemeenten } }, data: { activatedAt: seededAt } });
+  await prisma.expertTeam.updateMany({ where: { region: { code: { in: regions } } }, data: { activatedAt: seededAt } });
+}
+
 /** Idempotent: a database that already has users keeps its data. */
 export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
-  await importReferenceData(prisma);
+  const reference = await importReferenceData(prisma);
+  if (reference.unlistedRegions.length > 0) {
+    // A demo database from before the CBS jeugdregio's: its staff and cases stay in the old regions.
+    console.warn(
+      `Regions ${reference.unlistedRegions.join(", ")} are not in the jeugdregio list; their staff and cases stay there. Delete .data/ to start the demo over.`,
+    );
+  }
   await fillDemoContactDetails();
   if ((await prisma.user.count()) > 0) {
     await ensureDemoSecondFactors();
@@ -336,6 +354,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) await ensureUser(u, passwordHash);
+  await activateStaffedDemoUnits(new Date());
   await ensureDemoSecondFactors();
   await seedCases();
   await seedOverdueCase();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { checkRegionMembership, type RegionMembershipRow } from "@/lib/domain/region-membership";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -8,45 +9,110 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * (prisma/data) and are imported, never hard-coded. Importing is idempotent:
  * it adds and renames, and moves a gemeente to its current region.
  */
-const dataDir = path.join(process.cwd(), "prisma", "data");
+const defaultDataDir = path.join(process.cwd(), "prisma", "data");
 
-function readCsv<T>(file: string): T[] {
+function readCsv<T>(file: string, dataDir = defaultDataDir): T[] {
   return parse(readFileSync(path.join(dataDir, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as T[];
 }
 
-/** The newest gemeenten-YYYY.csv in prisma/data. */
-export function gemeentenFile(): string {
-  const files = readdirSync(dataDir).filter((f) => /^gemeenten-\d{4}\.csv$/.test(f)).sort();
-  const newest = files.at(-1);
-  if (!newest) throw new Error(`No gemeenten-YYYY.csv in ${dataDir}`);
+/** The newest file named `<prefix>-YYYY.csv` in prisma/data. */
+function newestFile(prefix: string, dataDir: string): string {
+  const pattern = new RegExp(`^${prefix}-\\d{4}\\.csv$`);
+  const newest = readdirSync(dataDir).filter((f) => pattern.test(f)).sort().at(-1);
+  if (!newest) throw new Error(`No ${prefix}-YYYY.csv in ${dataDir}`);
   return newest;
 }
 
-export async function importReferenceData(prisma: PrismaClient): Promise<{ gemeenten: number; regions: number }> {
-  const gemeenten = readCsv<{ code: string; name: string }>(gemeentenFile());
-  const memberships = readCsv<{ region_code: string; region_name: string; gemeente_code: string }>("jeugdregios.csv");
+/** The newest gemeenten-YYYY.csv in prisma/data. */
+export function gemeentenFile(dataDir = defaultDataDir): string {
+  return newestFile("gemeenten", dataDir);
+}
 
+/** The newest jeugdregios-YYYY.csv in prisma/data: every gemeente with its CBS jeugdregio (source: jeugdregios-YYYY.md). */
+export function regionsFile(dataDir = defaultDataDir): string {
+  return newestFile("jeugdregios", dataDir);
+}
+
+function readRegionRows(file: string, dataDir: string): RegionMembershipRow[] {
+  type Columns = { gemeente_code?: string; gemeente_naam?: string; jeugdregio_code?: string; jeugdregio_naam?: string };
+  const records = parse(readFileSync(path.join(dataDir, file), "utf8"), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+  }) as { record: Columns; info: { lines: number } }[];
+  return records.map(({ record, info }) => ({
+    line: info.lines,
+    gemeenteCode: record.gemeente_code ?? "",
+    gemeenteName: record.gemeente_naam ?? "",
+    regionCode: record.jeugdregio_code ?? "",
+    regionName: record.jeugdregio_naam ?? "",
+  }));
+}
+
+export type ReferenceImport = {
+  gemeenten: number;
+  regions: number;
+  /** Regions in the database that the list no longer names (left as they are, with their staff and cases) */
+  unlistedRegions: string[];
+};
+
+/**
+ * Imports the newest gemeenten and jeugdregio lists in one transaction. The
+ * lists are checked against each other first: a gemeente without a region,
+ * or with two, or an unknown code, stops the import before anything is written.
+ */
+export async function importReferenceData(
+  prisma: PrismaClient,
+  { dataDir = defaultDataDir }: { dataDir?: string } = {},
+): Promise<ReferenceImport> {
+  const listFile = gemeentenFile(dataDir);
+  const gemeenten = readCsv<{ code: string; name: string }>(listFile, dataDir);
+  const membershipFile = regionsFile(dataDir);
+  const check = checkRegionMembership(gemeenten, readRegionRows(membershipFile, dataDir));
+  if (!check.ok) {
+    const where = dataDir === defaultDataDir ? "prisma/data" : dataDir;
+    throw new Error(`${where}/${membershipFile} does not fit ${where}/${listFile}:\n  ${check.problems.join("\n  ")}`);
+  }
   const commonNames = new Map(
-    readCsv<{ code: string; common_name: string }>("gemeente-roepnamen.csv").map((r) => [r.code, r.common_name]),
+    readCsv<{ code: string; common_name: string }>("gemeente-roepnamen.csv", dataDir).map((r) => [r.code, r.common_name]),
   );
-  for (const g of gemeenten) {
-    const commonName = commonNames.get(g.code) ?? null;
-    await prisma.gemeente.upsert({
-      where: { cbsCode: g.code },
-      create: { cbsCode: g.code, name: g.name, commonName },
-      update: { name: g.name, commonName },
-    });
-  }
-  const regions = new Map(memberships.map((m) => [m.region_code, m.region_name]));
-  for (const [code, name] of regions) {
-    const region = await prisma.region.upsert({ where: { code }, create: { code, name }, update: { name } });
-    await prisma.expertTeam.upsert({
-      where: { regionId: region.id },
-      create: { regionId: region.id, name: `Expertteam ${name}` },
-      update: {},
-    });
-    const members = memberships.filter((m) => m.region_code === code).map((m) => m.gemeente_code);
-    await prisma.gemeente.updateMany({ where: { cbsCode: { in: members } }, data: { regionId: region.id } });
-  }
-  return { gemeenten: gemeenten.length, regions: regions.size };
+
+  // Gemeenten are written only where they differ: the import runs at every demo start.
+  return prisma.$transaction(
+    async (tx) => {
+      const regionIdOf = new Map<string, string>();
+      for (const { code, name } of check.regions) {
+        const region = await tx.region.upsert({ where: { code }, create: { code, name }, update: { name } });
+        regionIdOf.set(code, region.id);
+        await tx.expertTeam.upsert({
+          where: { regionId: region.id },
+          create: { regionId: region.id, name: `Expertteam ${name}` },
+          update: {},
+        });
+      }
+      const wantedRegion = new Map(check.regions.flatMap((r) => r.gemeenteCodes.map((g) => [g, regionIdOf.get(r.code)!] as const)));
+
+      const existing = new Map(
+        (await tx.gemeente.findMany({ select: { cbsCode: true, name: true, commonName: true, regionId: true } })).map((g) => [g.cbsCode, g]),
+      );
+      const missing: { cbsCode: string; name: string; commonName: string | null; regionId: string }[] = [];
+      for (const g of gemeenten) {
+        const wanted = { name: g.name, commonName: commonNames.get(g.code) ?? null, regionId: wantedRegion.get(g.code)! };
+        const current = existing.get(g.code);
+        if (!current) missing.push({ cbsCode: g.code, ...wanted });
+        else if (current.name !== wanted.name || current.commonName !== wanted.commonName || current.regionId !== wanted.regionId) {
+          await tx.gemeente.update({ where: { cbsCode: g.code }, data: wanted });
+        }
+      }
+      if (missing.length > 0) await tx.gemeente.createMany({ data: missing });
+
+      const listed = new Set(check.regions.map((r) => r.code));
+      const unlistedRegions = (await tx.region.findMany({ select: { code: true }, orderBy: { code: "asc" } }))
+        .map((r) => r.code)
+        .filter((code) => !listed.has(code));
+      return { gemeenten: gemeenten.length, regions: check.regions.length, unlistedRegions };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }

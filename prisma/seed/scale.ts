@@ -2,8 +2,8 @@
  * `npm run seed:scale`: a national data set for benchmarks, in the database
  * `doorbraak_scale` on the local PostgreSQL server (docs/benchmarks.md).
  *
- * 342 gemeenten in 42 jeugdregio's (the 3 real ones and 39 made up for the
- * benchmark), staff for every gemeente and region, and 100,000 cases filed
+ * 342 gemeenten in their real 42 jeugdregio's (the project's reference data,
+ * prisma/data), staff for every gemeente and region, and 100,000 cases filed
  * since 2022, spread over the gemeenten by size, each played through its life
  * as the services would have written it: timelines, referrals,
  * interventions, decisions and assignments, notifications, and an audit trail
@@ -25,12 +25,10 @@
  * Run with `tsx --conditions=react-server`: it uses server-only modules.
  */
 import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { parse } from "csv-parse/sync";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { chainFor, type Changes } from "@/lib/domain/audit";
@@ -49,7 +47,7 @@ import { Random } from "./scale/random";
 import { Loader, loadOrder, registration, writeChain, writeUser, type CaseSeed, type WorkerResult, type WorkerSpec } from "./scale/rows";
 import * as words from "./scale/vocabulary";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo";
-import { gemeentenFile, importReferenceData } from "./reference";
+import { importReferenceData } from "./reference";
 
 // ───────────────────────── settings ─────────────────────────
 
@@ -63,6 +61,8 @@ const NOW = Date.now();
 const START = Date.UTC(2022, 0, 3, 8, 0, 0);
 const DOMAIN = "schaal.doorbraak.nl";
 const BENCH_GEMEENTE = "GM0363";
+/** Amsterdam's jeugdregio (CBS code), whose expert team has the bench's expert account. */
+const AMSTERDAM_AMSTELLAND = "JZ13";
 /** Reads of a case by staff per day of waiting, besides the reads before every step. */
 const READ_RATE = 0.11;
 /** Processes that generate and load the cases, each its share. */
@@ -102,12 +102,13 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-// ───────────────────────── reference data and regions ─────────────────────────
+// ───────────────────────── reference data ─────────────────────────
 
 type GemeenteRow = { id: string; cbsCode: string; name: string; commonName: string | null; regionId: string | null };
 type RegionRow = { id: string; code: string; name: string };
 
-async function loadReferenceData(r: Random): Promise<{ gemeenten: GemeenteRow[]; regions: RegionRow[] }> {
+/** The gemeenten and jeugdregio's of prisma/data, as the demo and the tests have them: every gemeente in its region. */
+async function loadReferenceData(): Promise<{ gemeenten: GemeenteRow[]; regions: RegionRow[] }> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: LOADING_URL }) });
   try {
     await importReferenceData(prisma);
@@ -117,25 +118,6 @@ async function loadReferenceData(r: Random): Promise<{ gemeenten: GemeenteRow[];
   const client = new pg.Client({ connectionString: LOADING_URL });
   await client.connect();
   try {
-    // The gemeenten without a verified region, in the order of the CSV, in 39 regions made up for the benchmark.
-    const csvOrder = (parse(readFileSync(path.join(process.cwd(), "prisma", "data", gemeentenFile()), "utf8"), {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as { code: string }[]).map((g) => g.code);
-    const loose = (await client.query<{ cbsCode: string }>(`SELECT "cbsCode" FROM "Gemeente" WHERE "regionId" IS NULL`)).rows.map((g) => g.cbsCode);
-    const ordered = csvOrder.filter((code) => loose.includes(code));
-    const realRegions = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Region"`)).rows[0]!.n);
-    const extra = 42 - realRegions;
-    for (let i = 0; i < extra; i++) {
-      const number = String(realRegions + i + 1).padStart(2, "0");
-      const id = r.cuid();
-      const name = `Benchmarkregio ${number}`;
-      await client.query(`INSERT INTO "Region" (id, code, name) VALUES ($1, $2, $3)`, [id, `JR-BENCHMARK-${number}`, name]);
-      await client.query(`INSERT INTO "ExpertTeam" (id, "regionId", name) VALUES ($1, $2, $3)`, [r.cuid(), id, `Expertteam ${name}`]);
-      const members = ordered.slice(Math.floor((i * ordered.length) / extra), Math.floor(((i + 1) * ordered.length) / extra));
-      await client.query(`UPDATE "Gemeente" SET "regionId" = $1 WHERE "cbsCode" = ANY($2::text[])`, [id, members]);
-    }
     const gemeenten = (await client.query<GemeenteRow>(`SELECT id, "cbsCode", name, "commonName", "regionId" FROM "Gemeente" ORDER BY "cbsCode"`)).rows;
     const regions = (await client.query<RegionRow>(`SELECT id, code, name FROM "Region" ORDER BY code`)).rows;
     return { gemeenten, regions };
@@ -163,7 +145,7 @@ async function main(): Promise<void> {
     }),
   );
   await phase("migrations", () => migrateDeploy({ kind: "postgres", url: LOADING_URL }));
-  const { gemeenten, regions } = await phase("reference data and regions", () => loadReferenceData(r));
+  const { gemeenten, regions } = await phase("reference data", () => loadReferenceData());
 
   // ── How the cases spread: by size, the largest cities first (Zipf-like).
   const byCode = new Map(gemeenten.map((g) => [g.cbsCode, g]));
@@ -288,7 +270,7 @@ async function main(): Promise<void> {
   for (const region of regions) {
     const team: Person[] = [];
     for (let i = 0; i < Math.min(10, 3 + Math.round((regionCases.get(region.id) ?? 0) / 2500)); i++) {
-      const own = region.code === "JR-AMSTERDAM-AMSTELLAND" && i === 0;
+      const own = region.code === AMSTERDAM_AMSTELLAND && i === 0;
       const email = own ? `expert@${DOMAIN}` : `expert.${region.code.toLowerCase()}.${String(i + 1).padStart(2, "0")}@${DOMAIN}`;
       const person = newPerson(email, own ? "Ayşe Kaya" : personName(r), `Expertteam ${region.name}`, "EXPERT");
       staff.push({ person, gemeenteId: null, regionId: region.id });
@@ -325,6 +307,17 @@ async function main(): Promise<void> {
     writeUser(loader, r, ouder, passwordHash, registeredAt, { gemeenteId: null, regionId: null });
     outsideCaseEvents.push(registration(r, ouder, registeredAt));
     await loader.drain();
+    // A gemeente or expert team works with the portal once activated; those with staff here are, from the seed on.
+    const client = new pg.Client({ connectionString: LOADING_URL });
+    await client.connect();
+    try {
+      const seededAt = new Date(NOW);
+      const staffed = (key: "gemeenteId" | "regionId") => [...new Set(staff.flatMap((s) => (s[key] ? [s[key]] : [])))];
+      await client.query(`UPDATE "Gemeente" SET "activatedAt" = $1 WHERE id = ANY($2::text[])`, [seededAt, staffed("gemeenteId")]);
+      await client.query(`UPDATE "ExpertTeam" SET "activatedAt" = $1 WHERE "regionId" = ANY($2::text[])`, [seededAt, staffed("regionId")]);
+    } finally {
+      await client.end();
+    }
   });
 
   const spec: Omit<WorkerSpec, "shard"> = {

@@ -363,7 +363,7 @@ describe("transferring a case to another gemeente", () => {
 
     const agreement = "Ayşe Yılmaz, expertteam Haaglanden, per e-mail op 3 maart";
     await transferCase(delft, { ...second, expertAgreement: agreement });
-    const amsterdamRegion = await prisma.region.findUniqueOrThrow({ where: { code: "JR-AMSTERDAM-AMSTELLAND" } });
+    const amsterdamRegion = await prisma.region.findUniqueOrThrow({ where: { code: "JZ13" } });
     expect(await prisma.case.findUniqueOrThrow({ where: { id } })).toMatchObject({
       gemeenteId: await gemeenteId(AMSTERDAM),
       regionId: amsterdamRegion.id,

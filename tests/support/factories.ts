@@ -59,6 +59,7 @@ export function caseInput(overrides: Partial<FileCaseInput> = {}): FileCaseInput
   };
 }
 
-export const HAAGLANDEN = "JR-HAAGLANDEN";
+/** CBS jeugdregio code of Haaglanden (prisma/data/jeugdregios-2026.csv) */
+export const HAAGLANDEN = "JZ24";
 export const DEN_HAAG = "GM0518";
 export const DELFT = "GM0503";

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { seedDemo } from "@/prisma/seed/demo";
+import { prisma } from "@/tests/support/owner-db";
+import { DELFT, DEN_HAAG, HAAGLANDEN } from "../support/factories";
+
+// The demo is seeded by the tables' owner, as scripts/demo.ts and scripts/test.ts do.
+process.env.DATABASE_URL = process.env.DATABASE_OWNER_URL;
+// The seed enrols demo staff in two-step sign-in, sealing their secret with it.
+process.env.AUTH_SECRET = "demo-seed-test-secret-0123456789abcdef";
+
+describe("demo seed", () => {
+  it("keeps every gemeente in its real region and activates only the gemeenten and expert team that get staff", async () => {
+    const before = new Date();
+    expect(await seedDemo()).toBe("seeded");
+
+    expect(await prisma.gemeente.count()).toBe(342);
+    expect(await prisma.gemeente.count({ where: { regionId: null } })).toBe(0);
+    expect(await prisma.region.count()).toBe(42);
+
+    const active = await prisma.gemeente.findMany({ where: { activatedAt: { not: null } }, select: { cbsCode: true, activatedAt: true }, orderBy: { cbsCode: "asc" } });
+    expect(active.map((g) => g.cbsCode)).toEqual([DELFT, DEN_HAAG]);
+    const teams = await prisma.expertTeam.findMany({ where: { activatedAt: { not: null } }, include: { region: true } });
+    expect(teams.map((t) => [t.region.code, t.region.name, t.email, t.phone])).toEqual([
+      [HAAGLANDEN, "Haaglanden", "expertteam.haaglanden@demo.doorbraak.nl", "070 765 43 21"],
+    ]);
+    for (const at of [...active.map((g) => g.activatedAt!), teams[0]!.activatedAt!]) expect(at.getTime()).toBeGreaterThanOrEqual(before.getTime());
+
+    const expert = await prisma.membership.findFirstOrThrow({ where: { user: { email: "expert@demo.doorbraak.nl" } }, include: { region: true } });
+    expect(expert.region?.code).toBe(HAAGLANDEN);
+    // The demo's cases in Den Haag and Delft go to the Haaglanden team.
+    const caseRegions = await prisma.case.findMany({ select: { region: { select: { code: true } } }, distinct: ["regionId"] });
+    expect(caseRegions.map((c) => c.region?.code)).toEqual([HAAGLANDEN]);
+
+    // A second run (every demo start) activates nothing new.
+    expect(await seedDemo()).toBe("already-seeded");
+    expect(await prisma.gemeente.count({ where: { activatedAt: { not: null } } })).toBe(2);
+    expect(await prisma.expertTeam.count({ where: { activatedAt: { not: null } } })).toBe(1);
+  }, 60_000);
+});
