@@ -52,6 +52,7 @@ export const demoUsers: DemoUser[] = [
   { email: "beheer.gemeente@demo.doorbraak.nl", name: "Femke Visser", organisation: "Gemeente Den Haag", role: "GEMEENTE_ADMIN", gemeente: "GM0518" },
   { email: "beheer@demo.doorbraak.nl", name: "Rob Smit", organisation: "Doorbraak", role: "PLATFORM_ADMIN" },
   { email: "aanspreekpunt.delft@demo.doorbraak.nl", name: "Lotte Mulder", organisation: "Gemeente Delft", role: "AANSPREEKPUNT", gemeente: "GM0503" },
+  { email: "beslisser.delft@demo.doorbraak.nl", name: "Noah Smits", organisation: "Gemeente Delft", role: "DECISION_HOLDER", gemeente: "GM0503" },
   { email: "ouder.delft@demo.doorbraak.nl", name: "Daan Vermeer", role: "FAMILY" },
   { email: "ouder.wacht@demo.doorbraak.nl", name: "Yara Bos", role: "FAMILY" },
 ];
@@ -338,6 +339,23 @@ async function activateStaffedDemoUnits(seededAt: Date): Promise<void> {
   await prisma.expertTeam.updateMany({ where: { region: { code: { in: regions } } }, data: { activatedAt: seededAt } });
 }
 
+/**
+ * Where a case goes in the demo when neither its gemeente nor its region works with the
+ * portal (decision 021): an example a platform admin can change at /beheer/dekking.
+ */
+export const demoFallback = {
+  name: "Landelijk meldpunt vastgelopen jeugdhulp",
+  email: "meldpunt@demo.doorbraak.nl",
+  phone: "0800 123 45 67",
+  url: null,
+  hours: "Maandag tot en met vrijdag van 9.00 tot 17.00 uur",
+};
+
+async function ensureDemoFallback(): Promise<void> {
+  if (await prisma.nationalFallback.findUnique({ where: { id: 1 } })) return;
+  await prisma.nationalFallback.create({ data: { id: 1, ...demoFallback } });
+}
+
 /** Idempotent: a database that already has users keeps its data. */
 export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   const reference = await importReferenceData(prisma);
@@ -348,6 +366,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
     );
   }
   await fillDemoContactDetails();
+  await ensureDemoFallback();
   if ((await prisma.user.count()) > 0) {
     await ensureDemoSecondFactors();
     return "already-seeded";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed/demo";
 import { prisma } from "@/tests/support/owner-db";
 import { DELFT, DEN_HAAG, HAAGLANDEN } from "../support/factories";
+import { removeStandingStaff } from "../support/standing-staff";
 
 // The demo is seeded by the tables' owner, as scripts/demo.ts and scripts/test.ts do.
 process.env.DATABASE_URL = process.env.DATABASE_OWNER_URL;
@@ -10,6 +11,8 @@ process.env.AUTH_SECRET = "demo-seed-test-secret-0123456789abcdef";
 
 describe("demo seed", () => {
   it("keeps every gemeente in its real region and activates only the gemeenten and expert team that get staff", async () => {
+    // A new installation: no staff, nothing activated.
+    await removeStandingStaff(prisma);
     const before = new Date();
     expect(await seedDemo()).toBe("seeded");
 
@@ -30,6 +33,10 @@ describe("demo seed", () => {
     // The demo's cases in Den Haag and Delft go to the Haaglanden team.
     const caseRegions = await prisma.case.findMany({ select: { region: { select: { code: true } } }, distinct: ["regionId"] });
     expect(caseRegions.map((c) => c.region?.code)).toEqual([HAAGLANDEN]);
+    // Den Haag and Delft are live, so their aanspreekpunten got the demo's cases.
+    expect(await prisma.case.count({ where: { routing: { not: "GEMEENTE" } } })).toBe(0);
+    // Cases for the other gemeenten have somewhere to go.
+    expect(await prisma.nationalFallback.findUnique({ where: { id: 1 } })).toMatchObject({ name: "Landelijk meldpunt vastgelopen jeugdhulp" });
 
     // A second run (every demo start) activates nothing new.
     expect(await seedDemo()).toBe("already-seeded");

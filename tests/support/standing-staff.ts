@@ -26,3 +26,10 @@ export async function addStandingStaff(prisma: PrismaClient): Promise<void> {
     data: people.map((p) => ({ userId: p.id, role: p.role, gemeenteId: p.gemeenteId, regionId: p.regionId })),
   });
 }
+
+/** Back to the reference data alone, as a new installation has it. */
+export async function removeStandingStaff(prisma: PrismaClient): Promise<void> {
+  await prisma.user.deleteMany({ where: { id: { startsWith: "standing-" } } });
+  await prisma.gemeente.updateMany({ data: { activatedAt: null } });
+  await prisma.expertTeam.updateMany({ data: { activatedAt: null } });
+}
