@@ -219,6 +219,7 @@ async function main(): Promise<void> {
   const named: Partial<Record<Role, { email: string; name: string }>> = {
     AANSPREEKPUNT: { email: `aanspreekpunt@${DOMAIN}`, name: "Anouk Verhoeven" },
     DECISION_HOLDER: { email: `beslisser@${DOMAIN}`, name: "Martijn de Graaf" },
+    GEMEENTE_ADMIN: { email: `beheer.gemeente@${DOMAIN}`, name: "Femke Visser" },
   };
   for (const code of ranking) {
     const g = byCode.get(code)!;
@@ -446,7 +447,7 @@ async function main(): Promise<void> {
   console.log(`  longest trail: ${biggest.number}, ${fmt(biggest.events)} audit events, ${fmt(biggest.timeline)} timeline entries, ${biggest.interventions} interventions`);
   console.log(`\nChecks: ${checks}`);
   console.log(`\nAccounts, password ${DEMO_PASSWORD}; staff sign in with the demo's authenticator key ${DEMO_TOTP_SECRET}:`);
-  console.log(`  ${["aanspreekpunt", "beslisser", "expert", "ombudsman", "ouder"].map((who) => `${who}@${DOMAIN}`).join(", ")}`);
+  console.log(`  ${["aanspreekpunt", "beslisser", "expert", "ombudsman", "ouder", "beheer", "beheer.gemeente"].map((who) => `${who}@${DOMAIN}`).join(", ")}`);
   if (process.env.AUTH_SECRET === FALLBACK_AUTH_SECRET) console.log(`  Start the portal with AUTH_SECRET=${FALLBACK_AUTH_SECRET} (it sealed the authenticator keys).`);
   console.log(`\nTime per phase:`);
   for (const p of phases) console.log(`  ${p.name.padEnd(32)} ${p.seconds.toFixed(1).padStart(7)} s`);

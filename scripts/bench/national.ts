@@ -94,6 +94,8 @@ type Fixtures = {
   expert: Account;
   ombudsman: Account;
   family: Account;
+  platformAdmin: Account;
+  gemeenteAdmin: Account;
   longTimeline: { number: string; entries: number };
   longTrail: { number: string; events: number };
   counts: { cases: number; auditEvents: number; timelineEntries: number; gemeenten: number };
@@ -152,11 +154,13 @@ async function loadAccount(db: pg.Client, localPart: string): Promise<Account> {
 
 /** The accounts and the cases the scenarios need, found by querying, never by a fixed number. */
 async function loadFixtures(db: pg.Client): Promise<Fixtures> {
-  const [aanspreekpunt, expert, ombudsman, family] = [
+  const [aanspreekpunt, expert, ombudsman, family, platformAdmin, gemeenteAdmin] = [
     await loadAccount(db, "aanspreekpunt"),
     await loadAccount(db, "expert"),
     await loadAccount(db, "ombudsman"),
     await loadAccount(db, "ouder"),
+    await loadAccount(db, "beheer"),
+    await loadAccount(db, "beheer.gemeente"),
   ];
   if (!aanspreekpunt.gemeente) throw new SetupError(`${aanspreekpunt.email} has no gemeente.`);
   const timeline = await db.query<{ number: string; entries: number }>(
@@ -191,6 +195,8 @@ async function loadFixtures(db: pg.Client): Promise<Fixtures> {
     expert,
     ombudsman,
     family,
+    platformAdmin,
+    gemeenteAdmin,
     longTimeline,
     longTrail: { number: trailCase.number, events: head.seq },
     counts,
@@ -648,6 +654,8 @@ async function main(): Promise<number> {
       expert: await sessionCookie(fixtures.expert, secret, origin),
       ombudsman: await sessionCookie(fixtures.ombudsman, secret, origin),
       family: await sessionCookie(fixtures.family, secret, origin),
+      platformAdmin: await sessionCookie(fixtures.platformAdmin, secret, origin),
+      gemeenteAdmin: await sessionCookie(fixtures.gemeenteAdmin, secret, origin),
     };
     const postHeaders = (cookie: string, contentType: string) => ({ ...browserHeaders(cookie), origin, "content-type": contentType });
     const queueTitle = heading("queue", "queue.title");
@@ -681,6 +689,11 @@ async function main(): Promise<number> {
     let claimable: { id: string; number: string }[] = [];
 
     const scenarios: Scenario[] = [
+      pageScenario("coverage view (platform admin)", fixtures.platformAdmin, cookies.platformAdmin, async () => {
+        const page = await openPage(origin, "/beheer/dekking", cookies.platformAdmin);
+        expectHeading(page, heading("coverage", "coverage.title"));
+        return { page, note: `${(page.html.match(/<details/g) ?? []).length} regions` };
+      }),
       pageScenario("queue, default, page 1", ap, cookies.aanspreekpunt, async () => {
         const page = await queuePage("/werkbak");
         if (caseNumbers(page.html).length === 0) throw new CheckFailed("the queue shows no cases");

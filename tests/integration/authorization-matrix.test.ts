@@ -3,7 +3,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/tests/support/owner-db";
 import { clockStatuses } from "@/lib/domain/deadlines";
 import { defaultQueueFilter } from "@/lib/domain/queue-filters";
-import { gemeenteContactInput, gemeentePolicyInput } from "@/lib/domain/inputs";
+import { fallbackInput, gemeenteContactInput, gemeentePolicyInput } from "@/lib/domain/inputs";
+import { updateFallback } from "@/lib/server/coverage/fallback";
+import { readCoverage } from "@/lib/server/coverage/read-coverage";
 import { may, permissions, type Permission } from "@/lib/domain/permissions";
 import { roles, roleScope, type Role } from "@/lib/domain/roles";
 import { gemeenteNormsInput, listManagedNorms, updateGemeenteNorms } from "@/lib/server/admin/manage-norms";
@@ -345,6 +347,11 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: `${ADMIN}/policy-actions.ts`, service: "updateGemeentePolicy", permission: "gemeente.manage", scope: "gemeente", refusal: "notFound",
     run: ({ actor, world }) => updateGemeentePolicy(actor, gemeentePolicyInput.parse({ gemeenteId: world.denHaagId, retentionMonths: "", familySeesStaffNames: "on" })),
   },
+  updateFallbackAction: {
+    kind: "action", file: `${ADMIN}/dekking/actions.ts`, service: "updateFallback", permission: "platform.configureFallback", scope: "create", refusal: "forbidden",
+    run: ({ actor }) =>
+      updateFallback(actor, fallbackInput.parse({ name: "Landelijk meldpunt", email: "meldpunt@test.doorbraak.nl", phone: "", url: "", hours: "" })),
+  },
   markReadAction: {
     kind: "action", file: "app/(staff)/notificaties/actions.ts", service: "markRead", permission: null, scope: "self", refusal: "notFound",
     stage: "TRIAGE",
@@ -505,6 +512,12 @@ const matrix: Record<string, Entry> = {
       return shows((await countUnread(p.actor)) === before + 1);
     },
   },
+  readCoverage: {
+    kind: "page", service: "readCoverage", permission: "platform.coverage", scope: "create", refusal: "forbidden",
+    run: async ({ actor }) => {
+      await readCoverage(actor);
+    },
+  },
   listManagedGemeenten: {
     kind: "page", service: "listManagedGemeenten", permission: "gemeente.manage", scope: "gemeente", refusal: "hidden",
     run: async ({ actor, world }) => shows((await listManagedGemeenten(actor)).some((g) => g.id === world.denHaagId)),
@@ -533,6 +546,7 @@ const matrix: Record<string, Entry> = {
 const pageReads: Record<string, readonly string[]> = {
   // The regions overview of the platform admin shows reference data only (also public in the directory).
   "app/(admin)/beheer/page.tsx": ["listManagedGemeenten", "listManagedNorms", "listManagedPolicies"],
+  "app/(admin)/beheer/dekking/page.tsx": ["readCoverage"],
   "app/(portal)/melden/page.tsx": ["loadDraft"],
   "app/(portal)/mijn-meldingen/[number]/bevestiging/page.tsx": ["followCase"],
   "app/(portal)/mijn-meldingen/[number]/page.tsx": ["followCase", "listCaseInvitations", "readAccessLog", "listCaseDocuments", "familyAssignmentFollowUp"],

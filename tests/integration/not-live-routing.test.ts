@@ -6,6 +6,8 @@ import { listRegionQueue } from "@/lib/server/cases/list-queues";
 import { asSystem } from "@/lib/db/acting";
 import { routeWaitingCases } from "@/lib/server/coverage/route-waiting";
 import { updateFallback } from "@/lib/server/coverage/fallback";
+import { readCoverage } from "@/lib/server/coverage/read-coverage";
+import { ForbiddenError } from "@/lib/server/errors";
 import { caseInput, makeActor } from "../support/factories";
 
 /**
@@ -127,5 +129,28 @@ describe("a case for a gemeente that does not work with the portal", () => {
     expect(seenAfter).toBe(0);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: filed.id, action: "case.route" }, orderBy: { seq: "desc" } });
     expect(event.actorId).toBe(admin.userId);
+  });
+
+  it("shows the platform admin per gemeente whether it is live, what it lacks, and its open and waiting cases, without content", async () => {
+    const leeuwarden = await notLive("GM0080", { regionToo: true });
+    const parent = await makeActor("FAMILY");
+    const filed = await fileCase(parent, caseInput({ ownGemeenteCode: "GM0080", childName: "Geheime Naam" }));
+    const admin = await makeActor("PLATFORM_ADMIN");
+
+    const coverage = await readCoverage(admin);
+
+    const region = coverage.regions.find((r) => r.code === leeuwarden.region.code)!;
+    expect(region.teamLive).toBe(false);
+    const row = region.gemeenten.find((g) => g.cbsCode === "GM0080")!;
+    expect(row).toMatchObject({ live: false, missing: ["activation", "aanspreekpunt", "decisionHolder", "expertTeam"], open: 1, atRegion: 0, waiting: 1 });
+    expect(coverage.waitingCases).toContainEqual(expect.objectContaining({ number: filed.number, gemeente: "Leeuwarden", urgency: "NORMAL" }));
+    expect(JSON.stringify(coverage)).not.toContain("Geheime Naam");
+    const amsterdam = coverage.regions.flatMap((r) => r.gemeenten).find((g) => g.cbsCode === "GM0363")!;
+    expect(amsterdam).toMatchObject({ live: true, missing: [] });
+    expect(coverage.totals.gemeenten).toBe(342);
+    expect(coverage.totals.waiting).toBeGreaterThanOrEqual(1);
+
+    await expect(readCoverage(await makeActor("OMBUDSMAN"))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(readCoverage(await makeActor("GEMEENTE_ADMIN", { gemeente: "GM0080" }))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
