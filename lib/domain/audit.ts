@@ -38,6 +38,12 @@ export const auditActions = [
   "case.purge",
   /** A gemeente admin changed the retention period or whether families see staff names */
   "gemeente.updatePolicy",
+  /** A platform admin or an operator applied the yearly CBS list of gemeenten and jeugdregio's (decision 019) */
+  "reference.update",
+  /** An open case moved to the gemeente its own gemeente merged into */
+  "case.gemeenteMerged",
+  /** An open case followed its gemeente to another jeugdregio */
+  "case.regionChanged",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

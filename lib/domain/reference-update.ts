@@ -112,16 +112,24 @@ export function decodeReferenceFile(bytes: Uint8Array): { ok: true; text: string
 
 /** Reads and checks the list on its own: its form, codes, names and predecessors, before comparing it with the data. */
 export function readReferenceList(text: string): ReadResult {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as typeof records;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      return { ok: false, issues: [issue(typeof line === "number" ? line : null, "malformed")] };
-    }
-    throw error;
-  }
+  // Line by line: no name in the list spans lines, and a stray quote is then reported on
+  // its own line instead of where the parser gives up, further down the file.
+  const records: { record: string[]; info: { lines: number } }[] = [];
+  const broken: ReferenceIssue[] = [];
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\n|\r/)
+    .forEach((content, index) => {
+      if (content.trim() === "") return;
+      try {
+        const [record] = parse(content, { trim: true, relax_column_count: true }) as string[][];
+        records.push({ record: record ?? [], info: { lines: index + 1 } });
+      } catch (error) {
+        if (!(error instanceof CsvError)) throw error;
+        broken.push(issue(index + 1, "malformed"));
+      }
+    });
+  if (broken.length > 0) return { ok: false, issues: broken };
   const [header, ...body] = records;
   if (!header) return { ok: false, issues: [issue(null, "empty")] };
 

@@ -30,6 +30,8 @@ export const timelineKinds = [
   "assignmentOverdue",
   /** A decision holder corrected the decision: a new decision supersedes the last one */
   "decisionCorrected",
+  /** The case's gemeente merged into another on 1 January; the case goes on there (decision 019) */
+  "gemeenteMerged",
 ] as const;
 
 export type TimelineKind = (typeof timelineKinds)[number];
