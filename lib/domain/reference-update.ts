@@ -24,31 +24,34 @@ const gemeenteCodePattern = /^GM\d{4}$/;
 /** CBS's codes of the jeugdregio's (JZ01–JZ43) */
 const regionCodePattern = /^JZ\d{2}$/;
 
-/** Why a list was refused: a key of `reference.issues` in the message catalogs, with its values. */
-export type ReferenceIssueCode =
-  | "notUtf8"
-  | "tooLarge"
-  | "empty"
-  | "malformed"
-  | "headerMissing"
-  | "headerUnknown"
-  | "headerTwice"
-  | "columnCount"
-  | "gemeenteCode"
-  | "gemeenteName"
-  | "regionMissing"
-  | "regionCode"
-  | "regionName"
-  | "duplicateGemeente"
-  | "regionNameConflict"
-  | "predecessorCode"
-  | "predecessorSelf"
-  | "predecessorTwice"
-  | "predecessorListed"
-  | "predecessorUnknown"
-  | "predecessorElsewhere"
-  | "endedReturns"
-  | "disappears";
+/** Why a list was refused: keys of `reference.issues` in the message catalogs. */
+export const referenceIssueCodes = [
+  "notUtf8",
+  "tooLarge",
+  "empty",
+  "malformed",
+  "headerMissing",
+  "headerUnknown",
+  "headerTwice",
+  "columnCount",
+  "gemeenteCode",
+  "gemeenteName",
+  "regionMissing",
+  "regionCode",
+  "regionName",
+  "duplicateGemeente",
+  "regionNameConflict",
+  "predecessorCode",
+  "predecessorSelf",
+  "predecessorTwice",
+  "predecessorListed",
+  "predecessorUnknown",
+  "predecessorElsewhere",
+  "endedReturns",
+  "disappears",
+] as const;
+
+export type ReferenceIssueCode = (typeof referenceIssueCodes)[number];
 
 export type ReferenceIssue = {
   /** Line in the file (the header is line 1); null for the file as a whole */

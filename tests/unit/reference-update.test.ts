@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   checkReferenceFile,
@@ -8,6 +9,7 @@ import {
   isIsoDate,
   MAX_REFERENCE_FILE_BYTES,
   readReferenceList,
+  referenceIssueCodes,
   type CurrentReference,
   type ReferenceIssue,
 } from "@/lib/domain/reference-update";
@@ -183,5 +185,14 @@ describe("dates", () => {
     expect(isIsoDate("2027-01-01")).toBe(true);
     expect(isIsoDate("2027-02-30")).toBe(false);
     expect(isIsoDate("1-1-2027")).toBe(false);
+  });
+});
+
+describe("messages", () => {
+  it("explain every reason for refusing a list, in every language", () => {
+    for (const locale of ["nl", "en"]) {
+      const catalog = JSON.parse(readFileSync(`lib/i18n/messages/${locale}/reference.json`, "utf8")) as { reference: { issues: Record<string, string> } };
+      expect(Object.keys(catalog.reference.issues).sort(), locale).toEqual([...referenceIssueCodes].sort());
+    }
   });
 });

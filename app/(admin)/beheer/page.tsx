@@ -68,18 +68,23 @@ export default async function AdminPage() {
             )}
           </section>
         ))}
-      {managesPlatform && <PlatformOverview />}
+      {managesPlatform && <PlatformOverview updatesReference={may(roles, "platform.updateReference")} />}
     </div>
   );
 }
 
-async function PlatformOverview() {
+async function PlatformOverview({ updatesReference }: { updatesReference: boolean }) {
   const t = await getTranslations("admin");
   const { regions, gemeenteCount } = await listRegions();
   return (
     <section aria-labelledby="regions" className="space-y-4">
       <h2 id="regions" className="text-2xl font-bold">{t("regionsTitle")}</h2>
       <p className="max-w-prose">{t("platformIntro", { count: gemeenteCount })}</p>
+      {updatesReference && (
+        <p>
+          <Link href="/beheer/referentiedata">{(await getTranslations("reference"))("adminLink")}</Link>
+        </p>
+      )}
       {regions.length === 0 && <p>{t("noRegions")}</p>}
       {regions.map((r) => (
         <div key={r.id} className="rounded border border-slate-300 bg-white p-4">
