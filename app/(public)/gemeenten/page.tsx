@@ -26,6 +26,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function DirectoryPage({ searchParams }: Props) {
   const t = await getTranslations("directory");
+  const tReference = await getTranslations("reference.directory");
   const query = await queryOf(searchParams);
   const results = query ? await search(query) : [];
   return (
@@ -75,6 +76,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
                   {displayName(g)}
                 </Link>
                 {g.commonName && <span className="text-slate-700"> ({t("officialName", { name: g.name })})</span>}
+                {g.formerName && <span className="text-slate-700"> ({tReference("formerName", { name: g.formerName })})</span>}
               </li>
             ))}
           </ul>
