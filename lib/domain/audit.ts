@@ -42,6 +42,12 @@ export const auditActions = [
   "gemeente.updatePolicy",
   /** A platform admin set where cases go when neither the gemeente nor its region works with the portal */
   "platform.updateFallback",
+  /** A platform admin or an operator applied the yearly CBS list of gemeenten and jeugdregio's (decision 019) */
+  "reference.update",
+  /** An open case moved to the gemeente its own gemeente merged into */
+  "case.gemeenteMerged",
+  /** An open case followed its gemeente to another jeugdregio */
+  "case.regionChanged",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

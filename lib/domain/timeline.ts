@@ -35,6 +35,8 @@ export const timelineKinds = [
   "routedToFallback",
   /** The gemeente works with the portal now: its aanspreekpunt takes the case on */
   "routedToGemeente",
+  /** The case's gemeente merged into another on 1 January; the case goes on there (decision 019) */
+  "gemeenteMerged",
 ] as const;
 
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -29,6 +29,7 @@ const catalogParts = [
   "security",
   "coverage-notice",
   "coverage",
+  "reference",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

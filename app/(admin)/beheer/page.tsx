@@ -68,12 +68,12 @@ export default async function AdminPage() {
             )}
           </section>
         ))}
-      {managesPlatform && <PlatformOverview />}
+      {managesPlatform && <PlatformOverview updatesReference={may(roles, "platform.updateReference")} />}
     </div>
   );
 }
 
-async function PlatformOverview() {
+async function PlatformOverview({ updatesReference }: { updatesReference: boolean }) {
   const t = await getTranslations("admin");
   const { regions, gemeenteCount } = await listRegions();
   return (
@@ -83,6 +83,11 @@ async function PlatformOverview() {
       <p>
         <Link href="/beheer/dekking" className="font-semibold">{t("coverageLink")}</Link>
       </p>
+      {updatesReference && (
+        <p>
+          <Link href="/beheer/referentiedata">{(await getTranslations("reference"))("adminLink")}</Link>
+        </p>
+      )}
       {regions.length === 0 && <p>{t("noRegions")}</p>}
       {regions.map((r) => (
         <div key={r.id} className="rounded border border-slate-300 bg-white p-4">

@@ -27,6 +27,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function DirectoryPage({ searchParams }: Props) {
   const t = await getTranslations("directory");
+  const tReference = await getTranslations("reference.directory");
   const query = await queryOf(searchParams);
   const results = query ? await search(query) : [];
   const routes = results.length > 0 ? (await listRoutes()).routes : {};
@@ -78,6 +79,7 @@ export default async function DirectoryPage({ searchParams }: Props) {
                 </Link>
                 {g.commonName && <span className="text-slate-700"> ({t("officialName", { name: g.name })})</span>}
                 {routes[g.cbsCode] && routes[g.cbsCode]!.route !== "GEMEENTE" && <span className="text-slate-700"> · {t("notLive")}</span>}
+                {g.formerName && <span className="text-slate-700"> ({tReference("formerName", { name: g.formerName })})</span>}
               </li>
             ))}
           </ul>

@@ -72,10 +72,11 @@ export async function listRegions() {
         code: true,
         name: true,
         expertTeam: { select: { name: true } },
-        gemeenten: { orderBy: { name: "asc" }, select: { cbsCode: true, name: true } },
+        // Gemeenten that merged into another are history, not members.
+        gemeenten: { where: { endedOn: null }, orderBy: { name: "asc" }, select: { cbsCode: true, name: true } },
       },
     }),
-    prisma.gemeente.count(),
+    prisma.gemeente.count({ where: { endedOn: null } }),
   ]);
   return { regions, gemeenteCount: gemeenten };
 }

@@ -60,6 +60,7 @@ const changeSteps: Record<string, TimelineKind> = {
   "case.declareInadmissible": "notAdmissible",
   "case.close": "closed",
   "case.correctDecision": "decisionCorrected",
+  "case.gemeenteMerged": "gemeenteMerged",
 };
 
 /** The new value of one field of an event's (already redacted) changes, when it is a plain string. */

@@ -94,7 +94,8 @@ async function createCase(
     const existing = await filedEarlier(tx, actor, input.submissionId);
     if (existing) return existing;
     const gemeente = await tx.gemeente.findUnique({ where: { cbsCode: residence.gemeenteCode } });
-    if (!gemeente) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
+    // A gemeente that merged into another is no longer offered; a form from before the merger chooses again.
+    if (!gemeente || gemeente.endedOn) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
     const role = actingRole(roles, "case.file");
     const created = await tx.case.create({

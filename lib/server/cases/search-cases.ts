@@ -160,7 +160,21 @@ async function gemeentenNamed(tx: Tx, q: string): Promise<string[]> {
   return found.map((g) => g.id);
 }
 
-function filterWhere(search: CaseSearch, gemeenteId: string | null, regionId: string | null, named: string[]): Prisma.CaseWhereInput[] {
+/**
+ * A gemeente and every gemeente that merged into it, once or more (decision 019): their
+ * closed cases kept the old gemeente, and are found under the one that exists now.
+ */
+async function withPredecessors(tx: Tx, gemeente: { id: string; predecessors: { id: string }[] }): Promise<string[]> {
+  const ids = [gemeente.id];
+  let next = gemeente.predecessors.map((p) => p.id);
+  while (next.length > 0 && ids.length < 1000) {
+    ids.push(...next);
+    next = (await tx.gemeente.findMany({ where: { successorId: { in: next } }, select: { id: true } })).map((g) => g.id);
+  }
+  return ids;
+}
+
+function filterWhere(search: CaseSearch, gemeenteIds: string[] | null, regionId: string | null, named: string[]): Prisma.CaseWhereInput[] {
   const where: Prisma.CaseWhereInput[] = [];
   if (search.q) {
     // Only a text that fits in a case number is looked for in the numbers: that test reads
@@ -171,7 +185,7 @@ function filterWhere(search: CaseSearch, gemeenteId: string | null, regionId: st
     ];
     where.push(matches.length > 0 ? { OR: matches } : { id: { in: [] } });
   }
-  if (gemeenteId) where.push({ gemeenteId });
+  if (gemeenteIds) where.push({ gemeenteId: { in: gemeenteIds } });
   if (regionId) where.push({ regionId });
   if (search.status) where.push({ status: search.status });
   const filed = periodWhere(search.from, search.to);
@@ -182,7 +196,8 @@ function filterWhere(search: CaseSearch, gemeenteId: string | null, regionId: st
 /** The gemeenten and jeugdregio's to choose from, by the names people use. */
 export async function caseSearchOptions(): Promise<{ gemeenten: { code: string; name: string }[]; regions: { code: string; name: string }[] }> {
   const [gemeenten, regions] = await Promise.all([
-    prisma.gemeente.findMany({ select: { cbsCode: true, name: true, commonName: true } }),
+    // A gemeente that merged into another is not offered: choosing its successor finds its cases too.
+    prisma.gemeente.findMany({ where: { endedOn: null }, select: { cbsCode: true, name: true, commonName: true } }),
     prisma.region.findMany({ select: { code: true, name: true } }),
   ]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "nl");
@@ -206,7 +221,9 @@ export async function searchCases(
   if (!may(roles, "case.search")) throw new ForbiddenError();
   return asActor(actor, async (tx) => {
     const fieldErrors: Record<string, string> = {};
-    const gemeente = search.gemeente ? await tx.gemeente.findUnique({ where: { cbsCode: search.gemeente }, select: { id: true } }) : null;
+    const gemeente = search.gemeente
+      ? await tx.gemeente.findUnique({ where: { cbsCode: search.gemeente }, select: { id: true, predecessors: { select: { id: true } } } })
+      : null;
     if (search.gemeente && !gemeente) fieldErrors.gemeente = "unknownGemeente";
     const region = search.region ? await tx.region.findUnique({ where: { code: search.region }, select: { id: true } }) : null;
     if (search.region && !region) fieldErrors.region = "unknownRegion";
@@ -214,7 +231,7 @@ export async function searchCases(
 
     const named = await gemeentenNamed(tx, search.q);
     const where: Prisma.CaseWhereInput = {
-      AND: [caseScope(actor, "case.search"), ...filterWhere(search, gemeente?.id ?? null, region?.id ?? null, named)],
+      AND: [caseScope(actor, "case.search"), ...filterWhere(search, gemeente ? await withPredecessors(tx, gemeente) : null, region?.id ?? null, named)],
     };
     const page = await fetchPage(tx, where, search, pageSize);
     // Up to the limit, in the list's own order, so that the scan of the number index stops

@@ -2,34 +2,14 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { TransferCaseInput } from "@/lib/domain/inputs";
 import { checkTransfer } from "@/lib/domain/transfer";
-import { prisma, type Tx } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { asActor, asSystem, enterScope, scopeOfActor } from "@/lib/db/acting";
 import { withGemeente } from "@/lib/domain/database-scope";
 import { DomainError } from "@/lib/server/errors";
 import { enqueueEmails } from "@/lib/server/notifications/enqueue";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
+import { moveCaseRows } from "./move-case-rows";
 import { applyAction, loadForAction } from "./transition";
-
-/**
- * Moves every row that carries the tenant for this case to the new gemeente.
- * Keep this list in step with the schema: every model with `caseId` and
- * `gemeenteId` (and assignments, which reach the case through their decision).
- * The audit trail is append-only and keeps the gemeente of each event.
- */
-async function moveCaseRows(tx: Tx, caseId: string, gemeenteId: string): Promise<void> {
-  const where = { caseId };
-  const data = { gemeenteId };
-  await tx.caseParty.updateMany({ where, data });
-  await tx.timelineEntry.updateMany({ where, data });
-  await tx.referral.updateMany({ where, data });
-  await tx.informationRequest.updateMany({ where, data });
-  await tx.intervention.updateMany({ where, data });
-  await tx.decisionProposal.updateMany({ where, data });
-  await tx.decision.updateMany({ where, data });
-  await tx.assignment.updateMany({ where: { decision: { caseId } }, data });
-  await tx.caseDocument.updateMany({ where, data });
-  await tx.caseInvitation.updateMany({ where, data });
-}
 
 /**
  * The aanspreekpunt hands the case to the gemeente that is responsible after
@@ -44,9 +24,10 @@ export async function transferCase(actor: Actor, input: TransferCaseInput): Prom
     const current = loaded.case;
     const target = await tx.gemeente.findUnique({
       where: { cbsCode: input.toGemeenteCode },
-      select: { id: true, cbsCode: true, name: true, commonName: true, regionId: true, region: { select: { code: true } } },
+      select: { id: true, cbsCode: true, name: true, commonName: true, regionId: true, endedOn: true, region: { select: { code: true } } },
     });
-    if (!target) throw new DomainError("checkFields", { toGemeenteCode: "unknownGemeente" });
+    // A gemeente that merged into another takes no cases any more.
+    if (!target || target.endedOn) throw new DomainError("checkFields", { toGemeenteCode: "unknownGemeente" });
     const history = await tx.caseTransfer.findMany({
       where: { caseId: current.id },
       select: { fromGemeenteId: true, toGemeenteId: true },
@@ -80,7 +61,7 @@ export async function transferCase(actor: Actor, input: TransferCaseInput): Prom
         transferCount: { old: current.transferCount, new: current.transferCount + 1 },
       },
     });
-    await moveCaseRows(tx, current.id, target.id);
+    await moveCaseRows(tx, [current.id], target.id);
     await tx.caseTransfer.create({
       data: {
         caseId: current.id,

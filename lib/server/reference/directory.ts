@@ -52,24 +52,48 @@ function rank(g: DirectoryEntry, key: string): number | null {
 
 const maxQueryLength = 100;
 
+/** An ended gemeente found by its old name: the search shows the gemeente it merged into. */
+export type DirectorySearchEntry = DirectoryEntry & { formerName?: string };
+
+type Listed = DirectoryEntry & { id: string; endedOn: Date | null; successorId: string | null };
+
+/** The gemeente that exists now for one that may have merged (once or more) into another. */
+function currentOf(g: Listed, byId: Map<string, Listed>): Listed | null {
+  let at: Listed | undefined = g;
+  for (let hops = 0; at?.endedOn && hops < 20; hops += 1) at = at.successorId ? byId.get(at.successorId) : undefined;
+  return at && !at.endedOn ? at : null;
+}
+
 /**
  * Gemeenten whose official name or common name contains the query, ignoring
  * case and accents; best matches first, then alphabetically. An empty query
  * finds nothing. There are a few hundred gemeenten, so they are matched here
  * rather than with a database extension that a plain PostgreSQL may lack.
+ * A gemeente that merged into another is found by its old name too, and leads to
+ * the gemeente it is part of now (decision 019).
  */
-export async function searchGemeenten(query: string): Promise<DirectoryEntry[]> {
+export async function searchGemeenten(query: string): Promise<DirectorySearchEntry[]> {
   const key = searchKey(query.slice(0, maxQueryLength));
   if (!key) return [];
-  const all = await prisma.gemeente.findMany({ select: { cbsCode: true, name: true, commonName: true } });
+  const all: Listed[] = await prisma.gemeente.findMany({
+    select: { id: true, cbsCode: true, name: true, commonName: true, endedOn: true, successorId: true },
+  });
+  const byId = new Map(all.map((g) => [g.id, g]));
   const collator = new Intl.Collator("nl", { sensitivity: "base" });
-  return all
-    .flatMap((g) => {
-      const r = rank(g, key);
-      return r === null ? [] : [{ g, r }];
-    })
-    .sort((a, b) => a.r - b.r || collator.compare(displayName(a.g), displayName(b.g)))
-    .map(({ g }) => g);
+  const best = new Map<string, { entry: DirectorySearchEntry; r: number }>();
+  for (const g of all) {
+    const r = rank(g, key);
+    const now = r === null ? null : currentOf(g, byId);
+    if (r === null || !now) continue;
+    const entry: DirectorySearchEntry = { cbsCode: now.cbsCode, name: now.name, commonName: now.commonName };
+    if (now !== g) entry.formerName = displayName(g);
+    const seen = best.get(now.cbsCode);
+    // The gemeente's own name counts before an old name that leads to it.
+    if (!seen || r < seen.r || (r === seen.r && seen.entry.formerName && !entry.formerName)) best.set(now.cbsCode, { entry, r });
+  }
+  return [...best.values()]
+    .sort((a, b) => a.r - b.r || collator.compare(displayName(a.entry), displayName(b.entry)))
+    .map(({ entry }) => entry);
 }
 
 /** Only web addresses that open a web page are shown as links. */
@@ -85,27 +109,49 @@ function webAddress(value: string | null): string | null {
 
 const cbsCodePattern = /^GM\d{4}$/;
 
-/** The public page of one gemeente, or null when no gemeente has this CBS code. */
-export async function findGemeenteDirectoryEntry(cbsCode: string) {
-  const code = cbsCode.trim().toUpperCase();
-  if (!cbsCodePattern.test(code)) return null;
-  const g = await prisma.gemeente.findUnique({
-    where: { cbsCode: code },
+function directoryRow(where: { cbsCode: string } | { id: string }) {
+  return prisma.gemeente.findUnique({
+    where,
     select: {
       cbsCode: true,
+      endedOn: true,
+      successorId: true,
       ...gemeenteContactSelect,
       region: { select: { name: true, expertTeam: { select: { name: true, email: true, phone: true } } } },
     },
   });
-  if (!g) return null;
-  return {
-    cbsCode: g.cbsCode,
-    name: g.name,
-    commonName: g.commonName,
-    aanspreekpunt: { name: g.contactName, email: g.contactEmail, phone: g.contactPhone, hours: g.contactHours },
-    region: g.region ? { name: g.region.name, expertTeam: g.region.expertTeam } : null,
-    clientSupport: { name: g.clientSupportName, phone: g.clientSupportPhone, url: webAddress(g.clientSupportUrl) },
-  };
+}
+
+/**
+ * The public page of one gemeente, or null when no gemeente has this CBS code. The
+ * code of a gemeente that merged into another gives the page of the gemeente it is
+ * part of now, with the old name and the day it ended.
+ */
+export async function findGemeenteDirectoryEntry(cbsCode: string) {
+  const code = cbsCode.trim().toUpperCase();
+  if (!cbsCodePattern.test(code)) return null;
+  let formerly: { name: string; endedOn: string } | null = null;
+  let where: { cbsCode: string } | { id: string } = { cbsCode: code };
+  for (let hops = 0; hops < 20; hops += 1) {
+    const g = await directoryRow(where);
+    if (!g) return null;
+    if (g.endedOn && g.successorId) {
+      formerly ??= { name: displayName(g), endedOn: g.endedOn.toISOString().slice(0, 10) };
+      where = { id: g.successorId };
+      continue;
+    }
+    return {
+      cbsCode: g.cbsCode,
+      name: g.name,
+      commonName: g.commonName,
+      aanspreekpunt: { name: g.contactName, email: g.contactEmail, phone: g.contactPhone, hours: g.contactHours },
+      region: g.region ? { name: g.region.name, expertTeam: g.region.expertTeam } : null,
+      clientSupport: { name: g.clientSupportName, phone: g.clientSupportPhone, url: webAddress(g.clientSupportUrl) },
+      // Only on the page of an old code, so that a current gemeente's entry has its public fields alone.
+      ...(formerly ? { formerly } : {}),
+    };
+  }
+  return null;
 }
 
 export type GemeenteDirectoryEntry = NonNullable<Awaited<ReturnType<typeof findGemeenteDirectoryEntry>>>;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { cache, type ReactNode } from "react";
 import { PageHeader } from "@/components/page-header";
 import { actorRoles } from "@/lib/auth/actor";
@@ -44,6 +44,8 @@ export default async function GemeentePage({ params }: Props) {
   const gemeente = await find((await params).cbsCode);
   if (!gemeente) notFound();
   const t = await getTranslations("directory");
+  const tReference = await getTranslations("reference.directory");
+  const format = await getFormatter();
   const actor = await getActor();
   // Staff do not file; for them the button would lead nowhere.
   const mayFile = !actor || may(actorRoles(actor), "case.file");
@@ -63,6 +65,11 @@ export default async function GemeentePage({ params }: Props) {
         </p>
         <PageHeader title={t("detailTitle", { name })} intro={t("detailIntro")}>
           {gemeente.commonName && <p className="mt-1 text-slate-700">{t("officialName", { name: gemeente.name })}</p>}
+          {gemeente.formerly && (
+            <p className="mt-3 max-w-prose rounded border-l-8 border-teal-800 bg-teal-50 p-4">
+              {tReference("formerly", { name: gemeente.formerly.name, date: format.dateTime(new Date(`${gemeente.formerly.endedOn}T12:00:00Z`), { dateStyle: "long" }), current: name })}
+            </p>
+          )}
         </PageHeader>
       </div>
 
