@@ -38,6 +38,17 @@ export const auditActions = [
   "case.purge",
   /** A gemeente admin changed the retention period or whether families see staff names */
   "gemeente.updatePolicy",
+  // Staff and onboarding (decision 020)
+  "staff.invite",
+  "staff.resendInvitation",
+  "staff.revokeInvitation",
+  "staff.acceptInvitation",
+  "staff.changeRole",
+  "staff.remove",
+  /** A case's assignee left or changed role: back to the queue, or to a colleague the admin picked */
+  "case.handOver",
+  "gemeente.activate",
+  "expertTeam.activate",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

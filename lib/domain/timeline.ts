@@ -30,6 +30,10 @@ export const timelineKinds = [
   "assignmentOverdue",
   /** A decision holder corrected the decision: a new decision supersedes the last one */
   "decisionCorrected",
+  /** The assignee lost their role in the gemeente: the case is back in the queue, not taken up */
+  "returnedToQueue",
+  /** The assignee lost their role in the gemeente: a colleague the admin picked has the case now */
+  "handedOver",
 ] as const;
 
 export type TimelineKind = (typeof timelineKinds)[number];

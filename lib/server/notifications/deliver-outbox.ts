@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import { asSystem } from "@/lib/db/acting";
 import { nextAttemptAfterFailure } from "@/lib/domain/retry";
 import { invitationMailText } from "@/lib/server/invitations/invitation-mail";
+import { staffInvitationMailText } from "@/lib/server/staff/invitation-mail";
 import type { NotificationTemplate } from "./enqueue";
 
 const subjects: Record<NotificationTemplate, string> = {
@@ -16,6 +17,7 @@ const subjects: Record<NotificationTemplate, string> = {
   "case-overdue": "Een melding is over de termijn",
   "assignment-reported": "Het gezin meldt dat een opdracht niet is gebeurd",
   "assignment-overdue": "Een opdracht uit een besluit is over de datum",
+  "staff-invitation": "U bent uitgenodigd als medewerker bij Doorbraak",
 };
 
 /**
@@ -111,7 +113,9 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
           text:
             message.template === "case-invitation"
               ? invitationMailText(message.id, baseUrl)
-              : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
+              : message.template === "staff-invitation"
+                ? staffInvitationMailText(message.id, baseUrl)
+                : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         });
         sent.push(message.id);
       } catch (error) {

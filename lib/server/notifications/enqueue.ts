@@ -13,7 +13,9 @@ export type NotificationTemplate =
   | "family-answered"
   | "case-overdue"
   | "assignment-reported"
-  | "assignment-overdue";
+  | "assignment-overdue"
+  /** A link to become staff of a gemeente or an expert team (lib/server/staff) */
+  | "staff-invitation";
 
 /**
  * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back
