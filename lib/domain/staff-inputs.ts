@@ -62,14 +62,14 @@ export type CreateStaffAccountInput = z.infer<typeof createStaffAccountInput>;
 
 export const activateGemeenteInput = z.strictObject({
   gemeenteId: recordId("pickGemeente"),
-  name: personName,
-  email,
+  adminName: personName,
+  adminEmail: email,
 });
 export type ActivateGemeenteInput = z.infer<typeof activateGemeenteInput>;
 
 export const activateExpertTeamInput = z.strictObject({
   regionId: recordId("pickRegion"),
-  name: personName,
-  email,
+  coordinatorName: personName,
+  coordinatorEmail: email,
 });
 export type ActivateExpertTeamInput = z.infer<typeof activateExpertTeamInput>;

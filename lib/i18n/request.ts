@@ -27,6 +27,7 @@ const catalogParts = [
   "expertteam",
   "retention",
   "security",
+  "staffadmin",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

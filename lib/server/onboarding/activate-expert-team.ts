@@ -24,8 +24,8 @@ export async function activateExpertTeam(actor: Actor, input: ActivateExpertTeam
     const region = await tx.region.findUnique({ where: { id: input.regionId }, select: { id: true, name: true, expertTeam: { select: { id: true, activatedAt: true } } } });
     if (!region) throw new NotFoundError();
     await lockStaffScope(tx, scope);
-    const verdict = checkGrant(actor, scope, "REGION_COORDINATOR", { managers: await countManagers(tx, scope) }, { isActor: sameEmail(actor.email, input.email) });
-    if (!verdict.ok) throw refusal(verdict.reason, "email");
+    const verdict = checkGrant(actor, scope, "REGION_COORDINATOR", { managers: await countManagers(tx, scope) }, { isActor: sameEmail(actor.email, input.coordinatorEmail) });
+    if (!verdict.ok) throw refusal(verdict.reason, "coordinatorEmail");
     if (!region.expertTeam?.activatedAt) {
       const now = new Date();
       const team = region.expertTeam
@@ -40,8 +40,8 @@ export async function activateExpertTeam(actor: Actor, input: ActivateExpertTeam
     const invited = await createStaffInvitation(tx, actor, scopeOfActor(actor), {
       scope,
       role: "REGION_COORDINATOR",
-      email: input.email,
-      name: input.name,
+      email: input.coordinatorEmail,
+      name: input.coordinatorName,
       as: verdict.as,
     });
     await routeWaitingCases(tx, actor, { regionIds: [region.id] });

@@ -25,8 +25,8 @@ export async function activateGemeente(actor: Actor, input: ActivateGemeenteInpu
     const gemeente = await tx.gemeente.findFirst({ where: { id: input.gemeenteId, endedOn: null }, select: { id: true, activatedAt: true } });
     if (!gemeente) throw new NotFoundError();
     await lockStaffScope(tx, scope);
-    const verdict = checkGrant(actor, scope, "GEMEENTE_ADMIN", { managers: await countManagers(tx, scope) }, { isActor: sameEmail(actor.email, input.email) });
-    if (!verdict.ok) throw refusal(verdict.reason, "email");
+    const verdict = checkGrant(actor, scope, "GEMEENTE_ADMIN", { managers: await countManagers(tx, scope) }, { isActor: sameEmail(actor.email, input.adminEmail) });
+    if (!verdict.ok) throw refusal(verdict.reason, "adminEmail");
     if (!gemeente.activatedAt) {
       const now = new Date();
       await tx.gemeente.update({ where: { id: gemeente.id }, data: { activatedAt: now } });
@@ -40,8 +40,8 @@ export async function activateGemeente(actor: Actor, input: ActivateGemeenteInpu
     const invited = await createStaffInvitation(tx, actor, scopeOfActor(actor), {
       scope,
       role: "GEMEENTE_ADMIN",
-      email: input.email,
-      name: input.name,
+      email: input.adminEmail,
+      name: input.adminName,
       as: verdict.as,
     });
     await routeWaitingCases(tx, actor, { gemeenteIds: [gemeente.id] });
