@@ -107,7 +107,8 @@ export function checkGrant(actor: Actor, scope: StaffScope, role: Role, facts: S
   }
   if (onboards(actor.memberships)) {
     if (grantee?.isActor || (grantee?.userId && grantee.userId === actor.userId)) return { ok: false, reason: "self" };
-    if (role !== manager) return { ok: false, reason: "roleNotAllowed" };
+    // The staff who work on cases are the gemeente's (or region's) own business: not the platform admin's.
+    if (role !== manager) return { ok: false, reason: "notYours" };
     if (facts.managers > 0) return { ok: false, reason: "notFirst" };
     return { ok: true, as: "PLATFORM_ADMIN" };
   }

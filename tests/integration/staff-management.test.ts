@@ -6,6 +6,7 @@ import type { staffRoleChoices } from "@/lib/domain/staff-inputs";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
+import { WrongAccountError } from "@/lib/server/invitations/accept-invitation";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { activateExpertTeam } from "@/lib/server/onboarding/activate-expert-team";
 import { activateGemeente } from "@/lib/server/onboarding/activate-gemeente";
@@ -100,7 +101,7 @@ describe("inviting staff and accepting", () => {
     const token = await tokenFor(existing.email);
     expect(await readStaffInvitation(token, { userId: existing.userId, email: existing.email })).toMatchObject({ kind: "open", accountExists: true, forSignedInAccount: true });
 
-    await expect(acceptStaffInvitation(stranger, { token })).rejects.toMatchObject({ code: "staffInvitationOtherAccount" });
+    await expect(acceptStaffInvitation(stranger, { token })).rejects.toBeInstanceOf(WrongAccountError);
     await expect(createStaffAccount({ token, name: "Dubbel", password: "een lange zin als wachtwoord" }, request)).rejects.toMatchObject({ code: "staffInvitationSignIn" });
     const { sessionVersion } = await acceptStaffInvitation(existing, { token });
     expect(sessionVersion).toBeGreaterThan(0);
@@ -161,8 +162,9 @@ describe("the role rules against the database", () => {
     ["DECISION_HOLDER", "GEMEENTE_ADMIN", "own", "notFound"],
     ["EXPERT", "EXPERT", "own", "notFound"],
     ["OMBUDSMAN", "AANSPREEKPUNT", "own", "notFound"],
-    ["PLATFORM_ADMIN", "AANSPREEKPUNT", "own", "refused"],
-    ["PLATFORM_ADMIN", "EXPERT", "own", "refused"],
+    ["PLATFORM_ADMIN", "AANSPREEKPUNT", "own", "notFound"],
+    ["PLATFORM_ADMIN", "EXPERT", "own", "notFound"],
+    ["PLATFORM_ADMIN", "GEMEENTE_ADMIN", "own", "refused"],
   ];
   it.each(rows)("%s inviting a %s in %s scope: %s", async (inviterRole, role, where, outcome) => {
     const { denHaag, delft, haaglanden } = await ids();
@@ -295,7 +297,7 @@ describe("activation by the platform admin", () => {
     const platform = await makeActor("PLATFORM_ADMIN");
     const gemeente = await prisma.gemeente.findFirstOrThrow({ where: { activatedAt: null, memberships: { none: {} }, endedOn: null } });
     const email = newAddress();
-    await activateGemeente(platform, { gemeenteId: gemeente.id, name: "Eerste Beheerder", email });
+    await activateGemeente(platform, { gemeenteId: gemeente.id, adminName: "Eerste Beheerder", adminEmail: email });
     expect((await prisma.gemeente.findUniqueOrThrow({ where: { id: gemeente.id } })).activatedAt).not.toBeNull();
     expect(await prisma.staffInvitation.count({ where: { gemeenteId: gemeente.id, role: "GEMEENTE_ADMIN", email } })).toBe(1);
     expect(await prisma.auditEvent.count({ where: { actorId: platform.userId, action: "gemeente.activate", gemeenteId: gemeente.id } })).toBe(1);
@@ -303,7 +305,7 @@ describe("activation by the platform admin", () => {
     const token = await tokenFor(email);
     await createStaffAccount({ token, name: "Eerste Beheerder", password: "een lange zin als wachtwoord" }, request);
     // Now the gemeente has its admin: from here on, that admin invites.
-    await expect(activateGemeente(platform, { gemeenteId: gemeente.id, name: "Tweede", email: newAddress() })).rejects.toMatchObject({ code: "hasManager" });
+    await expect(activateGemeente(platform, { gemeenteId: gemeente.id, adminName: "Tweede", adminEmail: newAddress() })).rejects.toMatchObject({ code: "hasManager" });
     const admin = await prisma.user.findUniqueOrThrow({ where: { email } });
     expect(await prisma.membership.count({ where: { userId: admin.id, role: "GEMEENTE_ADMIN", gemeenteId: gemeente.id } })).toBe(1);
   });
@@ -311,12 +313,12 @@ describe("activation by the platform admin", () => {
   it("activates a region's expert team and invites its first coordinator; others may not", async () => {
     const platform = await makeActor("PLATFORM_ADMIN");
     const region = await prisma.region.findFirstOrThrow({ where: { memberships: { none: { role: "REGION_COORDINATOR" } } } });
-    await activateExpertTeam(platform, { regionId: region.id, name: "Coördinator", email: newAddress() });
+    await activateExpertTeam(platform, { regionId: region.id, coordinatorName: "Coördinator", coordinatorEmail: newAddress() });
     const team = await prisma.expertTeam.findUniqueOrThrow({ where: { regionId: region.id } });
     expect(team.activatedAt).not.toBeNull();
     expect(await prisma.auditEvent.count({ where: { actorId: platform.userId, action: "expertTeam.activate" } })).toBe(1);
     const admin = await makeActor("GEMEENTE_ADMIN", { gemeente: DEN_HAAG });
-    await expect(activateExpertTeam(admin, { regionId: region.id, name: "X", email: newAddress() })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(activateGemeente(admin, { gemeenteId: (await ids()).delft, name: "X", email: newAddress() })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(activateExpertTeam(admin, { regionId: region.id, coordinatorName: "X", coordinatorEmail: newAddress() })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(activateGemeente(admin, { gemeenteId: (await ids()).delft, adminName: "X", adminEmail: newAddress() })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -30,7 +30,7 @@ const inviters: Role[] = ["GEMEENTE_ADMIN", "REGION_COORDINATOR", "PLATFORM_ADMI
 /** What each inviter may grant in their own scope and in another one, when the scope already has a manager. */
 function expected(inviter: Role, role: Role, where: "own" | "other"): true | StaffRefusal {
   const kind = gemeenteRoles.includes(role) ? "gemeente" : "region";
-  if (inviter === "PLATFORM_ADMIN") return role === "GEMEENTE_ADMIN" || role === "REGION_COORDINATOR" ? "notFirst" : "roleNotAllowed";
+  if (inviter === "PLATFORM_ADMIN") return role === "GEMEENTE_ADMIN" || role === "REGION_COORDINATOR" ? "notFirst" : "notYours";
   if (inviter === "GEMEENTE_ADMIN" && kind === "gemeente" && where === "own") return true;
   if (inviter === "REGION_COORDINATOR" && kind === "region" && where === "own") return true;
   return "notYours";
@@ -52,8 +52,8 @@ describe("who may grant which staff role where", () => {
     const admin = actorWith("PLATFORM_ADMIN");
     expect(checkGrant(admin, other.gemeente, "GEMEENTE_ADMIN", { managers: 0 })).toEqual({ ok: true, as: "PLATFORM_ADMIN" });
     expect(checkGrant(admin, other.region, "REGION_COORDINATOR", { managers: 0 })).toEqual({ ok: true, as: "PLATFORM_ADMIN" });
-    expect(checkGrant(admin, other.gemeente, "AANSPREEKPUNT", { managers: 0 })).toEqual({ ok: false, reason: "roleNotAllowed" });
-    expect(checkGrant(admin, other.region, "EXPERT", { managers: 0 })).toEqual({ ok: false, reason: "roleNotAllowed" });
+    expect(checkGrant(admin, other.gemeente, "AANSPREEKPUNT", { managers: 0 })).toEqual({ ok: false, reason: "notYours" });
+    expect(checkGrant(admin, other.region, "EXPERT", { managers: 0 })).toEqual({ ok: false, reason: "notYours" });
     expect(checkGrant(admin, other.gemeente, "GEMEENTE_ADMIN", { managers: 1 })).toEqual({ ok: false, reason: "notFirst" });
   });
 

@@ -11,6 +11,7 @@ import { makesLive } from "@/lib/domain/staff-roles";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { routeWaitingCases } from "@/lib/server/coverage/route-waiting";
 import { DomainError } from "@/lib/server/errors";
+import { WrongAccountError } from "@/lib/server/invitations/accept-invitation";
 import { isGuessablePassword } from "@/lib/server/users/password-strength";
 import { hashInvitationToken } from "@/lib/domain/invitations";
 
@@ -94,7 +95,7 @@ export async function acceptStaffInvitation(actor: Actor, input: AcceptStaffInvi
   return asActor(actor, async (tx) => {
     const invitation = await lockInvitation(tx, input.token);
     if (usable(invitation, actor.userId) === "again") return { sessionVersion: null };
-    if (!sameEmail(actor.email, invitation.email)) throw new DomainError("staffInvitationOtherAccount");
+    if (!sameEmail(actor.email, invitation.email)) throw new WrongAccountError();
     await grantMembership(tx, actor, invitation);
     const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { sessionVersion: true } });
     return { sessionVersion };
