@@ -10,5 +10,7 @@ export default async function StartPage() {
   if (may(roles, "queue.region")) redirect("/expertteam");
   if (may(roles, "case.search")) redirect("/ombudsman");
   if (may(roles, "gemeente.manage") || may(roles, "platform.manage")) redirect("/beheer");
+  // A region coordinator's work is the expert team's members.
+  if (may(roles, "region.manageStaff")) redirect("/beheer/expertteam");
   redirect("/mijn-meldingen");
 }

@@ -48,6 +48,17 @@ export const auditActions = [
   "case.gemeenteMerged",
   /** An open case followed its gemeente to another jeugdregio */
   "case.regionChanged",
+  // Staff and onboarding (decision 020)
+  "staff.invite",
+  "staff.resendInvitation",
+  "staff.revokeInvitation",
+  "staff.acceptInvitation",
+  "staff.changeRole",
+  "staff.remove",
+  /** A case's assignee left or changed role: back to the queue, or to a colleague the admin picked */
+  "case.handOver",
+  "gemeente.activate",
+  "expertTeam.activate",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -71,10 +71,13 @@ export function sameEmail(a: string, b: string): boolean {
  * while the database holds only the link's hash: whoever reads the database
  * without the secret cannot open an invitation.
  */
-export function invitationToken(secret: string, outboxMessageId: string): string {
+export function invitationToken(secret: string, outboxMessageId: string, purpose: InvitationPurpose = "case-invitation"): string {
   if (!secret) throw new Error("An invitation token needs a server secret.");
-  return createHmac("sha256", secret).update(`doorbraak/case-invitation/v1:${outboxMessageId}`).digest("base64url");
+  return createHmac("sha256", secret).update(`doorbraak/${purpose}/v1:${outboxMessageId}`).digest("base64url");
 }
+
+/** A link to a case and a link to a staff role are derived apart, so that one can never be read as the other. */
+export type InvitationPurpose = "case-invitation" | "staff-invitation";
 
 /** What the database keeps of a token: its SHA-256, hex. */
 export function hashInvitationToken(token: string): string {
@@ -90,6 +93,11 @@ export function isWellFormedToken(value: unknown): value is string {
 
 export function invitationPath(token: string): string {
   return `/uitnodiging/${token}`;
+}
+
+/** Where a staff invitation link lands (decision 020). */
+export function staffInvitationPath(token: string): string {
+  return `/uitnodiging/medewerker/${token}`;
 }
 
 /** How a person is involved in a case, as "Mijn meldingen" shows it. */

@@ -37,6 +37,10 @@ export const timelineKinds = [
   "routedToGemeente",
   /** The case's gemeente merged into another on 1 January; the case goes on there (decision 019) */
   "gemeenteMerged",
+  /** The assignee lost their role in the gemeente: the case is back in the queue, not taken up */
+  "returnedToQueue",
+  /** The assignee lost their role in the gemeente: a colleague the admin picked has the case now */
+  "handedOver",
 ] as const;
 
 export type TimelineKind = (typeof timelineKinds)[number];

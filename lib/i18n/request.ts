@@ -30,6 +30,7 @@ const catalogParts = [
   "coverage-notice",
   "coverage",
   "reference",
+  "staffadmin",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

@@ -60,6 +60,18 @@ import {
   openNotification,
 } from "@/lib/server/notifications/staff-inbox";
 import { registerFamily } from "@/lib/server/users/register-family";
+import { invitationToken } from "@/lib/domain/invitations";
+import { activateExpertTeam } from "@/lib/server/onboarding/activate-expert-team";
+import { activateGemeente } from "@/lib/server/onboarding/activate-gemeente";
+import { listOnboarding } from "@/lib/server/onboarding/list-onboarding";
+import { acceptStaffInvitation, createStaffAccount } from "@/lib/server/staff/accept-invitation";
+import { changeStaffRole } from "@/lib/server/staff/change-role";
+import { inviteStaff } from "@/lib/server/staff/invite-staff";
+import { listManagedScopes, listStaff } from "@/lib/server/staff/list-staff";
+import { readStaffInvitation } from "@/lib/server/staff/read-invitation";
+import { removeStaff } from "@/lib/server/staff/remove-staff";
+import { resendStaffInvitation } from "@/lib/server/staff/resend-invitation";
+import { revokeStaffInvitation } from "@/lib/server/staff/revoke-invitation";
 import { pages, routeHandlers, serverActions } from "../support/app-surface";
 import {
   caseAt,
@@ -99,11 +111,12 @@ const sides: readonly Side[] = ["own", "other"];
  * What the object is to the actor:
  * - case: a case of the actor's own gemeente/region, or one they are a party to (own), or not (other)
  * - gemeente: the actor's own gemeente, or another one
+ * - region: the actor's own jeugdregio (its expert team), or another one
  * - self: the actor's own record (a notification, a draft, an invitation to their address), or someone else's
  * - create: nothing exists yet; the actor makes something of their own
  * - public: no actor needed
  */
-type Scope = "case" | "gemeente" | "self" | "create" | "public";
+type Scope = "case" | "gemeente" | "region" | "self" | "create" | "public";
 
 type Outcome = "allowed" | "notFound" | "forbidden" | "hidden" | "wrongAccount";
 type Refusal = Exclude<Outcome, "allowed">;
@@ -176,6 +189,24 @@ async function isRead(notificationId: string): Promise<boolean> {
 }
 
 const byNumber = (p: Probe) => ({ ...defaultQueueFilter, q: p.c.number });
+
+/** A staff invitation to Den Haag by its own admin; its id and the link's token. */
+async function staffInvitation(p: Omit<Probe, "prepared">, email: string, role: "AANSPREEKPUNT" | "DECISION_HOLDER" = "AANSPREEKPUNT") {
+  const { invitationId } = await inviteStaff(p.world.actors.GEMEENTE_ADMIN.own, { scopeKind: "gemeente", scopeId: p.world.denHaagId, name: "Nieuwe Collega", email, role });
+  const message = await prisma.outboxMessage.findFirstOrThrow({ where: { recipient: email, template: "staff-invitation" }, orderBy: { createdAt: "desc" } });
+  return { invitationId, token: invitationToken(INVITATION_SECRET, message.id, "staff-invitation") };
+}
+
+/** A new aanspreekpunt of Den Haag, whose membership an admin can change or remove. */
+async function staffMembership(): Promise<string> {
+  const person = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+  return (await prisma.membership.findFirstOrThrow({ where: { userId: person.userId }, select: { id: true } })).id;
+}
+
+const withoutManager = async (kind: "gemeente" | "region") =>
+  kind === "gemeente"
+    ? (await prisma.gemeente.findFirstOrThrow({ where: { cbsCode: "GM0344" }, select: { id: true } })).id
+    : (await prisma.region.findFirstOrThrow({ where: { memberships: { none: {} } }, select: { id: true } })).id;
 
 // ───────────────────────── the matrix ─────────────────────────
 
@@ -373,6 +404,53 @@ const matrix: Record<string, Entry> = {
       return shows(await isRead(id));
     },
   },
+  // ── staff management and onboarding (decision 020) ──
+  inviteStaffAction: {
+    kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "inviteStaff", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => inviteStaff(actor, { scopeKind: "gemeente", scopeId: world.denHaagId, name: "Nieuwe Collega", email: uniqueEmail("mw"), role: "AANSPREEKPUNT" }),
+  },
+  revokeStaffInvitationAction: {
+    kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "revokeStaffInvitation", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
+    prepare: async (p) => (await staffInvitation(p, uniqueEmail("intrekken"))).invitationId,
+    run: ({ actor, prepared }) => revokeStaffInvitation(actor, { invitationId: prepared }),
+  },
+  resendStaffInvitationAction: {
+    kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "resendStaffInvitation", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
+    prepare: async (p) => (await staffInvitation(p, uniqueEmail("opnieuw"))).invitationId,
+    run: ({ actor, prepared }) => resendStaffInvitation(actor, { invitationId: prepared }),
+  },
+  changeStaffRoleAction: {
+    kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "changeStaffRole", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
+    prepare: () => staffMembership(),
+    run: ({ actor, prepared }) => changeStaffRole(actor, { membershipId: prepared, role: "DECISION_HOLDER" }),
+  },
+  removeStaffAction: {
+    kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "removeStaff", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
+    prepare: () => staffMembership(),
+    run: ({ actor, prepared }) => removeStaff(actor, { membershipId: prepared, handOverTo: "queue", confirm: "on" }),
+  },
+  activateGemeenteAction: {
+    kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "activateGemeente", permission: "platform.onboard", scope: "gemeente", refusal: "notFound",
+    run: async ({ actor }) => activateGemeente(actor, { gemeenteId: await withoutManager("gemeente"), adminName: "Eerste Beheerder", adminEmail: uniqueEmail("eerste") }),
+  },
+  activateExpertTeamAction: {
+    kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "activateExpertTeam", permission: "platform.onboard", scope: "region", refusal: "notFound",
+    run: async ({ actor }) => activateExpertTeam(actor, { regionId: await withoutManager("region"), coordinatorName: "Eerste Coördinator", coordinatorEmail: uniqueEmail("eerste") }),
+  },
+  acceptStaffInvitationAction: {
+    kind: "action", file: "app/(public)/uitnodiging/medewerker/[token]/actions.ts", service: "acceptStaffInvitation", permission: null, scope: "self", refusal: "wrongAccount",
+    freshActor: true,
+    // A role the fresh actor does not hold in Den Haag yet, so that the invitation is allowed.
+    prepare: async (p) => (await staffInvitation(p, p.side === "own" ? p.actor.email : uniqueEmail("iemand-anders"), p.role === "AANSPREEKPUNT" ? "DECISION_HOLDER" : "AANSPREEKPUNT")).token,
+    run: ({ actor, prepared }) => acceptStaffInvitation(actor, { token: prepared }),
+  },
+  createStaffAccountAction: {
+    kind: "action", file: "app/(public)/uitnodiging/medewerker/[token]/actions.ts", service: "createStaffAccount", permission: null, scope: "public", refusal: "forbidden",
+    run: async (p) => {
+      const { token } = await staffInvitation(p, uniqueEmail("nieuw-account"));
+      await createStaffAccount({ token, name: "Nieuwe Collega", password: "een lange zin als wachtwoord" }, p.actor.request);
+    },
+  },
   signInAction: { kind: "action", file: "app/(public)/inloggen/actions.ts", service: "signIn (next-auth credentials)", permission: null, scope: "public", refusal: "forbidden" },
   registerAction: {
     kind: "action", file: "app/(public)/registreren/actions.ts", service: "registerFamily", permission: null, scope: "public", refusal: "forbidden",
@@ -530,6 +608,28 @@ const matrix: Record<string, Entry> = {
     kind: "page", service: "listManagedPolicies", permission: "gemeente.manage", scope: "gemeente", refusal: "hidden",
     run: async ({ actor, world }) => shows(world.denHaagId in (await listManagedPolicies(actor))),
   },
+  listStaff: {
+    kind: "page", service: "listStaff", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => listStaff(actor, { kind: "gemeente", id: world.denHaagId }),
+  },
+  listManagedScopes: {
+    kind: "page", service: "listManagedScopes", permission: "region.manageStaff", scope: "region", refusal: "hidden",
+    run: async ({ actor }) => {
+      const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+      return shows((await listManagedScopes(actor, "region")).some((r) => r.id === haaglanden.id));
+    },
+  },
+  listOnboarding: {
+    kind: "page", service: "listOnboarding", permission: "platform.onboard", scope: "gemeente", refusal: "notFound",
+    run: ({ actor }) => listOnboarding(actor),
+  },
+  readStaffInvitation: {
+    kind: "page", service: "readStaffInvitation", permission: null, scope: "public", refusal: "hidden",
+    run: async (p) => {
+      const { token } = await staffInvitation(p, uniqueEmail("link"));
+      expect(await readStaffInvitation(token, null)).toMatchObject({ kind: "open", role: "AANSPREEKPUNT" });
+    },
+  },
   readInvitationByToken: {
     kind: "page", service: "readInvitationByToken", permission: null, scope: "public", refusal: "hidden", stage: "TRIAGE",
     // The link is the key: whoever holds it sees who invited them and in which role, never the case.
@@ -547,6 +647,9 @@ const pageReads: Record<string, readonly string[]> = {
   // The regions overview of the platform admin shows reference data only (also public in the directory).
   "app/(admin)/beheer/page.tsx": ["listManagedGemeenten", "listManagedNorms", "listManagedPolicies"],
   "app/(admin)/beheer/dekking/page.tsx": ["readCoverage"],
+  "app/(admin)/beheer/expertteam/page.tsx": ["listManagedScopes", "listStaff"],
+  "app/(admin)/beheer/gemeenten-en-regio/page.tsx": ["listOnboarding"],
+  "app/(admin)/beheer/medewerkers/page.tsx": ["listManagedScopes", "listStaff"],
   "app/(portal)/melden/page.tsx": ["loadDraft"],
   "app/(portal)/mijn-meldingen/[number]/bevestiging/page.tsx": ["followCase"],
   "app/(portal)/mijn-meldingen/[number]/page.tsx": ["followCase", "listCaseInvitations", "readAccessLog", "listCaseDocuments", "familyAssignmentFollowUp"],
@@ -559,6 +662,7 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(public)/page.tsx": [],
   "app/(public)/registreren/page.tsx": [],
   "app/(public)/uitnodiging/[token]/page.tsx": ["readInvitationByToken"],
+  "app/(public)/uitnodiging/medewerker/[token]/page.tsx": ["readStaffInvitation"],
   "app/(staff)/expertteam/page.tsx": ["listRegionQueue", "listProcesregieSteps"],
   "app/(staff)/notificaties/page.tsx": ["listMyNotifications", "countUnread"],
   "app/(staff)/ombudsman/page.tsx": ["searchCases"],
@@ -581,6 +685,8 @@ function inScope(entry: Entry, role: Role, side: Side): boolean {
       return side === "own";
     case "gemeente":
       return roleScope[role] === "national" || (roleScope[role] === "gemeente" && side === "own");
+    case "region":
+      return roleScope[role] === "national" || (roleScope[role] === "region" && side === "own");
     case "case":
       switch (roleScope[role]) {
         case "national":
@@ -626,6 +732,10 @@ function sideLabel(entry: Entry, role: Role, side: Side): string {
       if (kind === "gemeente") return own ? "their own gemeente" : "another gemeente";
       if (kind === "national") return own ? "national, one person" : "national, another person";
       return own ? "a gemeente, holding no gemeente" : "a gemeente, holding no gemeente (another person)";
+    case "region":
+      if (kind === "region") return own ? "their own region" : "another region";
+      if (kind === "national") return own ? "national, one person" : "national, another person";
+      return own ? "a region, holding no region" : "a region, holding no region (another person)";
     case "case":
       switch (kind) {
         case "party":

@@ -26,8 +26,17 @@ export default async function AdminPage() {
   const roles = actorRoles(actor);
   const managesGemeente = may(roles, "gemeente.manage");
   const managesPlatform = may(roles, "platform.manage");
-  if (!managesGemeente && !managesPlatform) notFound();
+  const managesStaff = may(roles, "gemeente.manageStaff");
+  const managesTeam = may(roles, "region.manageStaff");
+  const onboards = may(roles, "platform.onboard");
+  if (!managesGemeente && !managesPlatform && !managesTeam) notFound();
   const t = await getTranslations("admin");
+  const tStaff = await getTranslations("staffadmin");
+  const links = [
+    ...(managesStaff ? [{ href: "/beheer/medewerkers", text: tStaff("linkStaff"), hint: tStaff("linkStaffHint") }] : []),
+    ...(managesTeam ? [{ href: "/beheer/expertteam", text: tStaff("linkTeam"), hint: tStaff("linkTeamHint") }] : []),
+    ...(onboards ? [{ href: "/beheer/gemeenten-en-regio", text: tStaff("linkOnboarding"), hint: tStaff("linkOnboardingHint") }] : []),
+  ];
   const tRole = await getTranslations("role");
   const norms = managesGemeente ? await listManagedNorms(actor) : {};
   const policies = managesGemeente ? await listManagedPolicies(actor) : {};
@@ -35,6 +44,19 @@ export default async function AdminPage() {
   return (
     <div className="space-y-12">
       <PageHeader title={t("title")} />
+      {links.length > 0 && (
+        <nav aria-labelledby="admin-links">
+          <h2 id="admin-links" className="text-2xl font-bold">{tStaff("linksTitle")}</h2>
+          <ul className="mt-3 space-y-3">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="text-lg font-semibold">{l.text}</Link>
+                <p className="text-slate-700">{l.hint}</p>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {managesGemeente &&
         (await listManagedGemeenten(actor)).map((g) => (
           <section key={g.id} aria-labelledby={`g-${g.id}`} className="space-y-6">

@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import { asSystem } from "@/lib/db/acting";
 import { nextAttemptAfterFailure } from "@/lib/domain/retry";
 import { invitationMailText } from "@/lib/server/invitations/invitation-mail";
+import { staffInvitationMailText } from "@/lib/server/staff/invitation-mail";
 import type { NotificationTemplate } from "./enqueue";
 
 const subjects: Record<NotificationTemplate, string> = {
@@ -17,6 +18,7 @@ const subjects: Record<NotificationTemplate, string> = {
   "assignment-reported": "Het gezin meldt dat een opdracht niet is gebeurd",
   "assignment-overdue": "Een opdracht uit een besluit is over de datum",
   "case-fallback": "Een melding wacht: de gemeente en de regio werken nog niet met Doorbraak",
+  "staff-invitation": "U bent uitgenodigd als medewerker bij Doorbraak",
 };
 
 /** The fallback's address has no account: its mail says what it means instead of asking to sign in. */
@@ -127,7 +129,9 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
               ? invitationMailText(message.id, baseUrl)
               : message.template === "case-fallback"
                 ? fallbackMailText(baseUrl)
-                : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
+                : message.template === "staff-invitation"
+                  ? staffInvitationMailText(message.id, baseUrl)
+                  : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         });
         sent.push(message.id);
       } catch (error) {

@@ -14,7 +14,9 @@ export type NotificationTemplate =
   | "case-overdue"
   | "assignment-reported"
   | "assignment-overdue"
-  | "case-fallback";
+  | "case-fallback"
+  /** A link to become staff of a gemeente or an expert team (lib/server/staff) */
+  | "staff-invitation";
 
 /**
  * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back
