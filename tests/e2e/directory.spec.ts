@@ -42,7 +42,7 @@ test("a citizen finds the aanspreekpunt of Den Haag and starts a filing, using o
   await page.getByLabel("E-mailadres").fill("ouder@demo.doorbraak.nl");
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page).toHaveURL(/\/melden(\?stap=who)?$/);
+  await expect(page).toHaveURL(/\/melden(\?stap=where)?$/);
   await expect(page.getByRole("heading", { level: 1, name: "Melding doen" })).toBeVisible();
   await signOut(page);
 });
