@@ -694,6 +694,16 @@ async function main(): Promise<number> {
         expectHeading(page, heading("coverage", "coverage.title"));
         return { page, note: `${(page.html.match(/<details/g) ?? []).length} regions` };
       }),
+      pageScenario("staff page (gemeente admin)", fixtures.gemeenteAdmin, cookies.gemeenteAdmin, async () => {
+        const page = await openPage(origin, "/beheer/medewerkers", cookies.gemeenteAdmin);
+        expectHeading(page, heading("staffadmin", "staffadmin.staffTitle"));
+        return { page, note: fixtures.gemeenteAdmin.gemeente?.name ?? "no gemeente" };
+      }),
+      pageScenario("onboarding page (platform admin)", fixtures.platformAdmin, cookies.platformAdmin, async () => {
+        const page = await openPage(origin, "/beheer/gemeenten-en-regio", cookies.platformAdmin);
+        expectHeading(page, heading("staffadmin", "staffadmin.onboardingTitle"));
+        return { page };
+      }),
       pageScenario("queue, default, page 1", ap, cookies.aanspreekpunt, async () => {
         const page = await queuePage("/werkbak");
         if (caseNumbers(page.html).length === 0) throw new CheckFailed("the queue shows no cases");

@@ -68,3 +68,38 @@ export async function fileForDenHaag(page: Page, childName: string, story: strin
   expect(number).not.toBe("");
   return number;
 }
+
+/**
+ * After the gemeente is chosen: the rest of the form, in as few words as a tired parent
+ * would use, up to the confirmation (checked with axe). Answers the case number.
+ */
+export async function completeFiling(page: Page, childName: string): Promise<string> {
+  await nextStep(page);
+  await expectStep(page, "Wie doet de melding?");
+  await nextStep(page);
+  await page.getByLabel("Naam van het kind").fill(childName);
+  await page.getByLabel("Geboortedatum van het kind").fill("2012-04-20");
+  await nextStep(page);
+  await page.getByLabel("Ja, zoals het hoort").check();
+  await nextStep(page);
+  await page.getByLabel("Wat gaat er mis?").fill("Er is al maanden geen passende hulp. Iedereen wijst naar elkaar.");
+  await page.getByLabel("Jeugdhulp").check();
+  await nextStep(page);
+  await page.getByLabel(/Welke organisaties zeiden nee/).fill("De zorgaanbieder.");
+  await nextStep(page);
+  await page.getByLabel("Wat heeft u al geprobeerd?").fill("Bellen en mailen.");
+  await nextStep(page);
+  await page.getByLabel("Wat heeft uw kind nodig?").fill("Hulp thuis.");
+  await nextStep(page);
+  await nextStep(page);
+  await page.getByLabel(/Ik geef toestemming/).check();
+  await nextStep(page);
+  await nextStep(page);
+  await expectStep(page, "Kijk alles na");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Uw melding is verstuurd" })).toBeVisible();
+  await expectAccessible(page);
+  const number = /DB-\d{4}-\d{6}/.exec(await page.locator("main").innerText())?.[0] ?? "";
+  expect(number).not.toBe("");
+  return number;
+}

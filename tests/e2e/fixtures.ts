@@ -60,7 +60,7 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** The end-to-end database, which scripts/test.ts creates and passes as DATABASE_URL (and as its owner, DATABASE_OWNER_URL). */
-async function inTestDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function inTestDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error("This test needs the portal's DATABASE_URL (npm run test:e2e sets it).");
   const client = new pg.Client({ connectionString: url });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createParent, expectAccessible, signIn, signOut } from "./fixtures";
-import { expectStep, nextStep } from "./filing";
+import { completeFiling, expectStep } from "./filing";
 
 /**
  * A parent files for a gemeente that does not work with the portal yet. The portal
@@ -18,38 +18,6 @@ async function chooseGemeente(page: Page, search: string, label: string): Promis
   await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label });
 }
 
-/** The rest of the form, in as few words as a tired parent would use. */
-async function fileTheRest(page: Page, childName: string): Promise<string> {
-  await nextStep(page);
-  await expectStep(page, "Wie doet de melding?");
-  await nextStep(page);
-  await page.getByLabel("Naam van het kind").fill(childName);
-  await page.getByLabel("Geboortedatum van het kind").fill("2012-04-20");
-  await nextStep(page);
-  await page.getByLabel("Ja, zoals het hoort").check();
-  await nextStep(page);
-  await page.getByLabel("Wat gaat er mis?").fill("Er is al maanden geen passende hulp. Iedereen wijst naar elkaar.");
-  await page.getByLabel("Jeugdhulp").check();
-  await nextStep(page);
-  await page.getByLabel(/Welke organisaties zeiden nee/).fill("De zorgaanbieder.");
-  await nextStep(page);
-  await page.getByLabel("Wat heeft u al geprobeerd?").fill("Bellen en mailen.");
-  await nextStep(page);
-  await page.getByLabel("Wat heeft uw kind nodig?").fill("Hulp thuis.");
-  await nextStep(page);
-  await nextStep(page);
-  await page.getByLabel(/Ik geef toestemming/).check();
-  await nextStep(page);
-  await nextStep(page);
-  await expectStep(page, "Kijk alles na");
-  await page.getByRole("button", { name: "Melding versturen" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Uw melding is verstuurd" })).toBeVisible();
-  await expectAccessible(page);
-  const number = /DB-\d{4}-\d{6}/.exec(await page.locator("main").innerText())?.[0] ?? "";
-  expect(number).not.toBe("");
-  return number;
-}
-
 test("a case for a gemeente that is not live goes straight to the region's expert team, who finds it in the queue", async ({ page }) => {
   const childName = `Noor Rijswijk ${Date.now().toString(36)}`;
   await signIn(page, (await createParent()).email);
@@ -59,7 +27,7 @@ test("a case for a gemeente that is not live goes straight to the region's exper
   await expect(page.locator("main")).toContainText("Uw melding gaat daarom meteen naar het expertteam van de regio Haaglanden.");
   await expectAccessible(page);
 
-  const number = await fileTheRest(page, childName);
+  const number = await completeFiling(page, childName);
   const main = page.locator("main");
   await expect(main).toContainText("De gemeente Rijswijk (ZH.) werkt nog niet met Doorbraak. Daarom gaat uw melding meteen naar het expertteam van de regio Haaglanden.");
   await expect(main).toContainText("expertteam.haaglanden@demo.doorbraak.nl");
@@ -84,7 +52,7 @@ test("a case for a gemeente whose region is not live either goes to the national
   await expect(page.locator("main")).toContainText("Landelijk meldpunt vastgelopen jeugdhulp");
   await expectAccessible(page);
 
-  const number = await fileTheRest(page, childName);
+  const number = await completeFiling(page, childName);
   const main = page.locator("main");
   await expect(main).toContainText("Daarom hebben wij Landelijk meldpunt vastgelopen jeugdhulp laten weten dat uw melding er is.");
   await expect(main).toContainText(number);
