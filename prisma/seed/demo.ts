@@ -48,6 +48,7 @@ export const demoUsers: DemoUser[] = [
   { email: "aanspreekpunt.collega@demo.doorbraak.nl", name: "Bram de Groot", organisation: "Gemeente Den Haag", role: "AANSPREEKPUNT", gemeente: "GM0518" },
   { email: "beslisser@demo.doorbraak.nl", name: "Peter Bakker", organisation: "Gemeente Den Haag", role: "DECISION_HOLDER", gemeente: "GM0518" },
   { email: "expert@demo.doorbraak.nl", name: "Ayşe Yılmaz", organisation: "Expertteam Haaglanden", role: "EXPERT", region: "JZ24" },
+  { email: "regiocoordinator@demo.doorbraak.nl", name: "Hanna Kuipers", organisation: "Expertteam Haaglanden", role: "REGION_COORDINATOR", region: "JZ24" },
   { email: "ombudsman@demo.doorbraak.nl", name: "Johan de Wit", organisation: "Kinderombudsman", role: "OMBUDSMAN" },
   { email: "beheer.gemeente@demo.doorbraak.nl", name: "Femke Visser", organisation: "Gemeente Den Haag", role: "GEMEENTE_ADMIN", gemeente: "GM0518" },
   { email: "beheer@demo.doorbraak.nl", name: "Rob Smit", organisation: "Doorbraak", role: "PLATFORM_ADMIN" },
