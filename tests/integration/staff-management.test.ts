@@ -295,7 +295,13 @@ describe("removing someone with open cases", () => {
 describe("activation by the platform admin", () => {
   it("activates a gemeente and invites its first admin, once", async () => {
     const platform = await makeActor("PLATFORM_ADMIN");
-    const gemeente = await prisma.gemeente.findFirstOrThrow({ where: { activatedAt: null, memberships: { none: {} }, endedOn: null } });
+    // The template makes every gemeente live; this one is taken back to a gemeente that has not joined yet.
+    const gemeente = await prisma.gemeente.findFirstOrThrow({
+      where: { cbsCode: { notIn: [DEN_HAAG, DELFT] }, endedOn: null, cases: { none: {} } },
+      orderBy: { cbsCode: "desc" },
+    });
+    await prisma.membership.deleteMany({ where: { gemeenteId: gemeente.id } });
+    await prisma.gemeente.update({ where: { id: gemeente.id }, data: { activatedAt: null } });
     const email = newAddress();
     await activateGemeente(platform, { gemeenteId: gemeente.id, adminName: "Eerste Beheerder", adminEmail: email });
     expect((await prisma.gemeente.findUniqueOrThrow({ where: { id: gemeente.id } })).activatedAt).not.toBeNull();
@@ -312,7 +318,10 @@ describe("activation by the platform admin", () => {
 
   it("activates a region's expert team and invites its first coordinator; others may not", async () => {
     const platform = await makeActor("PLATFORM_ADMIN");
-    const region = await prisma.region.findFirstOrThrow({ where: { memberships: { none: { role: "REGION_COORDINATOR" } } } });
+    // Likewise a region whose expert team has not started: not activated, and nobody in it.
+    const region = await prisma.region.findFirstOrThrow({ where: { code: { not: HAAGLANDEN }, expertTeam: { isNot: null } }, orderBy: { code: "desc" } });
+    await prisma.membership.deleteMany({ where: { regionId: region.id } });
+    await prisma.expertTeam.update({ where: { regionId: region.id }, data: { activatedAt: null } });
     await activateExpertTeam(platform, { regionId: region.id, coordinatorName: "Coördinator", coordinatorEmail: newAddress() });
     const team = await prisma.expertTeam.findUniqueOrThrow({ where: { regionId: region.id } });
     expect(team.activatedAt).not.toBeNull();
