@@ -61,6 +61,10 @@ import {
 } from "@/lib/server/notifications/staff-inbox";
 import { registerFamily } from "@/lib/server/users/register-family";
 import { invitationToken } from "@/lib/domain/invitations";
+import { applyReferenceUpdate } from "@/lib/server/reference/apply-reference-update";
+import { listReferenceUpdates } from "@/lib/server/reference/list-reference-updates";
+import { previewReferenceUpdate } from "@/lib/server/reference/preview-reference-update";
+import type { ReferenceFile } from "@/lib/server/reference/reference-data";
 import { activateExpertTeam } from "@/lib/server/onboarding/activate-expert-team";
 import { activateGemeente } from "@/lib/server/onboarding/activate-gemeente";
 import { listOnboarding } from "@/lib/server/onboarding/list-onboarding";
@@ -203,10 +207,45 @@ async function staffMembership(): Promise<string> {
   return (await prisma.membership.findFirstOrThrow({ where: { userId: person.userId }, select: { id: true } })).id;
 }
 
+/**
+ * A gemeente or region with no admin or coordinator yet, so that a first one may be
+ * invited. Every region of the template has a standing expert, so "no manager" means
+ * no region coordinator (the actors' own regions have one and are never chosen).
+ */
 const withoutManager = async (kind: "gemeente" | "region") =>
   kind === "gemeente"
     ? (await prisma.gemeente.findFirstOrThrow({ where: { cbsCode: "GM0344" }, select: { id: true } })).id
-    : (await prisma.region.findFirstOrThrow({ where: { memberships: { none: {} } }, select: { id: true } })).id;
+    : (
+        await prisma.region.findFirstOrThrow({
+          where: { code: { notIn: [HAAGLANDEN, otherRegionCode] }, memberships: { none: { role: "REGION_COORDINATOR" } } },
+          orderBy: { code: "asc" },
+          select: { id: true },
+        })
+      ).id;
+
+/** The gemeente whose name the reference lists change; none of the other entries uses it. */
+const RENAMED = "GM1783";
+const renamedSuffix = " (nieuwe naam)";
+const csvField = (value: string) => `"${value.replaceAll('"', '""')}"`;
+
+/**
+ * A valid CBS list of the data as it stands, with one gemeente renamed (or named back):
+ * a platform admin's preview finds exactly that rename, and applying it changes a name
+ * no other entry reads. Built anew for each call, so a second apply changes something too.
+ */
+async function referenceList(): Promise<ReferenceFile> {
+  const gemeenten = await prisma.gemeente.findMany({
+    where: { endedOn: null },
+    orderBy: { cbsCode: "asc" },
+    select: { cbsCode: true, name: true, region: { select: { code: true, name: true } } },
+  });
+  const lines = gemeenten.map((g) => {
+    const name = g.cbsCode !== RENAMED ? g.name : g.name.endsWith(renamedSuffix) ? g.name.slice(0, -renamedSuffix.length) : `${g.name}${renamedSuffix}`;
+    return [g.cbsCode, name, g.region?.code ?? "", g.region?.name ?? ""].map(csvField).join(",");
+  });
+  const text = ["gemeente_code,gemeente_naam,jeugdregio_code,jeugdregio_naam", ...lines].join("\n");
+  return { fileName: "gemeenten-cbs.csv", bytes: new TextEncoder().encode(text), validFrom: `${new Date().getUTCFullYear() + 1}-01-01` };
+}
 
 // ───────────────────────── the matrix ─────────────────────────
 
@@ -382,6 +421,25 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: `${ADMIN}/dekking/actions.ts`, service: "updateFallback", permission: "platform.configureFallback", scope: "create", refusal: "forbidden",
     run: ({ actor }) =>
       updateFallback(actor, fallbackInput.parse({ name: "Landelijk meldpunt", email: "meldpunt@test.doorbraak.nl", phone: "", url: "", hours: "" })),
+  },
+  // ── the yearly CBS list (decision 019): national reference data, so no scope but the permission ──
+  previewReferenceAction: {
+    kind: "action", file: `${ADMIN}/referentiedata/actions.ts`, service: "previewReferenceUpdate", permission: "platform.updateReference", scope: "create", refusal: "forbidden",
+    run: async ({ actor }) => {
+      const outcome = await previewReferenceUpdate(actor, await referenceList());
+      // An allowed preview must have read the list, not refused it: otherwise the entry would test nothing.
+      expect(outcome.status === "ready" && outcome.preview.diff.renamed.map((g) => g.code)).toEqual([RENAMED]);
+    },
+  },
+  applyReferenceAction: {
+    kind: "action", file: `${ADMIN}/referentiedata/actions.ts`, service: "applyReferenceUpdate", permission: "platform.updateReference", scope: "create", refusal: "forbidden",
+    run: async ({ actor }) => {
+      const file = await referenceList();
+      const before = await prisma.referenceUpdate.count();
+      const outcome = await applyReferenceUpdate(actor, file);
+      expect(outcome.status).toBe("applied");
+      expect(await prisma.referenceUpdate.count()).toBe(before + 1);
+    },
   },
   markReadAction: {
     kind: "action", file: "app/(staff)/notificaties/actions.ts", service: "markRead", permission: null, scope: "self", refusal: "notFound",
@@ -619,6 +677,12 @@ const matrix: Record<string, Entry> = {
       return shows((await listManagedScopes(actor, "region")).some((r) => r.id === haaglanden.id));
     },
   },
+  listReferenceUpdates: {
+    kind: "page", service: "listReferenceUpdates", permission: "platform.updateReference", scope: "create", refusal: "forbidden",
+    run: async ({ actor }) => {
+      await listReferenceUpdates(actor);
+    },
+  },
   listOnboarding: {
     kind: "page", service: "listOnboarding", permission: "platform.onboard", scope: "gemeente", refusal: "notFound",
     run: ({ actor }) => listOnboarding(actor),
@@ -650,6 +714,7 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(admin)/beheer/expertteam/page.tsx": ["listManagedScopes", "listStaff"],
   "app/(admin)/beheer/gemeenten-en-regio/page.tsx": ["listOnboarding"],
   "app/(admin)/beheer/medewerkers/page.tsx": ["listManagedScopes", "listStaff"],
+  "app/(admin)/beheer/referentiedata/page.tsx": ["listReferenceUpdates"],
   "app/(portal)/melden/page.tsx": ["loadDraft"],
   "app/(portal)/mijn-meldingen/[number]/bevestiging/page.tsx": ["followCase"],
   "app/(portal)/mijn-meldingen/[number]/page.tsx": ["followCase", "listCaseInvitations", "readAccessLog", "listCaseDocuments", "familyAssignmentFollowUp"],
