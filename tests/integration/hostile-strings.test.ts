@@ -21,6 +21,13 @@ import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
 import { familyAssignmentFollowUp, staffAssignmentFollowUp } from "@/lib/server/monitoring/list-assignments";
 import { notifyStaff } from "@/lib/server/notifications/staff";
 import { findGemeenteDirectoryEntry } from "@/lib/server/reference/directory";
+import { readFallback } from "@/lib/server/coverage/fallback";
+import { invitationToken } from "@/lib/domain/invitations";
+import { listOnboarding } from "@/lib/server/onboarding/list-onboarding";
+import { listReferenceUpdates } from "@/lib/server/reference/list-reference-updates";
+import { sha256Of } from "@/lib/server/reference/reference-data";
+import { inviteStaff } from "@/lib/server/staff/invite-staff";
+import { listStaff } from "@/lib/server/staff/list-staff";
 import { serverActions } from "../support/app-surface";
 import { caseAt, decisionInput, INVITATION_SECRET, invite, uniqueEmail, type Cast, type CaseFixture, type Stage } from "../support/case-stages";
 import { DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
@@ -73,6 +80,9 @@ const gate = vi.hoisted(() => {
     invitationId: "stub",
     reportId: "stub",
     toGemeente: "stub",
+    email: "stub@example.nl",
+    sessionVersion: null,
+    cases: 0,
   };
   function wrap<M extends object>(module: M, names: string[]): M {
     const out: Record<string, unknown> = { ...(module as Record<string, unknown>) };
@@ -158,6 +168,17 @@ vi.mock("@/lib/server/monitoring/report-assignment", async (load) => gate.wrap(a
 vi.mock("@/lib/server/monitoring/settle-assignment", async (load) => gate.wrap(await load(), ["settleAssignment"]));
 vi.mock("@/lib/server/notifications/staff-inbox", async (load) => gate.wrap(await load(), ["markRead", "markAllRead", "openNotification"]));
 vi.mock("@/lib/server/users/register-family", async (load) => gate.wrap(await load(), ["registerFamily"]));
+vi.mock("@/lib/server/coverage/fallback", async (load) => gate.wrap(await load(), ["updateFallback"]));
+vi.mock("@/lib/server/reference/preview-reference-update", async (load) => gate.wrap(await load(), ["previewReferenceUpdate"]));
+vi.mock("@/lib/server/reference/apply-reference-update", async (load) => gate.wrap(await load(), ["applyReferenceUpdate"]));
+vi.mock("@/lib/server/staff/invite-staff", async (load) => gate.wrap(await load(), ["inviteStaff"]));
+vi.mock("@/lib/server/staff/revoke-invitation", async (load) => gate.wrap(await load(), ["revokeStaffInvitation"]));
+vi.mock("@/lib/server/staff/resend-invitation", async (load) => gate.wrap(await load(), ["resendStaffInvitation"]));
+vi.mock("@/lib/server/staff/change-role", async (load) => gate.wrap(await load(), ["changeStaffRole"]));
+vi.mock("@/lib/server/staff/remove-staff", async (load) => gate.wrap(await load(), ["removeStaff"]));
+vi.mock("@/lib/server/staff/accept-invitation", async (load) => gate.wrap(await load(), ["acceptStaffInvitation", "createStaffAccount"]));
+vi.mock("@/lib/server/onboarding/activate-gemeente", async (load) => gate.wrap(await load(), ["activateGemeente"]));
+vi.mock("@/lib/server/onboarding/activate-expert-team", async (load) => gate.wrap(await load(), ["activateExpertTeam"]));
 
 // ───────────────────────── the corpus ─────────────────────────
 
@@ -219,6 +240,8 @@ const messageKeys = (() => {
 type World = {
   cast: Cast;
   admin: Actor;
+  /** A platform admin: onboarding, the national fallback, the CBS list */
+  platform: Actor;
   colleague: Actor;
   denHaagId: string;
   /** Every gemeente, for a chain of transfers that never returns */
@@ -291,6 +314,13 @@ type Plan = {
   noFields?: string;
   /** The action's only effect needs the Next.js runtime (a cookie, the sign-in handler): pass 1 is all there is */
   recordedOnly?: string;
+  /** The file a `file` field uploads, by the name it carries (default: a one-pixel PNG) */
+  upload?: (ctx: Ctx, name: string) => File;
+  /**
+   * A dry run, which by design writes nothing: pass 2 holds it to leaving the database as
+   * it was for whatever it takes, and compares what its answer shows with what was sent.
+   */
+  dryRun?: { why: string; answer: (data: unknown) => Record<string, unknown> };
 };
 
 const trimmed = (s: string) => s.trim();
@@ -794,6 +824,179 @@ const plans: Record<string, Plan> = {
       return { stored: row, shown: { retentionMonths: shown?.retentionMonths, familySeesStaffNames: shown?.familySeesStaffNames } };
     },
   },
+
+  // ── the platform admin ──
+  updateFallbackAction: {
+    file: `${ADMIN}/dekking/actions.ts`, call: "state",
+    // Address, phone and web address are checked for their form; name and hours are free text.
+    fields: { name: text(), email: strict, phone: strict, url: strict, hours: text(optionalTrimmed) },
+    setup: async (w) => ({ actor: w.platform, c: noCase, state: {} }),
+    form: () => ({ name: "Landelijk meldpunt", email: "meldpunt@test.doorbraak.nl", phone: "070 123 4567", url: "https://www.example.nl", hours: "Werkdagen 9-17 uur" }),
+    readBack: async () => {
+      const row = await prisma.nationalFallback.findUniqueOrThrow({ where: { id: 1 } });
+      // Families read the fallback before they file and on the confirmation.
+      const shown = await readFallback();
+      return { stored: fallbackValues(row), shown: shown ? fallbackValues(shown) : {} };
+    },
+  },
+  previewReferenceAction: {
+    file: `${ADMIN}/referentiedata/actions.ts`, call: "state",
+    // The list itself is checked line by line by its own tests (reference-update.test.ts); here the
+    // upload's name, which the preview shows and hands on to the apply step, and the date.
+    fields: {
+      validFrom: strict,
+      fileName: { kind: "text", name: () => "file", expect: trimmed, refusalAlsoNames: ["file"] },
+    },
+    setup: async () => ({ actor: world.platform, c: noCase, state: { list: await referenceList(false) } }),
+    upload: (ctx, name) => new File([ctx.state.list!], name, { type: "text/csv" }),
+    form: (ctx) => ({ validFrom: nextNewYear, file: new File([ctx.state.list!], "gemeenten.csv", { type: "text/csv" }) }),
+    dryRun: {
+      why: "a preview reads the list and the data and writes nothing",
+      answer: (data) => {
+        const state = data as { status?: string; preview?: { fileName: string }; file?: { fileName: string } | null } | undefined;
+        // A list the preview refused would test nothing of the name: only a ready preview shows it.
+        if (state?.status !== "ready") return { fileName: `a preview that is not ready (${state?.status})` };
+        // The name the preview shows is the one the form hands on to the apply step.
+        return { fileName: state.file?.fileName === state.preview?.fileName ? state.preview?.fileName : "another name for the apply step" };
+      },
+    },
+  },
+  applyReferenceAction: {
+    file: `${ADMIN}/referentiedata/actions.ts`, call: "state",
+    // content and sha256 are what the preview step put in the form: the file and its checksum, which must still match.
+    fields: { content: strict, sha256: strict, fileName: text(), validFrom: strict },
+    setup: async () => {
+      const ctx: Ctx = { actor: world.platform, c: noCase, state: {} };
+      await nextReferenceList(ctx);
+      return ctx;
+    },
+    form: (ctx) => ({ content: ctx.state.content!, sha256: ctx.state.sha256!, fileName: "gemeenten-cbs.csv", validFrom: nextNewYear }),
+    // A list is applied once: the next one names the gemeente back, so that it changes something again.
+    reset: (ctx) => nextReferenceList(ctx),
+    readBack: async () => {
+      const row = await prisma.referenceUpdate.findFirstOrThrow({ orderBy: { appliedAt: "desc" } });
+      const shown = (await listReferenceUpdates(world.platform)).find((u) => u.id === row.id);
+      return {
+        stored: { fileName: row.fileName, validFrom: row.validFrom.toISOString().slice(0, 10) },
+        shown: { fileName: shown?.fileName, validFrom: shown?.validFrom },
+      };
+    },
+  },
+
+  // ── staff management and onboarding (decision 020) ──
+  inviteStaffAction: {
+    file: `${ADMIN}/staff-actions.ts`, call: "state",
+    fields: { page: route, scopeKind: strict, scopeId: strict, name: text(), email: text((s) => s.trim().toLowerCase()), role: strict },
+    setup: async (w) => ({ actor: w.admin, c: noCase, state: {} }),
+    form: () => ({ page: "/beheer/medewerkers", scopeKind: "gemeente", scopeId: world.denHaagId, name: "Nieuwe Collega", email: uniqueEmail("mw"), role: "AANSPREEKPUNT" }),
+    readBack: async (ctx) => {
+      const row = await prisma.staffInvitation.findFirstOrThrow({ where: { gemeenteId: world.denHaagId }, orderBy: { createdAt: "desc" } });
+      const shown = (await listStaff(ctx.actor, { kind: "gemeente", id: world.denHaagId })).invitations.find((i) => i.id === row.id);
+      return { stored: { name: row.name, email: row.email, role: row.role }, shown: { name: shown?.name, email: shown?.email, role: shown?.role } };
+    },
+  },
+  revokeStaffInvitationAction: {
+    file: `${ADMIN}/staff-actions.ts`, call: "state", fields: { page: route, invitationId: strict },
+    setup: async (w) => ({ actor: w.admin, c: noCase, state: { invitationId: (await staffInvitation(uniqueEmail("intrekken"))).invitationId } }),
+    form: (ctx) => ({ page: "/beheer/medewerkers", invitationId: ctx.state.invitationId! }),
+    reset: async (ctx) => {
+      await prisma.staffInvitation.update({ where: { id: ctx.state.invitationId! }, data: { revokedAt: null } });
+    },
+  },
+  resendStaffInvitationAction: {
+    file: `${ADMIN}/staff-actions.ts`, call: "state", fields: { page: route, invitationId: strict },
+    setup: async (w) => ({ actor: w.admin, c: noCase, state: { invitationId: (await staffInvitation(uniqueEmail("opnieuw"))).invitationId } }),
+    form: (ctx) => ({ page: "/beheer/medewerkers", invitationId: ctx.state.invitationId! }),
+    // A resent invitation replaces the old one: the next resend is of the new one.
+    reset: async (ctx) => {
+      const old = await prisma.staffInvitation.findUniqueOrThrow({ where: { id: ctx.state.invitationId! }, select: { email: true } });
+      ctx.state.invitationId = (await prisma.staffInvitation.findFirstOrThrow({ where: { email: old.email, revokedAt: null }, orderBy: { createdAt: "desc" } })).id;
+    },
+  },
+  changeStaffRoleAction: {
+    file: `${ADMIN}/staff-actions.ts`, call: "state",
+    // The form's field is newRole; a refusal names it under both names.
+    fields: { page: route, membershipId: strict, role: { kind: "strict", name: () => "newRole", refusalAlsoNames: ["newRole"] } },
+    setup: async (w) => ({ actor: w.admin, c: noCase, state: { membershipId: await denHaagMembership() } }),
+    form: (ctx) => ({ page: "/beheer/medewerkers", membershipId: ctx.state.membershipId!, newRole: "DECISION_HOLDER" }),
+    reset: async (ctx) => {
+      await prisma.membership.update({ where: { id: ctx.state.membershipId! }, data: { role: "AANSPREEKPUNT" } });
+    },
+  },
+  removeStaffAction: {
+    file: `${ADMIN}/staff-actions.ts`, call: "state",
+    // handOver chooses between the queue and a colleague; the colleague's id is what the schema reads then.
+    fields: {
+      page: route,
+      membershipId: strict,
+      handOver: { kind: "strict", refusalAlsoNames: ["handOverTo", "colleague"] },
+      handOverTo: { kind: "strict", name: () => "colleague", refusalAlsoNames: ["colleague"] },
+      confirm: strict,
+    },
+    setup: async (w) => ({ actor: w.admin, c: noCase, state: { membershipId: await denHaagMembership() } }),
+    form: (ctx) => ({ page: "/beheer/medewerkers", membershipId: ctx.state.membershipId!, handOver: "colleague", colleague: world.colleague.userId, confirm: "on" }),
+    // Someone is removed once: the next removal is of someone new.
+    reset: async (ctx) => {
+      ctx.state.membershipId = await denHaagMembership();
+    },
+  },
+  activateGemeenteAction: {
+    file: `${ADMIN}/staff-actions.ts`, call: "state",
+    fields: { gemeenteId: strict, adminName: text(), adminEmail: text((s) => s.trim().toLowerCase()) },
+    // A gemeente without an admin: invitations do not count as one, so each submission may invite another.
+    setup: async (w) => ({ actor: w.platform, c: noCase, state: { gemeenteId: (await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode: "GM0344" } })).id } }),
+    form: (ctx) => ({ gemeenteId: ctx.state.gemeenteId!, adminName: "Eerste Beheerder", adminEmail: uniqueEmail("eerste") }),
+    readBack: async (ctx) => {
+      const row = await prisma.staffInvitation.findFirstOrThrow({ where: { gemeenteId: ctx.state.gemeenteId!, role: "GEMEENTE_ADMIN" }, orderBy: { createdAt: "desc" } });
+      const shown = (await listOnboarding(ctx.actor)).invitations.find((i) => i.id === row.id);
+      return { stored: { adminName: row.name, adminEmail: row.email }, shown: { adminName: shown?.name, adminEmail: shown?.email } };
+    },
+  },
+  activateExpertTeamAction: {
+    file: `${ADMIN}/staff-actions.ts`, call: "state",
+    fields: { regionId: strict, coordinatorName: text(), coordinatorEmail: text((s) => s.trim().toLowerCase()) },
+    setup: async (w) => {
+      const region = await prisma.region.findFirstOrThrow({
+        where: { code: { not: HAAGLANDEN }, memberships: { none: { role: "REGION_COORDINATOR" } } },
+        orderBy: { code: "desc" },
+      });
+      return { actor: w.platform, c: noCase, state: { regionId: region.id } };
+    },
+    form: (ctx) => ({ regionId: ctx.state.regionId!, coordinatorName: "Eerste Coördinator", coordinatorEmail: uniqueEmail("eerste") }),
+    readBack: async (ctx) => {
+      const row = await prisma.staffInvitation.findFirstOrThrow({ where: { regionId: ctx.state.regionId!, role: "REGION_COORDINATOR" }, orderBy: { createdAt: "desc" } });
+      const shown = (await listOnboarding(ctx.actor)).invitations.find((i) => i.id === row.id);
+      return { stored: { coordinatorName: row.name, coordinatorEmail: row.email }, shown: { coordinatorName: shown?.name, coordinatorEmail: shown?.email } };
+    },
+  },
+  acceptStaffInvitationAction: {
+    file: "app/(public)/uitnodiging/medewerker/[token]/actions.ts", call: "state", fields: { token: strict },
+    setup: async () => {
+      const actor = await makeActor("FAMILY");
+      return { actor, c: noCase, state: { token: (await staffInvitation(actor.email)).token } };
+    },
+    form: (ctx) => ({ token: ctx.state.token! }),
+  },
+  createStaffAccountAction: {
+    file: "app/(public)/uitnodiging/medewerker/[token]/actions.ts", call: "state",
+    fields: { token: strict, name: text(), password: { kind: "secret" } },
+    input: (args) => args[0],
+    setup: async (w) => {
+      const ctx: Ctx = { actor: w.cast.family, c: noCase, state: {} };
+      await nextStaffAccount(ctx);
+      return ctx;
+    },
+    form: (ctx) => ({ token: ctx.state.token!, name: "Nieuwe Collega", password: "Fietsen langs de Hofvijver in de regen" }),
+    // An invitation makes one account: the next account needs a new one.
+    reset: (ctx) => nextStaffAccount(ctx),
+    // Each account hashes a password with argon2.
+    stride: 48,
+    readBack: async (ctx) => {
+      const row = await prisma.user.findUniqueOrThrow({ where: { email: ctx.state.email! }, select: { name: true } });
+      // The portal shows the name from the user row, as getActor reads it.
+      return { stored: { name: row.name } };
+    },
+  },
 };
 
 function interventionValues(i: {
@@ -835,6 +1038,60 @@ function filingValues(c: {
     needDescription: c.needDescription, risks: c.risks, organisation: c.parties[0]?.organisation ?? null, contactPhone: c.parties[0]?.phone ?? null,
     childBsn: c.childBsn, urgency: c.urgency,
   };
+}
+
+function fallbackValues(f: { name: string; email: string; phone: string | null; url: string | null; hours: string | null }) {
+  return { name: f.name, email: f.email, phone: f.phone, url: f.url, hours: f.hours };
+}
+
+/** The coming 1 January, the day a CBS list holds from. */
+const nextNewYear = `${new Date().getUTCFullYear() + 1}-01-01`;
+
+/** The gemeente whose name the applied lists change back and forth; no other plan reads its name. */
+const RENAMED = "GM1783";
+const renamedSuffix = " (nieuwe naam)";
+const csvField = (value: string) => `"${value.replaceAll('"', '""')}"`;
+
+/** A valid CBS list of the data as it stands; with `rename`, one gemeente renamed (or named back). */
+async function referenceList(rename: boolean): Promise<string> {
+  const gemeenten = await prisma.gemeente.findMany({
+    where: { endedOn: null },
+    orderBy: { cbsCode: "asc" },
+    select: { cbsCode: true, name: true, region: { select: { code: true, name: true } } },
+  });
+  const lines = gemeenten.map((g) => {
+    const name =
+      !rename || g.cbsCode !== RENAMED ? g.name : g.name.endsWith(renamedSuffix) ? g.name.slice(0, -renamedSuffix.length) : `${g.name}${renamedSuffix}`;
+    return [g.cbsCode, name, g.region?.code ?? "", g.region?.name ?? ""].map(csvField).join(",");
+  });
+  return ["gemeente_code,gemeente_naam,jeugdregio_code,jeugdregio_naam", ...lines].join("\n");
+}
+
+/** The apply step's form as the preview leaves it: a list that changes something now, and its checksum. */
+async function nextReferenceList(ctx: Ctx): Promise<void> {
+  const bytes = Buffer.from(await referenceList(true), "utf8");
+  ctx.state.content = bytes.toString("base64");
+  ctx.state.sha256 = sha256Of(new Uint8Array(bytes));
+}
+
+/** An invitation of Den Haag's admin to an aanspreekpunt, and the token of its link. */
+async function staffInvitation(email: string): Promise<{ invitationId: string; token: string }> {
+  const { invitationId } = await inviteStaff(world.admin, { scopeKind: "gemeente", scopeId: world.denHaagId, name: "Nieuwe Collega", email, role: "AANSPREEKPUNT" });
+  const message = await prisma.outboxMessage.findFirstOrThrow({ where: { recipient: email, template: "staff-invitation" }, orderBy: { createdAt: "desc" } });
+  return { invitationId, token: invitationToken(INVITATION_SECRET, message.id, "staff-invitation") };
+}
+
+/** A new invitation to an address that has no account yet. */
+async function nextStaffAccount(ctx: Ctx): Promise<void> {
+  const email = uniqueEmail("nieuw-account");
+  ctx.state.email = email;
+  ctx.state.token = (await staffInvitation(email)).token;
+}
+
+/** A new aanspreekpunt of Den Haag, whose membership the admin changes or removes. */
+async function denHaagMembership(): Promise<string> {
+  const person = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+  return (await prisma.membership.findFirstOrThrow({ where: { userId: person.userId }, select: { id: true } })).id;
 }
 
 /** The complaint route of a closing note that starts with the reason. */
@@ -892,6 +1149,10 @@ async function nextTransfer(ctx: Ctx, w: World): Promise<void> {
 }
 
 // ───────────────────────── submitting a form ─────────────────────────
+
+function uploadOf(plan: Plan, ctx: Ctx, name: string): File {
+  return plan.upload ? plan.upload(ctx, name) : new File([onePixelPng], name, { type: "image/png" });
+}
 
 type Outcome =
   | { kind: "returned"; value: unknown }
@@ -987,6 +1248,7 @@ beforeAll(async () => {
       decider: await makeActor("DECISION_HOLDER", { gemeente: DEN_HAAG }),
     },
     admin: await makeActor("GEMEENTE_ADMIN", { gemeente: DEN_HAAG }),
+    platform: await makeActor("PLATFORM_ADMIN"),
     colleague: await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG }),
     denHaagId: (await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode: DEN_HAAG }, select: { id: true } })).id,
     gemeenten: await prisma.gemeente.findMany({ select: { id: true, cbsCode: true }, orderBy: { cbsCode: "asc" } }),
@@ -1086,7 +1348,7 @@ describe.each(Object.entries(plans).map(([name, plan], order) => ({ name, plan, 
         for (const probe of corpus) {
           const form = plan.form!(ctx);
           const formKey = field.name?.(ctx) ?? key;
-          form[formKey] = formKey === "file" ? new File([onePixelPng], probe.value, { type: "image/png" }) : probe.value;
+          form[formKey] = formKey === "file" ? uploadOf(plan, ctx, probe.value) : probe.value;
           gate.state.calls = [];
           const outcome = await submit(name, plan, ctx, form);
           const verdict = judge(name, outcome);
@@ -1205,7 +1467,7 @@ describe.each(Object.entries(plans).map(([name, plan], order) => ({ name, plan, 
         const form = plan.form!(ctx);
         for (const [key, probe] of Object.entries(submission.overrides)) {
           const formKey = plan.fields[key]!.name?.(ctx) ?? key;
-          form[formKey] = formKey === "file" ? new File([onePixelPng], probe.value, { type: "image/png" }) : probe.value;
+          form[formKey] = formKey === "file" ? uploadOf(plan, ctx, probe.value) : probe.value;
         }
         const where = `${submission.label}: ${Object.entries(submission.overrides)
           .map(([key, probe]) => `${key} ← ${show(probe.value)}`)
@@ -1224,6 +1486,15 @@ describe.each(Object.entries(plans).map(([name, plan], order) => ({ name, plan, 
             problems.push(`${where}: refused (${verdict.error}) but the database changed`);
             dirty = true;
           }
+          continue;
+        }
+        if (plan.dryRun) {
+          if ((await fingerprint()) !== known) {
+            problems.push(`${where}: a dry run changed the database`);
+            dirty = true;
+          }
+          const data = outcome.kind === "returned" ? (outcome.value as { data?: unknown } | null)?.data : undefined;
+          compare(where, "answers", plan.dryRun.answer(data), submission.expected);
           continue;
         }
         // The detector itself: what was taken shows as a change.
