@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { MAX_REFERENCE_FILE_BYTES } from "@/lib/domain/reference-update";
+import { text } from "@/lib/domain/fields";
 import { z } from "@/lib/domain/zod";
 import { formValues, runAction, type ActionState } from "@/lib/server/action";
 import { DomainError } from "@/lib/server/errors";
@@ -17,7 +18,8 @@ export type PreviewedFile = { content: string; sha256: string; fileName: string;
 export type PreviewState = PreviewOutcome & { file: PreviewedFile | null };
 
 const validFrom = z.string().trim().max(10);
-const fileName = z.string().trim().min(1).max(255);
+/** Shown in the history as the admin's device named it: no control characters, which PostgreSQL cannot store. */
+const fileName = text(1, 255);
 
 const previewInput = z.object({ validFrom, fileName, size: z.number().int().min(0) }).strict();
 
