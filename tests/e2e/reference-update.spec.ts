@@ -74,6 +74,12 @@ test("a platform admin previews and applies a merger, and the open case goes on 
 
   // The coverage view counts the case at the new gemeente; the old ones are gone.
   await page.goto("/beheer/dekking");
+  await page
+    .getByRole("table", { name: "Jeugdregio's: expertteam, gemeenten die meedoen en meldingen" })
+    .getByRole("link", { name: "Groningen", exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 2, name: "Gemeenten in de regio Groningen" })).toBeVisible();
+  await expectAccessible(page);
   const newRow = page.getByRole("row").filter({ hasText: `${NEW_NAME} (${NEW_CODE})` });
   await expect(newRow.getByRole("cell").nth(2)).toHaveText("1", { useInnerText: true });
   await expect(page.getByRole("row").filter({ hasText: "(GM0047)" })).toHaveCount(0);

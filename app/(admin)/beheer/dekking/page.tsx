@@ -15,10 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("coverage"))("title") };
 }
 
-export default async function CoveragePage() {
+type Props = { searchParams: Promise<{ regio?: string | string[] }> };
+
+export default async function CoveragePage({ searchParams }: Props) {
   const actor = await requireActor("/beheer/dekking");
   if (!may(actorRoles(actor), "platform.coverage")) notFound();
   const coverage = await readCoverage(actor);
+  // One region's gemeenten at a time: the whole country is 342 rows, more than anyone reads at a glance.
+  const { regio } = await searchParams;
+  const chosen = coverage.regions.find((r) => r.code === (Array.isArray(regio) ? regio[0] : regio)) ?? null;
   const t = await getTranslations("coverage");
   const tUrgency = await getTranslations("urgency");
   const format = await getFormatter();
@@ -74,22 +79,30 @@ export default async function CoveragePage() {
       <section aria-labelledby="regions" className="space-y-3">
         <h2 id="regions" className="text-2xl font-bold">{t("regionsTitle")}</h2>
         <p className="max-w-prose">{t("regionsIntro")}</p>
-        {coverage.regions.map((r) => {
-          const live = r.gemeenten.filter((g) => g.live).length;
-          const waiting = r.gemeenten.reduce((n, g) => n + g.waiting, 0);
-          return (
-            <details key={r.code} className="rounded border border-slate-300 bg-white">
-              <summary className="cursor-pointer p-3 text-lg">
-                <span className="font-bold">{r.name}</span> ({r.code}) ·{" "}
-                {r.teamLive ? t("teamLive", { experts: r.experts }) : t("teamNotLive")} · {t("gemeentenLive", { live, total: r.gemeenten.length })}
-                {waiting > 0 && <span className="font-bold text-red-800"> · {t("regionWaiting", { count: waiting })}</span>}
-              </summary>
-              <div className="overflow-x-auto p-3">
-                <GemeentenTable caption={t("gemeentenCaption", { region: r.name })} gemeenten={r.gemeenten} />
-              </div>
-            </details>
-          );
-        })}
+        <Table caption={t("regionsCaption")} columns={[t("colRegion"), t("colTeam"), t("colGemeentenLive"), t("colOpen"), t("colAtRegion"), t("colWaiting")]}>
+          <tbody>
+            {coverage.regions.map((r) => {
+              const live = r.gemeenten.filter((g) => g.live).length;
+              const sum = (f: (g: GemeenteCoverage) => number) => r.gemeenten.reduce((n, g) => n + f(g), 0);
+              const waiting = sum((g) => g.waiting);
+              return (
+                <tr key={r.code} className={r.code === chosen?.code ? "border-b border-slate-300 bg-amber-50" : "border-b border-slate-300"}>
+                  <td className="p-2">
+                    <Link href={`/beheer/dekking?regio=${r.code}#regio`} aria-current={r.code === chosen?.code ? "true" : undefined}>
+                      {r.name}
+                    </Link>{" "}
+                    <span className="text-slate-700">({r.code})</span>
+                  </td>
+                  <td className="p-2">{r.teamLive ? t("teamLive", { experts: r.experts }) : t("teamNotLive")}</td>
+                  <td className="p-2">{t("gemeentenLive", { live, total: r.gemeenten.length })}</td>
+                  <td className="p-2">{sum((g) => g.open)}</td>
+                  <td className="p-2">{sum((g) => g.atRegion)}</td>
+                  <td className={waiting > 0 ? "p-2 font-bold text-red-800" : "p-2"}>{waiting}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
         {coverage.withoutRegion.length > 0 && (
           <div>
             <h3 className="text-xl font-bold">{t("withoutRegion")}</h3>
@@ -97,6 +110,14 @@ export default async function CoveragePage() {
           </div>
         )}
       </section>
+
+      {chosen && (
+        <section aria-labelledby="regio" className="space-y-3">
+          <h2 id="regio" className="text-2xl font-bold">{t("regionTitle", { region: chosen.name })}</h2>
+          <p className="max-w-prose">{chosen.teamLive ? t("teamLive", { experts: chosen.experts }) : t("teamNotLive")}</p>
+          <GemeentenTable caption={t("gemeentenCaption", { region: chosen.name })} gemeenten={chosen.gemeenten} />
+        </section>
+      )}
     </div>
   );
 }
