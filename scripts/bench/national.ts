@@ -21,7 +21,8 @@
  * (schaal.doorbraak.nl), BENCH_CONNECTIONS (10), BENCH_SECONDS (10),
  * BENCH_WARMUP_SECONDS (2), BENCH_DEEP_PAGES (20), BENCH_VERIFY_RUNS (5),
  * BENCH_SKIP_BUILD=1, BENCH_ONLY (measure only the scenarios whose name contains
- * this text, for example "queue"; the floor is always measured),
+ * this text, or one of several separated by commas, for example "queue" or
+ * "sign-in,admin"; the floor is always measured),
  * BENCH_SERVER_NODE_ARGS (extra node options for next start, for example
  * "--cpu-prof --cpu-prof-dir=bench-results/profiles"),
  * TEST_DATABASE_ADMIN_URL (postgres@127.0.0.1:5432).
@@ -997,7 +998,8 @@ async function main(): Promise<number> {
     });
     if (config.only) {
       const only = config.only;
-      const kept = scenarios.filter((s) => s.name.toLowerCase().includes(only));
+      const parts = only.split(",").map((part) => part.trim()).filter(Boolean);
+      const kept = scenarios.filter((s) => parts.some((part) => s.name.toLowerCase().includes(part)));
       if (kept.length === 0) throw new SetupError(`BENCH_ONLY=${only} matches no scenario.`);
       scenarios.splice(0, scenarios.length, ...kept);
     }
