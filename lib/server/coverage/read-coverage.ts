@@ -43,21 +43,21 @@ const waitingListSize = 100;
  */
 export async function readCoverage(actor: Actor) {
   if (!may(actorRoles(actor), "platform.coverage")) throw new ForbiddenError();
-  const [facts, gemeenten, regions, fallback, counts, waitingCases] = await Promise.all([
+  const [facts, gemeenten, regions, fallback, [counts, waitingCases]] = await Promise.all([
     gemeenteFacts(prisma),
     prisma.gemeente.findMany({ where: { endedOn: null }, select: { id: true, cbsCode: true, name: true, commonName: true, regionId: true } }),
     prisma.region.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     readFallback(),
     asSystem((tx) =>
-      tx.case.groupBy({ by: ["gemeenteId", "routing"], where: { closedAt: null }, _count: { _all: true } }),
-    ),
-    asSystem((tx) =>
-      tx.case.findMany({
-        where: { closedAt: null, routing: "FALLBACK" },
-        orderBy: { createdAt: "asc" },
-        take: waitingListSize,
-        select: { number: true, urgency: true, createdAt: true, gemeente: { select: { name: true, commonName: true } } },
-      }),
+      Promise.all([
+        tx.case.groupBy({ by: ["gemeenteId", "routing"], where: { closedAt: null }, _count: { _all: true } }),
+        tx.case.findMany({
+          where: { closedAt: null, routing: "FALLBACK" },
+          orderBy: { createdAt: "asc" },
+          take: waitingListSize,
+          select: { number: true, urgency: true, createdAt: true, gemeente: { select: { name: true, commonName: true } } },
+        }),
+      ]),
     ),
   ]);
   const countOf = new Map(counts.map((c) => [`${c.gemeenteId}:${c.routing}`, c._count._all]));
