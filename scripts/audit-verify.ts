@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import type { ChainBreak } from "@/lib/domain/audit-chain";
 import { actorOfChain, chainFor } from "@/lib/domain/audit";
-import { prisma } from "@/lib/db/client";
+import { runCommand } from "./run-command";
 import { asSystem } from "@/lib/db/acting";
 import { verifyAuditChains } from "@/lib/server/audit/verify-chains";
 
@@ -58,12 +58,4 @@ async function main(): Promise<number> {
   return 1;
 }
 
-main()
-  .then(async (code) => {
-    await prisma.$disconnect();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  });
+runCommand(main);

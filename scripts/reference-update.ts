@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import type { ReferenceDiff, ReferenceIssue } from "@/lib/domain/reference-update";
-import { prisma } from "@/lib/db/client";
+import { runCommand } from "./run-command";
 import { DomainError } from "@/lib/server/errors";
 import { applyReferenceUpdateUnsafe } from "@/lib/server/reference/apply-reference-update";
 import { previewReferenceUpdateUnsafe } from "@/lib/server/reference/preview-reference-update";
@@ -91,12 +91,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await prisma.$disconnect();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  });
+runCommand(main);

@@ -6,7 +6,7 @@
  * request really comes from them (decision 017). Audited as a change by the system.
  */
 import { parseArgs } from "node:util";
-import { prisma } from "@/lib/db/client";
+import { runCommand } from "./run-command";
 import { NotFoundError } from "@/lib/server/errors";
 import { resetTwoFactorUnsafe } from "@/lib/server/sign-in/reset-two-factor";
 
@@ -28,12 +28,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await prisma.$disconnect();
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  });
+runCommand(main);
