@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { requestBodyLimitBytes } from "./lib/http/body-limit";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -18,9 +19,11 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers: staticSecurityHeaders }];
   },
   experimental: {
-    // Documents may be 10 MB (MAX_DOCUMENT_BYTES in lib/domain/documents.ts); a little more for the form around them.
     // No list of other origins: a server action is only accepted when its Origin is this host.
-    serverActions: { bodySizeLimit: "11mb" },
+    // Both limits well above the largest document (lib/http/body-limit.ts): the proxy's own
+    // default of 10 MiB cut uploads just under 10 MiB short, and the action then failed.
+    serverActions: { bodySizeLimit: requestBodyLimitBytes },
+    proxyClientMaxBodySize: requestBodyLimitBytes,
   },
 };
 

@@ -101,6 +101,46 @@ export function cleanFileName(raw: string, fallback = "document"): string {
   return head.graphemes.join("").trimEnd();
 }
 
+/** The extensions a file of each type may keep, lower case; the first is the one it gets. */
+const typeExtensions: Record<DocumentContentType, readonly string[]> = {
+  "application/pdf": ["pdf"],
+  "image/png": ["png"],
+  "image/jpeg": ["jpg", "jpeg", "jpe", "jfif"],
+  "image/webp": ["webp"],
+  // Phones name both kinds .heic or .heif; either opens the same way.
+  "image/heic": ["heic", "heif"],
+  "image/heif": ["heif", "heic"],
+};
+
+// What a computer would take for an extension: letters and digits with at least one
+// letter. "Verslag v1.2" has none, so it gets one added instead of losing its ".2".
+const extensionLike = /^(?=.*\p{L})[\p{L}\p{N}]{1,10}$/u;
+
+/**
+ * The name a document is saved under: the person's own name with the extension of the
+ * type read from its content, because the computer that opens a download goes by the
+ * extension. A PDF named poly.html or x.exe becomes poly.pdf or x.pdf; a name that
+ * already fits (scan.JPG for a JPEG) stays as it is. Applied when a document is stored
+ * and again when it is listed or served, so documents stored before this rule are
+ * served right too. A type we do not know leaves the name alone.
+ */
+export function fileNameForType(name: string, contentType: string): string {
+  if (!isDocumentContentType(contentType)) return name;
+  const allowed = typeExtensions[contentType];
+  // Windows drops trailing dots and spaces, which would bring the old extension back.
+  const trimmed = name.replace(/[.\s]+$/u, "");
+  const dot = trimmed.lastIndexOf(".");
+  const extension = dot >= 0 ? trimmed.slice(dot + 1) : "";
+  if (dot > 0 && allowed.includes(extension.toLowerCase())) return cleanFileName(trimmed);
+  let stem = extensionLike.test(extension) ? trimmed.slice(0, dot).replace(/[.\s]+$/u, "") : trimmed;
+  // poly.pdf.html: the stem already ends in the right extension, so do not repeat it.
+  const inner = stem.lastIndexOf(".");
+  if (inner > 0 && allowed.includes(stem.slice(inner + 1).toLowerCase())) return cleanFileName(stem);
+  if (stem === "") stem = "document";
+  // Adding an extension can make a name of the longest length too long: cut in the stem.
+  return cleanFileName(`${stem}.${documentTypes[contentType]}`);
+}
+
 /** Percent-encoding of RFC 5987 `ext-value`: everything outside attr-char is encoded. */
 function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

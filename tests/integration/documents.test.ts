@@ -10,6 +10,7 @@ import { withdrawCase } from "@/lib/server/cases/withdraw-case";
 import { addDocument } from "@/lib/server/documents/add-document";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { readDocument } from "@/lib/server/documents/read-document";
+import { attachmentResponse } from "@/lib/server/download-response";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
 
@@ -107,11 +108,38 @@ describe("adding a document", () => {
     expect(await refusal(addDocument(parent, { caseId: id, fileName: "scan.pdf", content: bytes(zip) }))).toBe("fileType");
   });
 
-  it("stores a PNG named scan.txt as image/png, under the name it was given", async () => {
+  it("stores a PNG named scan.txt as image/png, under its name with the extension of that type", async () => {
     const { parent, id } = await familyCase();
     const added = await addDocument(parent, { caseId: id, fileName: "scan.txt", content: bytes(onePixelPng) });
     const row = await prisma.caseDocument.findUniqueOrThrow({ where: { id: added.id } });
-    expect(row).toMatchObject({ contentType: "image/png", fileName: "scan.txt", size: onePixelPng.byteLength, sha256: sha256(onePixelPng) });
+    expect(row).toMatchObject({ contentType: "image/png", fileName: "scan.png", size: onePixelPng.byteLength, sha256: sha256(onePixelPng) });
+    expect(added.fileName).toBe("scan.png");
+  });
+
+  it.each([
+    ["poly.html", "poly.pdf"],
+    ["x.exe", "x.pdf"],
+    ["Verslag v1.2", "Verslag v1.2.pdf"],
+  ])("stores and serves a PDF named %j as %j, in the list, the timeline and the download header", async (name, saved) => {
+    const { parent, id } = await familyCase();
+    const added = await addDocument(parent, { caseId: id, fileName: name, content: bytes(minimalPdf) });
+    expect((await prisma.caseDocument.findUniqueOrThrow({ where: { id: added.id } })).fileName).toBe(saved);
+    expect((await prisma.timelineEntry.findFirstOrThrow({ where: { caseId: id, kind: "documentAdded" } })).body).toBe(saved);
+    expect((await listCaseDocuments(parent, { id })).documents.map((d) => d.fileName)).toEqual([saved]);
+    const response = attachmentResponse(await readDocument(parent, added.id));
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${saved}"; filename*=UTF-8''${encodeURIComponent(saved)}`);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+  });
+
+  it("serves a document stored earlier under a wrong extension with the right one", async () => {
+    const { parent, id } = await familyCase();
+    const added = await addDocument(parent, { caseId: id, fileName: "poly.pdf", content: bytes(minimalPdf) });
+    // As it was stored before names followed the detected type.
+    await prisma.caseDocument.update({ where: { id: added.id }, data: { fileName: "poly.html" } });
+    const download = await readDocument(parent, added.id);
+    expect(download.fileName).toBe("poly.pdf");
+    expect(attachmentResponse(download).headers.get("Content-Disposition")).toContain(`filename="poly.pdf"`);
+    expect((await listCaseDocuments(parent, { id })).documents.map((d) => d.fileName)).toEqual(["poly.pdf"]);
   });
 
   it("refuses an empty file and a file over 10 MB, and takes one of exactly 10 MB", async () => {
@@ -131,10 +159,10 @@ describe("adding a document", () => {
 
   it.each([
     ["scan\u0000\u0007\nvan school.pdf", "scanvan school.pdf"],
-    ["factuur\u202Efdp.png", "factuurfdp.png"],
+    ["factuur\u202Efdp.png", "factuurfdp.pdf"],
     ["تقرير المدرسة.pdf", "تقرير المدرسة.pdf"],
     ["😀 tekening van Noor 👨‍👩‍👧.pdf", "😀 tekening van Noor 👨‍👩‍👧.pdf"],
-    ["../../etc/passwd", "passwd"],
+    ["../../etc/passwd", "passwd.pdf"],
     ["<img src=x onerror=alert(1)>.pdf", "<img src=x onerror=alert(1)>.pdf"],
     ["<script>alert(1)</script>.pdf", "script>.pdf"],
     ["", "document.pdf"],
@@ -174,7 +202,7 @@ describe("downloading a document", () => {
     const added = await addDocument(parent, { caseId: id, fileName: "scan.txt", content: bytes(onePixelPng) });
 
     const download = await readDocument(aanspreekpunt, added.id);
-    expect(download).toMatchObject({ fileName: "scan.txt", contentType: "image/png", size: onePixelPng.byteLength, sha256: sha256(onePixelPng) });
+    expect(download).toMatchObject({ fileName: "scan.png", contentType: "image/png", size: onePixelPng.byteLength, sha256: sha256(onePixelPng) });
     expect(Buffer.from(download.content).equals(onePixelPng)).toBe(true);
     await readDocument(parent, added.id);
 
@@ -192,6 +220,23 @@ describe("downloading a document", () => {
   it("answers 'not found' for an id that does not exist, without writing anything", async () => {
     const { parent, id } = await familyCase();
     await expect(readDocument(parent, "does-not-exist")).rejects.toBeInstanceOf(NotFoundError);
+    expect(await prisma.auditEvent.count({ where: { caseId: id, action: "case.readDocument" } })).toBe(0);
+  });
+
+  it.each([
+    ["a NUL byte", "abc\u0000def"],
+    ["only a NUL byte", "\u0000"],
+    ["a broken surrogate", "abc\uD800"],
+    ["an empty id", ""],
+    ["a path", "../etc/passwd"],
+    ["a quote", "x' OR '1'='1"],
+    ["an overlong id", "a".repeat(10_000)],
+  ])("answers 'not found' for an id with %s, not a server error", async (_what, badId) => {
+    const { parent, id } = await familyCase();
+    const added = await addDocument(parent, { caseId: id, fileName: "brief.pdf", content: bytes(minimalPdf) });
+    await expect(readDocument(parent, badId)).rejects.toBeInstanceOf(NotFoundError);
+    // A real id with a NUL byte stuck on is not that document either.
+    await expect(readDocument(parent, `${added.id}\u0000`)).rejects.toBeInstanceOf(NotFoundError);
     expect(await prisma.auditEvent.count({ where: { caseId: id, action: "case.readDocument" } })).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { cleanFileName, documentTypes, mayAddDocuments, type AddDocumentInput } from "@/lib/domain/documents";
+import { cleanFileName, documentTypes, fileNameForType, mayAddDocuments, type AddDocumentInput } from "@/lib/domain/documents";
 import { may } from "@/lib/domain/permissions";
 import { asActor } from "@/lib/db/acting";
 import { findScopedCase, lockCase } from "@/lib/db/scope";
@@ -15,6 +15,7 @@ export type AddedDocument = { id: string; caseNumber: string; fileName: string; 
  * A family member or a professional on the case adds a document (PDF or
  * image). The type comes from the content, the checksum is taken on arrival,
  * and the row, its timeline entry and the audit event are written together.
+ * The name keeps the person's own words but gets the extension of that type.
  * The file name stays out of the audit trail: it may carry the child's name.
  */
 export async function addDocument(actor: Actor, input: AddDocumentInput): Promise<AddedDocument> {
@@ -28,7 +29,11 @@ export async function addDocument(actor: Actor, input: AddDocumentInput): Promis
     if (!inspection.ok) throw new DomainError("checkFields", { file: inspection.problem });
 
     const role = actingRole(heldRoles, "case.addDocument");
-    const fileName = cleanFileName(input.fileName, `document.${documentTypes[inspection.contentType]}`);
+    // Stored with the detected type's extension: a PDF named poly.html is saved as poly.pdf.
+    const fileName = fileNameForType(
+      cleanFileName(input.fileName, `document.${documentTypes[inspection.contentType]}`),
+      inspection.contentType,
+    );
     const document = await tx.caseDocument.create({
       data: {
         caseId: found.id,

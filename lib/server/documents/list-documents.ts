@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { mayAddDocuments } from "@/lib/domain/documents";
+import { fileNameForType, mayAddDocuments } from "@/lib/domain/documents";
 import { may } from "@/lib/domain/permissions";
 import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
@@ -31,5 +31,11 @@ export async function listCaseDocuments(actor: Actor, where: { id: string } | { 
     return { found, heldRoles, documents };
   });
   const open = mayAddDocuments(found.status);
-  return { caseId: found.id, documents, canAdd: open && may(heldRoles, "case.addDocument"), closed: !open };
+  return {
+    caseId: found.id,
+    // The list shows the name a download gets, also for documents stored before that rule.
+    documents: documents.map((d) => ({ ...d, fileName: fileNameForType(d.fileName, d.contentType) })),
+    canAdd: open && may(heldRoles, "case.addDocument"),
+    closed: !open,
+  };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { fileNameForType } from "@/lib/domain/documents";
+import { recordId } from "@/lib/domain/fields";
 import { may } from "@/lib/domain/permissions";
 import { asActor } from "@/lib/db/acting";
 import { caseScope, findScopedCase } from "@/lib/db/scope";
@@ -16,6 +18,8 @@ export type DocumentDownload = { fileName: string; contentType: string; size: nu
  * not exist. Every download is audited, in the transaction that reads it.
  */
 export async function readDocument(actor: Actor, documentId: string): Promise<DocumentDownload> {
+  // The id comes from the address: a NUL byte or other junk would make PostgreSQL fail.
+  if (!recordId().safeParse(documentId).success) throw new NotFoundError();
   return asActor(actor, async (tx) => {
     const reachable = await tx.caseDocument.findFirst({
       where: { id: documentId, case: caseScope(actor, "case.readDocument") },
@@ -36,7 +40,8 @@ export async function readDocument(actor: Actor, documentId: string): Promise<Do
       changes: { documentId: { old: null, new: document.id } },
     });
     return {
-      fileName: document.fileName,
+      // Documents stored before names followed the type are served right too.
+      fileName: fileNameForType(document.fileName, document.contentType),
       contentType: document.contentType,
       size: document.size,
       sha256: document.sha256,
