@@ -6,7 +6,7 @@ import { SiteHeader, type NavItem } from "@/components/site-header";
 import { actorRoles } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { may } from "@/lib/domain/permissions";
-import { signOutAction, switchLanguageAction } from "./shell-actions";
+import { signOutAction, signOutEverywhereAction, switchLanguageAction } from "./shell-actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -43,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             userName={actor?.name ?? null}
             otherLocale={locale === "nl" ? "en" : "nl"}
             signOutAction={signOutAction}
+            signOutEverywhereAction={signOutEverywhereAction}
             switchLanguageAction={switchLanguageAction}
           />
           <main id="inhoud" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">

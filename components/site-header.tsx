@@ -11,12 +11,14 @@ export function SiteHeader({
   userName,
   otherLocale,
   signOutAction,
+  signOutEverywhereAction,
   switchLanguageAction,
 }: {
   nav: NavItem[];
   userName: string | null;
   otherLocale: string;
   signOutAction: () => Promise<void>;
+  signOutEverywhereAction: () => Promise<void>;
   switchLanguageAction: (formData: FormData) => Promise<void>;
 }) {
   const t = useTranslations("app");
@@ -57,6 +59,11 @@ export function SiteHeader({
               <form action={signOutAction}>
                 <button type="submit" className="rounded border-2 border-teal-800 px-3 py-1 font-semibold text-teal-900">
                   {t("signOut")}
+                </button>
+              </form>
+              <form action={signOutEverywhereAction}>
+                <button type="submit" className="underline">
+                  {t("signOutEverywhere")}
                 </button>
               </form>
             </>

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type {} from "next-auth/jwt";
 import { signInInput } from "@/lib/domain/inputs";
+import { sessionMaxAgeSeconds } from "@/lib/domain/sign-in";
 import { prisma } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
 import { cookiesMustBeSecure } from "@/lib/http/secure-cookies";
@@ -47,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // first request after following a link in an e-mail). Secure, with the __Secure-/__Host-
   // name prefixes, is decided once from AUTH_URL rather than per request.
   useSecureCookies: cookiesMustBeSecure(),
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   pages: { signIn: "/inloggen" },
   providers: [
     Credentials({

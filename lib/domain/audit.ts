@@ -36,6 +36,8 @@ export const auditActions = [
   "user.useRecoveryCode",
   /** An operator removed someone's app and recovery codes, so that they set it up again */
   "user.resetTwoFactor",
+  /** Someone ended all of their own sessions, on every device */
+  "user.signOutEverywhere",
   /** The retention job removed a closed case's content (decision 014) */
   "case.purge",
   /** A gemeente admin changed the retention period or whether families see staff names */

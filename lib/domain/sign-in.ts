@@ -27,6 +27,13 @@ export function needsSecondFactor(roles: readonly Role[]): boolean {
   return roles.some((role) => staffRoles.includes(role));
 }
 
+/**
+ * A session lasts this long from sign-in, however active it is: Auth.js renews the cookie
+ * on use, so without this bound a copied cookie could be kept alive for ever, and a
+ * signed-out session id would have to be remembered for ever too.
+ */
+export const sessionMaxAgeSeconds = 8 * 60 * 60;
+
 /** How long a password sign-in may wait for its second factor before the password is asked again. */
 export const secondFactorWaitSeconds = 30 * 60;
 
@@ -37,7 +44,7 @@ export type SessionClaims = {
   secondFactor?: boolean;
   /** Seconds since 1970 when the password was checked */
   signedInAt?: number;
-  /** A random id of this session, which setting up the app is bound to */
+  /** A random id of this session: setting up the app is bound to it, and signing out refuses it */
   sessionId?: string;
 };
 
@@ -50,12 +57,14 @@ export type SessionStanding = "revoked" | "needsSecondFactor" | "signedIn";
  */
 export function sessionStanding(
   claims: SessionClaims,
-  user: { sessionVersion: number; roles: readonly Role[] },
+  user: { sessionVersion: number; roles: readonly Role[]; sessionSignedOut: boolean },
   nowSeconds: number,
 ): SessionStanding {
-  if (claims.sessionVersion !== user.sessionVersion) return "revoked";
+  if (claims.sessionVersion !== user.sessionVersion || user.sessionSignedOut) return "revoked";
+  // A session without an id or a sign-in time could be neither signed out nor aged.
+  if (!claims.sessionId || claims.signedInAt === undefined || nowSeconds - claims.signedInAt > sessionMaxAgeSeconds) return "revoked";
   if (!needsSecondFactor(user.roles) || claims.secondFactor === true) return "signedIn";
-  if (claims.signedInAt === undefined || nowSeconds - claims.signedInAt > secondFactorWaitSeconds) return "revoked";
+  if (nowSeconds - claims.signedInAt > secondFactorWaitSeconds) return "revoked";
   return "needsSecondFactor";
 }
 

@@ -55,7 +55,7 @@ async function forgetLastCode(email: string): Promise<boolean> {
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
   await expect(page.getByRole("link", { name: "Inloggen" }).first()).toBeVisible();
 }
 

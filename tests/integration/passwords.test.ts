@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/tests/support/owner-db";
 import { registerFamily } from "@/lib/server/users/register-family";
+import { INVITATION_SECRET, signUpLinkFor } from "@/tests/support/case-stages";
+
+process.env.AUTH_SECRET = INVITATION_SECRET;
 
 const request = { ip: null, userAgent: "vitest", requestId: "passwords" };
 let n = 0;
@@ -11,7 +14,7 @@ describe("choosing a password (NIST SP 800-63B)", () => {
     "refuses %s as too easy to guess, next to the field, and creates no account",
     async (password) => {
       const address = email();
-      await expect(registerFamily({ name: "Sanne de Vries", email: address, password }, request)).rejects.toMatchObject({
+      await expect(registerFamily({ name: "Sanne de Vries", token: await signUpLinkFor(address), password }, request)).rejects.toMatchObject({
         code: "checkFields",
         fieldErrors: { password: "passwordTooCommon" },
       });
@@ -22,7 +25,7 @@ describe("choosing a password (NIST SP 800-63B)", () => {
   it.each(["een lange zin als wachtwoord", "fietsen langs de grote rivier", "Mijn hond heet Bobbie en hij is 7!"])(
     "accepts %s without rules about capitals, digits or symbols",
     async (password) => {
-      const { userId } = await registerFamily({ name: "Sanne de Vries", email: email(), password }, request);
+      const { userId } = await registerFamily({ name: "Sanne de Vries", token: await signUpLinkFor(email()), password }, request);
       expect(await prisma.user.findUnique({ where: { id: userId }, select: { id: true } })).not.toBeNull();
     },
   );

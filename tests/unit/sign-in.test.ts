@@ -6,6 +6,7 @@ import {
   parseSecondFactorCode,
   recoveryCodeFrom,
   secondFactorWaitSeconds,
+  sessionMaxAgeSeconds,
   sessionStanding,
   type SessionClaims,
 } from "@/lib/domain/sign-in";
@@ -30,8 +31,8 @@ describe("who needs a second factor", () => {
 
 describe("what a session is worth", () => {
   const now = 1_800_000_000;
-  const staff = { sessionVersion: 3, roles: ["AANSPREEKPUNT"] as Role[] };
-  const parent = { sessionVersion: 3, roles: ["FAMILY"] as Role[] };
+  const staff = { sessionVersion: 3, roles: ["AANSPREEKPUNT"] as Role[], sessionSignedOut: false };
+  const parent = { sessionVersion: 3, roles: ["FAMILY"] as Role[], sessionSignedOut: false };
   const fresh: SessionClaims = { sessionVersion: 3, secondFactor: false, signedInAt: now - 60, sessionId: "s" };
 
   it.each<[string, SessionClaims, typeof staff, string]>([
@@ -43,6 +44,12 @@ describe("what a session is worth", () => {
     ["a parent's session of an older version", { ...fresh, sessionVersion: 2 }, parent, "revoked"],
     ["a cookie from before session versions existed", { secondFactor: true }, staff, "revoked"],
     ["a cookie from before session versions existed, for a parent", {}, parent, "revoked"],
+    ["a session that was signed out", fresh, { ...parent, sessionSignedOut: true }, "revoked"],
+    ["a staff session that was signed out", { ...fresh, secondFactor: true }, { ...staff, sessionSignedOut: true }, "revoked"],
+    ["a parent's session just within its lifetime", { ...fresh, signedInAt: now - sessionMaxAgeSeconds }, parent, "signedIn"],
+    ["a session older than its lifetime, kept alive by use", { ...fresh, signedInAt: now - sessionMaxAgeSeconds - 1 }, parent, "revoked"],
+    ["a session without an id", { ...fresh, sessionId: undefined }, parent, "revoked"],
+    ["a session without a sign-in time", { ...fresh, signedInAt: undefined }, parent, "revoked"],
   ])("%s: %s", (_label, claims, user, expected) => {
     expect(sessionStanding(claims, user, now)).toBe(expected);
   });

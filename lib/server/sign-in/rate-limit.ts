@@ -25,7 +25,7 @@ export type SignInLimiter = {
 };
 
 /** Keys are hashes: the counters table never holds e-mail or IP addresses. */
-function keyOf(value: string): string {
+export function keyOf(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
 
@@ -122,12 +122,26 @@ export function memorySignInLimiter(): SignInLimiter {
   return limiterOver({ account: new RateLimiterMemory(accountOptions), ip: new RateLimiterMemory(ipOptions) });
 }
 
-const globalForLimiter = globalThis as unknown as { doorbraakSignInLimiter?: SignInLimiter };
+const globalForLimiter = globalThis as unknown as { doorbraakSignInLimiter?: SignInLimiter; doorbraakRateLimitPool?: pg.Pool };
+
+/**
+ * The pool the counters of this process use (sign-in and sign-up share it), or null
+ * without DATABASE_URL: then each limiter counts in memory (the demo on PGlite).
+ */
+export function rateLimitPool(): pg.Pool | null {
+  if (!process.env.DATABASE_URL) return null;
+  if (!globalForLimiter.doorbraakRateLimitPool) {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
+    // An idle connection the server ends (a restart) must not end the process: the pool makes a new one.
+    pool.on("error", (error) => console.error("[rate-limit pool]", error.message));
+    globalForLimiter.doorbraakRateLimitPool = pool;
+  }
+  return globalForLimiter.doorbraakRateLimitPool;
+}
 
 /** The limiter of this process, made on first use (not on import, like the Prisma client). */
 export function signInLimiter(): SignInLimiter {
-  globalForLimiter.doorbraakSignInLimiter ??= process.env.DATABASE_URL
-    ? postgresSignInLimiter(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 }))
-    : memorySignInLimiter();
+  const pool = rateLimitPool();
+  globalForLimiter.doorbraakSignInLimiter ??= pool ? postgresSignInLimiter(pool) : memorySignInLimiter();
   return globalForLimiter.doorbraakSignInLimiter;
 }

@@ -13,6 +13,8 @@ export type SessionUser = {
   memberships: { role: Role; gemeenteId: string | null; regionId: string | null }[];
   /** The authenticator app is set up and confirmed */
   twoFactorConfirmed: boolean;
+  /** This session (by its id) was signed out */
+  sessionSignedOut: boolean;
 };
 
 export type SignInState =
@@ -26,13 +28,14 @@ const signedOut: SignInState = { kind: "signedOut" };
 type SessionRow = Omit<SessionUser, "memberships"> & { memberships: { role: string; gemeenteId: string | null; regionId: string | null }[] };
 
 /**
- * The user with their memberships and second factor, in one statement: every page
- * asks this once per request (decision 018).
+ * The user with their memberships and second factor, and whether this session was signed
+ * out, in one statement: every page asks this once per request (decision 018).
  */
-async function sessionUser(userId: string): Promise<SessionUser | null> {
+async function sessionUser(userId: string, sessionId: string): Promise<SessionUser | null> {
   const [row] = await prisma.$queryRaw<SessionRow[]>`
     SELECT u.id, u.email, u.name, u.organisation, u."sessionVersion",
       EXISTS (SELECT 1 FROM "TwoFactorCredential" t WHERE t."userId" = u.id AND t."confirmedAt" IS NOT NULL) AS "twoFactorConfirmed",
+      EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.id = ${sessionId} AND r."userId" = u.id) AS "sessionSignedOut",
       COALESCE((SELECT json_agg(json_build_object('role', m.role, 'gemeenteId', m."gemeenteId", 'regionId', m."regionId") ORDER BY m."createdAt", m.id)
                 FROM "Membership" m WHERE m."userId" = u.id), '[]'::json) AS memberships
     FROM "User" u WHERE u.id = ${userId}`;
@@ -46,15 +49,16 @@ async function sessionUser(userId: string): Promise<SessionUser | null> {
 
 /**
  * What a session cookie's claims are worth against the database as it is now: a session
- * of an older version (revoked), of a user who no longer exists, or of a staff member who
- * waited too long for the second step counts as signed out.
+ * that was signed out, of an older version (revoked), older than its lifetime, of a user
+ * who no longer exists, or of a staff member who waited too long for the second step
+ * counts as signed out.
  */
 export async function resolveSession(claims: (SessionClaims & { userId: string }) | null, now = Date.now()): Promise<SignInState> {
-  if (!claims) return signedOut;
-  const user = await sessionUser(claims.userId);
+  if (!claims?.sessionId) return signedOut;
+  const user = await sessionUser(claims.userId, claims.sessionId);
   if (!user) return signedOut;
   const roles = user.memberships.map((m) => m.role);
-  switch (sessionStanding(claims, { sessionVersion: user.sessionVersion, roles }, Math.floor(now / 1000))) {
+  switch (sessionStanding(claims, { sessionVersion: user.sessionVersion, roles, sessionSignedOut: user.sessionSignedOut }, Math.floor(now / 1000))) {
     case "revoked":
       return signedOut;
     case "needsSecondFactor":
