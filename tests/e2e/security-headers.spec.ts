@@ -177,6 +177,8 @@ test("a server action posted from another origin is refused and changes nothing"
     { Origin: "https://evil.example", "Next-Action": actionId! },
     { Origin: "https://evil.example" },
     { Origin: "http://127.0.0.1.evil.example" },
+    // Next.js believes X-Forwarded-Host first; the proxy drops it unless TRUST_FORWARDED_HOST=1.
+    { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" },
   ];
   for (const headers of foreign) {
     const refused = await request.post("/", { headers, multipart: form, maxRedirects: 0 });
