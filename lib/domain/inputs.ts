@@ -244,15 +244,6 @@ export const signInInput = z.object({
 });
 export type SignInInput = z.infer<typeof signInInput>;
 
-export const registerInput = z
-  .object({
-    name: text(2, 120),
-    email: z.string().trim().toLowerCase().email({ error: "invalidEmail" }).max(254, { error: "tooLong" }),
-    password: z.string().min(12, { error: "passwordTooShort" }).max(200, { error: "tooLong" }),
-  })
-  .strict();
-export type RegisterInput = z.infer<typeof registerInput>;
-
 /** A public web address: http(s) only, so a stored link can never run script (javascript:, data:). */
 function isWebAddress(value: string): boolean {
   try {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { completeSecondStep, expectAccessible, signIn, signOut } from "./fixtures";
+import { signUpLinkFor } from "./sign-up";
 
 test("a signed-out visitor is sent to sign-in and comes back after it", async ({ page }) => {
   await page.goto("/werkbak");
@@ -31,11 +32,34 @@ test("a signed-in user without access to a page gets not-found", async ({ page }
   await signOut(page);
 });
 
-test("a new parent creates an account and can file right away", async ({ page }) => {
+test("a new parent asks for an account, finishes it from the mailed link and can file right away", async ({ page }) => {
+  const email = `ouder-${Date.now().toString(36)}@voorbeeld.nl`;
   await page.goto("/registreren");
   await expectAccessible(page);
+  const ask = page.getByRole("button", { name: "Stuur mij een e-mail" });
+  await page.getByLabel("E-mailadres").fill("geen adres");
+  await ask.click();
+  await expect(page.getByText("Vul een geldig e-mailadres in.")).toBeVisible();
+  await page.getByLabel("E-mailadres").fill(email);
+  await ask.click();
+  const sent = page.getByRole("status").filter({ has: page.getByRole("heading", { name: "Kijk in uw e-mail" }) });
+  await expect(sent).toContainText(`Wij hebben een e-mail gestuurd naar ${email}. Daarin staat wat u nu moet doen.`);
+  const answerForNew = (await sent.innerText()).replace(email, "<adres>");
+  await expectAccessible(page);
+
+  // An address that has an account gets the very same answer: only the mail differs.
+  await page.goto("/registreren");
+  await page.getByLabel("E-mailadres").fill("ouder@demo.doorbraak.nl");
+  await ask.click();
+  await expect(sent).toBeVisible();
+  expect((await sent.innerText()).replace("ouder@demo.doorbraak.nl", "<adres>")).toBe(answerForNew);
+
+  const link = await signUpLinkFor(email);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Account afmaken" })).toBeVisible();
+  await expect(page.getByText(`Uw e-mailadres: ${email}`)).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel("Uw naam").fill("Nieuwe Ouder");
-  await page.getByLabel("E-mailadres").fill(`ouder-${Date.now().toString(36)}@voorbeeld.nl`);
   await page.getByLabel("Wachtwoord").fill("kort");
   await page.getByRole("button", { name: "Account maken" }).click();
   await expect(page.getByText("Uw wachtwoord moet minstens 12 tekens hebben.")).toBeVisible();
@@ -44,6 +68,10 @@ test("a new parent creates an account and can file right away", async ({ page })
   await page.getByRole("button", { name: "Account maken" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Melding doen" })).toBeVisible();
   await expect(page.getByText("Ingelogd als Nieuwe Ouder")).toBeVisible();
+
+  // The link made its account and makes no other.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Deze link werkt niet" })).toBeVisible();
 });
 
 test("the portal can switch to English and back", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible } from "./fixtures";
 import { expectStep, tabTo } from "./filing";
+import { signUpLinkFor } from "./sign-up";
 
 /**
  * A parent on a phone files with the keyboard only: Tab, typing, arrow keys,
@@ -27,8 +28,12 @@ test("a parent on a phone files with the keyboard, closes the browser halfway an
   const first = await browser.newContext(phone);
   const page = await first.newPage();
   await page.goto("/registreren");
-  await typeInto(page, "Uw naam", "Ouder Onderweg");
   await typeInto(page, "E-mailadres", email);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Kijk in uw e-mail" })).toBeVisible();
+  // The link from the mail, opened on the same phone.
+  await page.goto(await signUpLinkFor(email));
+  await typeInto(page, "Uw naam", "Ouder Onderweg");
   await typeInto(page, "Wachtwoord", DEMO_PASSWORD);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Melding doen" })).toBeVisible();

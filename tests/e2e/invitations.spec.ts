@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { invitationPath, invitationToken } from "../../lib/domain/invitations";
 import { expectAccessible, signIn, signOut } from "./fixtures";
+import { signUpLinkFor } from "./sign-up";
 
 /**
  * The link in the invitation mail. Without SMTP_URL the portal's mails go
@@ -77,8 +78,12 @@ test("a parent invites a client supporter, who makes an account, accepts and fol
 
   await page.getByRole("main").getByRole("link", { name: "Account maken" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Account maken" })).toBeVisible();
-  await page.getByLabel("Uw naam").fill("Fatima Steun");
   await page.getByLabel("E-mailadres").fill(supporterEmail);
+  await page.getByRole("button", { name: "Stuur mij een e-mail" }).click();
+  await expect(page.getByRole("heading", { name: "Kijk in uw e-mail" })).toBeVisible();
+  // The link from the sign-up mail, opened in the same browser.
+  await page.goto(await signUpLinkFor(supporterEmail));
+  await page.getByLabel("Uw naam").fill("Fatima Steun");
   await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
   await page.getByRole("button", { name: "Account maken" }).click();
 

@@ -59,7 +59,10 @@ import {
   markRead,
   openNotification,
 } from "@/lib/server/notifications/staff-inbox";
-import { registerFamily } from "@/lib/server/users/register-family";
+import { signOutEverywhere } from "@/lib/server/sign-in/sign-out";
+import { readSignUpLink, registerFamily } from "@/lib/server/users/register-family";
+import { requestSignUp } from "@/lib/server/users/request-sign-up";
+import { memorySignUpLimiter } from "@/lib/server/users/sign-up-limit";
 import { invitationToken } from "@/lib/domain/invitations";
 import { applyReferenceUpdate } from "@/lib/server/reference/apply-reference-update";
 import { listReferenceUpdates } from "@/lib/server/reference/list-reference-updates";
@@ -84,6 +87,7 @@ import {
   invite,
   INVITATION_SECRET,
   referredAt,
+  signUpLinkFor,
   uniqueEmail,
   type CaseFixture,
   type Cast,
@@ -511,9 +515,20 @@ const matrix: Record<string, Entry> = {
   },
   signInAction: { kind: "action", file: "app/(public)/inloggen/actions.ts", service: "signIn (next-auth credentials)", permission: null, scope: "public", refusal: "forbidden" },
   registerAction: {
-    kind: "action", file: "app/(public)/registreren/actions.ts", service: "registerFamily", permission: null, scope: "public", refusal: "forbidden",
+    kind: "action", file: "app/(public)/registreren/actions.ts", service: "requestSignUp", permission: null, scope: "public", refusal: "forbidden",
     run: async () => {
-      const { userId } = await registerFamily({ name: "Nieuwe Ouder", email: uniqueEmail("registratie"), password: "een lang en goed wachtwoord" }, { ip: null, userAgent: "vitest", requestId: "matrix" });
+      const email = uniqueEmail("registratie");
+      await requestSignUp({ email }, { ip: null, userAgent: "vitest", requestId: "matrix" }, memorySignUpLimiter());
+      // Asking makes no account: only the mail with the link to finish one.
+      expect(await prisma.user.count({ where: { email } })).toBe(0);
+      expect(await prisma.outboxMessage.count({ where: { recipient: email, template: "sign-up" } })).toBe(1);
+    },
+  },
+  completeSignUpAction: {
+    kind: "action", file: "app/(public)/registreren/afmaken/[token]/actions.ts", service: "registerFamily", permission: null, scope: "public", refusal: "forbidden",
+    run: async () => {
+      const token = await signUpLinkFor(uniqueEmail("registratie"));
+      const { userId } = await registerFamily({ name: "Nieuwe Ouder", token, password: "een lang en goed wachtwoord" }, { ip: null, userAgent: "vitest", requestId: "matrix" });
       // Registering never gives more than the family role.
       const memberships = await prisma.membership.findMany({ where: { userId }, select: { role: true, gemeenteId: true, regionId: true } });
       expect(memberships).toEqual([{ role: "FAMILY", gemeenteId: null, regionId: null }]);
@@ -527,7 +542,18 @@ const matrix: Record<string, Entry> = {
   confirmEnrolmentAction: {
     kind: "action", file: "app/(public)/inloggen/tweede-stap/instellen/actions.ts", service: "confirmEnrolment, signIn (session grant)", permission: null, scope: "public", refusal: "forbidden",
   },
-  signOutAction: { kind: "action", file: "app/shell-actions.ts", service: "signOut (next-auth)", permission: null, scope: "public", refusal: "forbidden" },
+  signOutAction: { kind: "action", file: "app/shell-actions.ts", service: "signOutSession, signOut (next-auth)", permission: null, scope: "public", refusal: "forbidden" },
+  signOutEverywhereAction: {
+    kind: "action", file: "app/shell-actions.ts", service: "signOutEverywhere", permission: null, scope: "self", refusal: "hidden",
+    // Whose sessions end: the actor's own, never the bystander's.
+    run: async (p) => {
+      const owner = p.side === "own" ? p.actor : p.world.bystander;
+      const version = async () => (await prisma.user.findUniqueOrThrow({ where: { id: owner.userId }, select: { sessionVersion: true } })).sessionVersion;
+      const before = await version();
+      await signOutEverywhere(p.actor);
+      return shows((await version()) > before);
+    },
+  },
   switchLanguageAction: { kind: "action", file: "app/shell-actions.ts", service: "locale cookie", permission: null, scope: "public", refusal: "forbidden" },
 
   // ── route handlers ──
@@ -548,6 +574,7 @@ const matrix: Record<string, Entry> = {
   },
   "app/api/auth/[...nextauth]/route.ts": { kind: "route", service: "next-auth handlers", permission: null, scope: "public", refusal: "forbidden" },
   "app/health/route.ts": { kind: "route", service: "none (a static answer)", permission: null, scope: "public", refusal: "forbidden" },
+  "app/health/ready/route.ts": { kind: "route", service: "readinessResponse (SELECT 1, no case data)", permission: null, scope: "public", refusal: "forbidden" },
 
   // ── reads of page loaders ──
   openCase: {
@@ -694,6 +721,14 @@ const matrix: Record<string, Entry> = {
       expect(await readStaffInvitation(token, null)).toMatchObject({ kind: "open", role: "AANSPREEKPUNT" });
     },
   },
+  readSignUpLink: {
+    kind: "page", service: "readSignUpLink", permission: null, scope: "public", refusal: "hidden",
+    // The link is the key: whoever holds it learns the address it was sent to, nothing else.
+    run: async () => {
+      const email = uniqueEmail("link");
+      expect(await readSignUpLink(await signUpLinkFor(email))).toEqual({ kind: "open", email });
+    },
+  },
   readInvitationByToken: {
     kind: "page", service: "readInvitationByToken", permission: null, scope: "public", refusal: "hidden", stage: "TRIAGE",
     // The link is the key: whoever holds it sees who invited them and in which role, never the case.
@@ -725,6 +760,7 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(public)/inloggen/tweede-stap/instellen/page.tsx": [],
   "app/(public)/inloggen/tweede-stap/page.tsx": [],
   "app/(public)/page.tsx": [],
+  "app/(public)/registreren/afmaken/[token]/page.tsx": ["readSignUpLink"],
   "app/(public)/registreren/page.tsx": [],
   "app/(public)/uitnodiging/[token]/page.tsx": ["readInvitationByToken"],
   "app/(public)/uitnodiging/medewerker/[token]/page.tsx": ["readStaffInvitation"],

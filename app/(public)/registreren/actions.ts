@@ -1,21 +1,22 @@
 "use server";
 
-import { signIn } from "@/lib/auth/auth";
-import { safeReturnTo } from "@/lib/auth/return-to";
 import { requestMeta } from "@/lib/auth/session";
-import { registerInput } from "@/lib/domain/inputs";
+import { rememberSignUpReturn } from "@/lib/auth/sign-up-return";
+import { requestSignUpInput } from "@/lib/domain/sign-up";
 import { formValues, runAction, type ActionState } from "@/lib/server/action";
-import { registerFamily } from "@/lib/server/users/register-family";
+import { requestSignUp } from "@/lib/server/users/request-sign-up";
 
-export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export type RequestSignUpState = ActionState<{ email: string }>;
+
+/** Asks for an account: the answer is "check your mail", whether the address has an account or not. */
+export async function registerAction(_prev: RequestSignUpState, formData: FormData): Promise<RequestSignUpState> {
   const values = formValues(formData);
-  delete values.password;
   delete values.terug;
-  const input = { name: formData.get("name"), email: formData.get("email"), password: formData.get("password") };
   const meta = await requestMeta();
-  const result = await runAction(registerInput, input, values, (parsed) => registerFamily(parsed, meta));
-  if (!result?.ok) return result;
-  // Someone who came from an invitation link goes back to it; everyone else starts a case.
-  await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeReturnTo(formData.get("terug"), "/melden") });
+  const result = await runAction(requestSignUpInput, { email: formData.get("email") ?? "" }, values, async (parsed) => {
+    await requestSignUp(parsed, meta);
+    return { email: parsed.email };
+  });
+  if (result?.ok) await rememberSignUpReturn(formData.get("terug"));
   return result;
 }

@@ -3,6 +3,7 @@ import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import { scanOverdueAssignments } from "@/lib/server/monitoring/overdue-assignments";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { purgeExpiredCases } from "@/lib/server/retention/purge-cases";
+import { purgeExpiredSignOuts } from "@/lib/server/sign-in/sign-out";
 
 /** A run never goes on forever: what is left waits for the next one. */
 const MAX_BATCHES = 20;
@@ -36,7 +37,11 @@ export async function outboxJob() {
   return { sent };
 }
 
-/** One run of the retention job: removes the content of closed cases whose period has passed (decision 014). */
+/**
+ * One run of the retention job: removes the content of closed cases whose period has
+ * passed (decision 014), and the sign-outs of sessions that have expired (decision 017).
+ */
 export async function retentionJob(now: Date = new Date()) {
-  return purgeExpiredCases({ now, batchSize: RETENTION_BATCH, maxBatches: MAX_BATCHES });
+  const cases = await purgeExpiredCases({ now, batchSize: RETENTION_BATCH, maxBatches: MAX_BATCHES });
+  return { ...cases, signOuts: await purgeExpiredSignOuts(now) };
 }

@@ -4,6 +4,7 @@ import { asSystem } from "@/lib/db/acting";
 import { nextAttemptAfterFailure } from "@/lib/domain/retry";
 import { invitationMailText } from "@/lib/server/invitations/invitation-mail";
 import { staffInvitationMailText } from "@/lib/server/staff/invitation-mail";
+import { existingAccountMailText, signUpMailText } from "@/lib/server/users/sign-up-mail";
 import type { NotificationTemplate } from "./enqueue";
 
 const subjects: Record<NotificationTemplate, string> = {
@@ -19,6 +20,8 @@ const subjects: Record<NotificationTemplate, string> = {
   "assignment-overdue": "Een opdracht uit een besluit is over de datum",
   "case-fallback": "Een melding wacht: de gemeente en de regio werken nog niet met Doorbraak",
   "staff-invitation": "U bent uitgenodigd als medewerker bij Doorbraak",
+  "sign-up": "Maak uw account bij Doorbraak af",
+  "sign-up-existing": "U heeft al een account bij Doorbraak",
 };
 
 /** The fallback's address has no account: its mail says what it means instead of asking to sign in. */
@@ -131,7 +134,11 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
                 ? fallbackMailText(baseUrl)
                 : message.template === "staff-invitation"
                   ? staffInvitationMailText(message.id, baseUrl)
-                  : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
+                  : message.template === "sign-up"
+                    ? signUpMailText(message.id, baseUrl)
+                    : message.template === "sign-up-existing"
+                      ? existingAccountMailText(baseUrl)
+                      : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         });
         sent.push(message.id);
       } catch (error) {

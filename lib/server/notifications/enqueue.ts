@@ -16,7 +16,10 @@ export type NotificationTemplate =
   | "assignment-overdue"
   | "case-fallback"
   /** A link to become staff of a gemeente or an expert team (lib/server/staff) */
-  | "staff-invitation";
+  | "staff-invitation"
+  /** Signing up (lib/server/users/request-sign-up.ts): a link to finish, or "you already have an account" */
+  | "sign-up"
+  | "sign-up-existing";
 
 /**
  * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back
