@@ -803,6 +803,7 @@ const plans: Record<string, Plan> = {
   },
   markAllReadAction: { file: "app/(staff)/notificaties/actions.ts", call: "none", fields: {}, noFields: "a button without fields" },
   signOutAction: { file: "app/shell-actions.ts", call: "none", fields: {}, noFields: "a button without fields" },
+  signOutEverywhereAction: { file: "app/shell-actions.ts", call: "none", fields: {}, noFields: "a button without fields" },
   switchLanguageAction: {
     file: "app/shell-actions.ts", call: "form", fields: { locale: strict }, input: (args) => ({ locale: args[1] }),
     setup: async (w) => ({ actor: w.cast.family, c: noCase, state: {} }), form: () => ({ locale: "en" }),
