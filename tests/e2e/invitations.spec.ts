@@ -96,9 +96,14 @@ test("a parent invites a client supporter, who makes an account, accepts and fol
   await expect(page).toHaveURL(new RegExp(`/mijn-meldingen/${number}$`));
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${number}` })).toBeVisible();
   await expect(page.getByText(/Over Emma de Vries/)).toBeVisible();
+  // The supporter reads the case a few more times; each read is logged.
+  for (let i = 0; i < 2; i += 1) {
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: `Melding ${number}` })).toBeVisible();
+  }
   // A client supporter follows the case but never withdraws it for the family.
   await expect(page.getByText("Melding intrekken", { exact: true })).toHaveCount(0);
-  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Fatima Steun" })).toContainText("cliëntondersteuner");
+  await expect(page.getByRole("region", { name: "Wie helpt er mee?" }).getByRole("listitem").filter({ hasText: "Fatima Steun" })).toContainText("cliëntondersteuner");
   await expectAccessible(page);
 
   await page.goto("/mijn-meldingen");
@@ -114,7 +119,19 @@ test("a parent invites a client supporter, who makes an account, accepts and fol
 
   await signIn(page, "ouder@demo.doorbraak.nl");
   await page.goto(`/mijn-meldingen/${number}`);
-  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Fatima Steun" })).toContainText("cliëntondersteuner");
+  await expect(page.getByRole("region", { name: "Wie helpt er mee?" }).getByRole("listitem").filter({ hasText: "Fatima Steun" })).toContainText("cliëntondersteuner");
   await expect(page.getByRole("button", { name: `Uitnodiging voor ${supporterEmail} intrekken` })).toHaveCount(0);
+
+  // The parent sees the supporter's reads in the access log: three case pages and the list, on one line.
+  await page.reload();
+  await page.reload();
+  const log = page.getByRole("region", { name: "Wie heeft mijn dossier bekeken?" });
+  const supporterLine = log.getByRole("listitem").filter({ hasText: "Fatima Steun" });
+  await expect(supporterLine).toHaveCount(1);
+  await expect(supporterLine).toContainText("Fatima Steun (cliëntondersteuner) heeft uw melding bekeken.");
+  await expect(supporterLine).toContainText("4 keer op deze dag");
+  // The parent's own reads are one line too, as "U".
+  await expect(log.getByRole("listitem").filter({ hasText: "U heeft uw melding bekeken." })).toHaveCount(1);
+  await expectAccessible(page);
   await signOut(page);
 });

@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { verifyAuditChains, verifyCaseChain } from "@/lib/server/audit/verify-chains";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
+import { followCase, listMyCases } from "@/lib/server/cases/follow-case";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { caseInput, DEN_HAAG, makeActor } from "../support/factories";
 
@@ -94,7 +95,11 @@ describe("the audit trail in the database", () => {
 
 describe("verifying the chains", () => {
   it("finds every chain whole, and audit:verify says so and exits 0", async () => {
-    await caseWithHistory(parent, aanspreekpunt);
+    const c = await caseWithHistory(parent, aanspreekpunt);
+    // The family's reads, from the case page and the list, go into the case's chain like staff reads.
+    await followCase(parent, c.number);
+    await listMyCases(parent);
+    expect(await prisma.auditEvent.count({ where: { chain: chainFor(c.id), action: "case.read", actorRole: "FAMILY" } })).toBe(2);
     const report = await verifyAuditChains({ batchSize: 2, db: prisma });
     expect(report.broken).toEqual([]);
     expect(report.events).toBe(await prisma.auditEvent.count());

@@ -67,6 +67,8 @@ describe("the escalation journey through the services", () => {
       ["case.logIntervention", expert.userId],
       ["case.propose", expert.userId],
       ["case.decide", decider.userId],
+      // The family's look at the case above is a read like any other.
+      ["case.read", parent.userId],
       ["audit.read", ombudsman.userId],
     ]);
     // Each event points at its predecessor's hash.

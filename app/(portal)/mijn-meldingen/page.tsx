@@ -31,7 +31,8 @@ export default async function MyCasesPage() {
             {cases.map((c) => (
               <tr key={c.id} className="border-b border-slate-300">
                 <td className="p-3">
-                  <Link href={`/mijn-meldingen/${c.number}`}>{c.number}</Link>
+                  {/* A plain link: opening a case is audited, so it must never be prefetched. */}
+                  <a href={`/mijn-meldingen/${c.number}`}>{c.number}</a>
                 </td>
                 <td className="p-3">{c.childName}</td>
                 <td className="p-3">{c.gemeente.name}</td>

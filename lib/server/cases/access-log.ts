@@ -3,124 +3,154 @@ import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
-import { staffRoles, type Role } from "@/lib/domain/roles";
-import type { TimelineKind } from "@/lib/domain/timeline";
+import {
+  ACCESS_LOG_TIME_ZONE,
+  accessKindOf,
+  accessStepOf,
+  familySideRoles,
+  groupAccesses,
+  pageOfDays,
+  parseDayCursor,
+  readActions,
+  type AccessKind,
+  type AccessStep,
+} from "@/lib/domain/access-log";
+import { isRole, staffRoles, type PartyRole, type Role } from "@/lib/domain/roles";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/server/errors";
 
-/** How many entries one page of the access log shows. */
+export type { AccessKind } from "@/lib/domain/access-log";
+
+/** How many lines one page of the access log shows (whole days: the newest day always, however long). */
 export const ACCESS_LOG_PAGE_SIZE = 20;
 
-/** What a staff member did, in the words the family page uses. */
-export type AccessKind = "read" | "documentDownload" | "letterDownload" | "auditRead" | "auditExport" | "change";
+/**
+ * How many events one page looks back over at most, counted from the page's
+ * start, before it stops at the start of that event's day. Keeps a page's work
+ * bounded for a case that was read many times a day for years.
+ */
+export const ACCESS_LOG_WINDOW = 1000;
 
-/** Who it was, as the family sees it: a role and an organisation, and a name only when the gemeente allows it. */
+/**
+ * One line of the log: one person's accesses of one kind on one day, as the
+ * family sees them: a role and an organisation for staff, and a staff name
+ * only when the gemeente allows it. People on the family side are named, as
+ * they are under "Wie doen er mee?".
+ */
 export type AccessEntry = {
-  /** Position in the case's trail: the key of the entry and the cursor of the next page */
+  /** Position in the case's trail of the latest access of the line: the line's key */
   seq: number;
+  /** The latest access of the line */
   at: Date;
+  /** The day in the Netherlands (YYYY-MM-DD) */
+  day: string;
+  /** How many times that day */
+  count: number;
   role: Role;
-  /** The gemeente's name for gemeente staff, the region's for the expert team, null for national roles */
+  /** The gemeente's name for gemeente staff, the region's for the expert team, null for national roles and the family side */
   organisation: string | null;
   name: string | null;
+  /** For the family side: how the person is on the case, while they still are */
+  partyRole: PartyRole | null;
+  /** Whether it was the person reading the log */
+  you: boolean;
   kind: AccessKind;
   /** For a change: the step in the family's own timeline words, when there is one */
-  step: { step: TimelineKind } | { interventionType: string } | null;
+  step: AccessStep | null;
 };
 
 export type AccessLog = {
   entries: AccessEntry[];
-  /** The cursor for "meer tonen", or null when these are the oldest */
-  nextBefore: number | null;
+  /** The cursor for "meer tonen" (the oldest day shown), or null when these are the oldest */
+  nextBefore: string | null;
   /** Whether the case's gemeente shows staff names to families */
   namesShown: boolean;
   gemeente: string;
 };
 
-/** Reads of case data, and how the family page words each; every other staff action is a change. */
-const readKinds: Record<string, AccessKind> = {
-  "case.read": "read",
-  "case.readDocument": "documentDownload",
-  "case.decisionLetter": "letterDownload",
-  "audit.read": "auditRead",
-  "audit.verify": "auditRead",
-  "audit.export": "auditExport",
+type GroupedRow = {
+  seq: number;
+  at: Date;
+  count: number;
+  actorId: string;
+  role: string;
+  gemeenteId: string | null;
+  action: string;
+  actorName: string | null;
+  changes: unknown;
 };
 
-/** Changes that have a step in the family's timeline, by audit action. */
-const changeSteps: Record<string, TimelineKind> = {
-  "case.claim": "claimed",
-  "case.startLocal": "localStarted",
-  "case.requestInfo": "infoRequested",
-  "case.refer": "referred",
-  "case.propose": "proposed",
-  "case.decide": "decided",
-  "case.assign": "assigned",
-  "case.note": "note",
-  "case.transfer": "transferred",
-  "case.declareInadmissible": "notAdmissible",
-  "case.close": "closed",
-  "case.correctDecision": "decisionCorrected",
-  "case.gemeenteMerged": "gemeenteMerged",
-};
+const zone = Prisma.raw(`'${ACCESS_LOG_TIME_ZONE}'`);
 
-/** The new value of one field of an event's (already redacted) changes, when it is a plain string. */
-function changedTo(changes: unknown, field: string): string | null {
-  if (!changes || typeof changes !== "object") return null;
-  const value = (changes as Record<string, { new?: unknown } | undefined>)[field]?.new;
-  return typeof value === "string" ? value : null;
+/** The start, as a UTC timestamp like "occurredAt", of the Dutch day of a timestamp or date expression. */
+function dayStart(day: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`((${day})::timestamp AT TIME ZONE ${zone}) AT TIME ZONE 'UTC'`;
 }
 
-function stepOf(action: string, changes: unknown): AccessEntry["step"] {
-  const step = changeSteps[action];
-  if (step) return { step };
-  if (action === "case.logIntervention") {
-    const type = changedTo(changes, "type");
-    return type ? { interventionType: type } : null;
-  }
-  if (action === "case.settleAssignment") {
-    const outcome = changedTo(changes, "assignmentStatus");
-    return outcome === "DONE" ? { step: "assignmentDone" } : outcome === "ENDED" ? { step: "assignmentEnded" } : null;
-  }
-  return null;
-}
-
-function isStaffRole(role: Role | null): role is Role {
-  return role !== null && staffRoles.includes(role);
-}
+const localDay = Prisma.sql`(("occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone})::date`;
 
 /**
- * "Wie heeft mijn dossier bekeken?": every time staff opened or changed the
- * case, newest first, one page at a time (keyset on the trail's seq). Only
+ * "Wie heeft mijn dossier bekeken?": when staff opened or changed the case,
+ * and when anyone on the family side read it, newest first. One line per
+ * person, day (in the Netherlands) and kind of access, with how many times;
+ * a page is a run of whole days, the next page starts the day before.
+ *
+ * The database counts the reads per person and day, over at most
+ * ACCESS_LOG_WINDOW events and the rest of the day the window ends in, so a
+ * page costs the same for a case read by five people daily for years. Only
  * people on the family side of the case may read it; anyone else gets "not
- * found". Events of the family side and of the system are left out, and
- * nothing of the request (IP, browser, request id) or any internal id leaves
- * this function. A staff member's name is shown only when the gemeente of the
- * event chose so: a transferred case's earlier gemeente decides for its own staff.
+ * found". The system's events and the family side's own changes are left out,
+ * and nothing of the request (IP, browser, request id) or any internal id
+ * leaves this function. A staff member's name is shown only when the gemeente
+ * of the event chose so: a transferred case's earlier gemeente decides for its
+ * own staff.
  */
 export async function readAccessLog(
   actor: Actor,
   number: string,
-  { before = null, limit = ACCESS_LOG_PAGE_SIZE }: { before?: number | null; limit?: number } = {},
+  { before = null, limit = ACCESS_LOG_PAGE_SIZE }: { before?: string | null; limit?: number } = {},
 ): Promise<AccessLog> {
-  const { case: found } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.follow", { number }));
-  if (found.purgedAt) throw new NotFoundError();
   const pageSize = Math.min(Math.max(1, Math.trunc(limit)), 100);
-  // Served by the (caseId, occurredAt) index, read backwards; within one case's chain seq grows with time.
-  const events = await asActor(actor, (tx) => tx.auditEvent.findMany({
-    where: {
-      caseId: found.id,
-      actorId: { not: null },
-      actorRole: { in: [...staffRoles] },
-      outcome: "SUCCESS",
-      ...(before !== null && Number.isSafeInteger(before) ? { seq: { lt: before } } : {}),
-    },
-    orderBy: [{ occurredAt: "desc" }, { seq: "desc" }],
-    take: pageSize + 1,
-    select: { seq: true, occurredAt: true, action: true, actorName: true, actorRole: true, gemeenteId: true, changes: true },
-  }));
-  const page = events.slice(0, pageSize);
+  const beforeDay = parseDayCursor(before);
+  const { found, rows, older, parties } = await asActor(actor, async (tx) => {
+    const { case: found } = await findScopedCase(tx, actor, "case.follow", { number });
+    if (found.purgedAt) throw new NotFoundError();
+    const shown = Prisma.sql`"caseId" = ${found.id} AND "actorId" IS NOT NULL AND "outcome" = 'SUCCESS'
+      AND ("actorRole"::text = ANY(${[...staffRoles]}::text[])
+        OR ("actorRole"::text = ANY(${[...familySideRoles]}::text[]) AND "action" = ANY(${[...readActions]}::text[])))
+      AND "occurredAt" < ${beforeDay ? dayStart(Prisma.sql`${beforeDay}::date`) : Prisma.sql`'infinity'::timestamp`}`;
+    // Where the page's window starts: the Dutch day of the ACCESS_LOG_WINDOW-th event before the cursor,
+    // found on the (caseId, occurredAt) index read backwards; no start when fewer events are left.
+    // Reads are counted per person, role, gemeente, day and action; every change stays its own row.
+    const rows = await tx.$queryRaw<(GroupedRow & { older: boolean })[]>`
+      WITH "window" AS MATERIALIZED (
+        SELECT ${dayStart(localDay)} AS "from" FROM "AuditEvent" WHERE ${shown}
+        ORDER BY "occurredAt" DESC OFFSET ${ACCESS_LOG_WINDOW} LIMIT 1
+      )
+      SELECT max("seq")::int AS seq, max("occurredAt") AS at, count(*)::int AS count, "actorId", "actorRole"::text AS role,
+        "gemeenteId", "action", (array_agg("actorName" ORDER BY "seq" DESC))[1] AS "actorName",
+        (array_agg("changes" ORDER BY "seq" DESC))[1] AS changes,
+        EXISTS (SELECT 1 FROM "AuditEvent" WHERE ${shown} AND "occurredAt" < (SELECT "from" FROM "window")) AS older
+      FROM "AuditEvent"
+      WHERE ${shown} AND "occurredAt" >= COALESCE((SELECT "from" FROM "window"), '-infinity'::timestamp)
+      GROUP BY ${localDay}, "actorId", "actorRole", "gemeenteId", "action",
+        CASE WHEN "action" = ANY(${[...readActions]}::text[]) THEN NULL ELSE "seq" END`;
+    const parties = await tx.caseParty.findMany({
+      where: { caseId: found.id, gemeenteId: found.gemeenteId, userId: { not: null } },
+      select: { userId: true, role: true },
+    });
+    // The window holds at least one event whenever any is left, so no rows means nothing older either.
+    return { found, rows, older: rows[0]?.older ?? false, parties };
+  });
 
-  const gemeenteIds = [...new Set([found.gemeenteId, ...page.flatMap((e) => (e.gemeenteId ? [e.gemeenteId] : []))])];
+  const occurrences = rows.flatMap((row) => {
+    if (!isRole(row.role)) return [];
+    const kind = accessKindOf(row.action);
+    return [{ ...row, role: row.role, kind, step: kind === "change" ? accessStepOf(row.action, row.changes) : null }];
+  });
+  const { lines, nextBefore } = pageOfDays(groupAccesses(occurrences), pageSize, !older);
+
+  const gemeenteIds = [...new Set([found.gemeenteId, ...lines.flatMap((e) => (e.gemeenteId ? [e.gemeenteId] : []))])];
   const [gemeenten, region] = await Promise.all([
     prisma.gemeente.findMany({
       where: { id: { in: gemeenteIds } },
@@ -132,34 +162,36 @@ export async function readAccessLog(
   const own = byId.get(found.gemeenteId);
   // Experts see a case only once it was referred to the case's region: that region's team it was.
   const expertTeam = region?.name ?? own?.region?.name ?? null;
+  const partyRoleOf = new Map(parties.map((p) => [p.userId, p.role]));
 
-  const entries = page.flatMap((event): AccessEntry[] => {
-    if (!isStaffRole(event.actorRole)) return [];
-    const gemeente = event.gemeenteId ? byId.get(event.gemeenteId) : own;
+  const entries = lines.map((line): AccessEntry => {
+    const familySide = (familySideRoles as readonly Role[]).includes(line.role);
+    const gemeente = line.gemeenteId ? byId.get(line.gemeenteId) : own;
     const organisation =
-      event.actorRole === "EXPERT"
-        ? expertTeam
-        : event.actorRole === "OMBUDSMAN" || event.actorRole === "PLATFORM_ADMIN"
-          ? null
+      familySide || line.role === "OMBUDSMAN" || line.role === "PLATFORM_ADMIN"
+        ? null
+        : line.role === "EXPERT"
+          ? expertTeam
           : gemeente
             ? (gemeente.commonName ?? gemeente.name)
             : null;
-    const kind = readKinds[event.action] ?? "change";
-    return [
-      {
-        seq: event.seq,
-        at: event.occurredAt,
-        role: event.actorRole,
-        organisation,
-        name: gemeente?.familySeesStaffNames ? event.actorName : null,
-        kind,
-        step: kind === "change" ? stepOf(event.action, event.changes) : null,
-      },
-    ];
+    return {
+      seq: line.seq,
+      at: line.at,
+      day: line.day,
+      count: line.count,
+      role: line.role,
+      organisation,
+      name: familySide || gemeente?.familySeesStaffNames ? line.actorName : null,
+      partyRole: familySide ? (partyRoleOf.get(line.actorId) ?? null) : null,
+      you: line.actorId === actor.userId,
+      kind: line.kind,
+      step: line.step,
+    };
   });
   return {
     entries,
-    nextBefore: events.length > pageSize ? (page.at(-1)?.seq ?? null) : null,
+    nextBefore,
     namesShown: own?.familySeesStaffNames ?? false,
     gemeente: own ? (own.commonName ?? own.name) : "",
   };

@@ -5,33 +5,65 @@ import { caseScope, findScopedCase } from "@/lib/db/scope";
 import { availableActions } from "@/lib/domain/case-machine";
 import { involvementOf } from "@/lib/domain/invitations";
 import { may } from "@/lib/domain/permissions";
+import { rolesOnCase } from "@/lib/domain/roles";
 import type { TimelineKind } from "@/lib/domain/timeline";
 import { NotFoundError } from "@/lib/server/errors";
 import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
+import { auditCaseRead } from "./audit-read";
 
 /**
  * The cases a parent, youth or professional filed or is a party to, with how
  * they are involved in each. A purged case has no parties left, so it drops
  * out by itself; the purgedAt condition says so out loud.
+ *
+ * The list shows each case's child, gemeente and status: an access to each
+ * case's record as much as opening it is, so each case shown gets its own
+ * `case.read` in its own trail (NEN 7513 logs access per record). The family's
+ * access log groups a person's reads per day, so the list does not make it
+ * noisier. The trail heads are locked in the order of the cases' ids, so two
+ * people loading lists with the same cases never wait on each other in a circle.
  */
 export async function listMyCases(actor: Actor) {
-  const cases = await asActor(actor, (tx) => tx.case.findMany({
-    where: { AND: [caseScope(actor, "case.follow"), { purgedAt: null }] },
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      childName: true,
-      createdAt: true,
-      deadlineAt: true,
-      gemeente: { select: { name: true } },
-      parties: { where: { userId: actor.userId }, select: { role: true } },
-      timeline: { where: { kind: "filed" satisfies TimelineKind }, orderBy: { createdAt: "asc" }, take: 1, select: { actorId: true } },
-    },
-    take: 100,
-  }));
-  return cases.map(({ parties, timeline, ...c }) => ({ ...c, involvement: involvementOf(actor.userId, timeline[0]?.actorId ?? null, parties) }));
+  return asActor(actor, async (tx) => {
+    const cases = await tx.case.findMany({
+      where: { AND: [caseScope(actor, "case.follow"), { purgedAt: null }] },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        childName: true,
+        createdAt: true,
+        deadlineAt: true,
+        gemeenteId: true,
+        regionId: true,
+        referredAt: true,
+        gemeente: { select: { name: true } },
+        parties: { where: { userId: actor.userId }, select: { role: true } },
+        timeline: { where: { kind: "filed" satisfies TimelineKind }, orderBy: { createdAt: "asc" }, take: 1, select: { actorId: true } },
+      },
+      take: 100,
+    });
+    for (const c of cases.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const heldRoles = rolesOnCase(actor.userId, actor.memberships, {
+        gemeenteId: c.gemeenteId,
+        regionId: c.regionId,
+        parties: c.parties.map((p) => ({ userId: actor.userId, role: p.role })),
+        referred: c.referredAt !== null,
+      });
+      await auditCaseRead(tx, actor, { case: c, heldRoles, permission: "case.follow" });
+    }
+    return cases.map((c) => ({
+      id: c.id,
+      number: c.number,
+      status: c.status,
+      childName: c.childName,
+      createdAt: c.createdAt,
+      deadlineAt: c.deadlineAt,
+      gemeente: c.gemeente,
+      involvement: involvementOf(actor.userId, c.timeline[0]?.actorId ?? null, c.parties),
+    }));
+  });
 }
 
 /**
@@ -40,63 +72,68 @@ export async function listMyCases(actor: Actor) {
  * internal notes.
  */
 export async function followCase(actor: Actor, number: string) {
-  const { case: found, heldRoles } = await asActor(actor, (tx) => findScopedCase(tx, actor, "case.follow", { number }));
-  // After the retention period the family's link to the case is gone with its content (decision 014).
-  if (found.purgedAt) throw new NotFoundError();
-  const detail = await asActor(actor, (tx) => tx.case.findUniqueOrThrow({
-    where: { id: found.id },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      result: true,
-      /** Why the case was closed, and for "not admissible" where to complain: written for the family */
-      closingNote: true,
-      childName: true,
-      createdAt: true,
-      deadlineAt: true,
-      domains: true,
-      urgency: true,
-      childBirthDate: true,
-      schoolSituation: true,
-      outOfSchoolSince: true,
-      stuckSince: true,
-      stuckDescription: true,
-      refusedBy: true,
-      triedDescription: true,
-      needDescription: true,
-      risks: true,
-      gemeente: { select: { name: true, commonName: true, cbsCode: true, contactName: true, contactEmail: true, contactPhone: true, contactHours: true } },
-      /** Who acts while the gemeente does not work with the portal: the region's expert team, or the national fallback */
-      routing: true,
-      region: { select: { name: true, expertTeam: { select: { name: true, email: true, phone: true } } } },
-      timeline: { where: { visibleToFamily: true }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } },
-      // What the expert team did, in the family's view: everything but the internal note.
-      interventions: {
-        orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
-        select: { id: true, type: true, occurredOn: true, participants: true, familyInvolved: true, childInvolved: true, involvementNote: true, outcome: true, nextStep: true },
-      },
-      // A corrected decision stays in view, marked as replaced, so the family can see what changed.
-      decisions: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          createdAt: true,
-          supersedesId: true,
-          supersededBy: { select: { createdAt: true } },
-          legalBasis: true,
-          rationale: true,
-          assignments: { orderBy: { dueOn: "asc" }, select: { id: true, party: true, description: true, dueOn: true, payer: true, status: true } },
+  const { heldRoles, detail, openQuestion } = await asActor(actor, async (tx) => {
+    const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.follow", { number });
+    // After the retention period the family's link to the case is gone with its content (decision 014).
+    if (found.purgedAt) throw new NotFoundError();
+    const detail = await tx.case.findUniqueOrThrow({
+      where: { id: found.id },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        result: true,
+        /** Why the case was closed, and for "not admissible" where to complain: written for the family */
+        closingNote: true,
+        childName: true,
+        createdAt: true,
+        deadlineAt: true,
+        domains: true,
+        urgency: true,
+        childBirthDate: true,
+        schoolSituation: true,
+        outOfSchoolSince: true,
+        stuckSince: true,
+        stuckDescription: true,
+        refusedBy: true,
+        triedDescription: true,
+        needDescription: true,
+        risks: true,
+        gemeente: { select: { name: true, commonName: true, cbsCode: true, contactName: true, contactEmail: true, contactPhone: true, contactHours: true } },
+        /** Who acts while the gemeente does not work with the portal: the region's expert team, or the national fallback */
+        routing: true,
+        region: { select: { name: true, expertTeam: { select: { name: true, email: true, phone: true } } } },
+        timeline: { where: { visibleToFamily: true }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, createdAt: true } },
+        // What the expert team did, in the family's view: everything but the internal note.
+        interventions: {
+          orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
+          select: { id: true, type: true, occurredOn: true, participants: true, familyInvolved: true, childInvolved: true, involvementNote: true, outcome: true, nextStep: true },
+        },
+        // A corrected decision stays in view, marked as replaced, so the family can see what changed.
+        decisions: {
+          orderBy: { createdAt: "asc" },
+          select: {
+            id: true,
+            createdAt: true,
+            supersedesId: true,
+            supersededBy: { select: { createdAt: true } },
+            legalBasis: true,
+            rationale: true,
+            assignments: { orderBy: { dueOn: "asc" }, select: { id: true, party: true, description: true, dueOn: true, payer: true, status: true } },
+          },
         },
       },
-    },
-  }));
-  const openQuestion = await asActor(actor, (tx) => tx.informationRequest.findFirst({
-    where: { caseId: found.id, gemeenteId: found.gemeenteId, answeredAt: null },
-    orderBy: { askedAt: "desc" },
-    select: { question: true, askedAt: true },
-  }));
+    });
+    const openQuestion = await tx.informationRequest.findFirst({
+      where: { caseId: found.id, gemeenteId: found.gemeenteId, answeredAt: null },
+      orderBy: { askedAt: "desc" },
+      select: { question: true, askedAt: true },
+    });
+    // The family side's reads are logged as staff reads are, in the transaction that read.
+    await auditCaseRead(tx, actor, { case: found, heldRoles, permission: "case.follow" });
+    return { heldRoles, detail, openQuestion };
+  });
   // Who is on the case and the invitations, only for those who may invite someone.
-  const invitations = may(heldRoles, "case.invite") ? await listCaseInvitations(actor, found.id) : null;
+  const invitations = may(heldRoles, "case.invite") ? await listCaseInvitations(actor, detail.id) : null;
   return { ...detail, openQuestion, actions: availableActions(detail.status, heldRoles), invitations };
 }

@@ -6,8 +6,7 @@ import { retentionMonthsOf } from "@/lib/domain/retention";
 import type { Tx } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
-import { writeAudit } from "@/lib/server/audit/write-audit";
-import { actingRole } from "./transition";
+import { auditCaseRead } from "./audit-read";
 
 async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => id !== null))];
@@ -134,11 +133,7 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
       where: { id: { in: detail.transfers.flatMap((t) => [t.fromGemeenteId, t.toGemeenteId]) } },
       select: { id: true, cbsCode: true, name: true, commonName: true },
     });
-    await writeAudit(tx, actor, {
-      action: "case.read",
-      role: actingRole(heldRoles, "case.view"),
-      case: { id: found.id, number: found.number, gemeenteId: found.gemeenteId },
-    });
+    await auditCaseRead(tx, actor, { case: found, heldRoles, permission: "case.view" });
     const latestProposal = detail.proposals.at(-1) ?? null;
     return {
       case: {

@@ -5,9 +5,10 @@ import type { AccessEntry, AccessLog } from "@/lib/server/cases/access-log";
 const gemeenteRoles = new Set(["AANSPREEKPUNT", "DECISION_HOLDER", "GEMEENTE_ADMIN"]);
 
 /**
- * "Wie heeft mijn dossier bekeken?": when staff opened or changed the case,
- * newest first, in plain words. Paging is a plain link (a full page load), so
- * the browser moves the reading position to this section.
+ * "Wie heeft mijn dossier bekeken?": who read the case and when staff changed
+ * it, one line per person, day and kind, newest first, in plain words. Paging
+ * is a plain link (a full page load) to the days before, so the browser moves
+ * the reading position to this section.
  */
 export function AccessLogSection({
   log,
@@ -22,9 +23,14 @@ export function AccessLogSection({
   describeStep: (step: NonNullable<AccessEntry["step"]>) => string;
 }) {
   const t = useTranslations("family.accessLog");
+  const tInvite = useTranslations("invitations");
   const format = useFormatter();
 
   function who(entry: AccessEntry): string {
+    if (entry.you) return t("who.you");
+    if (entry.role === "FAMILY" || entry.role === "PROFESSIONAL") {
+      return entry.name ? t("whoParty", { name: entry.name, role: tInvite(`partyRole.${entry.partyRole ?? "OTHER"}`) }) : t("who.party");
+    }
     const needsOrganisation = gemeenteRoles.has(entry.role) || entry.role === "EXPERT";
     const key = needsOrganisation && !entry.organisation ? "someone" : entry.role;
     const values = { name: entry.name ?? "", organisation: entry.organisation ?? "" };
@@ -36,6 +42,7 @@ export function AccessLogSection({
     <section id="wie-heeft-bekeken" aria-labelledby="access-log-title">
       <h2 id="access-log-title" className="text-2xl font-bold">{t("title")}</h2>
       <p className="mt-2">{t("intro")}</p>
+      <p className="mt-2">{t("grouped")}</p>
       <p className="mt-2">{log.namesShown ? t("namesShown", { gemeente: log.gemeente }) : t("namesHidden", { gemeente: log.gemeente })}</p>
       {olderPage && <p className="mt-2 font-semibold">{t("olderPage")}</p>}
       {log.entries.length === 0 ? (
@@ -48,6 +55,7 @@ export function AccessLogSection({
                 <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "long", timeStyle: "short" })}</time>
               </p>
               <p className="text-lg">{t("sentence", { who: who(entry), what: t(`what.${entry.kind}`) })}</p>
+              {entry.count > 1 && <p className="font-semibold">{t("times", { count: entry.count })}</p>}
               {entry.step && <p className="text-slate-700">{t("step", { step: describeStep(entry.step) })}</p>}
             </li>
           ))}

@@ -20,8 +20,8 @@ export async function loadFamilyCase(actor: Actor, number: string) {
   return orNotFound(() => followCase(actor, number));
 }
 
-/** One page of "Wie heeft mijn dossier bekeken?"; `before` is the cursor from the "meer tonen" link. */
-export async function loadAccessLog(actor: Actor, number: string, before: number | null) {
+/** One page of "Wie heeft mijn dossier bekeken?"; `before` is the day from the "meer tonen" link. */
+export async function loadAccessLog(actor: Actor, number: string, before: string | null) {
   if (!caseNumberPattern.test(number)) notFound();
   return orNotFound(() => readAccessLog(actor, number, { before }));
 }

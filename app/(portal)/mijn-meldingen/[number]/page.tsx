@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
+import { parseDayCursor } from "@/lib/domain/access-log";
 import { readTimelineKind } from "@/lib/domain/timeline";
 import type { AccessEntry } from "@/lib/server/cases/access-log";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
@@ -22,12 +23,9 @@ import { readFallback } from "@/lib/server/coverage/fallback";
 type Params = { params: Promise<{ number: string }> };
 type PageProps = Params & { searchParams: Promise<{ bekeken?: string | string[] }> };
 
-/** The access log's cursor from the address: a positive whole number, or the newest page. */
-function accessLogCursor(value: string | string[] | undefined): number | null {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw || !/^\d{1,9}$/.test(raw)) return null;
-  const seq = Number(raw);
-  return seq > 0 ? seq : null;
+/** The access log's cursor from the address: a calendar day, or the newest page. */
+function accessLogCursor(value: string | string[] | undefined): string | null {
+  return parseDayCursor(Array.isArray(value) ? value[0] : value);
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

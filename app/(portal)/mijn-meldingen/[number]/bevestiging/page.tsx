@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { displayName } from "@/lib/server/reference/directory";
@@ -83,9 +82,10 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ n
         {who}
       </section>
       <p>
-        <Link href={`/mijn-meldingen/${found.number}`} className="font-semibold">
+        {/* A plain link: opening a case is audited, so it must never be prefetched. */}
+        <a href={`/mijn-meldingen/${found.number}`} className="font-semibold">
           {t("follow")}
-        </Link>
+        </a>
       </p>
     </div>
   );
