@@ -5,8 +5,8 @@ import { expectAccessible, signIn, signOut } from "./fixtures";
 import { signUpLinkFor } from "./sign-up";
 
 /**
- * The link in the invitation mail. Without SMTP_URL the portal's mails go
- * nowhere readable, so this does what the mail writer does: it takes the
+ * The link in the invitation mail. Without SMTP_URL the portal writes its mails
+ * to the server log, which this test does not read; so it does what the mail writer does: it takes the
  * outbox message from the end-to-end database (scripts/test.ts passes the
  * owner's DATABASE_OWNER_URL: the outbox is hidden from the portal's role) and derives the link with the portal's AUTH_SECRET.
  */

@@ -204,3 +204,23 @@ describe("finishing an account from the link", () => {
     expect(await prisma.user.count({ where: { email } })).toBe(0);
   });
 });
+
+describe("without a mail server", () => {
+  it("writes the mail, link and all, to the server log, so that the demo's sign-up can be finished", async () => {
+    expect(process.env.SMTP_URL).toBeUndefined();
+    request.ip = freshIp();
+    const unknown = newAddress();
+    await ask(unknown);
+    const log = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    try {
+      // Earlier tests in this file left more mails than one batch holds.
+      while ((await deliverOutbox()) > 0);
+      const message = await prisma.outboxMessage.findFirstOrThrow({ where: { recipient: unknown, template: "sign-up" } });
+      expect(message.status).toBe("SENT");
+      const written = log.mock.calls.map((call) => String(call[0])).find((line) => line.includes(`Aan: ${unknown}`));
+      expect(written).toContain(`/registreren/afmaken/${signUpToken(INVITATION_SECRET, message.id)}`);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});

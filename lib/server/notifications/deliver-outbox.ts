@@ -51,6 +51,11 @@ function transport() {
     : nodemailer.createTransport({ jsonTransport: true });
 }
 
+/** Without a mail server the mail goes to the server log, so that the demo's links can be followed. */
+function logMail(mail: { to: string; subject: string; text: string }): void {
+  console.info(["[mail] ----", `Aan: ${mail.to}`, `Onderwerp: ${mail.subject}`, "", mail.text.trimEnd(), "[mail] ----"].join("\n"));
+}
+
 type Claimed = { id: string; recipient: string; template: NotificationTemplate; attempts: number };
 
 /**
@@ -123,7 +128,7 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
   try {
     for (const message of batch) {
       try {
-        await mailer.sendMail({
+        const mail = {
           from,
           to: message.recipient,
           subject: subjects[message.template],
@@ -139,7 +144,9 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
                     : message.template === "sign-up-existing"
                       ? existingAccountMailText(baseUrl)
                       : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
-        });
+        };
+        await mailer.sendMail(mail);
+        if (!process.env.SMTP_URL) logMail(mail);
         sent.push(message.id);
       } catch (error) {
         failed.push({ message, error });
