@@ -42,8 +42,8 @@ async function main(): Promise<void> {
   console.log(target.kind === "pglite" ? "Database: embedded (PGlite) in .data/pglite" : "Database: DATABASE_URL");
   await migrateDeploy(target);
   const env = { AUTH_SECRET: authSecret(), AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}` };
-  // On a server the owner seeds; the portal then runs as DATABASE_URL says (doorbraak_app, decision 016).
-  await seedDemo(target.kind === "postgres" ? { ...env, DATABASE_URL: target.url } : env);
+  // The owner seeds; the portal then runs as doorbraak_app (DATABASE_URL on a server, decision 016).
+  await seedDemo(target.kind === "postgres" ? { ...env, DATABASE_URL: target.url } : { ...env, EMBEDDED_DATABASE_AS_OWNER: "1" });
   await run("npx", ["next", "build"], env);
   console.log(`\nDoorbraak runs at http://localhost:${port} — demo accounts are listed in README.md\n`);
   await run("npm", ["start", "--", "-p", port], env);
