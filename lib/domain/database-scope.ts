@@ -64,6 +64,8 @@ export type DatabaseScope = {
   change: Reach;
   /** The hash of an invitation link being opened or accepted: the link is the key to its case */
   invitationTokenHash?: string;
+  /** Someone not signed in who may make an account (registration, a staff invitation) */
+  visitor?: boolean;
 };
 
 function rolesWith(effects: readonly ("read" | "change")[]): Set<Role> {
@@ -115,7 +117,7 @@ const nothing: Reach = { gemeenten: [], regions: [], party: false, national: fal
 export const systemScope: DatabaseScope = { system: true, userId: null, read: nothing, change: nothing };
 
 /** A visitor who is not signed in (registration, sign-in): no case at all. */
-export const anonymousScope: DatabaseScope = { system: false, userId: null, read: nothing, change: nothing };
+export const anonymousScope: DatabaseScope = { system: false, userId: null, read: nothing, change: nothing, visitor: true };
 
 /** The set_config settings of a scope, in the form the policies read (migration 20261201221500). */
 export function scopeSettings(scope: DatabaseScope): Record<string, string> {
@@ -132,6 +134,7 @@ export function scopeSettings(scope: DatabaseScope): Record<string, string> {
     "doorbraak.write_party": on(scope.change.party),
     "doorbraak.write_national": on(scope.change.national),
     "doorbraak.invitation": scope.invitationTokenHash ?? "",
+    "doorbraak.visitor": on(scope.visitor ?? false),
   };
 }
 
