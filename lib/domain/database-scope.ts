@@ -1,5 +1,6 @@
 import { permissions, type Permission } from "./permissions";
 import { roleScope, type Membership, type Role } from "./roles";
+import { managedScopes } from "./staff-roles";
 
 /**
  * What each permission does to case data. Row-level security in PostgreSQL
@@ -66,6 +67,8 @@ export type DatabaseScope = {
   invitationTokenHash?: string;
   /** Someone not signed in who may make an account (registration, a staff invitation) */
   visitor?: boolean;
+  /** The gemeenten and regions whose staff memberships the person manages (staff-roles.ts) */
+  manages?: { gemeenten: string[]; regions: string[] };
 };
 
 function rolesWith(effects: readonly ("read" | "change")[]): Set<Role> {
@@ -108,6 +111,7 @@ export function databaseScopeOf(userId: string, memberships: readonly Membership
     userId,
     read: reachOf(memberships, readingRoles),
     change: reachOf(memberships, changingRoles),
+    manages: { gemeenten: managedScopes(memberships, "gemeente"), regions: managedScopes(memberships, "region") },
   };
 }
 
@@ -135,6 +139,8 @@ export function scopeSettings(scope: DatabaseScope): Record<string, string> {
     "doorbraak.write_national": on(scope.change.national),
     "doorbraak.invitation": scope.invitationTokenHash ?? "",
     "doorbraak.visitor": on(scope.visitor ?? false),
+    "doorbraak.manage_gemeenten": scope.manages?.gemeenten.join(",") ?? "",
+    "doorbraak.manage_regions": scope.manages?.regions.join(",") ?? "",
   };
 }
 

@@ -83,8 +83,10 @@ CREATE POLICY legacy_head_read ON "AuditLegacyHead" FOR SELECT USING (doorbraak_
 -- Sign-in reads accounts and memberships before anyone acts, and names of colleagues
 -- appear everywhere, so reading stays open (decision 016). Changing needs someone to
 -- act: a visitor makes an account (registration, a staff invitation), a person changes
--- their own, a signed-in person changes memberships (which ones is the application's
--- check, lib/server/staff), and the portal's jobs anything.
+-- their own account, the portal's jobs anything. Memberships are changed by whoever
+-- manages their gemeente or region (doorbraak.manage_gemeenten / manage_regions, from
+-- the permission table); a person adds their own when accepting an invitation, and a
+-- visitor who registers gets the family role, which reaches no gemeente or region.
 ALTER TABLE "User" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY user_read ON "User" FOR SELECT USING (true);
 CREATE POLICY user_add ON "User" FOR INSERT WITH CHECK (doorbraak_is_system() OR doorbraak_setting('visitor') = 'on');
@@ -94,7 +96,17 @@ CREATE POLICY user_remove ON "User" FOR DELETE USING (doorbraak_is_system());
 
 ALTER TABLE "Membership" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY membership_read ON "Membership" FOR SELECT USING (true);
-CREATE POLICY membership_add ON "Membership" FOR INSERT WITH CHECK (doorbraak_is_system() OR doorbraak_user() IS NOT NULL);
+CREATE FUNCTION doorbraak_manages_staff(gemeente_id text, region_id text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT doorbraak_is_system()
+    OR gemeente_id = ANY (doorbraak_ids('manage_gemeenten'))
+    OR region_id = ANY (doorbraak_ids('manage_regions'))
+$$;
+CREATE POLICY membership_add ON "Membership" FOR INSERT WITH CHECK (
+  doorbraak_manages_staff("gemeenteId", "regionId")
+  OR "userId" = doorbraak_user()
+  OR (doorbraak_setting('visitor') = 'on' AND "role" = 'FAMILY' AND "gemeenteId" IS NULL AND "regionId" IS NULL)
+);
 CREATE POLICY membership_change ON "Membership" FOR UPDATE
-  USING (doorbraak_is_system() OR doorbraak_user() IS NOT NULL) WITH CHECK (doorbraak_is_system() OR doorbraak_user() IS NOT NULL);
-CREATE POLICY membership_remove ON "Membership" FOR DELETE USING (doorbraak_is_system() OR doorbraak_user() IS NOT NULL);
+  USING (doorbraak_manages_staff("gemeenteId", "regionId")) WITH CHECK (doorbraak_manages_staff("gemeenteId", "regionId"));
+CREATE POLICY membership_remove ON "Membership" FOR DELETE USING (doorbraak_manages_staff("gemeenteId", "regionId"));
