@@ -1,6 +1,6 @@
 /**
  * `npm run audit:checkpoint`: checks the whole audit trail and, when it is whole,
- * signs every chain's head as a new checkpoint (decision 023). Run it periodically
+ * signs every chain's head as a new checkpoint (decision 024). Run it periodically
  * as the owner (DATABASE_OWNER_URL or DATABASE_URL), from another OS user than the
  * portal's, with AUDIT_CHECKPOINT_PRIVATE_KEY (PEM, or the path of a PEM file) and
  * AUDIT_MAC_KEY. Prints the new checkpoint's hash: keep it outside the database.

@@ -3,7 +3,7 @@
  * embedded demo database, or DATABASE_OWNER_URL / DATABASE_URL) and reports the
  * first broken link of each: changed, removed or inserted events, events without
  * the portal's mac, and rewrites that a signed checkpoint already covered
- * (decision 023). Exits 0 when every chain and checkpoint is whole, 1 when any is
+ * (decision 024). Exits 0 when every chain and checkpoint is whole, 1 when any is
  * broken, 2 on an error. `npm run audit:verify -- --case DB-2026-000012` checks one case.
  */
 import { parseArgs } from "node:util";
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
     }
   }
   const started = performance.now();
-  // One snapshot of the whole trail and its checkpoints, read as the owner (decisions 016 and 023).
+  // One snapshot of the whole trail and its checkpoints, read as the owner (decisions 016 and 024).
   const { report, checkpoints } = await asSystem(
     async (tx) => {
       const checkpoints: CheckpointReport = publicKey

@@ -5,7 +5,7 @@ import { auditHash, hashedFieldsOf, inItsChain, macMatches, type StoredAuditEven
  * must number 1, 2, 3… without gaps, each must hash to its stored hash, each
  * must name the hash of the one before, and the last must be the chain's head.
  * Every event after the chain's legacy part must carry the portal's mac, and the
- * event a signed checkpoint holds must still have the hash it signed (decision 023).
+ * event a signed checkpoint holds must still have the hash it signed (decision 024).
  * Pure: the caller reads the events, in batches if the chain is long.
  */
 

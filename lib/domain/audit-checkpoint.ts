@@ -2,7 +2,7 @@ import { createHash, sign, verify, type KeyObject } from "node:crypto";
 import { canonicalJson } from "./audit";
 
 /**
- * Signed checkpoints of the audit trail (decision 023), as certificate transparency
+ * Signed checkpoints of the audit trail (decision 024), as certificate transparency
  * signs its tree heads: every chain's head at one moment, the hash of the checkpoint
  * before, and an Ed25519 signature with a key the portal never holds. Once a
  * checkpoint covers an event, rewriting it shows, even to someone who holds the

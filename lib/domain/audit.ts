@@ -152,7 +152,7 @@ export function auditHash(fields: HashedAuditFields): string {
 
 /**
  * The portal's mark on an event: an HMAC-SHA256 of its hash with AUDIT_MAC_KEY, a key
- * the database never sees (decision 023). The hash covers every field and the link to
+ * the database never sees (decision 024). The hash covers every field and the link to
  * the event before, so the mac does too; without the key, nobody who only reaches the
  * database can make an event the verifier accepts.
  */

@@ -56,7 +56,7 @@ const CASES = Number(process.env.SCALE_CASES ?? 100_000);
 const SEED = process.env.SCALE_SEED ?? "doorbraak-scale";
 /** Without AUTH_SECRET the staff's authenticator secret is sealed with this one; start the portal with it. */
 const FALLBACK_AUTH_SECRET = "doorbraak-scale-benchmark-only-not-a-secret";
-/** Without AUDIT_MAC_KEY the generated audit events are marked with this one (decision 023); start the portal with it. */
+/** Without AUDIT_MAC_KEY the generated audit events are marked with this one (decision 024); start the portal with it. */
 const FALLBACK_AUDIT_MAC_KEY = "doorbraak-scale-benchmark-only-audit-mac-key";
 const NOW = Date.now();
 /** Filing starts here: the portal went live in January 2022. */

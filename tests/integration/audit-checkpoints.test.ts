@@ -18,7 +18,7 @@ import { prisma as owner } from "@/tests/support/owner-db";
 
 /**
  * The trail against whoever holds the portal's database role, and against a superuser
- * (decision 023). The app role is the portal's own client (doorbraak_app); it may set
+ * (decision 024). The app role is the portal's own client (doorbraak_app); it may set
  * any scope it likes, so the tampering below runs in the system scope, as an attacker
  * with its credentials would. The superuser is the owner with triggers switched off.
  */

@@ -978,7 +978,7 @@ describe.each(tested)("$name → $service, needs $needs", (entry) => {
 
 /**
  * The same roles and sides against the row-level policies of the identity and audit
- * tables (decisions 016 and 023), with the portal's raw client in the actor's scope:
+ * tables (decisions 016 and 024), with the portal's raw client in the actor's scope:
  * the database must agree with the permission table without the services' checks.
  */
 describe.each(roles.flatMap((role) => sides.map((side) => ({ role, side }))))("database policies for $role ($side)", ({ role, side }) => {

@@ -12,7 +12,7 @@ await createDatabase(name, inject("templateDatabase"));
 process.env.DATABASE_URL = appDatabaseUrl(name);
 process.env.DATABASE_OWNER_URL = databaseUrl(name);
 process.env.TEST_DATABASE_OWNER_URL = databaseUrl(name);
-// The portal's mark on audit events (decision 023); commands the tests start inherit it.
+// The portal's mark on audit events (decision 024); commands the tests start inherit it.
 process.env.AUDIT_MAC_KEY ??= TEST_AUDIT_MAC_KEY;
 delete (globalThis as { doorbraakPrisma?: unknown }).doorbraakPrisma;
 

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { verifyAuditChains, type VerifyReport } from "./verify-chains";
 
-/** The owner's connection: the portal's role cannot reach checkpoints (decision 023). */
+/** The owner's connection: the portal's role cannot reach checkpoints (decision 024). */
 type OwnerDb = Tx | PrismaClient;
 
 export type CheckpointReport = {

@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject 
 import { readFileSync } from "node:fs";
 
 /**
- * The keys of the audit trail (decision 023). The mac key is the portal's: it marks
+ * The keys of the audit trail (decision 024). The mac key is the portal's: it marks
  * every event the portal writes, and the database never sees it. The checkpoint
  * keys are the operator's: the private one signs checkpoints and never reaches the
  * portal; the public one lets `audit:verify` check them.

@@ -37,7 +37,7 @@ async function legacyHeads(db: Db, chain?: string): Promise<Map<string, number>>
  * Recomputes every audit chain (or one) from the database and reports the
  * first broken link of each. Reads the events in batches in order of
  * (chain, seq), so memory stays flat however long the trail is. `signed` holds
- * the heads of the newest valid checkpoint (decision 023), which only the owner
+ * the heads of the newest valid checkpoint (decision 024), which only the owner
  * can read; the portal's own check goes without it.
  */
 export async function verifyAuditChains(

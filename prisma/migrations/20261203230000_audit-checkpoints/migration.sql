@@ -1,6 +1,6 @@
 -- ───────────────────────── keyed events ─────────────────────────
 -- New events carry an HMAC of their hash, made with a key the portal holds and the
--- database never sees (AUDIT_MAC_KEY, decision 023). Whoever writes to the database
+-- database never sees (AUDIT_MAC_KEY, decision 024). Whoever writes to the database
 -- without the portal cannot make one, however well they compute the hash.
 ALTER TABLE "AuditEvent" ADD COLUMN "mac" TEXT;
 
