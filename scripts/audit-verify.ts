@@ -4,7 +4,9 @@
  * first broken link of each: changed, removed or inserted events, events without
  * the portal's mac, and rewrites that a signed checkpoint already covered
  * (decision 024). Exits 0 when every chain and checkpoint is whole, 1 when any is
- * broken, 2 on an error. `npm run audit:verify -- --case DB-2026-000012` checks one case.
+ * broken, 2 on an error. `npm run audit:verify -- --case DB-2026-000012` checks one case;
+ * `-- --checkpoint <hash>` also requires the checkpoint whose hash the operator kept
+ * outside the database to be there, which shows newer checkpoints being removed.
  */
 import { parseArgs } from "node:util";
 import type { CheckpointProblem } from "@/lib/domain/audit-checkpoint";
@@ -49,7 +51,7 @@ function describe(b: ChainBreak): string {
 
 async function main(): Promise<number> {
   useOwnerConnection();
-  const { values } = parseArgs({ options: { case: { type: "string" } } });
+  const { values } = parseArgs({ options: { case: { type: "string" }, checkpoint: { type: "string" } } });
   let chain: string | undefined;
   if (values.case) {
     const found = await asSystem((tx) => tx.case.findUnique({ where: { number: values.case }, select: { id: true } }));
@@ -69,19 +71,22 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   // One snapshot of the whole trail and its checkpoints, read as the owner (decisions 016 and 024).
-  const { report, checkpoints } = await asSystem(
+  const { report, checkpoints, keptIsThere } = await asSystem(
     async (tx) => {
       const checkpoints: CheckpointReport = publicKey
         ? await verifyCheckpoints(tx, publicKey)
         : { count: 0, latest: null, problems: [], signed: new Map() };
       const report = await verifyAuditChains({ chain, db: tx, signed: checkpoints.signed });
-      return { report, checkpoints };
+      const keptIsThere = values.checkpoint ? (await tx.auditCheckpoint.count({ where: { hash: values.checkpoint } })) === 1 : true;
+      return { report, checkpoints, keptIsThere };
     },
     { isolationLevel: "RepeatableRead", timeout: 60 * 60_000, maxWait: 60_000 },
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const b of report.broken) console.log(describe(b));
   for (const p of checkpoints.problems) console.log(`BROKEN  checkpoint ${p.seq}: ${problems[p.kind]}${p.chain ? ` (${p.chain})` : ""}`);
+  // Checkpoints are linked, so the kept one being there, with every link whole, means none after it was replaced.
+  if (!keptIsThere) console.log(`BROKEN  checkpoint ${values.checkpoint} is not in the database: checkpoints were removed or replaced`);
   if (checkpoints.latest) {
     // The operator compares this with the hash kept outside the database: removing the newest checkpoints shows only so.
     console.log(`CHECKPOINT ${checkpoints.latest.seq} of ${checkpoints.latest.createdAt}: ${checkpoints.latest.hash}`);
@@ -89,7 +94,7 @@ async function main(): Promise<number> {
     console.log("NOTE    no signed checkpoint yet: a rewrite by someone with the portal's mac key would not show (npm run audit:checkpoint).");
   }
   const summary = `${report.chains} chain(s), ${report.events} event(s), ${checkpoints.count} checkpoint(s) checked in ${seconds} s`;
-  if (report.broken.length === 0 && checkpoints.problems.length === 0) {
+  if (report.broken.length === 0 && checkpoints.problems.length === 0 && keptIsThere) {
     console.log(`OK      ${summary}: every chain is whole.`);
     return 0;
   }

@@ -99,7 +99,13 @@ describe("a whole trail", () => {
     expect(verified.out).toContain(`CHECKPOINT 1 of ${checkpoint.createdAt.toISOString()}: ${checkpoint.hash}`);
     expect(verified.out).toMatch(/^OK /m);
     expect(verified.code).toBe(0);
-  }, 60_000);
+
+    // The operator kept the hash elsewhere: a checkpoint that is not there fails the check.
+    expect((await auditVerify("--checkpoint", checkpoint.hash)).code).toBe(0);
+    const missing = await auditVerify("--checkpoint", "0".repeat(64));
+    expect(missing.out).toContain(`BROKEN  checkpoint ${"0".repeat(64)} is not in the database`);
+    expect(missing.code).toBe(1);
+  }, 90_000);
 
   it("every event the portal writes carries its mac", async () => {
     const key = auditMacKey();
