@@ -10,10 +10,11 @@ import path from "node:path";
 import { migrateDeploy, repoRoot, type Target } from "./db/engine";
 import { run, seedDemo } from "./run";
 
-function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  // A per-installation secret for the demo, kept beside its data.
-  const file = path.join(repoRoot, ".data", "auth-secret");
+/** A per-installation secret for the demo, kept beside its data, unless the variable gives one. */
+function demoSecret(variable: string, fileName: string): string {
+  const given = process.env[variable];
+  if (given) return given;
+  const file = path.join(repoRoot, ".data", fileName);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -41,7 +42,11 @@ async function main(): Promise<void> {
     : { kind: "pglite", dataDir: path.join(repoRoot, ".data", "pglite") };
   console.log(target.kind === "pglite" ? "Database: embedded (PGlite) in .data/pglite" : "Database: DATABASE_URL");
   await migrateDeploy(target);
-  const env = { AUTH_SECRET: authSecret(), AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}` };
+  const env = {
+    AUTH_SECRET: demoSecret("AUTH_SECRET", "auth-secret"),
+    AUDIT_MAC_KEY: demoSecret("AUDIT_MAC_KEY", "audit-mac-key"),
+    AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
+  };
   // The owner seeds; the portal then runs as doorbraak_app (DATABASE_URL on a server, decision 016).
   await seedDemo(target.kind === "postgres" ? { ...env, DATABASE_URL: target.url } : { ...env, EMBEDDED_DATABASE_AS_OWNER: "1" });
   await run("npx", ["next", "build"], env);

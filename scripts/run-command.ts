@@ -15,3 +15,14 @@ export function runCommand(main: () => Promise<number>): void {
       process.exit(2);
     });
 }
+
+/**
+ * Operator commands that read the whole trail or its checkpoints connect as the
+ * owner (decision 016): DATABASE_OWNER_URL when it is set, else DATABASE_URL; on the
+ * embedded demo database, as its owner rather than as doorbraak_app.
+ * Call before the first query; the client is made on first use.
+ */
+export function useOwnerConnection(): void {
+  if (process.env.DATABASE_OWNER_URL) process.env.DATABASE_URL = process.env.DATABASE_OWNER_URL;
+  if (!process.env.DATABASE_URL) process.env.EMBEDDED_DATABASE_AS_OWNER = "1";
+}

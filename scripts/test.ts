@@ -8,7 +8,7 @@
  */
 import { migrateDeploy } from "./db/engine";
 import { run, seedDemo } from "./run";
-import { appDatabaseUrl, createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "../tests/support/postgres";
+import { appDatabaseUrl, createDatabase, databaseUrl, dropDatabase, TEST_AUDIT_MAC_KEY, uniqueDatabaseName } from "../tests/support/postgres";
 
 async function endToEnd(playwrightArgs: string[]): Promise<void> {
   const name = uniqueDatabaseName("doorbraak_e2e");
@@ -16,8 +16,9 @@ async function endToEnd(playwrightArgs: string[]): Promise<void> {
   try {
     const secret = process.env.AUTH_SECRET ?? "test-secret-used-only-by-the-end-to-end-tests";
     // The owner migrates and seeds; the portal runs as doorbraak_app, under row-level security.
-    const owner = { DATABASE_URL: databaseUrl(name), AUTH_SECRET: secret };
-    const portal = { DATABASE_URL: appDatabaseUrl(name), DATABASE_OWNER_URL: databaseUrl(name), AUTH_SECRET: secret };
+    const macKey = process.env.AUDIT_MAC_KEY ?? TEST_AUDIT_MAC_KEY;
+    const owner = { DATABASE_URL: databaseUrl(name), AUTH_SECRET: secret, AUDIT_MAC_KEY: macKey };
+    const portal = { DATABASE_URL: appDatabaseUrl(name), DATABASE_OWNER_URL: databaseUrl(name), AUTH_SECRET: secret, AUDIT_MAC_KEY: macKey };
     await migrateDeploy({ kind: "postgres", url: owner.DATABASE_URL });
     await seedDemo(owner);
     await run("npx", ["next", "build"], portal);

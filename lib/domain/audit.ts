@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { caseActionNames } from "./case-machine";
 
 /**
@@ -151,6 +151,24 @@ export function auditHash(fields: HashedAuditFields): string {
 }
 
 /**
+ * The portal's mark on an event: an HMAC-SHA256 of its hash with AUDIT_MAC_KEY, a key
+ * the database never sees (decision 024). The hash covers every field and the link to
+ * the event before, so the mac does too; without the key, nobody who only reaches the
+ * database can make an event the verifier accepts.
+ */
+export function auditMac(hash: string, key: Uint8Array): string {
+  return createHmac("sha256", key).update(hash).digest("hex");
+}
+
+/** Whether a stored mac is the one the key gives for this hash; compared in constant time. */
+export function macMatches(hash: string, mac: string | null | undefined, key: Uint8Array): boolean {
+  if (!mac) return false;
+  const expected = Buffer.from(auditMac(hash, key), "hex");
+  const given = Buffer.from(mac, "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
  * The chain an event is written to: its case's; outside cases, the acting person's own
  * chain, so that people do not wait for each other's events (decision 018); without
  * either, the global chain.
@@ -173,8 +191,8 @@ export function inItsChain(event: { chain: string; caseId: string | null; actorI
   return event.chain === chainFor(event.caseId, event.actorId) || (event.caseId === null && event.chain === "global");
 }
 
-/** An audit event as stored: the hashed fields (with a Date) and the hash. */
-export type StoredAuditEvent = Omit<HashedAuditFields, "occurredAt"> & { occurredAt: Date; hash: string };
+/** An audit event as stored: the hashed fields (with a Date), the hash and the portal's mac (null before macs). */
+export type StoredAuditEvent = Omit<HashedAuditFields, "occurredAt"> & { occurredAt: Date; hash: string; mac: string | null };
 
 /** The hashed fields of a stored event, as its hash was computed when it was written. */
 export function hashedFieldsOf(event: StoredAuditEvent): HashedAuditFields {

@@ -1,5 +1,6 @@
 import { permissions, type Permission } from "./permissions";
 import { roleScope, type Membership, type Role } from "./roles";
+import { managedScopes } from "./staff-roles";
 
 /**
  * What each permission does to case data. Row-level security in PostgreSQL
@@ -64,6 +65,10 @@ export type DatabaseScope = {
   change: Reach;
   /** The hash of an invitation link being opened or accepted: the link is the key to its case */
   invitationTokenHash?: string;
+  /** Someone not signed in who may make an account (registration, a staff invitation) */
+  visitor?: boolean;
+  /** The gemeenten and regions whose staff memberships the person manages (staff-roles.ts) */
+  manages?: { gemeenten: string[]; regions: string[] };
 };
 
 function rolesWith(effects: readonly ("read" | "change")[]): Set<Role> {
@@ -106,6 +111,7 @@ export function databaseScopeOf(userId: string, memberships: readonly Membership
     userId,
     read: reachOf(memberships, readingRoles),
     change: reachOf(memberships, changingRoles),
+    manages: { gemeenten: managedScopes(memberships, "gemeente"), regions: managedScopes(memberships, "region") },
   };
 }
 
@@ -115,7 +121,7 @@ const nothing: Reach = { gemeenten: [], regions: [], party: false, national: fal
 export const systemScope: DatabaseScope = { system: true, userId: null, read: nothing, change: nothing };
 
 /** A visitor who is not signed in (registration, sign-in): no case at all. */
-export const anonymousScope: DatabaseScope = { system: false, userId: null, read: nothing, change: nothing };
+export const anonymousScope: DatabaseScope = { system: false, userId: null, read: nothing, change: nothing, visitor: true };
 
 /** The set_config settings of a scope, in the form the policies read (migration 20261201221500). */
 export function scopeSettings(scope: DatabaseScope): Record<string, string> {
@@ -132,6 +138,9 @@ export function scopeSettings(scope: DatabaseScope): Record<string, string> {
     "doorbraak.write_party": on(scope.change.party),
     "doorbraak.write_national": on(scope.change.national),
     "doorbraak.invitation": scope.invitationTokenHash ?? "",
+    "doorbraak.visitor": on(scope.visitor ?? false),
+    "doorbraak.manage_gemeenten": scope.manages?.gemeenten.join(",") ?? "",
+    "doorbraak.manage_regions": scope.manages?.regions.join(",") ?? "",
   };
 }
 

@@ -56,6 +56,8 @@ const CASES = Number(process.env.SCALE_CASES ?? 100_000);
 const SEED = process.env.SCALE_SEED ?? "doorbraak-scale";
 /** Without AUTH_SECRET the staff's authenticator secret is sealed with this one; start the portal with it. */
 const FALLBACK_AUTH_SECRET = "doorbraak-scale-benchmark-only-not-a-secret";
+/** Without AUDIT_MAC_KEY the generated audit events are marked with this one (decision 024); start the portal with it. */
+const FALLBACK_AUDIT_MAC_KEY = "doorbraak-scale-benchmark-only-audit-mac-key";
 const NOW = Date.now();
 /** Filing starts here: the portal went live in January 2022. */
 const START = Date.UTC(2022, 0, 3, 8, 0, 0);
@@ -134,6 +136,7 @@ function personName(r: Random): string {
 
 async function main(): Promise<void> {
   process.env.AUTH_SECRET ??= FALLBACK_AUTH_SECRET;
+  process.env.AUDIT_MAC_KEY ??= FALLBACK_AUDIT_MAC_KEY;
   const seed = `${SEED}:${new Date(NOW).toISOString().slice(0, 10)}`;
   const r = new Random(seed);
   console.log(`Scale data set: ${CASES.toLocaleString("en")} cases into ${targetName} (loading as ${loadingName}, ${WORKERS} workers)`);
@@ -449,6 +452,7 @@ async function main(): Promise<void> {
   console.log(`\nAccounts, password ${DEMO_PASSWORD}; staff sign in with the demo's authenticator key ${DEMO_TOTP_SECRET}:`);
   console.log(`  ${["aanspreekpunt", "beslisser", "expert", "ombudsman", "ouder", "beheer", "beheer.gemeente"].map((who) => `${who}@${DOMAIN}`).join(", ")}`);
   if (process.env.AUTH_SECRET === FALLBACK_AUTH_SECRET) console.log(`  Start the portal with AUTH_SECRET=${FALLBACK_AUTH_SECRET} (it sealed the authenticator keys).`);
+  if (process.env.AUDIT_MAC_KEY === FALLBACK_AUDIT_MAC_KEY) console.log(`  Start the portal with AUDIT_MAC_KEY=${FALLBACK_AUDIT_MAC_KEY} (it marked the audit events).`);
   console.log(`\nTime per phase:`);
   for (const p of phases) console.log(`  ${p.name.padEnd(32)} ${p.seconds.toFixed(1).padStart(7)} s`);
   const auditEvents = counts.AuditEvent ?? 0;

@@ -628,7 +628,7 @@ async function main(): Promise<number> {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const secret = randomBytes(32).toString("base64url");
-    const portalEnv = { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, AUTH_SECRET: secret, AUTH_URL: origin };
+    const portalEnv = { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, AUTH_SECRET: secret, AUTH_URL: origin, AUDIT_MAC_KEY: process.env.AUDIT_MAC_KEY ?? "doorbraak-scale-benchmark-only-audit-mac-key" };
 
     let buildSeconds: number | null = null;
     if (config.skipBuild) {

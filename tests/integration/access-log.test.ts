@@ -3,7 +3,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import type { Actor } from "@/lib/auth/actor";
-import { auditHash, chainFor, type HashedAuditFields } from "@/lib/domain/audit";
+import { auditHash, auditMac, chainFor, type HashedAuditFields } from "@/lib/domain/audit";
+import { auditMacKey } from "@/lib/server/audit/keys";
 import { amsterdamDay } from "@/lib/domain/access-log";
 import { invitationToken } from "@/lib/domain/invitations";
 import { gemeentePolicyInput } from "@/lib/domain/inputs";
@@ -96,6 +97,7 @@ async function appendReads(caseId: string, reads: { actor: Actor; role: Role; at
   const head = await prisma.auditChainHead.findUniqueOrThrow({ where: { chain } });
   let prevHash = head.hash;
   let seq = head.seq;
+  const macKey = auditMacKey();
   const rows = reads.map(({ actor, role, at }) => {
     seq += 1;
     const fields: HashedAuditFields = {
@@ -105,7 +107,7 @@ async function appendReads(caseId: string, reads: { actor: Actor; role: Role; at
       requestId: `bulk-${seq}`, prevHash, hashVersion: 2,
     };
     prevHash = auditHash(fields);
-    return { ...fields, occurredAt: at, actorRole: role, outcome: "SUCCESS" as const, changes: undefined, hash: prevHash };
+    return { ...fields, occurredAt: at, actorRole: role, outcome: "SUCCESS" as const, changes: undefined, hash: prevHash, mac: auditMac(prevHash, macKey) };
   });
   await prisma.$transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 1000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 1000) });

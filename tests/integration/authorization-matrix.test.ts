@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/tests/support/owner-db";
+import { asActor, scopeOfActor } from "@/lib/db/acting";
+import { chainFor } from "@/lib/domain/audit";
+import { managesScope, scopeOfMembership } from "@/lib/domain/staff-roles";
 import { clockStatuses } from "@/lib/domain/deadlines";
 import { defaultQueueFilter } from "@/lib/domain/queue-filters";
 import { fallbackInput, gemeenteContactInput, gemeentePolicyInput } from "@/lib/domain/inputs";
@@ -968,5 +971,53 @@ describe.each(tested)("$name → $service, needs $needs", (entry) => {
     const actual = await outcomeOf(() => entry.run!({ actor, side, role, c, world, prepared }));
     expect(actual, `${entry.service} for ${role} (${side}): the permission table says ${expected}`).toBe(expected);
     if (before && expected !== "allowed") expect(await caseSnapshot(c.id)).toEqual(before);
+  });
+});
+
+// ───────────────────────── the database's own policies ─────────────────────────
+
+/**
+ * The same roles and sides against the row-level policies of the identity and audit
+ * tables (decisions 016 and 024), with the portal's raw client in the actor's scope:
+ * the database must agree with the permission table without the services' checks.
+ */
+describe.each(roles.flatMap((role) => sides.map((side) => ({ role, side }))))("database policies for $role ($side)", ({ role, side }) => {
+  const actorOf = () => world.actors[role][side];
+
+  it("reaches a case's chain head exactly when it reaches the case, and only its own person's chain", async () => {
+    const c = world.shared.DECIDED;
+    // The bystander's own chain, as writeAudit opens it before their first event.
+    const bystanderChain = chainFor(null, world.bystander.userId);
+    await prisma.auditChainHead.upsert({ where: { chain: bystanderChain }, create: { chain: bystanderChain, seq: 0, hash: "" }, update: {} });
+    const seen = await asActor(actorOf(), async (tx) => ({
+      caseRow: await tx.case.count({ where: { id: c.id } }),
+      head: await tx.auditChainHead.count({ where: { chain: chainFor(c.id) } }),
+      bystander: await tx.auditChainHead.count({ where: { chain: bystanderChain } }),
+      moved: await tx.auditChainHead.updateMany({ where: { chain: bystanderChain }, data: { seq: 0 } }),
+    }));
+    expect(seen.head).toBe(seen.caseRow);
+    // Only a national reader sees another person's chain; nobody moves it.
+    expect({ bystander: seen.bystander, moved: seen.moved.count }).toEqual({ bystander: scopeOfActor(actorOf()).read.national ? 1 : 0, moved: 0 });
+  });
+
+  it("changes its own account only, and no checkpoint or legacy head at all", async () => {
+    const actor = actorOf();
+    const changed = await asActor(actor, async (tx) => ({
+      own: (await tx.user.updateMany({ where: { id: actor.userId }, data: { sessionVersion: { increment: 0 } } })).count,
+      other: (await tx.user.updateMany({ where: { id: world.bystander.userId }, data: { sessionVersion: { increment: 0 } } })).count,
+    }));
+    expect(changed).toEqual({ own: 1, other: 0 });
+    await expect(asActor(actor, (tx) => tx.auditCheckpoint.count())).rejects.toThrow(/permission denied/);
+    await expect(asActor(actor, (tx) => tx.auditLegacyHead.updateMany({ data: { seq: 0 } }))).rejects.toThrow(/permission denied/);
+  });
+
+  it("changes a staff membership exactly when the staff rules let it manage that gemeente or region", async () => {
+    const actor = actorOf();
+    for (const member of [world.cast.aanspreekpunt, world.cast.expert]) {
+      const row = await prisma.membership.findFirstOrThrow({ where: { userId: member.userId } });
+      const scope = scopeOfMembership({ role: row.role as Role, gemeenteId: row.gemeenteId, regionId: row.regionId })!;
+      const changed = await asActor(actor, (tx) => tx.membership.updateMany({ where: { id: row.id }, data: { createdAt: row.createdAt } }));
+      expect(changed.count, `${role} (${side}) on a membership of ${scope.kind} ${scope.id}`).toBe(managesScope(actor.memberships, scope) ? 1 : 0);
+    }
   });
 });

@@ -61,6 +61,67 @@ describe("the portal's database role", () => {
       SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relrowsecurity ORDER BY relname`;
     expect(own.map((t) => t.name)).toEqual(expect.arrayContaining(["Case", "CaseDraft", "StaffNotification", "OutboxMessage", "AuditEvent"]));
   });
+
+  it("puts every other table under row-level security too, except the ones listed here with the reason", async () => {
+    const withoutPolicies: Record<string, string> = {
+      _prisma_migrations: "the owner's only: the portal's role has no rights on it at all",
+      Region: "reference data, public",
+      ExpertTeam: "reference data, public",
+      Gemeente: "reference data, public",
+      DeadlineNorm: "reference data, public",
+      NationalFallback: "where cases go when no one else can act: read when filing, set by the platform admin",
+      ReferenceUpdate: "the history of the yearly reference lists, no personal data",
+      CaseNumberCounter: "a counter per year, no data",
+      RateLimit: "sign-in counts attempts before anyone acts",
+      RevokedSession: "checked on every request before anyone acts",
+      TwoFactorCredential: "read at sign-in before anyone acts; the secret is sealed with AUTH_SECRET",
+      RecoveryCode: "read at sign-in before anyone acts; only hashes are stored",
+      StaffInvitation: "opened by its link before anyone acts; only the link's hash is stored",
+    };
+    const tables = await owner.$queryRaw<{ name: string }[]>`
+      SELECT relname AS name FROM pg_class
+      WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND NOT relrowsecurity ORDER BY relname`;
+    expect(tables.map((t) => t.name).sort()).toEqual(Object.keys(withoutPolicies).sort());
+  });
+
+  it("changes no person or membership without saying who acts", async () => {
+    const [someone] = await owner.user.findMany({ take: 1, select: { id: true } });
+    expect(await portal.$executeRaw`UPDATE "User" SET name = 'Overschreven' WHERE id = ${someone!.id}`).toBe(0);
+    expect(await portal.$executeRaw`DELETE FROM "Membership"`).toBe(0);
+    await expect(portal.$executeRaw`INSERT INTO "Membership" (id, "userId", role) VALUES ('m-ingebroken', ${someone!.id}, 'OMBUDSMAN')`).rejects.toThrow(/row-level security/);
+    await expect(portal.$executeRaw`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ('u-ingebroken', 'x@example.org', 'x', 'x')`).rejects.toThrow(/row-level security/);
+  });
+});
+
+describe("people and memberships", () => {
+  it("a person changes their own account only", async () => {
+    const changed = await asActor(delftParent, async (tx) => ({
+      own: await tx.user.updateMany({ where: { id: delftParent.userId }, data: { sessionVersion: { increment: 1 } } }),
+      other: await tx.user.updateMany({ where: { id: denHaagStaff.userId }, data: { sessionVersion: { increment: 1 } } }),
+    }));
+    expect({ own: changed.own.count, other: changed.other.count }).toEqual({ own: 1, other: 0 });
+  });
+
+  it("a gemeente admin changes their own gemeente's memberships, not another's; nobody else changes any", async () => {
+    const denHaagAdmin = await makeActor("GEMEENTE_ADMIN", { gemeente: DEN_HAAG });
+    const delftAdmin = await makeActor("GEMEENTE_ADMIN", { gemeente: DELFT });
+    const ofDenHaag = await owner.membership.findFirstOrThrow({ where: { userId: denHaagStaff.userId } });
+    const promote = (actor: Actor) => asActor(actor, (tx) => tx.$executeRaw`UPDATE "Membership" SET role = 'OMBUDSMAN' WHERE id = ${ofDenHaag.id}`);
+    expect(await promote(delftAdmin)).toBe(0);
+    expect(await promote(denHaagStaff)).toBe(0);
+    expect(await promote(ombudsman)).toBe(0);
+    // Which role an admin may give is the application's check (lib/domain/staff-roles.ts); the database allows the gemeente.
+    expect(await asActor(denHaagAdmin, (tx) => tx.$executeRaw`UPDATE "Membership" SET "createdAt" = "createdAt" WHERE id = ${ofDenHaag.id}`)).toBe(1);
+    // Within reach, the new row is judged too: the admin cannot move a member out of the gemeente.
+    const delft = await owner.gemeente.findUniqueOrThrow({ where: { cbsCode: DELFT } });
+    await expect(
+      asActor(denHaagAdmin, (tx) => tx.membership.update({ where: { id: ofDenHaag.id }, data: { gemeenteId: delft.id } })),
+    ).rejects.toThrow(/row-level security/);
+    expect(await owner.membership.findUniqueOrThrow({ where: { id: ofDenHaag.id } })).toEqual(ofDenHaag);
+    await expect(
+      asActor(delftParent, (tx) => tx.membership.create({ data: { userId: expert.userId, role: "OMBUDSMAN" } })),
+    ).rejects.toThrow(/row-level security/);
+  });
 });
 
 describe("in the scope of an aanspreekpunt of Den Haag, without the application's filters", () => {

@@ -1,6 +1,6 @@
 import { afterAll, inject } from "vitest";
 import { disconnectOwner } from "./owner-db";
-import { appDatabaseUrl, createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from "./postgres";
+import { appDatabaseUrl, createDatabase, databaseUrl, dropDatabase, TEST_AUDIT_MAC_KEY, uniqueDatabaseName } from "./postgres";
 
 /**
  * Runs before each integration test file: the file gets a fresh database,
@@ -12,6 +12,8 @@ await createDatabase(name, inject("templateDatabase"));
 process.env.DATABASE_URL = appDatabaseUrl(name);
 process.env.DATABASE_OWNER_URL = databaseUrl(name);
 process.env.TEST_DATABASE_OWNER_URL = databaseUrl(name);
+// The portal's mark on audit events (decision 024); commands the tests start inherit it.
+process.env.AUDIT_MAC_KEY ??= TEST_AUDIT_MAC_KEY;
 delete (globalThis as { doorbraakPrisma?: unknown }).doorbraakPrisma;
 
 afterAll(async () => {

@@ -8,6 +8,9 @@ import pg from "pg";
  */
 export const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
+/** The audit mac key of the test databases (decision 024); never a production key. */
+export const TEST_AUDIT_MAC_KEY = "test-audit-mac-key-used-only-by-the-tests-0123456789";
+
 export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
 }

@@ -46,10 +46,20 @@ describe("the database scope of each role follows the permission table", () => {
     expect(scope.change.national).toBe(false);
   });
 
-  it("gives administrators no case at all", () => {
+  it("gives administrators no case at all, and a gemeente admin the staff of their gemeente only", () => {
     for (const role of ["GEMEENTE_ADMIN", "PLATFORM_ADMIN"] as const) {
       const settings = scopeSettings(databaseScopeOf("u1", [membershipOf(role)]));
-      expect(Object.entries(settings).filter(([name, value]) => name !== "doorbraak.user_id" && value !== "")).toEqual([]);
+      const set = Object.entries(settings).filter(([name, value]) => name !== "doorbraak.user_id" && value !== "");
+      expect(set).toEqual(role === "GEMEENTE_ADMIN" ? [["doorbraak.manage_gemeenten", membershipOf(role).gemeenteId]] : []);
+    }
+  });
+
+  it("lets a region coordinator manage the staff of their region, and nobody else manage staff", () => {
+    const coordinator = scopeSettings(databaseScopeOf("u1", [{ role: "REGION_COORDINATOR", gemeenteId: null, regionId: "r1" }]));
+    expect(coordinator).toMatchObject({ "doorbraak.manage_regions": "r1", "doorbraak.manage_gemeenten": "" });
+    for (const role of ["AANSPREEKPUNT", "DECISION_HOLDER", "OMBUDSMAN", "FAMILY"] as const) {
+      const settings = scopeSettings(databaseScopeOf("u1", [membershipOf(role)]));
+      expect({ role, gemeenten: settings["doorbraak.manage_gemeenten"], regions: settings["doorbraak.manage_regions"] }).toEqual({ role, gemeenten: "", regions: "" });
     }
   });
 

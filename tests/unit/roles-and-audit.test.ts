@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actorOfChain, auditHash, canonicalJson, chainFor, inItsChain, redactChanges, REDACTED, type HashedAuditFields, type StoredAuditEvent } from "@/lib/domain/audit";
+import { actorOfChain, auditHash, auditMac, canonicalJson, chainFor, inItsChain, redactChanges, REDACTED, type HashedAuditFields, type StoredAuditEvent } from "@/lib/domain/audit";
 import { chainVerifier } from "@/lib/domain/audit-chain";
 
 const baseEvent: HashedAuditFields = {
@@ -72,18 +72,21 @@ describe("audit helpers", () => {
 });
 
 describe("audit chains", () => {
+  const macKey = Buffer.from("unit-test-audit-mac-key-of-32-bytes!");
   /** A chain of stored events outside cases, linked and hashed as writeAudit does. */
   function chainOf(chain: string, actorIds: (string | null)[]): StoredAuditEvent[] {
     const events: StoredAuditEvent[] = [];
     actorIds.forEach((actorId, i) => {
       const fields = { ...baseEvent, id: `e${i + 1}`, chain, seq: i + 1, actorId, caseId: null, caseNumber: null, action: "case.search", prevHash: events.at(-1)?.hash ?? null };
-      events.push({ ...fields, occurredAt: new Date(fields.occurredAt), hash: auditHash(fields) });
+      const hash = auditHash(fields);
+      events.push({ ...fields, occurredAt: new Date(fields.occurredAt), hash, mac: auditMac(hash, macKey) });
     });
     return events;
   }
 
   function verify(chain: string, events: StoredAuditEvent[]) {
-    const verifier = chainVerifier(chain, events.length ? { seq: events.at(-1)!.seq, hash: events.at(-1)!.hash } : null);
+    const head = events.length ? { seq: events.at(-1)!.seq, hash: events.at(-1)!.hash } : null;
+    const verifier = chainVerifier(chain, head, { macKey, legacySeq: 0, signed: null });
     for (const e of events) verifier.push(e);
     return verifier.finish();
   }

@@ -1,8 +1,9 @@
 import "server-only";
 import { chainFor, type StoredAuditEvent } from "@/lib/domain/audit";
-import { chainVerifier, type ChainBreak, type ChainHead } from "@/lib/domain/audit-chain";
+import { chainVerifier, type ChainBreak, type ChainHead, type ChainTrust } from "@/lib/domain/audit-chain";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { auditMacKey } from "./keys";
 
 export type VerifyReport = {
   /** Chains checked: every chain that has a head or events */
@@ -19,7 +20,7 @@ type Db = Tx | PrismaClient;
 const eventColumns = {
   id: true, chain: true, seq: true, occurredAt: true, action: true, outcome: true, actorId: true, actorName: true,
   actorRole: true, actorOrganisation: true, onBehalfOf: true, gemeenteId: true, caseId: true, caseNumber: true,
-  changes: true, ip: true, userAgent: true, requestId: true, prevHash: true, hashVersion: true, hash: true,
+  changes: true, ip: true, userAgent: true, requestId: true, prevHash: true, hashVersion: true, hash: true, mac: true,
 } as const;
 
 async function heads(db: Db, chain?: string): Promise<Map<string, ChainHead>> {
@@ -27,15 +28,25 @@ async function heads(db: Db, chain?: string): Promise<Map<string, ChainHead>> {
   return new Map(rows.map((h) => [h.chain, { seq: h.seq, hash: h.hash }]));
 }
 
+async function legacyHeads(db: Db, chain?: string): Promise<Map<string, number>> {
+  const rows = await db.auditLegacyHead.findMany({ where: chain ? { chain } : {}, select: { chain: true, seq: true } });
+  return new Map(rows.map((h) => [h.chain, h.seq]));
+}
+
 /**
  * Recomputes every audit chain (or one) from the database and reports the
  * first broken link of each. Reads the events in batches in order of
- * (chain, seq), so memory stays flat however long the trail is.
+ * (chain, seq), so memory stays flat however long the trail is. `signed` holds
+ * the heads of the newest valid checkpoint (decision 024), which only the owner
+ * can read; the portal's own check goes without it.
  */
 export async function verifyAuditChains(
-  { chain, batchSize = 5000, db }: { chain?: string; batchSize?: number; db: Db },
+  { chain, batchSize = 5000, db, signed = new Map() }: { chain?: string; batchSize?: number; db: Db; signed?: ReadonlyMap<string, ChainHead> },
 ): Promise<VerifyReport> {
+  const macKey = auditMacKey();
   const recordedHeads = await heads(db, chain);
+  const legacy = await legacyHeads(db, chain);
+  const trustOf = (c: string): ChainTrust => ({ macKey, legacySeq: legacy.get(c) ?? 0, signed: signed.get(c) ?? null });
   const report: VerifyReport = { chains: 0, events: 0, broken: [] };
   const seen = new Set<string>();
   type Current = { chain: string; verifier: ReturnType<typeof chainVerifier> };
@@ -64,7 +75,7 @@ export async function verifyAuditChains(
       if (current?.chain !== event.chain) {
         finishCurrent();
         seen.add(event.chain);
-        current = { chain: event.chain, verifier: chainVerifier(event.chain, recordedHeads.get(event.chain) ?? null) };
+        current = { chain: event.chain, verifier: chainVerifier(event.chain, recordedHeads.get(event.chain) ?? null, trustOf(event.chain)) };
       }
       current.verifier.push(event);
     }
@@ -77,8 +88,15 @@ export async function verifyAuditChains(
   // A head whose chain has no events left: every event of it was removed.
   for (const [headChain, head] of recordedHeads) {
     if (seen.has(headChain) || head.seq === 0) continue;
-    const verifier = chainVerifier(headChain, head);
+    seen.add(headChain);
+    const verifier = chainVerifier(headChain, head, trustOf(headChain));
     report.broken.push({ ...verifier.finish()!, caseNumber: await caseNumberOfChain(db, headChain) });
+    report.chains += 1;
+  }
+  // A chain a checkpoint signed that has neither events nor a head now: all of it was removed.
+  for (const [signedChain, head] of signed) {
+    if (seen.has(signedChain) || recordedHeads.has(signedChain) || (chain && signedChain !== chain) || head.seq === 0) continue;
+    report.broken.push({ chain: signedChain, seq: 0, kind: "checkpoint", caseNumber: await caseNumberOfChain(db, signedChain) });
     report.chains += 1;
   }
   report.broken.sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0));

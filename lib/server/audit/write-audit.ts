@@ -1,9 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { randomUUID } from "node:crypto";
-import { AUDIT_HASH_VERSION, auditHash, chainFor, redactChanges, type AuditAction, type Changes, type HashedAuditFields } from "@/lib/domain/audit";
+import { AUDIT_HASH_VERSION, auditHash, auditMac, chainFor, redactChanges, type AuditAction, type Changes, type HashedAuditFields } from "@/lib/domain/audit";
 import type { Role } from "@/lib/domain/roles";
 import type { Tx } from "@/lib/db/client";
+import { auditMacKey } from "./keys";
 
 export type AuditInput = {
   action: AuditAction;
@@ -58,17 +59,18 @@ export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput)
     hashVersion: AUDIT_HASH_VERSION,
   };
   const hash = auditHash(fields);
+  const mac = auditMac(hash, auditMacKey());
   const changes = fields.changes === null ? null : JSON.stringify(fields.changes);
   // occurredAt is stored as UTC in a timestamp(3) column, as Prisma stores it: the zone of the ISO text is dropped.
   await tx.$executeRaw`
     WITH appended AS (
       INSERT INTO "AuditEvent" ("id", "chain", "seq", "occurredAt", "action", "outcome", "actorId", "actorName", "actorRole",
         "actorOrganisation", "onBehalfOf", "gemeenteId", "caseId", "caseNumber", "changes", "ip", "userAgent", "requestId",
-        "prevHash", "hash", "hashVersion")
+        "prevHash", "hash", "hashVersion", "mac")
       VALUES (${fields.id}, ${chain}, ${seq}, ${fields.occurredAt}::timestamp(3), ${fields.action}, ${fields.outcome}::"AuditOutcome",
         ${fields.actorId}, ${fields.actorName}, ${fields.actorRole}::"Role", ${fields.actorOrganisation}, ${fields.onBehalfOf},
         ${fields.gemeenteId}, ${caseId}, ${fields.caseNumber}, ${changes}::jsonb, ${fields.ip}, ${fields.userAgent},
-        ${fields.requestId}, ${prevHash}, ${hash}, ${AUDIT_HASH_VERSION})
+        ${fields.requestId}, ${prevHash}, ${hash}, ${AUDIT_HASH_VERSION}, ${mac})
       RETURNING 1
     )
     UPDATE "AuditChainHead" SET "seq" = ${seq}, "hash" = ${hash} WHERE "chain" = ${chain}`;

@@ -4,7 +4,8 @@
  * chain) becomes rows. Shared by the coordinator (prisma/seed/scale.ts) and
  * its workers (./worker.ts).
  */
-import { AUDIT_HASH_VERSION, auditHash, chainFor, type HashedAuditFields } from "@/lib/domain/audit";
+import { AUDIT_HASH_VERSION, auditHash, auditMac, chainFor, type HashedAuditFields } from "@/lib/domain/audit";
+import { auditMacKey } from "@/lib/server/audit/keys";
 import { PURGED_BIRTH_DATE, PURGED_TEXT } from "@/lib/server/retention/purge-cases";
 import { DAY, MINUTE } from "./calendar";
 import { arrayLiteral, loadingConnection, TableCopy, type Cell } from "./copy";
@@ -45,7 +46,7 @@ export const columns = {
   OutboxMessage: ["id", "gemeenteId", "caseId", "channel", "recipient", "template", "status", "attempts", "lastError", "nextAttemptAt", "createdAt", "sentAt"],
   AuditEvent: [
     "id", "chain", "seq", "occurredAt", "action", "outcome", "actorId", "actorName", "actorRole", "actorOrganisation", "onBehalfOf",
-    "gemeenteId", "caseId", "caseNumber", "changes", "ip", "userAgent", "requestId", "prevHash", "hash", "hashVersion",
+    "gemeenteId", "caseId", "caseNumber", "changes", "ip", "userAgent", "requestId", "prevHash", "hash", "hashVersion", "mac",
   ],
   AuditChainHead: ["chain", "seq", "hash"],
 } as const;
@@ -102,6 +103,7 @@ export class Loader {
 export function writeChain(loader: Loader, r: Random, chain: string, events: readonly AuditRecord[], caseRef: { id: string; number: string } | null): number {
   let prevHash: string | null = null;
   let seq = 0;
+  const macKey = auditMacKey();
   for (const e of events) {
     seq += 1;
     const fields: HashedAuditFields = {
@@ -127,10 +129,11 @@ export function writeChain(loader: Loader, r: Random, chain: string, events: rea
       hashVersion: AUDIT_HASH_VERSION,
     };
     const hash = auditHash(fields);
+    const mac = auditMac(hash, macKey);
     loader.row("AuditEvent", [
       fields.id, chain, seq, new Date(e.at), e.action, e.outcome, fields.actorId, fields.actorName, fields.actorRole,
       fields.actorOrganisation, null, fields.gemeenteId, fields.caseId, fields.caseNumber,
-      e.changes === null ? null : JSON.stringify(e.changes), fields.ip, fields.userAgent, fields.requestId, prevHash, hash, AUDIT_HASH_VERSION,
+      e.changes === null ? null : JSON.stringify(e.changes), fields.ip, fields.userAgent, fields.requestId, prevHash, hash, AUDIT_HASH_VERSION, mac,
     ]);
     prevHash = hash;
   }
