@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { prisma } from "@/lib/db/client";
 
 /**
@@ -24,5 +26,9 @@ export function runCommand(main: () => Promise<number>): void {
  */
 export function useOwnerConnection(): void {
   if (process.env.DATABASE_OWNER_URL) process.env.DATABASE_URL = process.env.DATABASE_OWNER_URL;
-  if (!process.env.DATABASE_URL) process.env.EMBEDDED_DATABASE_AS_OWNER = "1";
+  if (process.env.DATABASE_URL) return;
+  process.env.EMBEDDED_DATABASE_AS_OWNER = "1";
+  // The demo keeps its audit key beside its data (scripts/demo.ts).
+  const demoKey = path.join(process.cwd(), ".data", "audit-mac-key");
+  if (!process.env.AUDIT_MAC_KEY && existsSync(demoKey)) process.env.AUDIT_MAC_KEY = readFileSync(demoKey, "utf8").trim();
 }
