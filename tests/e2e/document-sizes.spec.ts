@@ -1,19 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./fixtures";
+import { minimalPdfText } from "../support/minimal-pdf";
 
 /** A valid PDF of exactly `size` bytes: a one-page PDF, then padding after its end. */
 function pdfOf(size: number): Buffer {
-  const pdf = Buffer.from(
-    [
-      "%PDF-1.4",
-      "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj",
-      "trailer << /Root 1 0 R /Size 4 >>",
-      "%%EOF",
-      "",
-    ].join("\n"),
-  );
+  const pdf = Buffer.from(minimalPdfText);
   const out = Buffer.alloc(size, 0x20);
   pdf.copy(out);
   return out;

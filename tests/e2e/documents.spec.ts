@@ -1,18 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./fixtures";
+import { minimalPdfText } from "../support/minimal-pdf";
 
 /** A complete, valid one-page PDF. */
-const minimalPdf = Buffer.from(
-  [
-    "%PDF-1.4",
-    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj",
-    "trailer << /Root 1 0 R /Size 4 >>",
-    "%%EOF",
-    "",
-  ].join("\n"),
-);
+const minimalPdf = Buffer.from(minimalPdfText);
 
 test("the family adds a document to their case, and the aanspreekpunt downloads it", async ({ page }) => {
   await signIn(page, "ouder@demo.doorbraak.nl");

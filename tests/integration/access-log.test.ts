@@ -25,23 +25,11 @@ import { NotFoundError } from "@/lib/server/errors";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { minimalPdf as pdfBytes } from "@/tests/support/minimal-pdf";
 
 const DAY = 24 * 60 * 60_000;
 
-const minimalPdf = new Uint8Array(
-  Buffer.from(
-    [
-      "%PDF-1.4",
-      "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj",
-      "trailer << /Root 1 0 R /Size 4 >>",
-      "%%EOF",
-      "",
-    ].join("\n"),
-    "utf8",
-  ),
-);
+const minimalPdf = pdfBytes();
 
 const SECRET = "integration-test-secret-for-access-log";
 process.env.AUTH_SECRET = SECRET;

@@ -13,17 +13,8 @@ import { readDocument } from "@/lib/server/documents/read-document";
 import { attachmentResponse } from "@/lib/server/download-response";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { minimalPdfText as minimalPdf } from "@/tests/support/minimal-pdf";
 
-/** A complete, valid one-page PDF (no content stream needed for a blank page). */
-const minimalPdf = [
-  "%PDF-1.4",
-  "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-  "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-  "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj",
-  "trailer << /Root 1 0 R /Size 4 >>",
-  "%%EOF",
-  "",
-].join("\n");
 
 /** A 1×1 transparent PNG. */
 const onePixelPng = Buffer.from(

@@ -32,6 +32,7 @@ import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { PURGED_BIRTH_DATE, purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { minimalPdf as pdfBytes } from "@/tests/support/minimal-pdf";
 
 // Invitation links are signed; this file invites a client supporter to a case it then purges.
 process.env.AUTH_SECRET = "retention-test-secret-0123456789abcdef";
@@ -42,20 +43,7 @@ vi.mock("next/server", () => ({ after: () => undefined }));
 const DAY = 24 * 60 * 60_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
 
-const minimalPdf = new Uint8Array(
-  Buffer.from(
-    [
-      "%PDF-1.4",
-      "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
-      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
-      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj",
-      "trailer << /Root 1 0 R /Size 4 >>",
-      "%%EOF",
-      "",
-    ].join("\n"),
-    "utf8",
-  ),
-);
+const minimalPdf = pdfBytes();
 
 let parent: Actor, aanspreekpunt: Actor, delftAanspreekpunt: Actor, expert: Actor, decider: Actor, ombudsman: Actor;
 let denHaagAdmin: Actor, delftAdmin: Actor;
