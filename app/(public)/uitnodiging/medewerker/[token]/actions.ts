@@ -1,27 +1,19 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
+import { makeAccountFromLink } from "@/lib/auth/account-from-link";
 import { renewSession } from "@/lib/auth/renew-session";
-import { requestMeta, requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/session";
 import { secondStepPath } from "@/lib/auth/sign-in-state";
 import { isWellFormedToken, staffInvitationPath } from "@/lib/domain/invitations";
 import { acceptStaffInvitationInput, createStaffAccountInput } from "@/lib/domain/staff-inputs";
-import { formValues, runAction, type ActionState } from "@/lib/server/action";
+import { runAction, type ActionState } from "@/lib/server/action";
 import { acceptStaffInvitation, createStaffAccount } from "@/lib/server/staff/accept-invitation";
 
 /** A new person makes their account from the link, then signs in and sets up their app. */
 export async function createStaffAccountAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  delete values.password;
-  delete values.token;
-  const input = { token: formData.get("token") ?? "", name: formData.get("name") ?? "", password: formData.get("password") ?? "" };
-  const meta = await requestMeta();
-  const result = await runAction(createStaffAccountInput, input, values, (parsed) => createStaffAccount(parsed, meta));
-  if (!result?.ok) return result;
   // Staff sign in in two steps: the second step leads a new account to setting up the app.
-  await signIn("credentials", { email: result.data.email, password: input.password, redirectTo: secondStepPath("/start") });
-  return result;
+  return makeAccountFromLink(formData, createStaffAccountInput, createStaffAccount, async () => secondStepPath("/start"));
 }
 
 /** Someone signed in with the invited address accepts. */
