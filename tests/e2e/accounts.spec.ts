@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { completeSecondStep, expectAccessible, signIn, signOut } from "./fixtures";
-import { signUpLinkFor } from "./sign-up";
+import { signUpLinkFor } from "./mail-links";
 
 test("a signed-out visitor is sent to sign-in and comes back after it", async ({ page }) => {
   await page.goto("/werkbak");

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible } from "./fixtures";
 import { expectStep, tabTo } from "./filing";
-import { signUpLinkFor } from "./sign-up";
+import { signUpLinkFor } from "./mail-links";
 
 /**
  * A parent on a phone files with the keyboard only: Tab, typing, arrow keys,

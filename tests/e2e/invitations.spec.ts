@@ -1,33 +1,6 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { invitationPath, invitationToken } from "../../lib/domain/invitations";
 import { expectAccessible, signIn, signOut } from "./fixtures";
-import { signUpLinkFor } from "./sign-up";
-
-/**
- * The link in the invitation mail. Without SMTP_URL the portal writes its mails
- * to the server log, which this test does not read; so it does what the mail writer does: it takes the
- * outbox message from the end-to-end database (scripts/test.ts passes the
- * owner's DATABASE_OWNER_URL: the outbox is hidden from the portal's role) and derives the link with the portal's AUTH_SECRET.
- */
-async function invitationLinkFor(recipient: string): Promise<string> {
-  const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
-  const secret = process.env.AUTH_SECRET;
-  if (!url || !secret) throw new Error("The invitation test needs the portal's DATABASE_URL and AUTH_SECRET (npm run test:e2e sets both).");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM "OutboxMessage" WHERE recipient = $1 AND template = 'case-invitation' ORDER BY "createdAt" DESC LIMIT 1`,
-      [recipient],
-    );
-    const message = rows[0];
-    if (!message) throw new Error(`No invitation mail to ${recipient} in the outbox.`);
-    return invitationPath(invitationToken(secret, message.id));
-  } finally {
-    await client.end();
-  }
-}
+import { invitationLinkFor, signUpLinkFor } from "./mail-links";
 
 test("a parent invites a client supporter, who makes an account, accepts and follows the case", async ({ page }) => {
   const supporterEmail = `steun-${Date.now().toString(36)}@voorbeeld.nl`;

@@ -1,29 +1,6 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { invitationToken, staffInvitationPath } from "../../lib/domain/invitations";
 import { expectAccessible, signIn, signOut, totpCode } from "./fixtures";
-
-/**
- * The link in the staff invitation mail, derived as the mail writer does from the
- * outbox message in the end-to-end database and the portal's AUTH_SECRET.
- */
-async function staffInvitationLinkFor(recipient: string): Promise<string> {
-  const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
-  const secret = process.env.AUTH_SECRET;
-  if (!url || !secret) throw new Error("The staff invitation test needs the portal's DATABASE_URL and AUTH_SECRET (npm run test:e2e sets both).");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM "OutboxMessage" WHERE recipient = $1 AND template = 'staff-invitation' ORDER BY "createdAt" DESC LIMIT 1`,
-      [recipient],
-    );
-    if (!rows[0]) throw new Error(`No staff invitation mail to ${recipient} in the outbox.`);
-    return staffInvitationPath(invitationToken(secret, rows[0].id, "staff-invitation"));
-  } finally {
-    await client.end();
-  }
-}
+import { staffInvitationLinkFor } from "./mail-links";
 
 test("a gemeente admin invites an aanspreekpunt, who makes an account, sets up the app and sees the queue; then the admin removes them", async ({ page }) => {
   const tag = Date.now().toString(36);
