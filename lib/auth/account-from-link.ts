@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import type { z } from "@/lib/domain/zod";
 import { signIn } from "@/lib/auth/auth";
 import type { RequestMeta } from "@/lib/auth/actor";
 import { requestMeta } from "@/lib/auth/session";
