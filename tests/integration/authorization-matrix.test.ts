@@ -96,7 +96,7 @@ import {
   type Cast,
   type Stage,
 } from "../support/case-stages";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, closingInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 /**
  * The authorization matrix: every server action, route handler and page read
@@ -280,7 +280,7 @@ const matrix: Record<string, Entry> = {
   referAction: {
     kind: "action", file: STAFF_CASE, service: "referCase", permission: "case.refer", scope: "case", refusal: "notFound",
     stage: "IN_PROGRESS", changesCase: true,
-    run: ({ actor, c }) => referCase(actor, { caseId: c.id, question: "Graag een analyse van de situatie." }),
+    run: ({ actor, c }) => referCase(actor, { caseId: c.id, ...referralFacts(), question: "Graag een analyse van de situatie." }),
   },
   logInterventionAction: {
     kind: "action", file: STAFF_CASE, service: "logIntervention", permission: "case.logIntervention", scope: "case", refusal: "notFound",
@@ -329,7 +329,7 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: STAFF_CASE, service: "closeCase", permission: "case.close", scope: "case", refusal: "notFound",
     stage: "IN_PROGRESS", changesCase: true,
     run: ({ actor, c }) =>
-      closeCase(actor, { caseId: c.id, result: "RESOLVED", closingNote: "De hulp is geregeld.", blockers: ["WAITING_LIST"], blockedNote: null, breakthroughNote: "Iedereen schoof aan." }),
+      closeCase(actor, closingInput(c.id)),
   },
   settleAssignmentAction: {
     kind: "action", file: STAFF_CASE, service: "settleAssignment", permission: "case.settleAssignment", scope: "case", refusal: "notFound",

@@ -12,7 +12,7 @@ import { startLocal } from "@/lib/server/cases/start-local";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
 import type { InvitableRole } from "@/lib/domain/invitations";
-import { caseInput } from "./factories";
+import { caseInput, referralFacts } from "./factories";
 import { signUpToken } from "@/lib/domain/sign-up";
 import { requestSignUp } from "@/lib/server/users/request-sign-up";
 import { memorySignUpLimiter } from "@/lib/server/users/sign-up-limit";
@@ -90,7 +90,7 @@ export async function caseAt(cast: Cast, stage: Stage, gemeenteCode?: string): P
   }
   await startLocal(cast.aanspreekpunt, { caseId: filed.id, note: "Overleg met school." });
   if (stage === "IN_PROGRESS") return fixture;
-  await referCase(cast.aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  await referCase(cast.aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
   if (stage === "WITH_EXPERT_TEAM") return fixture;
   await proposeDecision(cast.expert, { caseId: filed.id, proposal: "De gemeente zet door met een plek.", rationale: "Niemand neemt de regie." });
   if (stage === "DECISION_PROPOSED") return fixture;
