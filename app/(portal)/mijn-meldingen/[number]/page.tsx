@@ -96,7 +96,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
       )}
 
       {found.evaluation?.helpStartedOn && (
-        found.actions.includes("case.confirmHelpStart") && found.evaluation.helpStartSource === "STAFF" ? (
+        found.actions.includes("case.confirmHelpStart") ? (
           <HelpStartForm caseId={found.id} caseNumber={found.number} recordedDay={helpDay(found.evaluation.helpStartedOn)} action={confirmHelpStartAction} />
         ) : (
           <section aria-labelledby="help-start-title" className="rounded border border-slate-300 bg-white p-5">
