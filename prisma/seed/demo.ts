@@ -242,7 +242,8 @@ type ClosedCase = {
   childBirthDate: string;
   domains: FileCaseInput["domains"];
   stuck: string;
-  route: "local" | "expertTeam" | "decision";
+  /** local: solved in a local breakthrough; referred: through the expert team and a decision that carried out the solution */
+  route: "local" | "referred";
   causes: CauseKey[];
   organisationKinds: OrganisationKindKey[];
   outcome: CaseOutcomeKey;
@@ -267,19 +268,19 @@ const closedCases: ClosedCase[] = [
   {
     filer: "ouder@demo.doorbraak.nl", gemeente: "GM0518", childName: "Jesse Verbeek", childBirthDate: "2011-02-19", domains: ["JEUGDHULP"],
     stuck: "Jesse heeft intensieve hulp nodig. Drie aanbieders hebben een wachtlijst en niemand neemt de regie.",
-    route: "decision", causes: ["NO_MANDATE", "WAITING_LIST", "FUNDING"], organisationKinds: ["JEUGDHULPAANBIEDER", "GEMEENTE"], outcome: "DECISION",
+    route: "referred", causes: ["NO_MANDATE", "WAITING_LIST", "FUNDING"], organisationKinds: ["JEUGDHULPAANBIEDER", "GEMEENTE"], outcome: "DECISION",
     breakthrough: "Het besluit met doorzettingsmacht legde vast welke aanbieder start en wie betaalt.", familyConfirms: true,
   },
   {
     filer: "professional@demo.doorbraak.nl", gemeente: "GM0518", childName: "Ravi Doekhie", childBirthDate: "2009-10-03", domains: ["ONDERWIJS", "ZVW_GGZ"],
     stuck: "Ravi is thuiszitter. De ggz wacht op school, school wacht op een diagnose.",
-    route: "expertTeam", causes: ["BOUNDARY_ZVW", "NO_ASSESSMENT", "WAITING_LIST"], organisationKinds: ["GGZ", "SCHOOL", "LEERPLICHT_RMC"], outcome: "EXPERT_ADVICE",
+    route: "referred", causes: ["BOUNDARY_ZVW", "NO_ASSESSMENT", "WAITING_LIST"], organisationKinds: ["GGZ", "SCHOOL", "LEERPLICHT_RMC"], outcome: "EXPERT_ADVICE",
     breakthrough: "Het expertteam adviseerde een onderzoek op school, betaald door de gemeente.", familyConfirms: false,
   },
   {
     filer: "professional@demo.doorbraak.nl", gemeente: "GM0518", childName: "Fenna Kok", childBirthDate: "2012-12-24", domains: ["JEUGDHULP", "WLZ"],
     stuck: "Fenna heeft langdurige zorg nodig. Gemeente en zorgkantoor zijn het niet eens over de wet.",
-    route: "expertTeam", causes: ["BOUNDARY_WLZ", "FUNDING"], organisationKinds: ["ZORGKANTOOR", "GEMEENTE"], outcome: "MAATWERK",
+    route: "referred", causes: ["BOUNDARY_WLZ", "FUNDING"], organisationKinds: ["ZORGKANTOOR", "GEMEENTE"], outcome: "MAATWERK",
     breakthrough: "Maatwerk: de gemeente betaalt tot de Wlz-indicatie er is.", familyConfirms: false,
   },
   {
@@ -331,7 +332,8 @@ async function seedClosedCases(): Promise<void> {
         organisationKinds: c.organisationKinds,
       });
     }
-    if (c.route === "decision") {
+    // A referred case closes after a decision: the expert team's advice or a maatwerk exception is then carried out through one.
+    if (c.route !== "local") {
       await proposeDecision(await actorFor("expert@demo.doorbraak.nl"), {
         caseId: filed.id,
         proposal: "De gemeente zet door: één aanbieder start, de gemeente betaalt.",
