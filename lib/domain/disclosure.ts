@@ -10,7 +10,8 @@ import type { ShownCount, ShownStatistic } from "./figures";
  */
 
 export const DEFAULT_THRESHOLD = 5;
-export const MIN_THRESHOLD = 2;
+/** With 2, "minder dan 2" would say the count is 1. */
+export const MIN_THRESHOLD = 3;
 export const MAX_THRESHOLD = 50;
 
 export function isValidThreshold(threshold: unknown): threshold is number {
