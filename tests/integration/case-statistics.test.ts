@@ -20,6 +20,7 @@ import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 import { refreshCaseStatistics } from "@/lib/server/statistics/case-statistic";
 import { asStatisticsReader } from "@/lib/server/statistics/read-scope";
+import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "@/tests/support/factories";
 import { prisma as owner } from "@/tests/support/owner-db";
 
@@ -127,6 +128,22 @@ describe("a case's statistic follows the case", () => {
     await owner.case.update({ where: { id: filed.id }, data: { statisticId: null } });
     await owner.caseStatistic.delete({ where: { id: before } });
     expect(await asSystem((tx) => refreshCaseStatistics(tx, [filed.id]))).toBe(1);
+    expect((await statisticOf(filed.id)).step).toBe("SUBMITTED");
+  });
+});
+
+describe("rebuilding", () => {
+  it("refreshes every case whose content is still there, in batches, and links the ones without a row", async () => {
+    const filed = await fileCase(parent, caseInput());
+    const before = (await owner.case.findUniqueOrThrow({ where: { id: filed.id } })).statisticId!;
+    await owner.case.update({ where: { id: filed.id }, data: { statisticId: null } });
+    await owner.caseStatistic.delete({ where: { id: before } });
+    const open = await owner.case.count({ where: { purgedAt: null } });
+
+    const result = await rebuildCaseStatistics({ batchSize: 2 });
+
+    expect(result).toMatchObject({ cases: open, batches: Math.ceil(open / 2) });
+    expect(await owner.case.count({ where: { purgedAt: null, statisticId: null } })).toBe(0);
     expect((await statisticOf(filed.id)).step).toBe("SUBMITTED");
   });
 });
