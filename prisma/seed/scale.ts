@@ -493,10 +493,11 @@ async function runChecks(samples: { number: string; id: string; label: string }[
     if (heads.rows[0]!.n !== "0") problems.push(`${heads.rows[0]!.n} chain heads do not match their last event`);
     const chains = await client.query<{ n: string }>(`SELECT count(DISTINCT chain) AS n FROM "AuditEvent"`);
     if (Number(chains.rows[0]!.n) !== counts.AuditChainHead) problems.push("chains without a head");
-    // The app's role reads what was loaded (grants from the migrations' default privileges).
+    // The app's role reads what was loaded (grants from the migrations' default privileges), except
+    // the tables a migration keeps from it on purpose (the signed audit checkpoints, decision 024).
     const grants = await client.query<{ t: string }>(`
       SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT IN ('_prisma_migrations', 'AuditCheckpoint')
         AND NOT has_table_privilege('doorbraak_app', c.oid, 'SELECT')`);
     if (grants.rows.length > 0) problems.push(`doorbraak_app cannot read ${grants.rows.map((g) => g.t).join(", ")}`);
   } finally {
