@@ -39,6 +39,7 @@ import type { Role } from "@/lib/domain/roles";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyAuditChains } from "@/lib/server/audit/verify-chains";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
+import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import { migrateDeploy } from "../../scripts/db/engine";
 import { DAY, MINUTE } from "./scale/calendar";
 import { restoreIndexes, schemaFingerprint, setAsideIndexes } from "./scale/indexes";
@@ -392,6 +393,18 @@ async function main(): Promise<void> {
       if ((await schemaFingerprint(client)) !== schemaBefore) throw new Error("The indexes and constraints differ from what the migrations made.");
     } finally {
       await client.end();
+    }
+  });
+
+  // Each case's statistic, as the services keep it, by the same code as `npm run statistics:rebuild`
+  // (the purged cases' statistics were loaded with them).
+  await phase("case statistics", async () => {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: LOADING_URL }) });
+    try {
+      const rebuilt = await rebuildCaseStatistics({ db: prisma, batchSize: 1000 });
+      counts.CaseStatistic = (counts.CaseStatistic ?? 0) + rebuilt.cases;
+    } finally {
+      await prisma.$disconnect();
     }
   });
 
