@@ -26,6 +26,7 @@ import { startLocal } from "@/lib/server/cases/start-local";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
+import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import type { Role as DbRole } from "@/lib/generated/prisma/client";
 import { importReferenceData } from "./reference";
 
@@ -507,6 +508,8 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await ensureDemoFallback();
   if ((await prisma.user.count()) > 0) {
     await ensureDemoSecondFactors();
+    // A demo database from before statistics were kept gets them now.
+    await rebuildCaseStatistics();
     return "already-seeded";
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -516,6 +519,8 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await seedCases();
   await seedClosedCases();
   await seedOverdueCase();
+  // The services kept each case's statistic; the seed also moved some dates by hand afterwards.
+  await rebuildCaseStatistics();
   return "seeded";
 }
 

@@ -182,6 +182,22 @@ describe("refining the evaluation of a closed case", () => {
     expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "CLOSED" });
   });
 
+  it("keeps the case's anonymous statistic in step, and the family's correction too", async () => {
+    const c = await closedCase();
+    const statistic = async () => {
+      const { statisticId } = await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { statisticId: true } });
+      return prisma.caseStatistic.findUniqueOrThrow({ where: { id: statisticId! } });
+    };
+    expect(await statistic()).toMatchObject({ causes: ["FUNDING", "WAITING_LIST"], outcome: "DECISION" });
+    await refineEvaluation(aanspreekpunt, {
+      caseId: c.id, causes: ["NO_MANDATE"], organisationKinds: ["GEMEENTE"], outcome: "MAATWERK", helpStartedOn: today(), blockedNote: null, breakthroughNote: "Maatwerk gaf de doorbraak.",
+    });
+    expect(await statistic()).toMatchObject({ causes: ["NO_MANDATE"], organisationKinds: ["GEMEENTE"], outcome: "MAATWERK" });
+    const before = (await statistic()).updatedAt;
+    await confirmHelpStart(parent, { caseId: c.id, answer: "CORRECT", helpStartedOn: amsterdamDay(new Date(Date.now() - 5 * DAY)) });
+    expect((await statistic()).updatedAt.getTime()).toBeGreaterThan(before.getTime());
+  });
+
   it("answers another gemeente's aanspreekpunt that the case does not exist, and changes nothing", async () => {
     const c = await closedCase();
     const before = await stateOf(c.id);

@@ -4,6 +4,7 @@ import type { ConfirmHelpStartInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { checkHelpStart, dateColumn, dayOf } from "./evaluation-rules";
 import { loadForAction } from "./transition";
@@ -43,5 +44,7 @@ export async function confirmHelpStart(actor: Actor, input: ConfirmHelpStartInpu
         ...(day === recorded ? {} : { helpStartedOn: { old: recorded, new: day } }),
       },
     });
+    // The case's anonymous facts (decision 026) carry the day help started.
+    await refreshCaseStatistic(tx, caseId);
   });
 }

@@ -5,6 +5,7 @@ import type { RefineEvaluationInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { ConflictError } from "@/lib/server/errors";
 import { checkHelpStart, dateColumn, dayOf } from "./evaluation-rules";
 import { loadForAction } from "./transition";
@@ -69,6 +70,8 @@ export async function refineEvaluation(actor: Actor, input: RefineEvaluationInpu
       },
     });
     await writeAudit(tx, actor, { action: "case.refineEvaluation", role: loaded.role, case: { id: caseId, number, gemeenteId }, changes });
+    // The case's anonymous facts (decision 026) carry the evaluation: they follow it in this transaction.
+    await refreshCaseStatistic(tx, caseId);
     return { changed: true };
   });
 }

@@ -45,3 +45,11 @@ SET "blockers" = ARRAY(
   ORDER BY k
 )
 WHERE e."blockers" && ARRAY['FUNDING_DISPUTE', 'SCHOOL_PLACE', 'INDICATION', 'COOPERATION', 'DOMAIN_BOUNDARY']::text[];
+
+-- The anonymous facts of each case (decision 026) copy the causes, sorted and once each:
+-- they follow the mapping, also for cases whose content is gone (their evaluation stays).
+UPDATE "CaseStatistic" s
+SET "causes" = ARRAY(SELECT DISTINCT k FROM unnest(e."blockers") AS k ORDER BY k)
+FROM "Case" c
+JOIN "CaseEvaluation" e ON e."caseId" = c.id
+WHERE c."statisticId" = s.id AND s."causes" IS DISTINCT FROM ARRAY(SELECT DISTINCT k FROM unnest(e."blockers") AS k ORDER BY k);
