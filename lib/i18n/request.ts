@@ -31,6 +31,7 @@ const catalogParts = [
   "coverage",
   "reference",
   "staffadmin",
+  "charts",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */
