@@ -141,7 +141,17 @@ export function countTable(
     : [];
   // One row: its cells are the totals per quarter, which the level above may hide.
   const alsoHideCells = above && keys.length === 1 ? above.cells.flatMap((hidden, col) => (hidden ? [col] : [])) : [];
-  const shown: ShownLinearTable = suppressLinear(table, threshold, { alsoHide: { cells: alsoHideCells, sums: alsoHideSums } });
+  // What the level above publishes of these totals is published here too wherever possible.
+  const publishFirstSums = above
+    ? [
+        ...above.cells.flatMap((hidden, col) => (hidden ? [] : [firstColumnSum + col])),
+        ...(above.total ? [] : [sums.length - 1]),
+      ]
+    : [];
+  const shown: ShownLinearTable = suppressLinear(table, threshold, {
+    alsoHide: { cells: alsoHideCells, sums: alsoHideSums },
+    publishFirst: { sums: publishFirstSums },
+  });
   const totals = {
     cells: columnSums.map((_, col) => shown.sums[firstColumnSum + col]!),
     total: shown.sums[sums.length - 1]!,
