@@ -70,6 +70,11 @@ export type DatabaseScope = {
   visitor?: boolean;
   /** The gemeenten and regions whose staff memberships the person manages (staff-roles.ts) */
   manages?: { gemeenten: string[]; regions: string[] };
+  /**
+   * The services that aggregate figures: every row of CaseStatistic and no case data
+   * (decision 026). Only asStatisticsReader (lib/server/statistics/read-scope.ts) sets it.
+   */
+  statistics?: boolean;
 };
 
 function rolesWith(effects: readonly ("read" | "change")[]): Set<Role> {
@@ -142,6 +147,9 @@ export function scopeSettings(scope: DatabaseScope): Record<string, string> {
     "doorbraak.visitor": on(scope.visitor ?? false),
     "doorbraak.manage_gemeenten": scope.manages?.gemeenten.join(",") ?? "",
     "doorbraak.manage_regions": scope.manages?.regions.join(",") ?? "",
+    "doorbraak.statistics": on(scope.statistics ?? false),
+    // Set by the refresh of a case's statistic, for a moment, never by a scope (decision 026).
+    "doorbraak.statistic_rows": "",
   };
 }
 

@@ -77,9 +77,14 @@ export type StatusEntry = { status: CaseStatus; at: Date };
  */
 export type StepDurations = { steps: { status: CaseStatus; workingDays: number }[]; total: number };
 
-/** The audit actions that can change a case's step: filing, and every state-machine action with a target. */
+/**
+ * The audit actions that can change a case's step: filing, handing a case that was
+ * filed for a gemeente that is not live to the region's expert team (hand-case.ts),
+ * and every state-machine action with a target.
+ */
 export const statusChangingActions: readonly string[] = [
   "case.file",
+  "case.route",
   ...Object.entries(caseActions).flatMap(([name, rule]) => (rule.to === null ? [] : [name])),
 ];
 

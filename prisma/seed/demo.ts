@@ -21,6 +21,7 @@ import { referCase } from "@/lib/server/cases/refer-case";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
+import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import type { Role as DbRole } from "@/lib/generated/prisma/client";
 import { importReferenceData } from "./reference";
 
@@ -370,6 +371,8 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await ensureDemoFallback();
   if ((await prisma.user.count()) > 0) {
     await ensureDemoSecondFactors();
+    // A demo database from before statistics were kept gets them now.
+    await rebuildCaseStatistics();
     return "already-seeded";
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -378,6 +381,8 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await ensureDemoSecondFactors();
   await seedCases();
   await seedOverdueCase();
+  // The services kept each case's statistic; the seed also moved some dates by hand afterwards.
+  await rebuildCaseStatistics();
   return "seeded";
 }
 

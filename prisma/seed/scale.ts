@@ -39,6 +39,7 @@ import type { Role } from "@/lib/domain/roles";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyAuditChains } from "@/lib/server/audit/verify-chains";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
+import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import { migrateDeploy } from "../../scripts/db/engine";
 import { DAY, MINUTE } from "./scale/calendar";
 import { restoreIndexes, schemaFingerprint, setAsideIndexes } from "./scale/indexes";
@@ -395,6 +396,18 @@ async function main(): Promise<void> {
     }
   });
 
+  // Each case's statistic, as the services keep it, by the same code as `npm run statistics:rebuild`
+  // (the purged cases' statistics were loaded with them).
+  await phase("case statistics", async () => {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: LOADING_URL }) });
+    try {
+      const rebuilt = await rebuildCaseStatistics({ db: prisma, batchSize: 1000 });
+      counts.CaseStatistic = (counts.CaseStatistic ?? 0) + rebuilt.cases;
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
   await phase("vacuum analyze", async () => {
     const client = new pg.Client({ connectionString: LOADING_URL });
     await client.connect();
@@ -493,10 +506,11 @@ async function runChecks(samples: { number: string; id: string; label: string }[
     if (heads.rows[0]!.n !== "0") problems.push(`${heads.rows[0]!.n} chain heads do not match their last event`);
     const chains = await client.query<{ n: string }>(`SELECT count(DISTINCT chain) AS n FROM "AuditEvent"`);
     if (Number(chains.rows[0]!.n) !== counts.AuditChainHead) problems.push("chains without a head");
-    // The app's role reads what was loaded (grants from the migrations' default privileges).
+    // The app's role reads what was loaded (grants from the migrations' default privileges), except
+    // the tables a migration keeps from it on purpose (the signed audit checkpoints, decision 024).
     const grants = await client.query<{ t: string }>(`
       SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT IN ('_prisma_migrations', 'AuditCheckpoint')
         AND NOT has_table_privilege('doorbraak_app', c.oid, 'SELECT')`);
     if (grants.rows.length > 0) problems.push(`doorbraak_app cannot read ${grants.rows.map((g) => g.t).join(", ")}`);
   } finally {

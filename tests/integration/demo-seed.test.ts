@@ -35,6 +35,9 @@ describe("demo seed", () => {
     expect(caseRegions.map((c) => c.region?.code)).toEqual([HAAGLANDEN]);
     // Den Haag and Delft are live, so their aanspreekpunten got the demo's cases.
     expect(await prisma.case.count({ where: { routing: { not: "GEMEENTE" } } })).toBe(0);
+    // Every demo case has its statistic, for the figures.
+    expect(await prisma.case.count({ where: { statisticId: null } })).toBe(0);
+    expect(await prisma.caseStatistic.count()).toBe(await prisma.case.count());
     // Cases for the other gemeenten have somewhere to go.
     expect(await prisma.nationalFallback.findUnique({ where: { id: 1 } })).toMatchObject({ name: "Landelijk meldpunt vastgelopen jeugdhulp" });
 

@@ -5,6 +5,7 @@ import { asActor, asSystem } from "@/lib/db/acting";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { referCase } from "@/lib/server/cases/refer-case";
+import { asStatisticsReader } from "@/lib/server/statistics/read-scope";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "@/tests/support/factories";
 import { prisma as owner } from "@/tests/support/owner-db";
 
@@ -47,7 +48,9 @@ describe("the portal's database role", () => {
     expect(await portal.timelineEntry.count()).toBe(0);
     expect(await portal.auditEvent.count()).toBe(0);
     expect(await portal.caseParty.count()).toBe(0);
+    expect(await portal.caseStatistic.count()).toBe(0);
     expect(await owner.case.count()).toBeGreaterThanOrEqual(2);
+    expect(await owner.caseStatistic.count()).toBeGreaterThanOrEqual(2);
   });
 
   it("puts every table that holds case or personal data under row-level security", async () => {
@@ -59,7 +62,7 @@ describe("the portal's database role", () => {
     expect(tables.filter((t) => !t.rls).map((t) => t.name)).toEqual([]);
     const own = await owner.$queryRaw<{ name: string }[]>`
       SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relrowsecurity ORDER BY relname`;
-    expect(own.map((t) => t.name)).toEqual(expect.arrayContaining(["Case", "CaseDraft", "StaffNotification", "OutboxMessage", "AuditEvent"]));
+    expect(own.map((t) => t.name)).toEqual(expect.arrayContaining(["Case", "CaseDraft", "StaffNotification", "OutboxMessage", "AuditEvent", "CaseStatistic"]));
   });
 
   it("puts every other table under row-level security too, except the ones listed here with the reason", async () => {
@@ -199,6 +202,15 @@ describe("the other scopes", () => {
 
   it("the portal's own jobs reach every case", async () => {
     expect(await asSystem((tx) => tx.case.count({ where: { id: { in: [delftCase.id, denHaagCase.id] } } }))).toBe(2);
+  });
+
+  it("no person, and not the portal's own jobs, reads the statistics: only the services that aggregate them do", async () => {
+    for (const actor of [denHaagStaff, delftParent, expert, ombudsman]) {
+      expect(await asActor(actor, (tx) => tx.caseStatistic.count())).toBe(0);
+    }
+    expect(await asSystem((tx) => tx.caseStatistic.count())).toBe(0);
+    expect(await asStatisticsReader((tx) => tx.caseStatistic.count())).toBe(await owner.caseStatistic.count());
+    expect(await asStatisticsReader((tx) => tx.case.count())).toBe(0);
   });
 
   it("the settings end with the transaction", async () => {

@@ -19,6 +19,7 @@ import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
 import { routeFor } from "@/lib/domain/coverage";
 import { gemeenteFacts } from "@/lib/server/coverage/facts";
 import { handCaseTo } from "@/lib/server/coverage/hand-case";
+import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { actingRole } from "./transition";
 
 /**
@@ -175,6 +176,7 @@ async function createCase(
       const routed = await tx.case.findUniqueOrThrow({ where: { id: created.id }, select: { deadlineAt: true } });
       created.deadlineAt = routed.deadlineAt;
     }
+    await refreshCaseStatistic(tx, created.id);
     return {
       id: created.id,
       number,

@@ -12,6 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { loadNorms } from "@/lib/server/deadlines/norms";
 import { enqueueEmails } from "@/lib/server/notifications/enqueue";
+import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { ConflictError, ForbiddenError } from "@/lib/server/errors";
 
 type Loaded = Awaited<ReturnType<typeof findScopedCase>>;
@@ -39,9 +40,11 @@ export function actingRole(heldRoles: readonly Role[], action: keyof typeof perm
 
 /**
  * Applies a checked action to a case: moves it to its next state (with the new
- * deadline), adds the timeline entry and the audit event, all in the caller's
- * transaction. The update is conditional on the version that was read, so of
- * two people acting at once only one succeeds.
+ * deadline), adds the timeline entry and the audit event, and brings the case's
+ * statistic up to date, all in the caller's transaction. The update is conditional
+ * on the version that was read, so of two people acting at once only one succeeds.
+ * Callers make their other changes (a decision, an evaluation, a settled
+ * assignment) before this, so that the statistic sees them.
  */
 export async function applyAction(
   tx: Tx,
@@ -99,6 +102,7 @@ export async function applyAction(
     case: { id: current.id, number: current.number, gemeenteId: current.gemeenteId },
     changes: { ...statusChange, ...effect.changes },
   });
+  await refreshCaseStatistic(tx, current.id);
 }
 
 /**

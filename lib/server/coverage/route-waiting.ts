@@ -4,6 +4,7 @@ import { rerouteFor } from "@/lib/domain/coverage";
 import type { Tx } from "@/lib/db/client";
 import { withSystemScope } from "@/lib/db/acting";
 import { gemeenteFacts } from "./facts";
+import { refreshCaseStatistics } from "@/lib/server/statistics/case-statistic";
 import { handCaseTo } from "./hand-case";
 
 export type CoverageChange = { gemeenteIds?: readonly string[]; regionIds?: readonly string[] };
@@ -32,14 +33,15 @@ export async function routeWaitingCases(tx: Tx, actor: Actor | null, change: Cov
     });
     if (waiting.length === 0) return 0;
     const facts = await gemeenteFacts(tx, [...new Set(waiting.map((c) => c.gemeenteId))]);
-    let moved = 0;
+    const moved: string[] = [];
     for (const c of waiting) {
       const g = facts.get(c.gemeenteId);
       const next = g ? rerouteFor(c.routing, g) : null;
       if (!next) continue;
       await handCaseTo(tx, actor, c, next);
-      moved++;
+      moved.push(c.id);
     }
-    return moved;
+    await refreshCaseStatistics(tx, moved);
+    return moved.length;
   });
 }

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { moveCaseRows } from "@/lib/server/cases/move-case-rows";
 import { routeWaitingCases } from "@/lib/server/coverage/route-waiting";
+import { refreshCaseStatistics } from "@/lib/server/statistics/case-statistic";
 import { forgetGemeenten } from "./list-gemeenten";
 import { assertMayUpdateReference, checkValidFrom, loadCurrentReference, sha256Of, type MergerCounts, type ReferenceFile } from "./reference-data";
 
@@ -144,6 +145,7 @@ async function moveToRegion(tx: Tx, actor: Actor | null, role: Role | null, cbsC
       changes: { region: { old: c.region?.code ?? null, new: gemeente.region?.code ?? null } },
     });
   }
+  await refreshCaseStatistics(tx, cases.map((c) => c.id));
   return cases.length;
 }
 
@@ -290,5 +292,6 @@ async function moveOpenCases(tx: Tx, actor: Actor | null, role: Role | null, tar
       },
     });
   }
+  await refreshCaseStatistics(tx, ids);
   return cases.length;
 }

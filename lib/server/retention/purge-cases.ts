@@ -5,6 +5,7 @@ import { asSystem } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 
 export type PurgeResult = {
   /** Cases the queries returned */
@@ -44,7 +45,9 @@ export const PURGED_BIRTH_DATE = new Date("1900-01-01T00:00:00Z");
 /**
  * Every personal field of the case row, blanked. What stays is the tombstone:
  * number, gemeente, region, status, result, urgency, domains, the dates of
- * filing and closing, and counters without content (transfers, version).
+ * filing and closing, and counters without content (transfers, version). The
+ * link to the case's statistic goes too: its anonymous facts stay for the
+ * figures, and nothing leads from them back to this case (decision 026).
  */
 const blankCase = {
   childName: PURGED_TEXT,
@@ -64,6 +67,7 @@ const blankCase = {
   submissionId: null,
   deadlineAt: null,
   overdueAt: null,
+  statisticId: null,
 } satisfies Prisma.CaseUncheckedUpdateManyInput;
 
 type Candidate = { id: string; closedAt: Date };
@@ -145,6 +149,9 @@ async function purgeCase(tx: Tx, caseId: string, now: Date): Promise<boolean> {
   const months = retentionMonthsOf(found.gemeente.retentionMonths);
   if (!isPurgeDue(found.closedAt, months, now)) return false;
 
+  // The last word on the facts, from the content that is about to go (and a row for a case
+  // closed before statistics were kept).
+  await refreshCaseStatistic(tx, caseId);
   // The claim: a second worker, waiting on the lock above, finds purgedAt set and stops there.
   const claimed = await tx.case.updateMany({
     where: { id: caseId, status: "CLOSED", purgedAt: null },

@@ -4,7 +4,9 @@
  * chain) becomes rows. Shared by the coordinator (prisma/seed/scale.ts) and
  * its workers (./worker.ts).
  */
+import { randomUUID } from "node:crypto";
 import { AUDIT_HASH_VERSION, auditHash, auditMac, chainFor, type HashedAuditFields } from "@/lib/domain/audit";
+import { computeCaseStatistic, type CaseResult, type CaseSnapshot, type Domain } from "@/lib/domain/case-statistic";
 import { auditMacKey } from "@/lib/server/audit/keys";
 import { PURGED_BIRTH_DATE, PURGED_TEXT } from "@/lib/server/retention/purge-cases";
 import { DAY, MINUTE } from "./calendar";
@@ -49,13 +51,19 @@ export const columns = {
     "gemeenteId", "caseId", "caseNumber", "changes", "ip", "userAgent", "requestId", "prevHash", "hash", "hashVersion", "mac",
   ],
   AuditChainHead: ["chain", "seq", "hash"],
+  CaseStatistic: [
+    "id", "gemeenteId", "regionId", "filedMonth", "closedMonth", "step", "result", "outcome", "urgency", "domains", "ageBand", "thuiszitter",
+    "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", "referred", "decided", "workingDaysToFirstContact", "workingDaysToReferral",
+    "workingDaysToDecision", "workingDaysToHelpStart", "workingDaysToClose", "stepWorkingDays", "withinNorms", "assignments",
+    "assignmentsOnTime", "transfers", "causes", "organisationKinds", "updatedAt",
+  ],
 } as const;
 
 export type Table = keyof typeof columns;
 
 /** The order in which loads are committed: a table after the ones it refers to. */
 export const loadOrder: Table[] = [
-  "User", "Membership", "TwoFactorCredential", "Case", "CaseParty", "TimelineEntry", "Referral", "InformationRequest", "Intervention",
+  "User", "Membership", "TwoFactorCredential", "CaseStatistic", "Case", "CaseParty", "TimelineEntry", "Referral", "InformationRequest", "Intervention",
   "DecisionProposal", "Decision", "Assignment", "AssignmentReport", "CaseTransfer", "CaseEvaluation", "StaffNotification", "OutboxMessage",
   "AuditEvent", "AuditChainHead",
 ];
@@ -185,7 +193,13 @@ export function writeCase(loader: Loader, r: Random, sim: CaseSim, now: number):
     ]);
   }
   writeChain(loader, r, chainFor(id), sim.audits, { id, number: sim.number });
-  if (gone) return;
+  if (gone) {
+    // The retention job refreshed the case's statistic one last time and left it without a link
+    // (decision 026); the statistics of the cases that are still there are made at the end of the seed.
+    // A random id outside the seeded stream, so that the rest of the data set stays as it was.
+    loader.row("CaseStatistic", statisticRow(randomUUID(), sim, d(sim.purgedAt)!));
+    return;
+  }
 
   loader.row("CaseParty", [r.cuid(), id, g, sim.filer.id, f.partyRole, sim.filer.name, sim.filer.email, null, "EMAIL", null, d(sim.createdAt)]);
   for (const t of sim.timeline) loader.row("TimelineEntry", [t.id, id, g, t.kind, t.body, t.visible, t.actorId, t.actorRole, d(t.at)]);
@@ -264,3 +278,47 @@ export type WorkerResult = {
   biggest: { number: string; events: number; timeline: number; interventions: number };
   maxRssMb: number;
 };
+
+/** The case as the statistic's refresh reads it (lib/server/statistics/case-statistic.ts), from the simulation. */
+function snapshotOf(sim: CaseSim): CaseSnapshot {
+  const f = sim.facts;
+  const date = (day: string) => new Date(`${day}T00:00:00Z`);
+  const firstReferral = sim.referrals.reduce<number | null>((first, x) => (first === null || x.at < first ? x.at : first), null);
+  return {
+    gemeenteId: sim.gemeenteId,
+    regionId: sim.regionId,
+    status: sim.status,
+    result: sim.result as CaseResult | null,
+    urgency: f.urgency,
+    domains: f.domains as Domain[],
+    createdAt: new Date(sim.createdAt),
+    closedAt: sim.closedAt === null ? null : new Date(sim.closedAt),
+    childBirthDate: date(f.childBirthDay),
+    schoolSituation: f.schoolSituation,
+    outOfSchoolSince: f.outOfSchoolSince ? date(f.outOfSchoolSince) : null,
+    referredAt: firstReferral === null ? null : new Date(firstReferral),
+    transferCount: sim.transferCount,
+    events: sim.audits.map((a) => ({ action: a.action, occurredAt: new Date(a.at), outcome: a.outcome, changes: a.changes })),
+    decisions: sim.decisions.map((x) => ({
+      id: x.id,
+      supersedesId: x.supersedesId,
+      createdAt: new Date(x.at),
+      assignments: sim.assignments
+        .filter((a) => a.decisionId === x.id)
+        .map((a) => ({ status: a.status, dueOn: date(a.dueDay), statusAt: a.statusAt === null ? null : new Date(a.statusAt) })),
+    })),
+    evaluation: sim.evaluation ? { blockers: sim.evaluation.blockers, organisationKinds: [], outcome: null, helpStartedOn: null } : null,
+    norms: sim.place.norms,
+  };
+}
+
+function statisticRow(id: string, sim: CaseSim, at: Date): Cell[] {
+  const s = computeCaseStatistic(snapshotOf(sim));
+  const day = (value: Date | null) => (value === null ? null : value.toISOString().slice(0, 10));
+  return [
+    id, s.gemeenteId, s.regionId, day(s.filedMonth), day(s.closedMonth), s.step, s.result, s.outcome, s.urgency, arrayLiteral(s.domains), s.ageBand,
+    s.thuiszitter, s.daysOutOfSchoolAtFiling, s.daysOutOfSchoolAtHelpStart, s.referred, s.decided, s.workingDaysToFirstContact,
+    s.workingDaysToReferral, s.workingDaysToDecision, s.workingDaysToHelpStart, s.workingDaysToClose, JSON.stringify(s.stepWorkingDays),
+    s.withinNorms, s.assignments, s.assignmentsOnTime, s.transfers, arrayLiteral(s.causes), arrayLiteral(s.organisationKinds), at,
+  ];
+}
