@@ -1,12 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { asSystem } from "@/lib/db/acting";
-import { caseStatuses } from "@/lib/domain/case-machine";
-import { caseOutcomeKeys, causeKeys, organisationKindKeys } from "@/lib/domain/causes";
 import { amsterdamDay } from "@/lib/domain/deadlines";
-import { rawFigureSet, type YearAggregates } from "@/lib/domain/figure-aggregates";
-import { buildFigureSet, hiddenOf, type FigureSet, type FigureSetInput } from "@/lib/domain/figure-set";
-import { quarterOf, quartersBetween, type QuarterKey } from "@/lib/domain/lead-times";
+import { computeYear, scopeKeys, type FigureReference } from "@/lib/domain/figure-publication";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { displayName } from "@/lib/server/reference/directory";
 import { lastFactChange, readYearAggregates } from "./read-aggregates";
@@ -17,27 +13,12 @@ import { statisticsThreshold } from "./statistics-policy";
  * The statistics job: computes the figures of every scope (the country, each
  * jeugdregio, each gemeente) for a calendar year and stores them whole, so that
  * the monitoring pages read a finished set instead of counting per request
- * (decision 029). Disclosure control runs top-down: the country's table of
- * regions first, then each region's table of its gemeenten, which hides what
- * the country's hides of the region's totals and publishes first what it
- * publishes; then each gemeente, the same way within its region.
+ * (decision 029).
  */
 
-export const scopeKeys = {
-  country: "country",
-  region: (id: string) => `region:${id}`,
-  gemeente: (id: string) => `gemeente:${id}`,
-};
+export { scopeKeys };
 
-const outcomeRows = [...caseOutcomeKeys, "UNKNOWN"];
-const openSteps = caseStatuses.filter((s) => s !== "CLOSED");
-
-type Reference = {
-  regions: { id: string; name: string }[];
-  gemeenten: { id: string; name: string; regionId: string | null; endedOn: Date | null; activatedAt: Date | null }[];
-};
-
-async function readReference(): Promise<Reference> {
+async function readReference(): Promise<FigureReference> {
   const [regions, gemeenten] = await Promise.all([
     prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma.gemeente.findMany({
@@ -50,79 +31,6 @@ async function readReference(): Promise<Reference> {
       .map((g) => ({ id: g.id, name: displayName(g), regionId: g.regionId, endedOn: g.endedOn, activatedAt: g.activatedAt }))
       .sort((a, b) => a.name.localeCompare(b.name, "nl")),
   };
-}
-
-/** The quarters of `year` that have begun by `now`. */
-function quartersOf(year: number, now: Date): QuarterKey[] {
-  const last: QuarterKey = Number(amsterdamDay(now).slice(0, 4)) === year ? quarterOf(now) : `${year}-K4`;
-  return quartersBetween(`${year}-K1`, last);
-}
-
-/** Gemeenten that count in a year: those not ended before it began, and any with facts in it. */
-function gemeentenOfYear(ref: Reference, agg: YearAggregates, year: number) {
-  const withFacts = new Set([...agg.filed, ...agg.closed].map((r) => r.gemeenteId));
-  if (agg.openByStep) for (const r of agg.openByStep) withFacts.add(r.gemeenteId);
-  const yearStart = new Date(Date.UTC(year, 0, 1));
-  return ref.gemeenten.filter((g) => withFacts.has(g.id) || g.endedOn === null || g.endedOn >= yearStart);
-}
-
-/** Every scope's set for one year, computed from one read of the aggregates. */
-export function computeYear(ref: Reference, agg: YearAggregates, year: number, threshold: number, now: Date): Map<string, FigureSet> {
-  const quarters = quartersOf(year, now);
-  const gemeenten = gemeentenOfYear(ref, agg, year);
-  const regionOf = new Map(ref.gemeenten.map((g) => [g.id, g.regionId ?? ""]));
-  const common = {
-    year,
-    quarters,
-    threshold,
-    computedAt: now,
-    causeKeys,
-    organisationKindKeys,
-    outcomeKeys: outcomeRows,
-    stepKeys: openSteps,
-  } satisfies Partial<FigureSetInput>;
-  const sets = new Map<string, FigureSet>();
-
-  const hasNoRegion = gemeenten.some((g) => !g.regionId);
-  const country = buildFigureSet({
-    ...common,
-    level: "country",
-    unitId: null,
-    units: [...ref.regions, ...(hasNoRegion ? [{ id: "", name: "" }] : [])],
-    raw: rawFigureSet(agg, { scope: () => true, region: null, unitOf: (g) => regionOf.get(g) ?? "" }),
-  });
-  sets.set(scopeKeys.country, country);
-
-  for (const region of ref.regions) {
-    const members = gemeenten.filter((g) => g.regionId === region.id);
-    const inRegion = new Set(members.map((g) => g.id));
-    const row = (table: FigureSet["filed"]) => table.rows.find((r) => r.key === region.id)!;
-    const regionSet = buildFigureSet({
-      ...common,
-      level: "region",
-      unitId: region.id,
-      units: members.map((g) => ({ id: g.id, name: g.name })),
-      above: { filed: hiddenOf(row(country.filed)), closed: hiddenOf(row(country.closed)) },
-      raw: rawFigureSet(agg, { scope: (g) => inRegion.has(g), region: (g) => inRegion.has(g), unitOf: (g) => g }),
-    });
-    sets.set(scopeKeys.region(region.id), regionSet);
-
-    for (const gemeente of members) {
-      const own = (table: FigureSet["filed"]) => table.rows.find((r) => r.key === gemeente.id)!;
-      sets.set(
-        scopeKeys.gemeente(gemeente.id),
-        buildFigureSet({
-          ...common,
-          level: "gemeente",
-          unitId: gemeente.id,
-          units: [{ id: gemeente.id, name: gemeente.name }],
-          above: { filed: hiddenOf(own(regionSet.filed)), closed: hiddenOf(own(regionSet.closed)) },
-          raw: rawFigureSet(agg, { scope: (g) => g === gemeente.id, region: (g) => inRegion.has(g), unitOf: (g) => g }),
-        }),
-      );
-    }
-  }
-  return sets;
 }
 
 export type PublishResult = { years: { year: number; sets: number; skipped: boolean }[]; seconds: number };
