@@ -144,10 +144,17 @@ export function SelectField(props: BaseProps & { options: { value: string; label
 
 /** Radio buttons (single choice) or checkboxes (several) in a fieldset with a legend. */
 export function ChoiceField(
-  props: BaseProps & { multiple?: boolean; options: { value: string; label: string; hint?: string }[] },
+  props: BaseProps & {
+    multiple?: boolean;
+    options: { value: string; label: string; hint?: string }[];
+    /** The boxes ticked when the form has not been sent yet (several, for checkboxes) */
+    initialValues?: readonly string[];
+  },
 ) {
   const error = props.feedback?.fieldErrors?.[props.name];
-  const chosen = props.feedback?.values ? valuesOf(props.feedback, props.name) : props.initial ? [props.initial] : [];
+  const chosen = props.feedback?.values
+    ? valuesOf(props.feedback, props.name)
+    : (props.initialValues ?? (props.initial ? [props.initial] : []));
   const t = useTranslations("form");
   return (
     <fieldset

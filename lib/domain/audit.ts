@@ -77,6 +77,8 @@ const sensitiveFields = new Set([
   "query",
   "correctionReason",
   "internalNote",
+  "blockedNote",
+  "breakthroughNote",
 ]);
 
 export const REDACTED = "[afgeschermd]";

@@ -70,6 +70,10 @@ export const caseActions = {
   "case.declareInadmissible": { from: ["SUBMITTED", "TRIAGE"], to: "CLOSED" },
   /** Done: solved, or no longer needed */
   "case.close": { from: ["IN_PROGRESS", "DECIDED", "MONITORING"], to: "CLOSED" },
+  /** What was learned stays open to refinement after closing; the service needs an evaluation to refine */
+  "case.refineEvaluation": { from: ["CLOSED"], to: null },
+  /** The family answers the day the help started; the service needs a day recorded by staff and not yet answered */
+  "case.confirmHelpStart": { from: ["CLOSED"], to: null },
   /**
    * An assignment of the decision is done (with what shows it) or ended (with
    * why). The first one settled shows that carrying out has begun: the case

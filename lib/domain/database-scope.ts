@@ -33,6 +33,8 @@ export const permissionEffect = {
   "case.transfer": "change",
   "case.declareInadmissible": "change",
   "case.close": "change",
+  "case.refineEvaluation": "change",
+  "case.confirmHelpStart": "change",
   "case.settleAssignment": "change",
   "case.reportAssignment": "change",
   "case.correctDecision": "change",

@@ -4,6 +4,7 @@ import { consentGiver, consentMethods } from "./consent";
 import { hasControlCharacters, hasLoneSurrogates, isoDay, optionalText, recordId, storableText, text } from "./fields";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
 import { livingSituations, requiredAnswer } from "./woonplaats";
+import { caseOutcomeKeys, causeKeys, NOT_SOLVED, organisationKindKeys } from "./causes";
 
 /**
  * Input schemas shared by forms and server actions. Error messages are keys of
@@ -185,7 +186,13 @@ export type ClaimCaseInput = z.infer<typeof claimCaseInput>;
 export const startLocalInput = caseRef.extend({ note: text(5, 4000) }).strict();
 export type StartLocalInput = z.infer<typeof startLocalInput>;
 
-export const referCaseInput = caseRef.extend({ question: text(10, 4000) }).strict();
+/**
+ * Referring records what blocks the case and who is involved, as the aanspreekpunt
+ * sees it then; closing starts from these.
+ */
+export const referCaseInput = caseRef
+  .extend({ question: text(10, 4000), causes: keyList(causeKeys), organisationKinds: keyList(organisationKindKeys) })
+  .strict();
 export type ReferCaseInput = z.infer<typeof referCaseInput>;
 
 export const logInterventionInput = caseRef
@@ -367,41 +374,83 @@ export type DeclareInadmissibleInput = z.infer<typeof declareInadmissibleInput>;
 /** The results an aanspreekpunt closes a case with; not admissible and withdrawn have their own actions. */
 export const closingResults = ["RESOLVED", "NO_LONGER_NEEDED"] as const;
 
-/**
- * What blocked the child's care, chosen when the case closes (several may
- * apply). Listed here beside the other form lists, and used through
- * lib/domain/monitoring.ts, so that forms in the browser do not load the
- * holiday calendar that the monitoring rules need.
- */
-export const blockerKeys = [
-  "WAITING_LIST",
-  "NO_PROVIDER",
-  "FUNDING_DISPUTE",
-  "DOMAIN_BOUNDARY",
-  "SCHOOL_PLACE",
-  "INDICATION",
-  "COOPERATION",
-  "OTHER",
-] as const;
+/** Several keys of one list, at least one, each once. */
+function keyList<const K extends readonly [string, ...string[]]>(keys: K) {
+  return z
+    .array(z.enum(keys, { error: "pickOne" }), { error: "pickOne" })
+    .min(1, { error: "pickOne" })
+    .max(keys.length, { error: "tooMany" })
+    .transform((picked) => [...new Set(picked)]);
+}
+
+/** A day that may be left empty: "" becomes null. */
+const optionalPastDay = z.preprocess((v) => (v === "" || v === undefined ? null : v), pastDay.nullable());
 
 /**
- * Closing records the evaluation too: what blocked (one or more keys, and in
- * words if wanted) and what broke through (always), for learning across cases.
+ * What was learned from a case, recorded when it closes and refinable later:
+ * what blocked (the causes of causes.ts, and in words if wanted), the kinds of
+ * organisation involved, how it was solved, what broke through, and the day
+ * the help really started. That day is asked unless the case was not solved;
+ * that it is not before the case was filed is checked by the service, which
+ * knows the filing day.
  */
+const evaluationFields = {
+  causes: keyList(causeKeys),
+  organisationKinds: keyList(organisationKindKeys),
+  outcome: z.enum(caseOutcomeKeys, { error: "required" }),
+  helpStartedOn: optionalPastDay,
+  blockedNote: optionalText(2000),
+  breakthroughNote: text(10, 4000),
+};
+
+function helpStartUnlessNotSolved(v: { outcome: string; helpStartedOn: string | null }, ctx: z.RefinementCtx): void {
+  if (v.outcome !== NOT_SOLVED && v.helpStartedOn === null) {
+    ctx.addIssue({ code: "custom", path: ["helpStartedOn"], message: "helpStartRequired" });
+  }
+}
+
+/** Run the cross-field check even when other fields have errors, as long as the outcome was understood. */
+const whenOutcomeKnown = {
+  when: ({ value }: { value: unknown }) => caseOutcomeKeys.includes((value as { outcome?: never }).outcome as never),
+};
+
+/** Closing records the evaluation too, for learning across cases. */
 export const closeCaseInput = caseRef
   .extend({
     result: z.enum(closingResults, { error: "required" }),
     closingNote: text(10, 4000),
-    blockers: z
-      .array(z.enum(blockerKeys, { error: "pickOne" }), { error: "pickOne" })
-      .min(1, { error: "pickOne" })
-      .max(blockerKeys.length, { error: "tooMany" })
-      .transform((keys) => [...new Set(keys)]),
-    blockedNote: optionalText(2000),
-    breakthroughNote: text(10, 4000),
+    ...evaluationFields,
   })
-  .strict();
+  .strict()
+  .superRefine(helpStartUnlessNotSolved, whenOutcomeKnown);
 export type CloseCaseInput = z.infer<typeof closeCaseInput>;
+
+/** Staff refine the evaluation of a closed case: the same fields as at closing. */
+export const refineEvaluationInput = caseRef
+  .extend(evaluationFields)
+  .strict()
+  .superRefine(helpStartUnlessNotSolved, whenOutcomeKnown);
+export type RefineEvaluationInput = z.infer<typeof refineEvaluationInput>;
+
+/** How the family answers the day staff recorded: that is right, or it was another day. */
+export const helpStartAnswers = ["CONFIRM", "CORRECT"] as const;
+
+/** The family confirms the day the help started, or gives the right one. */
+export const confirmHelpStartInput = caseRef
+  .extend({
+    answer: z.enum(helpStartAnswers, { error: "required" }),
+    helpStartedOn: optionalPastDay,
+  })
+  .strict()
+  .superRefine(
+    (v, ctx) => {
+      if (v.answer === "CORRECT" && v.helpStartedOn === null) {
+        ctx.addIssue({ code: "custom", path: ["helpStartedOn"], message: "required" });
+      }
+    },
+    { when: ({ value }) => helpStartAnswers.includes((value as { answer?: never }).answer as never) },
+  );
+export type ConfirmHelpStartInput = z.infer<typeof confirmHelpStartInput>;
 
 // ───────── a correction of a recorded decision ─────────
 

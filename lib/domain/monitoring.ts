@@ -1,6 +1,6 @@
 import { caseActions, caseStatuses, type CaseStatus } from "./case-machine";
 import { amsterdamDay, workingDaysBetween } from "./deadlines";
-import { assignmentOutcomes, blockerKeys } from "./inputs";
+import { assignmentOutcomes } from "./inputs";
 
 /**
  * Following a decision through: how an assignment stands, when a decided case
@@ -10,8 +10,8 @@ import { assignmentOutcomes, blockerKeys } from "./inputs";
 export const assignmentStatuses = ["OPEN", "DONE", "ENDED"] as const;
 export type AssignmentStatus = (typeof assignmentStatuses)[number];
 
-/** How staff settle an open assignment, and what blocked a case: the lists live beside the form schemas in inputs.ts. */
-export { assignmentOutcomes, blockerKeys };
+/** How staff settle an open assignment: the list lives beside the form schemas in inputs.ts. What blocked a case is in causes.ts. */
+export { assignmentOutcomes };
 export type AssignmentOutcome = (typeof assignmentOutcomes)[number];
 
 /** What people see: an open assignment whose due day has passed (in Amsterdam) is overdue. */
@@ -64,8 +64,6 @@ export function openAssignmentCount(decisions: readonly DecisionWithAssignments[
 export function mayCloseCase(decisions: readonly DecisionWithAssignments[]): boolean {
   return openAssignmentCount(decisions) === 0;
 }
-
-export type BlockerKey = (typeof blockerKeys)[number];
 
 /** One moment the case entered a step. */
 export type StatusEntry = { status: CaseStatus; at: Date };

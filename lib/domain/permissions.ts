@@ -43,6 +43,10 @@ export const permissions = {
   "case.transfer": ["AANSPREEKPUNT"],
   "case.declareInadmissible": ["AANSPREEKPUNT"],
   "case.close": ["AANSPREEKPUNT"],
+  /** Change the evaluation of a closed case: causes, organisations, outcome, the day help started, notes */
+  "case.refineEvaluation": ["AANSPREEKPUNT"],
+  /** The family confirms or corrects the day the help started, as staff recorded it */
+  "case.confirmHelpStart": ["FAMILY"],
   "case.settleAssignment": ["AANSPREEKPUNT", "EXPERT"],
   "case.reportAssignment": ["FAMILY", "PROFESSIONAL"],
   "case.correctDecision": ["DECISION_HOLDER"],

@@ -9,16 +9,21 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/actor";
+import type { CauseKey, OrganisationKindKey, CaseOutcomeKey } from "@/lib/domain/causes";
+import { amsterdamDay } from "@/lib/domain/deadlines";
 import type { FileCaseInput } from "@/lib/domain/inputs";
 import { isRole, staffRoles } from "@/lib/domain/roles";
 import { prisma } from "@/lib/db/client";
 import { claimCase } from "@/lib/server/cases/claim-case";
+import { closeCase } from "@/lib/server/cases/close-case";
+import { confirmHelpStart } from "@/lib/server/cases/confirm-help-start";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { logIntervention } from "@/lib/server/cases/log-intervention";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { startLocal } from "@/lib/server/cases/start-local";
+import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
 import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
@@ -144,6 +149,8 @@ async function seedCases(): Promise<void> {
   await referCase(aanspreekpunt, {
     caseId: decided.id,
     question: "School en zorgaanbieder wijzen naar elkaar. Kan het expertteam een casusoverleg leiden en een plan maken?",
+    causes: ["NO_COOPERATION", "BOUNDARY_EDUCATION", "WAITING_LIST"],
+    organisationKinds: ["SCHOOL", "SAMENWERKINGSVERBAND", "JEUGDHULPAANBIEDER"],
   });
   await logIntervention(expert, {
     caseId: decided.id,
@@ -227,6 +234,136 @@ async function seedCases(): Promise<void> {
     needDescription: "Duidelijkheid over wie de zorg regelt.",
     urgency: "NORMAL",
   });
+}
+
+type ClosedCase = {
+  filer: "ouder@demo.doorbraak.nl" | "professional@demo.doorbraak.nl" | "ouder.delft@demo.doorbraak.nl";
+  gemeente: "GM0518" | "GM0503";
+  childName: string;
+  childBirthDate: string;
+  domains: FileCaseInput["domains"];
+  stuck: string;
+  /** local: solved in a local breakthrough; referred: through the expert team and a decision that carried out the solution */
+  route: "local" | "referred";
+  causes: CauseKey[];
+  organisationKinds: OrganisationKindKey[];
+  outcome: CaseOutcomeKey;
+  breakthrough: string;
+  /** Whether the family confirms the day the help started (only a family filer can) */
+  familyConfirms: boolean;
+};
+
+/**
+ * Closed cases with their evaluation, so that the causes, organisations, outcomes and
+ * start-of-help days have something to show: each through the real services, closed
+ * on the day it is seeded (so the help started that day too). One case of the demo
+ * parent waits for the family to confirm that day.
+ */
+const closedCases: ClosedCase[] = [
+  {
+    filer: "ouder@demo.doorbraak.nl", gemeente: "GM0518", childName: "Lotte Verbeek", childBirthDate: "2014-06-11", domains: ["JEUGDHULP", "ONDERWIJS"],
+    stuck: "Lotte kan niet naar school zonder begeleiding in de klas. School en wijkteam wachten op elkaar.",
+    route: "local", causes: ["NO_COOPERATION", "BOUNDARY_EDUCATION"], organisationKinds: ["SCHOOL", "WIJKTEAM"], outcome: "LOCAL_AGREEMENT",
+    breakthrough: "Een gesprek met school, wijkteam en ouders samen aan één tafel.", familyConfirms: false,
+  },
+  {
+    filer: "ouder@demo.doorbraak.nl", gemeente: "GM0518", childName: "Jesse Verbeek", childBirthDate: "2011-02-19", domains: ["JEUGDHULP"],
+    stuck: "Jesse heeft intensieve hulp nodig. Drie aanbieders hebben een wachtlijst en niemand neemt de regie.",
+    route: "referred", causes: ["NO_MANDATE", "WAITING_LIST", "FUNDING"], organisationKinds: ["JEUGDHULPAANBIEDER", "GEMEENTE"], outcome: "DECISION",
+    breakthrough: "Het besluit met doorzettingsmacht legde vast welke aanbieder start en wie betaalt.", familyConfirms: true,
+  },
+  {
+    filer: "professional@demo.doorbraak.nl", gemeente: "GM0518", childName: "Ravi Doekhie", childBirthDate: "2009-10-03", domains: ["ONDERWIJS", "ZVW_GGZ"],
+    stuck: "Ravi is thuiszitter. De ggz wacht op school, school wacht op een diagnose.",
+    route: "referred", causes: ["BOUNDARY_ZVW", "NO_ASSESSMENT", "WAITING_LIST"], organisationKinds: ["GGZ", "SCHOOL", "LEERPLICHT_RMC"], outcome: "EXPERT_ADVICE",
+    breakthrough: "Het expertteam adviseerde een onderzoek op school, betaald door de gemeente.", familyConfirms: false,
+  },
+  {
+    filer: "professional@demo.doorbraak.nl", gemeente: "GM0518", childName: "Fenna Kok", childBirthDate: "2012-12-24", domains: ["JEUGDHULP", "WLZ"],
+    stuck: "Fenna heeft langdurige zorg nodig. Gemeente en zorgkantoor zijn het niet eens over de wet.",
+    route: "referred", causes: ["BOUNDARY_WLZ", "FUNDING"], organisationKinds: ["ZORGKANTOOR", "GEMEENTE"], outcome: "MAATWERK",
+    breakthrough: "Maatwerk: de gemeente betaalt tot de Wlz-indicatie er is.", familyConfirms: false,
+  },
+  {
+    filer: "professional@demo.doorbraak.nl", gemeente: "GM0518", childName: "Mees Dekker", childBirthDate: "2010-04-08", domains: ["ONDERWIJS"],
+    stuck: "Mees zit thuis. Geen school in de regio heeft een plek met zorg.",
+    route: "local", causes: ["NO_SCHOOL_PLACE", "WAITING_LIST"], organisationKinds: ["SAMENWERKINGSVERBAND", "SCHOOL"], outcome: "NOT_SOLVED",
+    breakthrough: "Nog geen doorbraak: er is geen plek. Mees staat op de lijst van twee scholen.", familyConfirms: false,
+  },
+  {
+    filer: "ouder.delft@demo.doorbraak.nl", gemeente: "GM0503", childName: "Isa Vermeer", childBirthDate: "2015-08-15", domains: ["JEUGDHULP"],
+    stuck: "Isa woonde in een pleeggezin in een andere gemeente. Geen gemeente wil de hulp regelen.",
+    route: "local", causes: ["WOONPLAATSBEGINSEL", "NO_MANDATE"], organisationKinds: ["GEMEENTE", "GECERTIFICEERDE_INSTELLING"], outcome: "LOCAL_AGREEMENT",
+    breakthrough: "De gemeenten spraken af dat Delft de hulp regelt en de kosten later verrekent.", familyConfirms: true,
+  },
+];
+
+async function seedClosedCases(): Promise<void> {
+  const today = amsterdamDay(new Date());
+  for (const c of closedCases) {
+    const filer = await actorFor(c.filer);
+    const professional = c.filer === "professional@demo.doorbraak.nl";
+    const delft = c.gemeente === "GM0503";
+    const aanspreekpunt = await actorFor(delft ? "aanspreekpunt.delft@demo.doorbraak.nl" : "aanspreekpunt@demo.doorbraak.nl");
+    const filed = await fileCase(filer, {
+      ...demoCaseBase(),
+      ...(professional ? { filerRole: "PROFESSIONAL", organisation: "Leerplicht Den Haag", consentMethod: "IN_PERSON" } : {}),
+      submissionId: randomUUID(),
+      childName: c.childName,
+      childBirthDate: c.childBirthDate,
+      ownGemeenteCode: c.gemeente,
+      domains: c.domains,
+      stuckSince: daysAgo(120),
+      stuckDescription: c.stuck,
+      schoolSituation: c.domains.includes("ONDERWIJS") ? "NONE" : "ATTENDING",
+      outOfSchoolSince: c.domains.includes("ONDERWIJS") ? daysAgo(90) : undefined,
+      refusedBy: "De partijen die in de evaluatie staan.",
+      risks: null,
+      triedDescription: "Gesprekken met alle partijen.",
+      needDescription: "Hulp die past, zo snel mogelijk.",
+      urgency: "NORMAL",
+    });
+    await claimCase(aanspreekpunt, { caseId: filed.id });
+    await startLocal(aanspreekpunt, { caseId: filed.id, note: "Overleg met alle partijen gepland." });
+    if (c.route !== "local") {
+      await referCase(aanspreekpunt, {
+        caseId: filed.id,
+        question: "De partijen komen er samen niet uit. Wil het expertteam meedenken?",
+        causes: c.causes.slice(0, 2),
+        organisationKinds: c.organisationKinds,
+      });
+    }
+    // A referred case closes after a decision: the expert team's advice or a maatwerk exception is then carried out through one.
+    if (c.route !== "local") {
+      await proposeDecision(await actorFor("expert@demo.doorbraak.nl"), {
+        caseId: filed.id,
+        proposal: "De gemeente zet door: één aanbieder start, de gemeente betaalt.",
+        rationale: "Niemand neemt de regie en het kind wacht al maanden.",
+      });
+      const { decisionId } = await recordDecision(await actorFor("beslisser@demo.doorbraak.nl"), {
+        caseId: filed.id,
+        legalBasis: "Jeugdwet art. 2.3 en de afspraken over doorzettingsmacht in de jeugdregio Haaglanden",
+        rationale: "Het kind heeft recht op passende hulp. De partijen komen er samen niet uit.",
+        assignments: [{ party: "Jeugdhulpaanbieder De Linde", description: "Intensieve hulp thuis, vier dagdelen per week", dueOn: daysAhead(14), payer: "Gemeente Den Haag" }],
+      });
+      const assignments = await prisma.assignment.findMany({ where: { decisionId }, select: { id: true } });
+      for (const a of assignments) {
+        await settleAssignment(aanspreekpunt, { caseId: filed.id, assignmentId: a.id, outcome: "DONE", statusNote: "De hulp is gestart. De aanbieder heeft het bevestigd." });
+      }
+    }
+    await closeCase(aanspreekpunt, {
+      caseId: filed.id,
+      result: c.outcome === "NOT_SOLVED" ? "NO_LONGER_NEEDED" : "RESOLVED",
+      closingNote: c.outcome === "NOT_SOLVED" ? "De melding is gesloten. Wij blijven zoeken naar een plek." : "De hulp is begonnen. Daarmee is de melding klaar.",
+      causes: c.causes,
+      organisationKinds: c.organisationKinds,
+      outcome: c.outcome,
+      helpStartedOn: c.outcome === "NOT_SOLVED" ? null : today,
+      blockedNote: null,
+      breakthroughNote: c.breakthrough,
+    });
+    if (c.familyConfirms) await confirmHelpStart(filer, { caseId: filed.id, answer: "CONFIRM", helpStartedOn: null });
+  }
 }
 
 /**
@@ -380,6 +517,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await activateStaffedDemoUnits(new Date());
   await ensureDemoSecondFactors();
   await seedCases();
+  await seedClosedCases();
   await seedOverdueCase();
   // The services kept each case's statistic; the seed also moved some dates by hand afterwards.
   await rebuildCaseStatistics();

@@ -51,6 +51,11 @@ test("the aanspreekpunt claims the case and refers it to the expert team", async
   await page.getByRole("button", { name: "Oppakken" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
   await page.getByLabel("Uw vraag aan het expertteam").fill("School en zorgaanbieder wijzen naar elkaar. Wilt u een casusoverleg leiden?");
+  // What blocks the case and who is involved, as seen now; closing starts from these.
+  const refer = page.getByRole("region", { name: "Doorverwijzen naar het expertteam" });
+  await refer.getByRole("group", { name: /Wat houdt de hulp tegen/ }).getByLabel("Organisaties werken niet samen").check();
+  await refer.getByRole("group", { name: /Welke soorten organisaties/ }).getByLabel(/^School\b/).check();
+  await refer.getByRole("group", { name: /Welke soorten organisaties/ }).getByLabel("Jeugdhulpaanbieder").check();
   await page.getByRole("button", { name: "Doorverwijzen" }).click();
   await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();
   await expect(currentStep(page)).toContainText("Aanmelding en triage");
@@ -238,15 +243,30 @@ test("the aanspreekpunt reads the report, marks both assignments done and closes
 
   await page.getByLabel("Opgelost: de hulp is geregeld").check();
   await page.getByLabel("Toelichting voor het gezin").fill("Sam heeft een plek op school met begeleiding. Daarmee is de melding klaar.");
-  await page.getByLabel("Onenigheid over wie betaalt").check();
-  await page.getByLabel("Geen passende plek op school").check();
+  // The referral's causes and organisations are already ticked; a closing without an outcome is refused at the field.
+  const causes = page.getByRole("group", { name: /Wat houdt de hulp tegen/ });
+  const kinds = page.getByRole("group", { name: /Welke soorten organisaties/ });
+  await expect(causes.getByLabel("Organisaties werken niet samen")).toBeChecked();
+  await expect(kinds.getByLabel("Jeugdhulpaanbieder")).toBeChecked();
+  await causes.getByLabel("Onenigheid over wie betaalt").check();
+  await causes.getByLabel("Geen passende plek op school").check();
+  await kinds.getByLabel("Samenwerkingsverband passend onderwijs").check();
   await page.getByLabel("Wat heeft de doorbraak gebracht?").fill("Het casusoverleg met alle partijen en het besluit met doorzettingsmacht.");
+  await page.getByRole("button", { name: "Melding afsluiten" }).click();
+  await expect(page.getByRole("group", { name: /Hoe is het opgelost/ })).toContainText("Vul dit in.");
+  await expect(page.getByLabel("Wat heeft de doorbraak gebracht?")).toHaveValue(/Het casusoverleg met alle partijen/);
+  await page.getByLabel("Door een besluit met doorzettingsmacht").check();
+  await page.getByLabel("Op welke dag begon de hulp echt?").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()));
   await expectAccessible(page);
   await page.getByRole("button", { name: "Melding afsluiten" }).click();
 
   await expect(page.getByRole("main").getByText("Afgesloten").first()).toBeVisible();
   const evaluation = page.getByRole("region", { name: "Evaluatie" });
   await expect(evaluation).toContainText("Onenigheid over wie betaalt");
+  await expect(evaluation).toContainText("Organisaties werken niet samen");
+  await expect(evaluation).toContainText("Samenwerkingsverband passend onderwijs");
+  await expect(evaluation).toContainText("Door een besluit met doorzettingsmacht");
+  await expect(evaluation).toContainText("Het gezin heeft deze dag nog niet bevestigd.");
   await expect(evaluation).toContainText("Het casusoverleg met alle partijen");
   await expect(evaluation.getByRole("table", { name: "Werkdagen per stap" }).getByRole("row", { name: /Bij het expertteam/ })).toBeVisible();
   await expect(currentStep(page)).toContainText("Afschalen en afsluiten");
@@ -254,7 +274,7 @@ test("the aanspreekpunt reads the report, marks both assignments done and closes
   await signOut(page);
 });
 
-test("the parent sees the case closed, both assignments done, and no evaluation", async ({ page }) => {
+test("the parent sees the case closed, both assignments done, no evaluation, and confirms the day help started", async ({ page }) => {
   await signIn(page, "ouder@demo.doorbraak.nl");
   await visit(page, `/mijn-meldingen/${caseNumber}`);
   await expect(page.getByRole("main")).toContainText("Sam heeft een plek op school met begeleiding.");
@@ -264,5 +284,18 @@ test("the parent sees the case closed, both assignments done, and no evaluation"
   await expect(page.getByRole("button", { name: "Melding versturen" })).toHaveCount(0);
   await expect(page.getByRole("main")).not.toContainText("Evaluatie");
   await expect(page.getByRole("main")).not.toContainText("Het casusoverleg met alle partijen en het besluit");
+  const helpStart = page.getByRole("region", { name: "Wanneer begon de hulp?" });
+  await helpStart.getByLabel(/Ja, de hulp begon op/).check();
+  await helpStart.getByRole("button", { name: "Antwoord versturen" }).click();
+  await expect(page.getByRole("region", { name: "Wanneer begon de hulp?" })).toContainText(/De hulp begon op/);
+  await expect(page.getByRole("button", { name: "Antwoord versturen" })).toHaveCount(0);
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the aanspreekpunt sees that the family confirmed the day", async ({ page }) => {
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await openCase(page);
+  await expect(page.getByRole("region", { name: "Evaluatie" })).toContainText(/Het gezin heeft deze dag op .* bevestigd\./);
   await signOut(page);
 });

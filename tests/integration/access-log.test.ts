@@ -24,7 +24,7 @@ import { addDocument } from "@/lib/server/documents/add-document";
 import { NotFoundError } from "@/lib/server/errors";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 import { minimalPdf as pdfBytes } from "@/tests/support/minimal-pdf";
 
 const DAY = 24 * 60 * 60_000;
@@ -121,7 +121,7 @@ beforeAll(async () => {
   // Staff: the aanspreekpunt opens, claims and refers; the expert team opens; the ombudsman reads the trail.
   await openCase(aanspreekpunt, filed.number);
   await claimCase(aanspreekpunt, { caseId: filed.id });
-  await referCase(aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  await referCase(aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
   await openCase(expert, filed.number);
   await readAuditTrail(ombudsman, filed.number);
   // The system: the case goes past its deadline.

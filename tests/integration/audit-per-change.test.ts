@@ -10,6 +10,8 @@ import { answerInfo } from "@/lib/server/cases/answer-info";
 import { assignCase } from "@/lib/server/cases/assign-case";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { closeCase } from "@/lib/server/cases/close-case";
+import { confirmHelpStart } from "@/lib/server/cases/confirm-help-start";
+import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { correctDecision } from "@/lib/server/cases/correct-decision";
 import { declareInadmissible } from "@/lib/server/cases/declare-inadmissible";
 import { fileCase } from "@/lib/server/cases/file-case";
@@ -28,7 +30,7 @@ import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
 import { revokeInvitation } from "@/lib/server/invitations/revoke-invitation";
 import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, closingInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 /**
  * Every service that changes a case writes exactly one audit event, in the
@@ -40,7 +42,7 @@ import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/fa
 const SECRET = "integration-test-secret-for-audit-per-change";
 process.env.AUTH_SECRET = SECRET;
 
-type Stage = "SUBMITTED" | "TRIAGE" | "IN_PROGRESS" | "INFO_REQUESTED" | "WITH_EXPERT_TEAM" | "DECISION_PROPOSED" | "DECIDED";
+type Stage = "SUBMITTED" | "TRIAGE" | "IN_PROGRESS" | "INFO_REQUESTED" | "WITH_EXPERT_TEAM" | "DECISION_PROPOSED" | "DECIDED" | "CLOSED";
 type Fixture = { id: string; number: string; decisionId: string; assignmentIds: string[] };
 type Change = {
   stage: Stage | null;
@@ -61,7 +63,7 @@ const assignments = [
   { party: "Samenwerkingsverband", description: "Een plek op school met zorg", dueOn: inDays(30), payer: "Samenwerkingsverband" },
   { party: "Zorgaanbieder De Brug", description: "Begeleiding op school", dueOn: inDays(40), payer: "Gemeente" },
 ];
-const closing = { result: "RESOLVED", closingNote: "De hulp is geregeld.", blockers: ["WAITING_LIST"], blockedNote: null, breakthroughNote: "Het besluit legde vast wie betaalt." } as const;
+const closing = { result: "RESOLVED", closingNote: "De hulp is geregeld.", causes: ["WAITING_LIST"], organisationKinds: ["SCHOOL"], outcome: "LOCAL_AGREEMENT", blockedNote: null, breakthroughNote: "Het besluit legde vast wie betaalt." } as const;
 
 async function caseAt(stage: Stage): Promise<Fixture> {
   const filed = await fileCase(parent, caseInput());
@@ -75,7 +77,11 @@ async function caseAt(stage: Stage): Promise<Fixture> {
   }
   await startLocal(aanspreekpunt, { caseId: filed.id, note: "Overleg met school." });
   if (stage === "IN_PROGRESS") return fixture;
-  await referCase(aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  if (stage === "CLOSED") {
+    await closeCase(aanspreekpunt, closingInput(filed.id));
+    return fixture;
+  }
+  await referCase(aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
   if (stage === "WITH_EXPERT_TEAM") return fixture;
   await proposeDecision(expert, { caseId: filed.id, proposal: "De gemeente zet door met een plek.", rationale: "Niemand neemt de regie." });
   if (stage === "DECISION_PROPOSED") return fixture;
@@ -90,7 +96,7 @@ const changes: Record<ChangeName, Change> = {
   "case.startLocal": { stage: "TRIAGE", run: (c) => startLocal(aanspreekpunt, { caseId: c.id, note: "Overleg met school." }) },
   "case.requestInfo": { stage: "TRIAGE", run: (c) => requestInfo(aanspreekpunt, { caseId: c.id, familyQuestion: "Welke school was het laatst?" }) },
   "case.answer": { stage: "INFO_REQUESTED", run: (c) => answerInfo(parent, { caseId: c.id, answer: "De Linde, tot de zomer." }) },
-  "case.refer": { stage: "IN_PROGRESS", run: (c) => referCase(aanspreekpunt, { caseId: c.id, question: "Graag een analyse van de situatie." }) },
+  "case.refer": { stage: "IN_PROGRESS", run: (c) => referCase(aanspreekpunt, { caseId: c.id, ...referralFacts(), question: "Graag een analyse van de situatie." }) },
   "case.logIntervention": {
     stage: "WITH_EXPERT_TEAM",
     run: (c) =>
@@ -111,7 +117,12 @@ const changes: Record<ChangeName, Change> = {
     stage: "TRIAGE",
     run: (c) => declareInadmissible(aanspreekpunt, { caseId: c.id, inadmissibleReason: "Er is al passende hulp gestart.", complaintRoute: "Bel de klachtenlijn van de gemeente." }),
   },
-  "case.close": { stage: "IN_PROGRESS", run: (c) => closeCase(aanspreekpunt, { caseId: c.id, ...closing, blockers: [...closing.blockers] }) },
+  "case.close": { stage: "IN_PROGRESS", run: (c) => closeCase(aanspreekpunt, { caseId: c.id, ...closing, causes: [...closing.causes], organisationKinds: [...closing.organisationKinds], helpStartedOn: today }) },
+  "case.refineEvaluation": {
+    stage: "CLOSED",
+    run: (c) => refineEvaluation(aanspreekpunt, { ...closingInput(c.id), causes: ["NO_MANDATE"], organisationKinds: ["GEMEENTE"], outcome: "MAATWERK" }),
+  },
+  "case.confirmHelpStart": { stage: "CLOSED", run: (c) => confirmHelpStart(parent, { caseId: c.id, answer: "CONFIRM", helpStartedOn: null }) },
   "case.settleAssignment": {
     stage: "DECIDED",
     run: (c) => settleAssignment(aanspreekpunt, { caseId: c.id, assignmentId: c.assignmentIds[0]!, outcome: "DONE", statusNote: "De plek is geregeld." }),

@@ -22,6 +22,7 @@ import { answerInfo } from "@/lib/server/cases/answer-info";
 import { assignCase } from "@/lib/server/cases/assign-case";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { closeCase } from "@/lib/server/cases/close-case";
+import { confirmHelpStart } from "@/lib/server/cases/confirm-help-start";
 import { correctDecision } from "@/lib/server/cases/correct-decision";
 import { declareInadmissible } from "@/lib/server/cases/declare-inadmissible";
 import { fileCase } from "@/lib/server/cases/file-case";
@@ -34,6 +35,7 @@ import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { readAuditTrail } from "@/lib/server/cases/read-audit-trail";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
+import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { requestInfo } from "@/lib/server/cases/request-info";
 import { emptyCaseSearch, searchCases } from "@/lib/server/cases/search-cases";
 import { startLocal } from "@/lib/server/cases/start-local";
@@ -96,7 +98,7 @@ import {
   type Cast,
   type Stage,
 } from "../support/case-stages";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, closingInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 /**
  * The authorization matrix: every server action, route handler and page read
@@ -280,7 +282,7 @@ const matrix: Record<string, Entry> = {
   referAction: {
     kind: "action", file: STAFF_CASE, service: "referCase", permission: "case.refer", scope: "case", refusal: "notFound",
     stage: "IN_PROGRESS", changesCase: true,
-    run: ({ actor, c }) => referCase(actor, { caseId: c.id, question: "Graag een analyse van de situatie." }),
+    run: ({ actor, c }) => referCase(actor, { caseId: c.id, ...referralFacts(), question: "Graag een analyse van de situatie." }),
   },
   logInterventionAction: {
     kind: "action", file: STAFF_CASE, service: "logIntervention", permission: "case.logIntervention", scope: "case", refusal: "notFound",
@@ -329,12 +331,20 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: STAFF_CASE, service: "closeCase", permission: "case.close", scope: "case", refusal: "notFound",
     stage: "IN_PROGRESS", changesCase: true,
     run: ({ actor, c }) =>
-      closeCase(actor, { caseId: c.id, result: "RESOLVED", closingNote: "De hulp is geregeld.", blockers: ["WAITING_LIST"], blockedNote: null, breakthroughNote: "Iedereen schoof aan." }),
+      closeCase(actor, closingInput(c.id)),
   },
   settleAssignmentAction: {
     kind: "action", file: STAFF_CASE, service: "settleAssignment", permission: "case.settleAssignment", scope: "case", refusal: "notFound",
     stage: "DECIDED", changesCase: true,
     run: ({ actor, c }) => settleAssignment(actor, { caseId: c.id, assignmentId: c.assignmentIds[0]!, outcome: "DONE", statusNote: "De plek is geregeld." }),
+  },
+  refineEvaluationAction: {
+    kind: "action", file: STAFF_CASE, service: "refineEvaluation", permission: "case.refineEvaluation", scope: "case", refusal: "notFound",
+    stage: "CLOSED", changesCase: true,
+    run: ({ actor, c }) =>
+      refineEvaluation(actor, {
+        caseId: c.id, causes: ["NO_MANDATE"], organisationKinds: ["GEMEENTE"], outcome: "MAATWERK", helpStartedOn: null, blockedNote: null, breakthroughNote: "Maatwerk gaf de doorbraak.",
+      }),
   },
   verifyChainAction: {
     kind: "action", file: "app/(staff)/zaken/[number]/audit/actions.ts", service: "verifyAuditTrail", permission: "audit.read", scope: "case", refusal: "notFound",
@@ -352,6 +362,11 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: `${FAMILY_CASE}/actions.ts`, service: "answerInfo", permission: "case.answer", scope: "case", refusal: "notFound",
     stage: "INFO_REQUESTED", changesCase: true,
     run: ({ actor, c }) => answerInfo(actor, { caseId: c.id, answer: "De Linde, tot de zomer." }),
+  },
+  confirmHelpStartAction: {
+    kind: "action", file: `${FAMILY_CASE}/actions.ts`, service: "confirmHelpStart", permission: "case.confirmHelpStart", scope: "case", refusal: "notFound",
+    stage: "CLOSED", changesCase: true,
+    run: ({ actor, c }) => confirmHelpStart(actor, { caseId: c.id, answer: "CONFIRM", helpStartedOn: null }),
   },
   reportAssignmentAction: {
     kind: "action", file: `${FAMILY_CASE}/assignment-report-actions.ts`, service: "reportAssignment", permission: "case.reportAssignment", scope: "case", refusal: "notFound",
@@ -888,7 +903,7 @@ beforeAll(async () => {
     expert: actors.EXPERT.own,
     decider: actors.DECISION_HOLDER.own,
   };
-  const stages: Stage[] = ["SUBMITTED", "TRIAGE", "INFO_REQUESTED", "IN_PROGRESS", "WITH_EXPERT_TEAM", "DECISION_PROPOSED", "DECIDED"];
+  const stages: Stage[] = ["SUBMITTED", "TRIAGE", "INFO_REQUESTED", "IN_PROGRESS", "WITH_EXPERT_TEAM", "DECISION_PROPOSED", "DECIDED", "CLOSED"];
   const shared = {} as Record<Stage, CaseFixture>;
   for (const stage of stages) shared[stage] = await caseAt(cast, stage);
   const { id: documentId } = await addDocument(cast.family, { caseId: shared.DECIDED.id, fileName: "verslag.png", content: new Uint8Array(onePixelPng) });

@@ -12,7 +12,7 @@ import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { readDocument } from "@/lib/server/documents/read-document";
 import { attachmentResponse } from "@/lib/server/download-response";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/server/errors";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 import { minimalPdfText as minimalPdf } from "@/tests/support/minimal-pdf";
 
 
@@ -263,7 +263,7 @@ describe("who may add and download documents", () => {
     const { parent, id } = await familyCase();
     const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
     await claimCase(aanspreekpunt, { caseId: id });
-    await referCase(aanspreekpunt, { caseId: id, question: "Kan het expertteam meedenken over passend onderwijs?" });
+    await referCase(aanspreekpunt, { caseId: id, ...referralFacts(), question: "Kan het expertteam meedenken over passend onderwijs?" });
     const existing = await addDocument(parent, { caseId: id, fileName: "verslag.pdf", content: bytes(minimalPdf) });
     const actor = await make(parent);
 

@@ -16,7 +16,7 @@ import { readAuditTrail } from "@/lib/server/cases/read-audit-trail";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const inTwoMonths = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
@@ -52,7 +52,7 @@ beforeAll(async () => {
 async function referredCase() {
   const filed = await fileCase(parent, caseInput({ ownGemeenteCode: DEN_HAAG }));
   await claimCase(aanspreekpunt, { caseId: filed.id });
-  await referCase(aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  await referCase(aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
   return filed;
 }
 
@@ -321,7 +321,7 @@ describe("the step of procesregie through a case's life", () => {
 
     await claimCase(aanspreekpunt, { caseId: filed.id });
     expect(await step()).toBeNull();
-    await referCase(aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+    await referCase(aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
     expect(await step()).toBe("INTAKE");
     expect((await listProcesregieSteps(expert, [filed.id])).get(filed.id)).toBe("INTAKE");
 

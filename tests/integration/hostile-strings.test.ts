@@ -158,6 +158,8 @@ vi.mock("@/lib/server/cases/answer-info", async (load) => gate.wrap(await load()
 vi.mock("@/lib/server/cases/assign-case", async (load) => gate.wrap(await load(), ["assignCase"]));
 vi.mock("@/lib/server/cases/claim-case", async (load) => gate.wrap(await load(), ["claimCase"]));
 vi.mock("@/lib/server/cases/close-case", async (load) => gate.wrap(await load(), ["closeCase"]));
+vi.mock("@/lib/server/cases/confirm-help-start", async (load) => gate.wrap(await load(), ["confirmHelpStart"]));
+vi.mock("@/lib/server/cases/refine-evaluation", async (load) => gate.wrap(await load(), ["refineEvaluation"]));
 vi.mock("@/lib/server/cases/correct-decision", async (load) => gate.wrap(await load(), ["correctDecision"]));
 vi.mock("@/lib/server/cases/declare-inadmissible", async (load) => gate.wrap(await load(), ["declareInadmissible"]));
 vi.mock("@/lib/server/cases/file-case", async (load) => gate.wrap(await load(), ["fileCase"]));
@@ -350,6 +352,14 @@ function caseSetup(stage: Stage, who: (w: World) => Actor) {
 }
 const caseForm = (ctx: Ctx): Form => ({ caseId: ctx.c.id, caseNumber: ctx.c.number });
 const caseFields = { caseId: strict, caseNumber: route } satisfies Record<string, Field>;
+/** The evaluation's fields, at closing and when refining. */
+const evaluationFields = {
+  causes: strict, organisationKinds: strict, outcome: strict, helpStartedOn: strict, blockedNote: text(optionalTrimmed), breakthroughNote: text(),
+} satisfies Record<string, Field>;
+const evaluationForm = (): Form => ({
+  causes: ["WAITING_LIST", "FUNDING"], organisationKinds: ["SCHOOL", "GGZ"], outcome: "DECISION", helpStartedOn: today,
+  blockedNote: "Wachtlijst bij de aanbieder.", breakthroughNote: "Iedereen schoof aan.",
+});
 
 async function setStatus(ctx: Ctx, status: Stage | "CLOSED" | "MONITORING", extra: Record<string, unknown> = {}) {
   await prisma.case.update({ where: { id: ctx.c.id }, data: { status, ...extra } });
@@ -416,12 +426,13 @@ const plans: Record<string, Plan> = {
     shownLater: async (ctx) => byId((await workspace(ctx)).informationRequests, (r) => ({ familyQuestion: r.question })),
   },
   referAction: {
-    file: STAFF, call: "state", fields: { ...caseFields, question: text() },
-    setup: caseSetup("TRIAGE", (w) => w.cast.aanspreekpunt), form: (ctx) => ({ ...caseForm(ctx), question: "Graag een analyse van de situatie." }),
+    file: STAFF, call: "state", fields: { ...caseFields, question: text(), causes: strict, organisationKinds: strict },
+    setup: caseSetup("TRIAGE", (w) => w.cast.aanspreekpunt),
+    form: (ctx) => ({ ...caseForm(ctx), question: "Graag een analyse van de situatie.", causes: ["NO_MANDATE", "FUNDING"], organisationKinds: ["SCHOOL"] }),
     reset: (ctx) => setStatus(ctx, "TRIAGE"),
     readBack: async (ctx) => {
       const row = await prisma.referral.findFirstOrThrow({ where: { caseId: ctx.c.id }, orderBy: { createdAt: "desc" } });
-      return { ref: row.id, stored: { question: row.question } };
+      return { ref: row.id, stored: { question: row.question, causes: row.causes, organisationKinds: row.organisationKinds } };
     },
     shownLater: async (ctx) => byId((await workspace(ctx)).referrals, (r) => ({ question: r.question })),
   },
@@ -551,12 +562,9 @@ const plans: Record<string, Plan> = {
   },
   closeAction: {
     file: STAFF, call: "state",
-    fields: { ...caseFields, result: strict, closingNote: text(), blockers: strict, blockedNote: text(optionalTrimmed), breakthroughNote: text() },
+    fields: { ...caseFields, result: strict, closingNote: text(), ...evaluationFields },
     setup: caseSetup("IN_PROGRESS", (w) => w.cast.aanspreekpunt),
-    form: (ctx) => ({
-      ...caseForm(ctx), result: "RESOLVED", closingNote: "De hulp is geregeld.", blockers: ["WAITING_LIST", "FUNDING_DISPUTE"],
-      blockedNote: "Wachtlijst bij de aanbieder.", breakthroughNote: "Iedereen schoof aan.",
-    }),
+    form: (ctx) => ({ ...caseForm(ctx), result: "RESOLVED", closingNote: "De hulp is geregeld.", ...evaluationForm() }),
     // A case closes once: the evaluation goes with the closing, so both are taken back.
     reset: async (ctx) => {
       await prisma.caseEvaluation.deleteMany({ where: { caseId: ctx.c.id } });
@@ -590,6 +598,22 @@ const plans: Record<string, Plan> = {
       return { stored: { statusNote: row.statusNote, outcome: row.status }, shown: { statusNote: shown?.statusNote } };
     },
   },
+  refineEvaluationAction: {
+    file: STAFF, call: "state", fields: { ...caseFields, ...evaluationFields },
+    setup: caseSetup("CLOSED", (w) => w.cast.aanspreekpunt),
+    form: (ctx) => ({ ...caseForm(ctx), ...evaluationForm() }),
+    // Back to an evaluation unlike the form's, so that every submission it takes changes something.
+    reset: async (ctx) => {
+      await prisma.caseEvaluation.update({
+        where: { caseId: ctx.c.id },
+        data: { blockers: ["OTHER"], organisationKinds: ["OTHER"], outcome: "NOT_SOLVED", helpStartedOn: null, blockedNote: null, breakthroughNote: "Een eerdere tekst." },
+      });
+    },
+    readBack: async (ctx) => {
+      const row = await prisma.case.findUniqueOrThrow({ where: { id: ctx.c.id }, select: { closingNote: true, result: true, evaluation: true } });
+      return { stored: closingValues(row), shown: closingValues(await workspace(ctx)) };
+    },
+  },
   verifyChainAction: {
     file: "app/(staff)/zaken/[number]/audit/actions.ts", call: "state", fields: { caseNumber: strict },
     setup: caseSetup("TRIAGE", (w) => w.cast.aanspreekpunt), form: (ctx) => ({ caseNumber: ctx.c.number }),
@@ -607,6 +631,23 @@ const plans: Record<string, Plan> = {
     },
     // The aanspreekpunt reads why in the workspace.
     shownLater: async (ctx) => byId((await workspace(ctx)).timeline, (t) => ({ reason: t.body })),
+  },
+  confirmHelpStartAction: {
+    file: FAMILY, call: "state", fields: { ...caseFields, answer: strict, helpStartedOn: strict },
+    setup: caseSetup("CLOSED", (w) => w.cast.family),
+    form: (ctx) => ({ ...caseForm(ctx), answer: "CORRECT", helpStartedOn: today }),
+    // The day is asked again, as after staff record a new one.
+    reset: async (ctx) => {
+      await prisma.caseEvaluation.update({
+        where: { caseId: ctx.c.id },
+        data: { helpStartedOn: new Date(`${today}T00:00:00Z`), helpStartSource: "STAFF", helpStartConfirmedAt: null },
+      });
+    },
+    readBack: async (ctx) => {
+      const row = await prisma.caseEvaluation.findUniqueOrThrow({ where: { caseId: ctx.c.id } });
+      const shown = await followCase(world.cast.family, ctx.c.number);
+      return { stored: { helpStartedOn: dayOf(row.helpStartedOn) }, shown: { helpStartedOn: dayOf(shown.evaluation?.helpStartedOn ?? null) } };
+    },
   },
   answerAction: {
     file: FAMILY, call: "state", fields: { ...caseFields, answer: text() },
@@ -1065,8 +1106,23 @@ function decisionValues(d: { legalBasis: string; rationale: string; assignments:
   };
 }
 
-function closingValues(c: { closingNote: string | null; result: string | null; evaluation: { blockedNote: string | null; breakthroughNote: string; blockers: string[] } | null }) {
-  return { closingNote: c.closingNote, result: c.result, blockedNote: c.evaluation?.blockedNote, breakthroughNote: c.evaluation?.breakthroughNote, blockers: c.evaluation?.blockers };
+const dayOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+type StoredEvaluation = {
+  blockedNote: string | null;
+  breakthroughNote: string;
+  blockers: string[];
+  organisationKinds: string[];
+  outcome: string | null;
+  helpStartedOn: Date | null;
+};
+
+function closingValues(c: { closingNote: string | null; result: string | null; evaluation: StoredEvaluation | null }) {
+  const e = c.evaluation;
+  return {
+    closingNote: c.closingNote, result: c.result, blockedNote: e?.blockedNote, breakthroughNote: e?.breakthroughNote, causes: e?.blockers,
+    organisationKinds: e?.organisationKinds, outcome: e?.outcome, helpStartedOn: dayOf(e?.helpStartedOn ?? null),
+  };
 }
 
 function filingValues(c: {

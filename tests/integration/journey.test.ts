@@ -11,7 +11,7 @@ import { readAuditTrail } from "@/lib/server/cases/read-audit-trail";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { DomainError } from "@/lib/server/errors";
-import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const today = new Date().toISOString().slice(0, 10);
@@ -33,7 +33,7 @@ describe("the escalation journey through the services", () => {
     expect(filed.deadlineAt).not.toBeNull();
 
     await claimCase(aanspreekpunt, { caseId: filed.id });
-    await referCase(aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+    await referCase(aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
     await logIntervention(expert, {
       caseId: filed.id,
       type: "CASE_CONFERENCE",

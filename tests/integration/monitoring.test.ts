@@ -51,13 +51,16 @@ async function decidedCase(parties: string[] = ["Zorgaanbieder X", "School Y"]) 
 }
 
 const evaluation = {
-  blockers: ["WAITING_LIST", "FUNDING_DISPUTE"],
+  causes: ["WAITING_LIST", "FUNDING"],
+  organisationKinds: ["JEUGDHULPAANBIEDER", "GEMEENTE"],
+  outcome: "DECISION",
+  helpStartedOn: new Date().toISOString().slice(0, 10),
   blockedNote: "De aanbieder had een wachtlijst en niemand wilde betalen.",
   breakthroughNote: "Het besluit met doorzettingsmacht legde vast wie betaalt.",
 } satisfies Partial<CloseCaseInput>;
 
 function closeInput(caseId: string): CloseCaseInput {
-  return { caseId, result: "RESOLVED", closingNote: "De hulp is geregeld en uw kind gaat weer naar school.", ...evaluation, blockers: [...evaluation.blockers] };
+  return { caseId, result: "RESOLVED", closingNote: "De hulp is geregeld en uw kind gaat weer naar school.", ...evaluation, causes: [...evaluation.causes], organisationKinds: [...evaluation.organisationKinds] };
 }
 
 describe("an assignment past its date", () => {
@@ -146,7 +149,12 @@ describe("closing a decided case", () => {
     const stored = await prisma.caseEvaluation.findUniqueOrThrow({ where: { caseId: c.id } });
     expect(stored).toMatchObject({
       gemeenteId: row.gemeenteId,
-      blockers: ["WAITING_LIST", "FUNDING_DISPUTE"],
+      blockers: ["WAITING_LIST", "FUNDING"],
+      organisationKinds: ["JEUGDHULPAANBIEDER", "GEMEENTE"],
+      outcome: "DECISION",
+      helpStartedOn: new Date(`${evaluation.helpStartedOn}T00:00:00Z`),
+      helpStartSource: "STAFF",
+      helpStartConfirmedAt: null,
       blockedNote: evaluation.blockedNote,
       breakthroughNote: evaluation.breakthroughNote,
       createdById: aanspreekpunt.userId,
@@ -164,7 +172,7 @@ describe("closing a decided case", () => {
     const actions = (await prisma.auditEvent.findMany({ where: { caseId: c.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions.slice(-3)).toEqual(["case.settleAssignment", "case.settleAssignment", "case.close"]);
     const close = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: c.id, action: "case.close" } });
-    expect(close.changes).toMatchObject({ status: { old: "MONITORING", new: "CLOSED" }, blockers: { new: ["WAITING_LIST", "FUNDING_DISPUTE"] } });
+    expect(close.changes).toMatchObject({ status: { old: "MONITORING", new: "CLOSED" }, causes: { new: ["WAITING_LIST", "FUNDING"] }, outcome: { new: "DECISION" } });
     const family = await followCase(parent, c.number);
     expect(family.timeline.map((e) => e.kind).slice(-3)).toEqual(["assignmentDone", "assignmentEnded", "closed"]);
     const shown = await familyAssignmentFollowUp(parent, c.id);

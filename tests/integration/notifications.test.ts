@@ -9,7 +9,7 @@ import { referCase } from "@/lib/server/cases/refer-case";
 import { requestInfo } from "@/lib/server/cases/request-info";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
-import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 import { useTestSmtp } from "../support/smtp";
 
 describe("notification e-mail", () => {
@@ -39,7 +39,7 @@ describe("notification e-mail", () => {
     const parent = await makeActor("FAMILY");
     const filed = await fileCase(parent, caseInput({ childName: "Geheim Kind", stuckDescription: "Vertrouwelijke zorgdetails van dit kind." }));
     await claimCase(aanspreekpunt, { caseId: filed.id });
-    await referCase(aanspreekpunt, { caseId: filed.id, question: "Graag een analyse van de vertrouwelijke situatie." });
+    await referCase(aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Graag een analyse van de vertrouwelijke situatie." });
     await deliverOutbox();
 
     const mails = received.filter((m) => m.to.includes(parent.email));
@@ -67,7 +67,7 @@ describe("notification e-mail", () => {
     await requestInfo(aanspreekpunt, { caseId, familyQuestion: "Welke school heeft u al gebeld?" });
     await answerInfo(parent, { caseId, answer: "Alle scholen in de buurt." });
     await startLocal(aanspreekpunt, { caseId, note: "Overleg met school en zorgaanbieder." });
-    await referCase(aanspreekpunt, { caseId, question: "Kan het expertteam een casusoverleg leiden?" });
+    await referCase(aanspreekpunt, { caseId, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
     await proposeDecision(aanspreekpunt, { caseId, proposal, rationale: "Niemand neemt de regie, dus de gemeente zet door." });
     const dueOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await recordDecision(beslisser, {

@@ -13,7 +13,7 @@ import { readAuditTrail, emptyTrailFilter, parseTrailFilter, type TrailFilter } 
 import { emptyCaseSearch, parseCaseSearch, searchCases, type CaseSearch } from "@/lib/server/cases/search-cases";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/server/errors";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 const AMSTERDAM = "GM0363";
 const AMSTERDAM_REGION = "JZ13";
@@ -344,7 +344,7 @@ describe("who may search, read, verify and export", () => {
   it.each(Object.entries(table))("%s", async (_who, { make, allowed }) => {
     const filed = await fileCase(parent, caseInput());
     await claimCase(aanspreekpunt, { caseId: filed.id });
-    await referCase(aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam meedenken over passend onderwijs?" });
+    await referCase(aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam meedenken over passend onderwijs?" });
     const actor = await make();
     const written = () => prisma.auditEvent.count({ where: { actorId: actor.userId, action: { in: ["case.search", "audit.read", "audit.verify", "audit.export"] } } });
     const before = await written();

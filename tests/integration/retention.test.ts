@@ -31,7 +31,7 @@ import { jobQueues, startJobs } from "@/lib/server/jobs/start-jobs";
 import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { PURGED_BIRTH_DATE, purgeExpiredCases } from "@/lib/server/retention/purge-cases";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 import { minimalPdf as pdfBytes } from "@/tests/support/minimal-pdf";
 
 // Invitation links are signed; this file invites a client supporter to a case it then purges.
@@ -89,7 +89,7 @@ async function fullyWorkedCase() {
   await claimCase(aanspreekpunt, { caseId: filed.id });
   await requestInfo(aanspreekpunt, { caseId: filed.id, familyQuestion: "Welke school heeft Noor het laatst bezocht?" });
   await answerInfo(parent, { caseId: filed.id, answer: "De Linde, tot de zomer." });
-  await referCase(aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  await referCase(aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
   await logIntervention(expert, {
     caseId: filed.id,
     type: "CASE_CONFERENCE",
@@ -119,7 +119,10 @@ async function fullyWorkedCase() {
     caseId: filed.id,
     result: "RESOLVED",
     closingNote: "De hulp is geregeld en Noor gaat weer naar school.",
-    blockers: ["WAITING_LIST"],
+    causes: ["WAITING_LIST"],
+    organisationKinds: ["JEUGDHULPAANBIEDER"],
+    outcome: "DECISION",
+    helpStartedOn: new Date().toISOString().slice(0, 10),
     blockedNote: "De aanbieder had een wachtlijst.",
     breakthroughNote: "Het besluit legde vast wie betaalt.",
   });
@@ -222,6 +225,9 @@ describe("the retention job", () => {
     // The evaluation keeps what blocked and how long each step took; its words are gone.
     expect(after.evaluation).toMatchObject({
       blockers: before.evaluation!.blockers,
+      organisationKinds: before.evaluation!.organisationKinds,
+      outcome: before.evaluation!.outcome,
+      helpStartedOn: before.evaluation!.helpStartedOn,
       stepDurations: before.evaluation!.stepDurations,
       blockedNote: null,
       breakthroughNote: "",

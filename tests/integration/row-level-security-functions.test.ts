@@ -5,7 +5,7 @@ import { asActor } from "@/lib/db/acting";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { referCase } from "@/lib/server/cases/refer-case";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "@/tests/support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "@/tests/support/factories";
 import { prisma as owner } from "@/tests/support/owner-db";
 
 /**
@@ -27,7 +27,7 @@ beforeAll(async () => {
   referredCase = await fileCase(await makeActor("FAMILY"), caseInput({ ownGemeenteCode: DELFT }));
   unreferredCase = await fileCase(await makeActor("FAMILY"), caseInput({ ownGemeenteCode: DEN_HAAG }));
   await claimCase(delftStaff, { caseId: referredCase.id });
-  await referCase(delftStaff, { caseId: referredCase.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  await referCase(delftStaff, { caseId: referredCase.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
   haaglandenExpert = await makeActor("EXPERT", { region: HAAGLANDEN });
   otherRegionExpert = await makeActor("EXPERT", { region: UTRECHT_REGION });
   haaglandenRegionId = (await owner.region.findUniqueOrThrow({ where: { code: HAAGLANDEN } })).id;

@@ -6,7 +6,7 @@ import { claimCase } from "@/lib/server/cases/claim-case";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { asStatisticsReader } from "@/lib/server/statistics/read-scope";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "@/tests/support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "@/tests/support/factories";
 import { prisma as owner } from "@/tests/support/owner-db";
 
 /**
@@ -31,7 +31,7 @@ beforeAll(async () => {
   delftCase = await fileCase(delftParent, caseInput({ ownGemeenteCode: DELFT, childName: "Kind Delft" }));
   denHaagCase = await fileCase(denHaagParent, caseInput({ ownGemeenteCode: DEN_HAAG, childName: "Kind Den Haag" }));
   await claimCase(delftStaff, { caseId: delftCase.id });
-  await referCase(delftStaff, { caseId: delftCase.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  await referCase(delftStaff, { caseId: delftCase.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
 });
 
 describe("the portal's database role", () => {

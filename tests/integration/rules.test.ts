@@ -13,7 +13,7 @@ import { referCase } from "@/lib/server/cases/refer-case";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { withdrawCase } from "@/lib/server/cases/withdraw-case";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
@@ -55,7 +55,7 @@ describe("tenant isolation", () => {
     const expertHere = await makeActor("EXPERT", { region: HAAGLANDEN });
     await expect(openCase(expertHere, number)).rejects.toBeInstanceOf(NotFoundError);
     await claimCase(denHaag, { caseId });
-    await referCase(denHaag, { caseId, question: "Graag een analyse van de situatie." });
+    await referCase(denHaag, { caseId, ...referralFacts(), question: "Graag een analyse van de situatie." });
     await expect(openCase(expertHere, number)).resolves.toBeTruthy();
     await expect(openCase(expertElsewhere, number)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -110,7 +110,7 @@ describe("rules that must hold", () => {
   it("an illegal transition is refused and changes nothing", async () => {
     const { id } = await fileCase(parent, caseInput());
     const before = await snapshot(id);
-    await expect(referCase(aanspreekpunt, { caseId: id, question: "Verwijzen voordat de melding is opgepakt." })).rejects.toBeInstanceOf(ConflictError);
+    await expect(referCase(aanspreekpunt, { caseId: id, ...referralFacts(), question: "Verwijzen voordat de melding is opgepakt." })).rejects.toBeInstanceOf(ConflictError);
     await expect(
       recordDecision(decider, {
         caseId: id,

@@ -17,7 +17,7 @@ import { startLocal } from "@/lib/server/cases/start-local";
 import { findOwnTransfer, transferCase } from "@/lib/server/cases/transfer-case";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/server/errors";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 const AMSTERDAM = "GM0363";
 
@@ -384,7 +384,7 @@ describe("transferring a case to another gemeente", () => {
 
   it("is not possible once the expert team has the case", async () => {
     const { id } = await claimedCase();
-    await referCase(aanspreekpunt, { caseId: id, question: "Kan het expertteam een casusoverleg leiden?" });
+    await referCase(aanspreekpunt, { caseId: id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
     await expect(
       transferCase(aanspreekpunt, { caseId: id, toGemeenteCode: DELFT, transferReason: "Toch een andere gemeente.", expertAgreement: null }),
     ).rejects.toMatchObject({ code: "wrongState" });
@@ -419,7 +419,14 @@ describe("closing a case", () => {
 
   it.each(["RESOLVED", "NO_LONGER_NEEDED"] as const)("with the result %s and a note the family reads", async (result) => {
     // Closing records the evaluation too (tests/integration/monitoring.test.ts checks what it stores).
-    const evaluation = { blockers: ["SCHOOL_PLACE" as const], blockedNote: null, breakthroughNote: "Een gesprek met school en aanbieder samen." };
+    const evaluation = {
+      causes: ["NO_SCHOOL_PLACE" as const],
+      organisationKinds: ["SCHOOL" as const],
+      outcome: "LOCAL_AGREEMENT" as const,
+      helpStartedOn: new Date().toISOString().slice(0, 10),
+      blockedNote: null,
+      breakthroughNote: "Een gesprek met school en aanbieder samen.",
+    };
     const { id, number } = await claimedCase();
     await expect(closeCase(aanspreekpunt, { caseId: id, result, closingNote: "Nog in triage, kan niet.", ...evaluation })).rejects.toMatchObject({ code: "wrongState" });
     await startLocal(aanspreekpunt, { caseId: id, note: "Overleg met school gepland." });
@@ -492,8 +499,8 @@ describe("two staff members acting on one case at once", () => {
     const { id } = await claimedCase();
     await race(
       id,
-      () => referCase(aanspreekpunt, { caseId: id, question: "Kan het expertteam een casusoverleg leiden?" }),
-      () => referCase(colleague, { caseId: id, question: "Wil het expertteam meekijken naar deze situatie?" }),
+      () => referCase(aanspreekpunt, { caseId: id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" }),
+      () => referCase(colleague, { caseId: id, ...referralFacts(), question: "Wil het expertteam meekijken naar deze situatie?" }),
     );
     expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("WITH_EXPERT_TEAM");
     expect(await prisma.referral.count({ where: { caseId: id } })).toBe(1);

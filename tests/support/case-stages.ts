@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { invitationToken } from "@/lib/domain/invitations";
 import { prisma } from "@/tests/support/owner-db";
 import { claimCase } from "@/lib/server/cases/claim-case";
+import { closeCase } from "@/lib/server/cases/close-case";
 import { fileCase } from "@/lib/server/cases/file-case";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
@@ -12,7 +13,7 @@ import { startLocal } from "@/lib/server/cases/start-local";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
 import type { InvitableRole } from "@/lib/domain/invitations";
-import { caseInput } from "./factories";
+import { caseInput, closingInput, referralFacts } from "./factories";
 import { signUpToken } from "@/lib/domain/sign-up";
 import { requestSignUp } from "@/lib/server/users/request-sign-up";
 import { memorySignUpLimiter } from "@/lib/server/users/sign-up-limit";
@@ -23,7 +24,8 @@ import { memorySignUpLimiter } from "@/lib/server/users/sign-up-limit";
  * and the staff of the case's gemeente and region move it on.
  */
 
-export type Stage = "SUBMITTED" | "TRIAGE" | "INFO_REQUESTED" | "IN_PROGRESS" | "WITH_EXPERT_TEAM" | "DECISION_PROPOSED" | "DECIDED";
+/** CLOSED: solved in a local breakthrough, with an evaluation whose help-start day the family has not answered yet. */
+export type Stage = "SUBMITTED" | "TRIAGE" | "INFO_REQUESTED" | "IN_PROGRESS" | "WITH_EXPERT_TEAM" | "DECISION_PROPOSED" | "DECIDED" | "CLOSED";
 
 /** Whether a case in this stage was referred to the region's expert team (the expert team's scope). */
 export const referredAt: Record<Stage, boolean> = {
@@ -34,6 +36,7 @@ export const referredAt: Record<Stage, boolean> = {
   WITH_EXPERT_TEAM: true,
   DECISION_PROPOSED: true,
   DECIDED: true,
+  CLOSED: false,
 };
 
 export type CaseFixture = { id: string; number: string; stage: Stage; decisionId: string; assignmentIds: string[] };
@@ -90,7 +93,11 @@ export async function caseAt(cast: Cast, stage: Stage, gemeenteCode?: string): P
   }
   await startLocal(cast.aanspreekpunt, { caseId: filed.id, note: "Overleg met school." });
   if (stage === "IN_PROGRESS") return fixture;
-  await referCase(cast.aanspreekpunt, { caseId: filed.id, question: "Kan het expertteam een casusoverleg leiden?" });
+  if (stage === "CLOSED") {
+    await closeCase(cast.aanspreekpunt, closingInput(filed.id));
+    return fixture;
+  }
+  await referCase(cast.aanspreekpunt, { caseId: filed.id, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
   if (stage === "WITH_EXPERT_TEAM") return fixture;
   await proposeDecision(cast.expert, { caseId: filed.id, proposal: "De gemeente zet door met een plek.", rationale: "Niemand neemt de regie." });
   if (stage === "DECISION_PROPOSED") return fixture;
@@ -101,14 +108,18 @@ export async function caseAt(cast: Cast, stage: Stage, gemeenteCode?: string): P
 
 /** What a refused change must leave as it was. */
 export async function caseSnapshot(caseId: string) {
-  const [row, timeline, decisions, invitations, documents] = await Promise.all([
+  const [row, timeline, decisions, invitations, documents, evaluation] = await Promise.all([
     prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, version: true, gemeenteId: true, assigneeId: true } }),
     prisma.timelineEntry.count({ where: { caseId } }),
     prisma.decision.count({ where: { caseId } }),
     prisma.caseInvitation.count({ where: { caseId, revokedAt: null } }),
     prisma.caseDocument.count({ where: { caseId } }),
+    prisma.caseEvaluation.findUnique({
+      where: { caseId },
+      select: { blockers: true, organisationKinds: true, outcome: true, helpStartedOn: true, helpStartSource: true, updatedAt: true },
+    }),
   ]);
-  return { ...row, timeline, decisions, invitations, documents };
+  return { ...row, timeline, decisions, invitations, documents, evaluation };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import type { FileCaseInput } from "@/lib/domain/inputs";
+import type { CloseCaseInput, FileCaseInput, ReferCaseInput } from "@/lib/domain/inputs";
 import type { Role } from "@/lib/domain/roles";
 import { prisma } from "@/tests/support/owner-db";
 
@@ -63,3 +63,24 @@ export function caseInput(overrides: Partial<FileCaseInput> = {}): FileCaseInput
 export const HAAGLANDEN = "JZ24";
 export const DEN_HAAG = "GM0518";
 export const DELFT = "GM0503";
+
+/** What an aanspreekpunt records about the impasse when referring a case. */
+export function referralFacts(): Pick<ReferCaseInput, "causes" | "organisationKinds"> {
+  return { causes: ["NO_COOPERATION", "FUNDING"], organisationKinds: ["SCHOOL", "JEUGDHULPAANBIEDER"] };
+}
+
+/** A complete closing of a case as solved, with its evaluation; the help started on the day given (default: today in UTC). */
+export function closingInput(caseId: string, overrides: Partial<Omit<CloseCaseInput, "caseId">> = {}): CloseCaseInput {
+  return {
+    caseId,
+    result: "RESOLVED",
+    closingNote: "De hulp is geregeld.",
+    causes: ["WAITING_LIST", "FUNDING"],
+    organisationKinds: ["SCHOOL", "SAMENWERKINGSVERBAND"],
+    outcome: "DECISION",
+    helpStartedOn: new Date().toISOString().slice(0, 10),
+    blockedNote: null,
+    breakthroughNote: "Het besluit legde vast wie betaalt.",
+    ...overrides,
+  };
+}

@@ -35,8 +35,13 @@ describe("case state machine", () => {
     expect(checkAction("case.decide", "DECISION_PROPOSED", ["DECISION_HOLDER"])).toEqual({ ok: true, to: "DECIDED" });
   });
 
-  it("never allows an action on a closed case", () => {
-    expect(availableActions("CLOSED", [...roles])).toEqual([]);
+  it("on a closed case allows only refining what was learned and the family's answer about the start of help", () => {
+    expect(availableActions("CLOSED", [...roles]).sort()).toEqual(["case.confirmHelpStart", "case.refineEvaluation"]);
+    expect(availableActions("CLOSED", ["AANSPREEKPUNT"])).toEqual(["case.refineEvaluation"]);
+    expect(availableActions("CLOSED", ["FAMILY"])).toEqual(["case.confirmHelpStart"]);
+    // Nothing on a closed case changes its step.
+    expect(caseActions["case.refineEvaluation"].to).toBeNull();
+    expect(caseActions["case.confirmHelpStart"].to).toBeNull();
   });
 
   it("offers the aanspreekpunt on a new case: claim, assign, transfer, or declare not admissible", () => {

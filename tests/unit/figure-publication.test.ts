@@ -34,12 +34,22 @@ function aggregates(ref: FigureReference, random: () => number, scale: number): 
   const count = () => Math.floor(random() * random() * scale);
   const perQuarter = (key: (g: string) => string) =>
     ref.gemeenten.flatMap((g) => quarters.map((quarter) => ({ gemeenteId: g.id, key: key(g.id), quarter, count: count() })));
+  const closed = perQuarter((g) => g);
+  // Every closed case has an outcome: split each gemeente's closed cases over two.
+  const outcomes = ref.gemeenten.flatMap((g) => {
+    const all = closed.filter((c) => c.gemeenteId === g.id).reduce((s, c) => s + c.count, 0);
+    const local = Math.floor(all * random());
+    return [
+      { gemeenteId: g.id, key: "LOCAL_AGREEMENT", count: local },
+      { gemeenteId: g.id, key: "DECISION", count: all - local },
+    ];
+  });
   return {
     filed: perQuarter((g) => g),
-    closed: perQuarter((g) => g),
+    closed,
     thuiszitters: perQuarter(() => "THUISZITTER"),
     openByStep: null,
-    outcomes: ref.gemeenten.flatMap((g) => ["LOCAL_AGREEMENT", "DECISION"].map((key) => ({ gemeenteId: g.id, key, count: count() }))),
+    outcomes,
     causes: perQuarter(() => "WAITING_LIST"),
     organisationKinds: perQuarter(() => "SCHOOL"),
     transferred: ref.gemeenten.map((g) => ({ gemeenteId: g.id, key: "TRANSFERRED", count: count() })),

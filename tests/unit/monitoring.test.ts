@@ -165,26 +165,30 @@ describe("the closing and follow-up forms", () => {
     caseId: "c1",
     result: "RESOLVED",
     closingNote: "De hulp is geregeld en uw kind gaat weer naar school.",
-    blockers: ["WAITING_LIST", "WAITING_LIST", "OTHER"],
+    causes: ["WAITING_LIST", "WAITING_LIST", "OTHER"],
+    organisationKinds: ["SCHOOL"],
+    outcome: "LOCAL_AGREEMENT",
+    helpStartedOn: "2026-01-05",
     blockedNote: "",
     breakthroughNote: "Een gesprek met alle partijen samen.",
   };
 
-  it("keeps each blocker once and an empty note as none", () => {
-    expect(closeCaseInput.parse(close)).toMatchObject({ blockers: ["WAITING_LIST", "OTHER"], blockedNote: null });
+  it("keeps each cause once and an empty note as none", () => {
+    expect(closeCaseInput.parse(close)).toMatchObject({ causes: ["WAITING_LIST", "OTHER"], blockedNote: null });
   });
 
-  it("asks for at least one blocker and for what broke through", () => {
-    const result = closeCaseInput.safeParse({ ...close, blockers: [], breakthroughNote: " " });
+  it("asks for at least one cause and for what broke through", () => {
+    const result = closeCaseInput.safeParse({ ...close, causes: [], breakthroughNote: " " });
     expect(result.success).toBe(false);
     // The first message per field, as the server action shows it.
     const issues: Record<string, string> = {};
     for (const i of result.error?.issues ?? []) issues[i.path.join(".")] ??= i.message;
-    expect(issues).toMatchObject({ blockers: "pickOne", breakthroughNote: "required" });
+    expect(issues).toMatchObject({ causes: "pickOne", breakthroughNote: "required" });
   });
 
-  it("refuses a blocker that is not on the list", () => {
-    expect(closeCaseInput.safeParse({ ...close, blockers: ["BUREAUCRACY"] }).success).toBe(false);
+  it("refuses a cause that is not on the list, such as a key of the list before it", () => {
+    expect(closeCaseInput.safeParse({ ...close, causes: ["BUREAUCRACY"] }).success).toBe(false);
+    expect(closeCaseInput.safeParse({ ...close, causes: ["FUNDING_DISPUTE"] }).success).toBe(false);
   });
 
   it("settles only as done or ended, with a note", () => {

@@ -5,12 +5,15 @@ import { mayCloseCase, statusChangingActions, statusHistory, stepDurations } fro
 import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { DomainError } from "@/lib/server/errors";
+import { checkHelpStart, dateColumn } from "./evaluation-rules";
 import { applyAction, loadForAction } from "./transition";
 
 /**
  * The aanspreekpunt closes the case as solved or no longer needed, with a note
- * the family reads, and records the evaluation: what blocked, what broke
- * through, and the working days spent in each step. A case with a decision
+ * the family reads, and records the evaluation: the causes, the kinds of
+ * organisation involved, how it was solved, the day the help really started
+ * (which the family then confirms or corrects), what broke through, and the
+ * working days spent in each step. A case with a decision
  * closes only when every assignment of its current decision is done or ended.
  */
 export async function closeCase(actor: Actor, input: CloseCaseInput): Promise<void> {
@@ -19,6 +22,7 @@ export async function closeCase(actor: Actor, input: CloseCaseInput): Promise<vo
     await lockCase(tx, input.caseId);
     const loaded = await loadForAction(tx, actor, "case.close", input.caseId);
     const { id: caseId, gemeenteId } = loaded.case;
+    checkHelpStart(input.helpStartedOn, loaded.case.createdAt);
 
     const decisions = await tx.decision.findMany({
       where: { caseId, gemeenteId },
@@ -38,7 +42,11 @@ export async function closeCase(actor: Actor, input: CloseCaseInput): Promise<vo
       data: {
         caseId,
         gemeenteId,
-        blockers: input.blockers,
+        blockers: input.causes,
+        organisationKinds: input.organisationKinds,
+        outcome: input.outcome,
+        helpStartedOn: input.helpStartedOn === null ? null : dateColumn(input.helpStartedOn),
+        helpStartSource: input.helpStartedOn === null ? null : "STAFF",
         blockedNote: input.blockedNote,
         breakthroughNote: input.breakthroughNote,
         stepDurations: durations,
@@ -51,7 +59,10 @@ export async function closeCase(actor: Actor, input: CloseCaseInput): Promise<vo
       timeline: { kind: "closed", body: input.closingNote, visibleToFamily: true },
       changes: {
         result: { old: loaded.case.result, new: input.result },
-        blockers: { old: null, new: input.blockers },
+        causes: { old: null, new: input.causes },
+        organisationKinds: { old: null, new: input.organisationKinds },
+        outcome: { old: null, new: input.outcome },
+        helpStartedOn: { old: null, new: input.helpStartedOn },
         stepDurations: { old: null, new: durations },
       },
     });

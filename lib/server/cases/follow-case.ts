@@ -109,6 +109,8 @@ export async function followCase(actor: Actor, number: string) {
           orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
           select: { id: true, type: true, occurredOn: true, participants: true, familyInvolved: true, childInvolved: true, involvementNote: true, outcome: true, nextStep: true },
         },
+        // Of the evaluation, the family sees only the day the help started: to confirm or correct it.
+        evaluation: { select: { helpStartedOn: true, helpStartSource: true, helpStartConfirmedAt: true } },
         // A corrected decision stays in view, marked as replaced, so the family can see what changed.
         decisions: {
           orderBy: { createdAt: "asc" },
@@ -135,5 +137,8 @@ export async function followCase(actor: Actor, number: string) {
   });
   // Who is on the case and the invitations, only for those who may invite someone.
   const invitations = may(heldRoles, "case.invite") ? await listCaseInvitations(actor, detail.id) : null;
-  return { ...detail, openQuestion, actions: availableActions(detail.status, heldRoles), invitations };
+  // The day help started is asked once, after staff recorded it: otherwise there is nothing to confirm.
+  const toConfirm = detail.evaluation?.helpStartedOn != null && detail.evaluation.helpStartSource === "STAFF";
+  const actions = availableActions(detail.status, heldRoles).filter((a) => a !== "case.confirmHelpStart" || toConfirm);
+  return { ...detail, openQuestion, actions, invitations };
 }

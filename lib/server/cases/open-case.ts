@@ -116,6 +116,7 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
       ...interventions.rows.map((i) => i.loggedById),
       ...detail.transfers.map((t) => t.transferredById),
       detail.evaluation?.createdById ?? null,
+      detail.evaluation?.updatedById ?? null,
     ]);
     const purged = detail.purgedAt
       ? { purgedAt: detail.purgedAt, retentionMonths: await purgedAfterMonths(tx, detail.id, detail.gemeenteId) }

@@ -6,17 +6,29 @@ import { ConflictError } from "@/lib/server/errors";
 import { enqueueForRole } from "@/lib/server/notifications/enqueue";
 import { applyAction, loadForAction } from "./transition";
 
-/** The aanspreekpunt refers the case to the region's expert team with a question. */
+/**
+ * The aanspreekpunt refers the case to the region's expert team with a question,
+ * and records what blocks it and which kinds of organisation are involved.
+ */
 export async function referCase(actor: Actor, input: ReferCaseInput): Promise<void> {
   await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.refer", input.caseId);
     const regionId = loaded.case.regionId;
     if (!regionId) throw new ConflictError("noRegion");
     await tx.referral.create({
-      data: { caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId, regionId, question: input.question, referredById: actor.userId },
+      data: {
+        caseId: loaded.case.id,
+        gemeenteId: loaded.case.gemeenteId,
+        regionId,
+        question: input.question,
+        causes: input.causes,
+        organisationKinds: input.organisationKinds,
+        referredById: actor.userId,
+      },
     });
     await applyAction(tx, actor, loaded, "case.refer", {
       timeline: { kind: "referred", body: input.question, visibleToFamily: true },
+      changes: { causes: { old: null, new: input.causes }, organisationKinds: { old: null, new: input.organisationKinds } },
     });
     await enqueueForRole(
       tx,

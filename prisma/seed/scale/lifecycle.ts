@@ -11,7 +11,10 @@ import { canonicalJson, REDACTED, redactChanges, type Changes } from "@/lib/doma
 import { caseStatuses, type CaseStatus } from "@/lib/domain/case-machine";
 import { consentGiver } from "@/lib/domain/consent";
 import type { Norms } from "@/lib/domain/deadlines";
-import { blockerKeys, interventionTypes } from "@/lib/domain/inputs";
+import { impasseOf, outcomeOf, refinedImpasse } from "./causes";
+import type { CaseOutcomeKey, CauseKey, OrganisationKindKey } from "@/lib/domain/causes";
+import { amsterdamDay } from "@/lib/domain/deadlines";
+import { interventionTypes } from "@/lib/domain/inputs";
 import { statusHistory, stepDurations, type StatusEntry, type StepDurations } from "@/lib/domain/monitoring";
 import type { Role } from "@/lib/domain/roles";
 import { interventionKind, type TimelineKind } from "@/lib/domain/timeline";
@@ -187,7 +190,15 @@ export class CaseSim {
   // The rows that hang off it
   timeline: TimelineRecord[] = [];
   audits: AuditRecord[] = [];
-  referrals: { id: string; regionId: string; question: string; referredById: string; at: number }[] = [];
+  referrals: {
+    id: string;
+    regionId: string;
+    question: string;
+    causes: CauseKey[];
+    organisationKinds: OrganisationKindKey[];
+    referredById: string;
+    at: number;
+  }[] = [];
   infoRequests: {
     id: string;
     question: string;
@@ -218,7 +229,20 @@ export class CaseSim {
   assignments: AssignmentRecord[] = [];
   reports: { id: string; assignmentId: string; note: string; reportedById: string; at: number }[] = [];
   transfers: { id: string; fromGemeenteId: string; toGemeenteId: string; reason: string; transferredById: string; at: number }[] = [];
-  evaluation: { id: string; blockers: string[]; blockedNote: string | null; breakthroughNote: string; stepDurations: StepDurations; createdById: string; at: number } | null = null;
+  evaluation: {
+    id: string;
+    blockers: string[];
+    organisationKinds: string[];
+    outcome: CaseOutcomeKey;
+    helpStartedOn: string | null;
+    helpStartSource: "STAFF" | "FAMILY_CONFIRMED" | "FAMILY_CORRECTED" | null;
+    helpStartConfirmedAt: number | null;
+    blockedNote: string | null;
+    breakthroughNote: string;
+    stepDurations: StepDurations;
+    createdById: string;
+    at: number;
+  } | null = null;
   notifications: NotificationRecord[] = [];
   outbox: OutboxRecord[] = [];
   purgeCounts: Record<string, number> | null = null;
@@ -578,8 +602,13 @@ export class CaseSim {
   private refer(actor: Person): void {
     const at = this.openThenAct(actor);
     const question = this.r.pick(words.referralQuestions);
-    this.referrals.push({ id: this.r.cuid(), regionId: this.regionId!, question, referredById: actor.id, at });
-    this.apply(at, actor, "AANSPREEKPUNT", "case.refer", { to: "WITH_EXPERT_TEAM", timeline: { kind: "referred", body: question } });
+    const impasse = impasseOf(this.r, this.facts.domains);
+    this.referrals.push({ id: this.r.cuid(), regionId: this.regionId!, question, ...impasse, referredById: actor.id, at });
+    this.apply(at, actor, "AANSPREEKPUNT", "case.refer", {
+      to: "WITH_EXPERT_TEAM",
+      timeline: { kind: "referred", body: question },
+      changes: { causes: { old: null, new: impasse.causes }, organisationKinds: { old: null, new: impasse.organisationKinds } },
+    });
     this.mail(this.experts(), "case-referred", at);
   }
 
@@ -750,7 +779,12 @@ export class CaseSim {
     const at = this.openThenAct(actor);
     const result = this.r.chance(0.8) ? "RESOLVED" : "NO_LONGER_NEEDED";
     const closingNote = result === "RESOLVED" ? this.r.pick(words.closingNotes.slice(0, 2)) : words.closingNotes[2];
-    const blockers = [...new Set([this.r.pick(blockerKeys), ...(this.r.chance(0.4) ? [this.r.pick(blockerKeys)] : [])])];
+    const impasse = refinedImpasse(this.r, this.facts.domains, this.referrals.at(-1));
+    const outcome = outcomeOf(this.r, { decided: this.decisions.length > 0, referred: this.referrals.length > 0, noLongerNeeded: result === "NO_LONGER_NEEDED" });
+    // The help started some days before the case closed, never before it was filed.
+    const filedDay = amsterdamDay(new Date(this.createdAt));
+    const startDay = amsterdamDay(new Date(at - this.r.exponential(8) * DAY));
+    const helpStartedOn = outcome === "NOT_SOLVED" ? null : startDay < filedDay ? filedDay : startDay;
     // What close-case.ts reads back from the trail: the steps the case went through.
     const events = this.audits.map((e) => ({ action: e.action, occurredAt: new Date(e.at), outcome: e.outcome, changes: e.changes }));
     const history = statusHistory(new Date(this.createdAt), events);
@@ -761,7 +795,12 @@ export class CaseSim {
     }
     this.evaluation = {
       id: this.r.cuid(),
-      blockers,
+      blockers: impasse.causes,
+      organisationKinds: impasse.organisationKinds,
+      outcome,
+      helpStartedOn,
+      helpStartSource: helpStartedOn === null ? null : "STAFF",
+      helpStartConfirmedAt: null,
       blockedNote: this.r.chance(0.5) ? "De partijen wezen lang naar elkaar over de bekostiging." : null,
       breakthroughNote: this.r.pick(words.breakthroughNotes),
       stepDurations: durations,
@@ -776,9 +815,29 @@ export class CaseSim {
       timeline: { kind: "closed", body: closingNote },
       changes: {
         result: { old: null, new: result },
-        blockers: { old: null, new: blockers },
+        causes: { old: null, new: impasse.causes },
+        organisationKinds: { old: null, new: impasse.organisationKinds },
+        outcome: { old: null, new: outcome },
+        helpStartedOn: { old: null, new: helpStartedOn },
         stepDurations: { old: null, new: durations },
       },
+    });
+    if (helpStartedOn !== null) this.familyAnswersHelpStart(helpStartedOn, filedDay);
+  }
+
+  /** About half the families confirm the day the help started, a few correct it; the others never answer. */
+  private familyAnswersHelpStart(recorded: string, filedDay: string): void {
+    const answer = this.r.weighted({ none: 45, confirm: 45, correct: 10 });
+    if (answer === "none") return;
+    const at = this.moment(this.familyTime(this.r.days(0.5, 6)));
+    const shifted = amsterdamDay(new Date(new Date(`${recorded}T12:00:00Z`).getTime() + (this.r.chance(0.6) ? 1 : -1) * this.r.between(1, 10) * DAY));
+    const corrected = shifted < filedDay ? filedDay : shifted > amsterdamDay(new Date(at)) ? amsterdamDay(new Date(at)) : shifted;
+    const day = answer === "confirm" ? recorded : corrected;
+    const source = day === recorded ? "FAMILY_CONFIRMED" : "FAMILY_CORRECTED";
+    this.evaluation = { ...this.evaluation!, helpStartedOn: day, helpStartSource: source, helpStartConfirmedAt: at };
+    this.audit(at, "case.confirmHelpStart", this.filer, "FAMILY", {
+      helpStartSource: { old: "STAFF", new: source },
+      ...(day === recorded ? {} : { helpStartedOn: { old: recorded, new: day } }),
     });
   }
 

@@ -27,7 +27,7 @@ export const columns = {
   ],
   CaseParty: ["id", "caseId", "gemeenteId", "userId", "role", "name", "email", "phone", "contactPreference", "organisation", "createdAt"],
   TimelineEntry: ["id", "caseId", "gemeenteId", "kind", "body", "visibleToFamily", "actorId", "actorRole", "createdAt"],
-  Referral: ["id", "caseId", "gemeenteId", "regionId", "question", "referredById", "createdAt"],
+  Referral: ["id", "caseId", "gemeenteId", "regionId", "question", "causes", "organisationKinds", "referredById", "createdAt"],
   InformationRequest: [
     "id", "caseId", "gemeenteId", "question", "askedById", "askedAt", "resumeStatus", "remainingWorkingDays", "answer", "answeredById", "answeredAt",
   ],
@@ -43,7 +43,10 @@ export const columns = {
   ],
   AssignmentReport: ["id", "assignmentId", "caseId", "gemeenteId", "note", "reportedById", "createdAt"],
   CaseTransfer: ["id", "caseId", "fromGemeenteId", "toGemeenteId", "reason", "expertAgreement", "transferredById", "createdAt"],
-  CaseEvaluation: ["id", "caseId", "gemeenteId", "blockers", "blockedNote", "breakthroughNote", "stepDurations", "createdById", "createdAt"],
+  CaseEvaluation: [
+    "id", "caseId", "gemeenteId", "blockers", "organisationKinds", "outcome", "helpStartedOn", "helpStartSource", "helpStartConfirmedAt",
+    "blockedNote", "breakthroughNote", "stepDurations", "createdById", "createdAt",
+  ],
   StaffNotification: ["id", "userId", "gemeenteId", "caseId", "caseNumber", "kind", "createdAt", "readAt"],
   OutboxMessage: ["id", "gemeenteId", "caseId", "channel", "recipient", "template", "status", "attempts", "lastError", "nextAttemptAt", "createdAt", "sentAt"],
   AuditEvent: [
@@ -188,7 +191,8 @@ export function writeCase(loader: Loader, r: Random, sim: CaseSim, now: number):
   if (sim.evaluation) {
     const e = sim.evaluation;
     loader.row("CaseEvaluation", [
-      e.id, id, g, arrayLiteral(e.blockers), gone ? null : e.blockedNote, gone ? PURGED_TEXT : e.breakthroughNote,
+      e.id, id, g, arrayLiteral(e.blockers), arrayLiteral(e.organisationKinds), e.outcome, e.helpStartedOn, e.helpStartSource, d(e.helpStartConfirmedAt),
+      gone ? null : e.blockedNote, gone ? PURGED_TEXT : e.breakthroughNote,
       JSON.stringify(e.stepDurations), e.createdById, d(e.at),
     ]);
   }
@@ -203,7 +207,7 @@ export function writeCase(loader: Loader, r: Random, sim: CaseSim, now: number):
 
   loader.row("CaseParty", [r.cuid(), id, g, sim.filer.id, f.partyRole, sim.filer.name, sim.filer.email, null, "EMAIL", null, d(sim.createdAt)]);
   for (const t of sim.timeline) loader.row("TimelineEntry", [t.id, id, g, t.kind, t.body, t.visible, t.actorId, t.actorRole, d(t.at)]);
-  for (const x of sim.referrals) loader.row("Referral", [x.id, id, g, x.regionId, x.question, x.referredById, d(x.at)]);
+  for (const x of sim.referrals) loader.row("Referral", [x.id, id, g, x.regionId, x.question, arrayLiteral(x.causes), arrayLiteral(x.organisationKinds), x.referredById, d(x.at)]);
   for (const x of sim.infoRequests) {
     loader.row("InformationRequest", [x.id, id, g, x.question, x.askedById, d(x.at), x.resumeStatus, x.remaining, x.answer, x.answeredById, d(x.answeredAt)]);
   }

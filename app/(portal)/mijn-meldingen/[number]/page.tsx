@@ -9,7 +9,8 @@ import { readTimelineKind } from "@/lib/domain/timeline";
 import type { AccessEntry } from "@/lib/server/cases/access-log";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { AccessLogSection } from "./access-log";
-import { answerAction, withdrawAction } from "./actions";
+import { answerAction, confirmHelpStartAction, withdrawAction } from "./actions";
+import { HelpStartForm } from "./help-start-form";
 import { familyAssignmentFollowUp } from "@/lib/server/monitoring/list-assignments";
 import { AnswerForm } from "./answer-form";
 import { AssignmentReports } from "./assignment-report";
@@ -48,6 +49,8 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
   const now = new Date();
   const assignmentFollowUp = found.decisions.length > 0 ? await familyAssignmentFollowUp(actor, found.id) : new Map();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  // A date column is midnight UTC of its day.
+  const helpDay = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
   const g = found.gemeente;
   const fallback = found.routing === "FALLBACK" ? await readFallback() : null;
 
@@ -90,6 +93,17 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           </h2>
           <p className="mt-3 whitespace-pre-line break-words text-lg">{found.closingNote}</p>
         </section>
+      )}
+
+      {found.evaluation?.helpStartedOn && (
+        found.actions.includes("case.confirmHelpStart") ? (
+          <HelpStartForm caseId={found.id} caseNumber={found.number} recordedDay={helpDay(found.evaluation.helpStartedOn)} action={confirmHelpStartAction} />
+        ) : (
+          <section aria-labelledby="help-start-title" className="rounded border border-slate-300 bg-white p-5">
+            <h2 id="help-start-title" className="text-2xl font-bold">{t("helpStart.title")}</h2>
+            <p className="mt-3 text-lg">{t("helpStart.recorded", { date: helpDay(found.evaluation.helpStartedOn) })}</p>
+          </section>
+        )
       )}
 
       <section aria-labelledby="filed-title">

@@ -14,7 +14,8 @@ import {
 import type { CaseActionName } from "@/lib/domain/case-machine";
 import { interventionTypes } from "@/lib/domain/inputs";
 import type { ActionState } from "@/lib/server/action";
-import { CloseForm } from "./close-form";
+import { CloseForm, RefineEvaluationForm } from "./close-form";
+import { CauseFields, type EvaluationDefaults } from "./evaluation-fields";
 import { GemeenteChoice, type GemeenteOption } from "./gemeente-choice";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
@@ -33,6 +34,7 @@ export type PanelActions = {
   transfer: Action;
   inadmissible: Action;
   close: Action;
+  refineEvaluation: Action;
 };
 
 /** What the aanspreekpunt's own forms (assign, transfer, not admissible) need to know about the case. */
@@ -140,6 +142,7 @@ export function ActionPanel({
   openAssignments = 0,
   today,
   triage,
+  evaluation,
   actions,
 }: {
   caseId: string;
@@ -153,13 +156,21 @@ export function ActionPanel({
   /** Today in Amsterdam as YYYY-MM-DD, from the server, so that server and browser render the same default date */
   today: string;
   triage: TriageContext;
+  /**
+   * Before closing: the latest referral's causes and organisation kinds, which the
+   * closing form starts from. After closing: the stored evaluation to refine, or
+   * null when the case closed without one (withdrawn, not admissible).
+   */
+  evaluation: { defaults: EvaluationDefaults; stored: boolean };
   actions: PanelActions;
 }) {
   const t = useTranslations("workspace");
   const tTriage = useTranslations("triage");
   const tType = useTranslations("interventionType");
   const tExpert = useTranslations("expertWork");
-  if (available.length === 0) return <p>{t("noActions")}</p>;
+  // Refining needs an evaluation: a withdrawn or inadmissible case has none.
+  const offered = available.filter((a) => a !== "case.refineEvaluation" || evaluation.stored);
+  if (offered.length === 0) return <p>{t("noActions")}</p>;
   return (
     <div className="space-y-6">
       {available.includes("case.claim") && (
@@ -177,7 +188,12 @@ export function ActionPanel({
       )}
       {available.includes("case.refer") && (
         <ActionForm id="a-refer" title={t("refer.title")} intro={t("refer.intro")} action={actions.refer} caseId={caseId} caseNumber={caseNumber} submit={t("refer.submit")}>
-          {(f) => <TextArea name="question" label={t("refer.question")} required feedback={f} />}
+          {(f) => (
+            <>
+              <TextArea name="question" label={t("refer.question")} required feedback={f} />
+              <CauseFields feedback={f} />
+            </>
+          )}
         </ActionForm>
       )}
       {available.includes("case.logIntervention") && (
@@ -316,7 +332,10 @@ export function ActionPanel({
         </ActionForm>
       )}
       {available.includes("case.close") && (
-        <CloseForm caseId={caseId} caseNumber={caseNumber} openAssignments={openAssignments} action={actions.close} />
+        <CloseForm caseId={caseId} caseNumber={caseNumber} openAssignments={openAssignments} defaults={evaluation.defaults} today={today} action={actions.close} />
+      )}
+      {offered.includes("case.refineEvaluation") && (
+        <RefineEvaluationForm caseId={caseId} caseNumber={caseNumber} current={evaluation.defaults} today={today} action={actions.refineEvaluation} />
       )}
     </div>
   );

@@ -14,6 +14,7 @@ import {
   proposeDecisionInput,
   recordDecisionInput,
   referCaseInput,
+  refineEvaluationInput,
   requestInfoInput,
   settleAssignmentInput,
   startLocalInput,
@@ -30,6 +31,7 @@ import { logIntervention } from "@/lib/server/cases/log-intervention";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
+import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { requestInfo } from "@/lib/server/cases/request-info";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { transferCase } from "@/lib/server/cases/transfer-case";
@@ -39,6 +41,11 @@ type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 function fields(formData: FormData, names: string[]): Record<string, unknown> {
   return Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
+}
+
+/** The checkbox lists of causes and organisation kinds: every ticked box. */
+function keyLists(formData: FormData) {
+  return { causes: formData.getAll("causes"), organisationKinds: formData.getAll("organisationKinds") };
 }
 
 /** Someone else changed the case first: this person's action was not taken. */
@@ -80,7 +87,7 @@ export const requestInfoAction: Action = async (_prev, formData) => {
 
 export const referAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
-  const input = fields(formData, ["caseId", "question"]);
+  const input = { ...fields(formData, ["caseId", "question"]), ...keyLists(formData) };
   return done(formData)(await runAction(referCaseInput, input, formValues(formData), (p) => referCase(actor, p)));
 };
 
@@ -168,8 +175,18 @@ export const inadmissibleAction: Action = async (_prev, formData) => {
 
 export const closeAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
-  const input = { ...fields(formData, ["caseId", "result", "closingNote", "blockedNote", "breakthroughNote"]), blockers: formData.getAll("blockers") };
+  const input = {
+    ...fields(formData, ["caseId", "result", "closingNote", "outcome", "helpStartedOn", "blockedNote", "breakthroughNote"]),
+    ...keyLists(formData),
+  };
   return done(formData)(await runAction(closeCaseInput, input, formValues(formData), (p) => closeCase(actor, p)));
+};
+
+/** The evaluation of a closed case, refined: the same fields as at closing, without the result and the family's note. */
+export const refineEvaluationAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = { ...fields(formData, ["caseId", "outcome", "helpStartedOn", "blockedNote", "breakthroughNote"]), ...keyLists(formData) };
+  return done(formData)(await runAction(refineEvaluationInput, input, formValues(formData), (p) => refineEvaluation(actor, p)));
 };
 
 /** An assignment's fields carry its id in their names (several forms on one page); read them back by it. */

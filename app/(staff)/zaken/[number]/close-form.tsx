@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ChoiceField, SubmitButton, TextArea } from "@/components/form-fields";
 // From inputs.ts, not monitoring.ts: the browser needs the lists, not the holiday calendar behind the rules.
-import { blockerKeys, closingResults } from "@/lib/domain/inputs";
+import { closingResults } from "@/lib/domain/inputs";
 import type { ActionState } from "@/lib/server/action";
+import { EvaluationFields, type EvaluationDefaults } from "./evaluation-fields";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -26,17 +27,24 @@ export function MonitoringFormMessage({ error }: { error?: string | null }) {
 
 /**
  * Closing a case: the result and a note for the family, and the evaluation
- * (what blocked, what broke through). While an assignment of the decision is
- * open the form is not offered, as the server would refuse it.
+ * (causes, organisations, outcome, the day help started, what broke through),
+ * starting from what the latest referral recorded. While an assignment of the
+ * decision is open the form is not offered, as the server would refuse it.
  */
 export function CloseForm({
   caseId,
   caseNumber,
   openAssignments,
+  defaults,
+  today,
   action,
 }: {
   caseId: string;
   caseNumber: string;
+  /** The causes and organisation kinds of the latest referral, if any */
+  defaults: EvaluationDefaults;
+  /** Today in Amsterdam as YYYY-MM-DD */
+  today: string;
   /** Open assignments of the current decision; 0 when there is no decision */
   openAssignments: number;
   action: Action;
@@ -70,22 +78,47 @@ export function CloseForm({
             <fieldset className="mb-5 rounded border border-slate-400 p-4">
               <legend className="px-1 text-lg font-bold">{t("close.evaluationTitle")}</legend>
               <p className="mb-4">{t("close.evaluationIntro")}</p>
-              <ChoiceField
-                name="blockers"
-                multiple
-                label={t("close.blockers")}
-                hint={t("close.blockersHint")}
-                required
-                feedback={feedback}
-                options={blockerKeys.map((k) => ({ value: k, label: t(`blocker.${k}`) }))}
-              />
-              <TextArea name="blockedNote" label={t("close.blockedNote")} rows={3} feedback={feedback} />
-              <TextArea name="breakthroughNote" label={t("close.breakthroughNote")} hint={t("close.breakthroughHint")} required rows={3} feedback={feedback} />
+              <EvaluationFields feedback={feedback} defaults={defaults} today={today} />
             </fieldset>
             <SubmitButton>{tTriage("close.submit")}</SubmitButton>
           </form>
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Refining the evaluation of a closed case, starting from what is stored. A
+ * new day for the start of the help asks the family to confirm it again.
+ */
+export function RefineEvaluationForm({
+  caseId,
+  caseNumber,
+  current,
+  today,
+  action,
+}: {
+  caseId: string;
+  caseNumber: string;
+  current: EvaluationDefaults;
+  today: string;
+  action: Action;
+}) {
+  const t = useTranslations("monitoring.refine");
+  const [state, formAction] = useActionState(action, null);
+  const feedback = state?.ok === false ? state : undefined;
+  return (
+    <details className="rounded border border-slate-300 bg-white p-5" open={feedback !== undefined}>
+      <summary className="cursor-pointer text-xl font-bold">{t("title")}</summary>
+      <p className="mt-3">{t("intro")}</p>
+      <form action={formAction} noValidate className="mt-4">
+        <MonitoringFormMessage error={feedback?.error} />
+        <input type="hidden" name="caseId" value={caseId} />
+        <input type="hidden" name="caseNumber" value={caseNumber} />
+        <EvaluationFields feedback={feedback} defaults={current} today={today} />
+        <SubmitButton>{t("submit")}</SubmitButton>
+      </form>
+    </details>
   );
 }

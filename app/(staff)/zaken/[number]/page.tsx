@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { CaseDocuments } from "@/components/case-documents";
@@ -8,6 +8,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { StatusBadge } from "@/components/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { maskBsn } from "@/lib/domain/bsn";
+import { causes, labelOf, organisationKinds } from "@/lib/domain/causes";
 import { recordId } from "@/lib/domain/fields";
 import { readTimelineKind } from "@/lib/domain/timeline";
 import { todayIso } from "@/lib/domain/inputs";
@@ -30,6 +31,7 @@ import {
   noteAction,
   proposeAction,
   referAction,
+  refineEvaluationAction,
   requestInfoAction,
   startLocalAction,
   transferAction,
@@ -65,6 +67,38 @@ async function transferTargets(exclude: Set<string>) {
     .filter((g) => !exclude.has(g.cbsCode))
     .map((g) => ({ value: g.cbsCode, label: g.commonName ? `${g.commonName} (${g.name})` : g.name }))
     .sort((a, b) => dutchOrder.compare(a.label.replace(/^'s-/, ""), b.label.replace(/^'s-/, "")));
+}
+
+type EvaluationSource = {
+  referrals: { causes: string[]; organisationKinds: string[] }[];
+  evaluation: {
+    blockers: string[];
+    organisationKinds: string[];
+    outcome: string | null;
+    helpStartedOn: Date | null;
+    blockedNote: string | null;
+    breakthroughNote: string;
+  } | null;
+};
+
+/** What the closing form starts from (the latest referral) or the refining form shows (the stored evaluation). */
+function evaluationForForms(c: EvaluationSource) {
+  const e = c.evaluation;
+  if (e) {
+    return {
+      stored: true,
+      defaults: {
+        causes: e.blockers,
+        organisationKinds: e.organisationKinds,
+        outcome: e.outcome,
+        helpStartedOn: e.helpStartedOn ? e.helpStartedOn.toISOString().slice(0, 10) : null,
+        blockedNote: e.blockedNote,
+        breakthroughNote: e.breakthroughNote,
+      },
+    };
+  }
+  const referral = c.referrals.at(-1);
+  return { stored: false, defaults: referral ? { causes: referral.causes, organisationKinds: referral.organisationKinds } : {} };
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -160,6 +194,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const tRole = await getTranslations("role");
   const tTriage = await getTranslations("triage");
   const tDecisions = await getTranslations("decisions");
+  const tMonitoring = await getTranslations("monitoring");
+  const locale = await getLocale();
   const tExpert = await getTranslations("expertWork");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
@@ -275,7 +311,9 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
               transfer: transferAction,
               inadmissible: inadmissibleAction,
               close: closeAction,
+              refineEvaluation: refineEvaluationAction,
             }}
+            evaluation={evaluationForForms(c)}
           />
         </section>
 
@@ -339,7 +377,13 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           </section>
         )}
 
-        {c.evaluation && <CaseEvaluation evaluation={c.evaluation} createdBy={name(c.evaluation.createdById)} />}
+        {c.evaluation && (
+          <CaseEvaluation
+            evaluation={c.evaluation}
+            createdBy={name(c.evaluation.createdById)}
+            updatedBy={c.evaluation.updatedById ? name(c.evaluation.updatedById) : null}
+          />
+        )}
 
         {c.proposals.length > 0 && (
           <section aria-labelledby="proposals" className="space-y-4">
@@ -432,6 +476,16 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
                 <li key={r.id} className="rounded border border-slate-300 bg-white p-3">
                   <p className="text-sm text-slate-700">{moment(r.createdAt)}</p>
                   <p className="whitespace-pre-line">{r.question}</p>
+                  {r.causes.length > 0 && (
+                    <p className="mt-1">
+                      <strong>{tMonitoring("close.causes")}:</strong> {r.causes.map((k) => labelOf(causes, k, locale)).join(", ")}
+                    </p>
+                  )}
+                  {r.organisationKinds.length > 0 && (
+                    <p className="mt-1">
+                      <strong>{tMonitoring("close.organisationKinds")}:</strong> {r.organisationKinds.map((k) => labelOf(organisationKinds, k, locale)).join(", ")}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>

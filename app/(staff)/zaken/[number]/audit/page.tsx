@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { caseOutcomes, causes, labelOf, organisationKinds, type ListEntry } from "@/lib/domain/causes";
 import { PageHeader } from "@/components/page-header";
 import { Table } from "@/components/table";
 import { requirePermission } from "@/lib/auth/session";
@@ -114,6 +115,17 @@ export default async function AuditTrailPage({ params, searchParams }: Props) {
     ),
     auditAction: actionLabels,
   };
+  // The causes, organisation kinds and outcomes are data (lib/domain/causes.ts); events written
+  // before the cause list carry the old "blockers" keys, whose labels stay in the catalog.
+  const locale = await getLocale();
+  const fromList = (list: readonly ListEntry[], fallback?: Translate): Translate =>
+    Object.assign((v: string) => (list.some((e) => e.key === v) ? labelOf(list, v, locale) : fallback!(v)), {
+      has: (v: string) => list.some((e) => e.key === v) || (fallback?.has(v) ?? false),
+    });
+  codes.causes = fromList(causes);
+  codes.blockers = fromList(causes, codes.blockers);
+  codes.organisationKinds = fromList(organisationKinds);
+  codes.outcome = fromList(caseOutcomes);
   const format = await getFormatter();
   const message = (field: string) => {
     const key = fieldErrors[field];
