@@ -10,8 +10,9 @@ import { quarterOf, quartersBetween, type QuarterKey } from "./lead-times";
  * read of the per-gemeente aggregates (decision 029). Disclosure control runs
  * top-down: the country's table of regions first, then each region's table of
  * its gemeenten, which hides what the country's hides of the region's totals
- * and publishes first what it publishes; then each gemeente, the same way
- * within its region.
+ * and publishes first what it publishes. A gemeente's own set is not chained
+ * to its region's: its staff know their own cases anyway, and no one else
+ * sees it.
  */
 
 export const scopeKeys = {
@@ -84,7 +85,6 @@ export function computeYear(ref: FigureReference, agg: YearAggregates, year: num
     sets.set(scopeKeys.region(region.id), regionSet);
 
     for (const gemeente of members) {
-      const own = (table: FigureSet["filed"]) => table.rows.find((r) => r.key === gemeente.id)!;
       sets.set(
         scopeKeys.gemeente(gemeente.id),
         buildFigureSet({
@@ -92,7 +92,6 @@ export function computeYear(ref: FigureReference, agg: YearAggregates, year: num
           level: "gemeente",
           unitId: gemeente.id,
           units: [{ id: gemeente.id, name: gemeente.name }],
-          above: { filed: hiddenOf(own(regionSet.filed)), closed: hiddenOf(own(regionSet.closed)) },
           raw: rawFigureSet(agg, { scope: (g) => g === gemeente.id, region: (g) => inRegion.has(g), unitOf: (g) => g }),
         }),
       );

@@ -21,7 +21,7 @@ import { purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 import { refreshCaseStatistics } from "@/lib/server/statistics/case-statistic";
 import { asStatisticsReader } from "@/lib/server/statistics/read-scope";
 import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
-import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "@/tests/support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "@/tests/support/factories";
 import { prisma as owner } from "@/tests/support/owner-db";
 
 const DAY = 86_400_000;
@@ -53,7 +53,10 @@ const text = (label: string) => `${label} ${Math.random().toString(36).slice(2, 
 const closing = {
   result: "RESOLVED" as const,
   closingNote: text("Afsluiting"),
-  blockers: ["WAITING_LIST" as const],
+  causes: ["WAITING_LIST" as const],
+  organisationKinds: ["SCHOOL" as const],
+  outcome: "EXPERT_ADVICE" as const,
+  helpStartedOn: new Date().toISOString().slice(0, 10),
   blockedNote: text("Wat blokkeerde"),
   breakthroughNote: text("Wat doorbrak"),
 };
@@ -81,7 +84,7 @@ describe("a case's statistic follows the case", () => {
     expect((await statisticOf(filed.id)).step).toBe("TRIAGE");
 
     await startLocal(aanspreekpunt, { caseId: filed.id, note: text("Notitie") });
-    await referCase(aanspreekpunt, { caseId: filed.id, question: text("Vraag aan het expertteam") });
+    await referCase(aanspreekpunt, { caseId: filed.id, question: text("Vraag aan het expertteam"), ...referralFacts() });
     expect(await statisticOf(filed.id)).toMatchObject({ step: "WITH_EXPERT_TEAM", referred: true, workingDaysToReferral: 0 });
 
     await proposeDecision(expert, { caseId: filed.id, proposal: text("Voorstel"), rationale: text("Onderbouwing") });
