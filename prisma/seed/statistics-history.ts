@@ -13,7 +13,7 @@ import { amsterdamDay } from "@/lib/domain/deadlines";
 /** Jeugdregio's with history, by CBS code, with how busy their smaller gemeenten are: Haaglanden (the demo's staff), and four others. */
 const historyRegions: Record<string, number> = { JZ24: 1, JZ29: 0.9, JZ13: 0.8, JZ22: 0.7, JZ01: 0.5 };
 /** The big cities file more: cases per month, by CBS code. */
-const busy: Record<string, number> = { GM0518: 7, GM0503: 2.5, GM0599: 8, GM0363: 9, GM0344: 5, GM0014: 4 };
+const busy: Record<string, number> = { GM0518: 12, GM0503: 2.5, GM0599: 8, GM0363: 9, GM0344: 5, GM0014: 4 };
 
 const causeWeights: [CauseKey, number][] = [
   ["WAITING_LIST", 30],
@@ -112,8 +112,7 @@ export async function seedStatisticsHistory(db: PrismaClient, now: Date = new Da
       const mean = busy[gemeente.cbsCode] ?? 0.25 + random() * 0.9 * historyRegions[region.code]!;
       for (let m = 0; m < 24 + thisMonth; m += 1) {
         const filed = monthStart(year - 2, m);
-        // Cases filed this month are the demo's own, with their content.
-        if (filed >= monthStart(year, thisMonth)) break;
+        if (filed > monthStart(year, thisMonth)) break;
         for (let n = poisson(random, mean); n > 0; n -= 1) {
           const firstContact = between(random, 0, 6);
           const referred = random() < 0.4;

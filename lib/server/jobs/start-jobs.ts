@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { outboxJob, overdueScanJob, retentionJob, statisticsJob } from "./handlers";
+import { jobQueues, type JobQueue } from "./queues";
 
 /**
  * Background work of the portal, on a PostgreSQL-backed job queue (pg-boss,
@@ -8,14 +9,7 @@ import { outboxJob, overdueScanJob, retentionJob, statisticsJob } from "./handle
  * is one job, taken by one worker. The embedded demo database (PGlite) has no
  * server to connect to; there, the same handlers run on an in-process timer.
  */
-export const jobQueues = {
-  overdueScan: "overdue-scan",
-  outbox: "outbox",
-  retention: "retention",
-  statistics: "statistics",
-} as const;
-
-export type JobQueue = (typeof jobQueues)[keyof typeof jobQueues];
+export { jobQueues, type JobQueue } from "./queues";
 
 const TIME_ZONE = "Europe/Amsterdam";
 
@@ -100,27 +94,4 @@ function startIntervals(): Jobs {
       if (queue) await start(queue);
     },
   };
-}
-
-/**
- * Asks for a run of a queue now rather than at its next scheduled time, for
- * example the statistics after a case closed, so that people see their own
- * change counted within seconds. Uses the jobs this server started
- * (instrumentation.ts); where none run here (JOBS_DISABLED), the schedule of
- * the dedicated workers picks the change up. Never throws: the change itself
- * is already saved.
- */
-export async function runSoon(name: JobQueue): Promise<void> {
-  try {
-    const jobs = await (globalThis as { doorbraakJobs?: Promise<Jobs | undefined> }).doorbraakJobs;
-    if (!jobs) return;
-    if (jobs.boss) {
-      // "stately": when a run is already waiting, this adds nothing.
-      await jobs.boss.send(name, {});
-      return;
-    }
-    await jobs.runNow?.(name);
-  } catch (error) {
-    console.error(`[jobs ${name}] could not ask for a run`, error);
-  }
 }
