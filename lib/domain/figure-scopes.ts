@@ -30,9 +30,15 @@ export function figureScopesOf(memberships: readonly Membership[]): FigureScopeR
   ];
 }
 
-/** Whether the memberships give this scope; anything else is answered as not found. */
+/**
+ * Whether the memberships give this scope; anything else is answered as not
+ * found. The country's roles (the ombudsman, the platform admin) may open any
+ * region's and gemeente's figures too: they oversee them all.
+ */
 export function mayReadFigures(memberships: readonly Membership[], scope: FigureScopeRef): boolean {
-  return figureScopesOf(memberships).some(
+  const held = figureScopesOf(memberships);
+  if (held.some((s) => s.level === "country")) return true;
+  return held.some(
     (s) =>
       s.level === scope.level &&
       (s.level !== "gemeente" || (scope.level === "gemeente" && s.gemeenteId === scope.gemeenteId)) &&
