@@ -54,7 +54,7 @@ test("the aanspreekpunt claims the case and refers it to the expert team", async
   // What blocks the case and who is involved, as seen now; closing starts from these.
   const refer = page.getByRole("region", { name: "Doorverwijzen naar het expertteam" });
   await refer.getByRole("group", { name: /Wat houdt de hulp tegen/ }).getByLabel("Organisaties werken niet samen").check();
-  await refer.getByRole("group", { name: /Welke soorten organisaties/ }).getByLabel(/^School\b/).check();
+  await refer.getByRole("group", { name: /Welke soorten organisaties/ }).getByRole("checkbox", { name: /^School / }).check();
   await refer.getByRole("group", { name: /Welke soorten organisaties/ }).getByLabel("Jeugdhulpaanbieder").check();
   await page.getByRole("button", { name: "Doorverwijzen" }).click();
   await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();

@@ -98,7 +98,9 @@ export function refinedImpasse(
 
 /** How the case was solved, by how far it went; a case no longer needed was more often not solved. */
 export function outcomeOf(r: Random, path: { decided: boolean; referred: boolean; noLongerNeeded: boolean }): CaseOutcomeKey {
-  if (path.noLongerNeeded && r.chance(0.5)) return "NOT_SOLVED";
+  if (path.noLongerNeeded && r.chance(0.4)) return "NOT_SOLVED";
+  // A referred case closes after a decision; often that decision carried out the expert team's advice.
+  if (path.decided && path.referred) return r.weighted({ DECISION: 55, EXPERT_ADVICE: 30, MAATWERK: 12, NOT_SOLVED: 3 });
   if (path.decided) return r.weighted({ DECISION: 85, MAATWERK: 12, NOT_SOLVED: 3 });
   if (path.referred) return r.weighted({ EXPERT_ADVICE: 70, MAATWERK: 12, LOCAL_AGREEMENT: 8, NOT_SOLVED: 10 });
   return r.weighted({ LOCAL_AGREEMENT: 78, MAATWERK: 10, NOT_SOLVED: 12 });
