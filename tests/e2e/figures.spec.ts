@@ -48,14 +48,15 @@ test("an aanspreekpunt closes a case with its causes and outcome, and sees it co
   await page.getByRole("button", { name: "Lokale doorbraak starten" }).click();
   await expect(page.getByRole("main").getByText("Gemeente zoekt een oplossing").first()).toBeVisible();
 
-  await page.getByLabel("Opgelost: de hulp is geregeld").check();
-  await page.getByLabel("Toelichting voor het gezin").fill("Noor kan weer naar school, met hulp in de klas.");
-  await page.getByRole("group", { name: /Wat houdt de hulp tegen/ }).getByLabel("Niemand heeft de regie").check();
-  await page.getByRole("group", { name: /Welke soorten organisaties/ }).getByLabel("Jeugdhulpaanbieder").check();
-  await page.getByLabel("Afspraak op lokaal niveau").check();
-  await page.getByLabel("Op welke dag begon de hulp echt?").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()));
-  await page.getByLabel("Wat heeft de doorbraak gebracht?").fill("Een gesprek met school en aanbieder samen.");
-  await page.getByRole("button", { name: "Melding afsluiten" }).click();
+  const close = page.getByRole("region", { name: "Melding afsluiten" });
+  await close.getByLabel("Opgelost: de hulp is geregeld").check();
+  await close.getByLabel("Toelichting voor het gezin").fill("Noor kan weer naar school, met hulp in de klas.");
+  await close.getByRole("group", { name: /Wat houdt de hulp tegen/ }).getByLabel("Niemand heeft de regie").check();
+  await close.getByRole("group", { name: /Welke soorten organisaties/ }).getByLabel("Jeugdhulpaanbieder").check();
+  await close.getByLabel("Afspraak op lokaal niveau").check();
+  await close.getByLabel("Op welke dag begon de hulp echt?").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()));
+  await close.getByLabel("Wat heeft de doorbraak gebracht?").fill("Een gesprek met school en aanbieder samen.");
+  await close.getByRole("button", { name: "Melding afsluiten" }).click();
   await expect(page.getByRole("main").getByText("Afgesloten").first()).toBeVisible();
 
   // The statistics job runs as soon as a case closes; the page shows what it published.
