@@ -1,7 +1,7 @@
 /**
  * Runs once when a Next.js server starts, and starts the background jobs
  * (lib/server/jobs/start-jobs.ts): the overdue scan every 15 minutes, the
- * outbox every minute and retention daily. With DATABASE_URL they run on pg-boss, so any number
+ * outbox every minute, the statistics every 5 minutes and retention daily. With DATABASE_URL they run on pg-boss, so any number
  * of servers can share them; on the embedded demo database, on a timer in
  * this process.
  *

@@ -26,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   if (may(roles, "queue.gemeente")) nav.push({ href: "/werkbak", label: t("queue") });
   if (may(roles, "queue.region")) nav.push({ href: "/expertteam", label: t("regionQueue") });
   if (may(roles, "case.search")) nav.push({ href: "/ombudsman", label: t("ombudsman") });
+  if (may(roles, "statistics.read")) nav.push({ href: "/monitoring", label: t("figures") });
   if (may(roles, "gemeente.manage") || may(roles, "platform.manage") || may(roles, "region.manageStaff")) nav.push({ href: "/beheer", label: t("admin") });
 
   return (

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 /** Field errors and typed values as the server action returns them. */
 export type FormFeedback = {
@@ -156,6 +156,9 @@ export function ChoiceField(
     ? valuesOf(props.feedback, props.name)
     : (props.initialValues ?? (props.initial ? [props.initial] : []));
   const t = useTranslations("form");
+  // Two forms on one page may ask the same question (the causes when referring and when closing):
+  // each box needs an id of its own for its label to name it.
+  const form = useId();
   return (
     <fieldset
       className="mb-5"
@@ -174,7 +177,7 @@ export function ChoiceField(
       <ErrorText id={`${props.name}-error`} errorKey={error} />
       <div className="mt-2 space-y-2">
         {props.options.map((o) => {
-          const id = `${props.name}-${o.value}`;
+          const id = `${props.name}-${o.value}-${form}`;
           return (
             <div key={o.value} className="flex items-start gap-3">
               <input

@@ -23,6 +23,7 @@ export function SiteHeader({
 }) {
   const t = useTranslations("app");
   const tDirectory = useTranslations("directory");
+  const tFigures = useTranslations("figures");
   return (
     <header className="border-b-4 border-teal-800 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -42,6 +43,11 @@ export function SiteHeader({
             <li>
               <Link href="/gemeenten" className="font-semibold">
                 {tDirectory("navLabel")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/cijfers" className="font-semibold">
+                {tFigures("openNav")}
               </Link>
             </li>
           </ul>

@@ -48,6 +48,7 @@ export const permissionEffect = {
   "platform.updateReference": "none",
   "platform.configureFallback": "none",
   "platform.coverage": "none",
+  "statistics.read": "none",
 } as const satisfies Record<Permission, "read" | "change" | "none">;
 
 /** The cases a role reaches in the database: through gemeenten, regions, party rows or nationally. */

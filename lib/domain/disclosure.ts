@@ -75,6 +75,13 @@ export type SuppressOptions = {
    * published beside this one: they are then protected like small counts.
    */
   alsoHide?: { cells?: readonly number[]; sums?: readonly number[] };
+  /**
+   * Figures published beside this table (a region's totals in the country's
+   * table): they are considered first, so that this table hides them only when
+   * nothing else protects its small counts, and a reader holding both tables
+   * learns nothing from one that the other hides.
+   */
+  publishFirst?: { cells?: readonly number[]; sums?: readonly number[] };
 };
 
 type Figure = { value: number; members: readonly number[] };
@@ -117,7 +124,11 @@ export function suppressLinear(table: LinearTable, threshold: number, options: S
   ];
   for (const f of forced) if (figures[f] === undefined) throw new RangeError(`cannot hide figure ${f}: it does not exist`);
 
-  const published = chooseSuppression(width, figures, threshold, new Set(forced));
+  const preferred = new Set([
+    ...(options.publishFirst?.cells ?? []),
+    ...(options.publishFirst?.sums ?? []).map((s) => s + width),
+  ]);
+  const published = chooseSuppression(width, figures, threshold, new Set(forced), preferred);
   const shown = figures.map((figure, i): ShownCount => {
     if (published.has(i)) return { kind: "count", value: figure.value };
     return isSmallCount(figure.value, threshold) ? { kind: "small", threshold } : { kind: "hidden" };
@@ -126,7 +137,13 @@ export function suppressLinear(table: LinearTable, threshold: number, options: S
 }
 
 /** The indices of the figures to publish. */
-function chooseSuppression(width: number, figures: readonly Figure[], threshold: number, forced: Set<number>): Set<number> {
+function chooseSuppression(
+  width: number,
+  figures: readonly Figure[],
+  threshold: number,
+  forced: Set<number>,
+  preferred: ReadonlySet<number> = new Set(),
+): Set<number> {
   const vectors = figures.map((f) => indicator(width, f.members));
   const protect = new Set(forced);
   figures.forEach((f, i) => {
@@ -134,7 +151,7 @@ function chooseSuppression(width: number, figures: readonly Figure[], threshold:
   });
   // Every round protects at least one more figure, so this ends.
   for (;;) {
-    const published = publishGreedily(width, figures, vectors, protect);
+    const published = publishGreedily(width, figures, vectors, protect, preferred);
     const more = figuresToProtectForBounds(figures, published, threshold);
     if (more.length === 0) {
       const recoverable = recoverableFigures(width, vectors, published);
@@ -150,6 +167,7 @@ function publishGreedily(
   figures: readonly Figure[],
   vectors: readonly IntVector[],
   protect: ReadonlySet<number>,
+  preferred: ReadonlySet<number>,
 ): Set<number> {
   const space = new RowSpace(width);
   // Each protected figure minus its part in the published space: never zero, or it could be computed.
@@ -161,7 +179,8 @@ function publishGreedily(
       const fa = figures[a]!;
       const fb = figures[b]!;
       const zeroFirst = Number(fb.value === 0) - Number(fa.value === 0);
-      return zeroFirst || fb.value - fa.value || fb.members.length - fa.members.length || a - b;
+      const preferredFirst = Number(preferred.has(b)) - Number(preferred.has(a));
+      return zeroFirst || preferredFirst || fb.value - fa.value || fb.members.length - fa.members.length || a - b;
     });
   const published = new Set<number>();
   for (const i of order) {

@@ -32,6 +32,7 @@ const catalogParts = [
   "reference",
   "staffadmin",
   "charts",
+  "figures",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

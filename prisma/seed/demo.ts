@@ -27,6 +27,8 @@ import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
 import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
+import { publishFigures } from "@/lib/server/statistics/publish-figures";
+import { seedStatisticsHistory } from "./statistics-history";
 import type { Role as DbRole } from "@/lib/generated/prisma/client";
 import { importReferenceData } from "./reference";
 
@@ -510,6 +512,8 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
     await ensureDemoSecondFactors();
     // A demo database from before statistics were kept gets them now.
     await rebuildCaseStatistics();
+    await seedStatisticsHistory(prisma);
+    await publishFigures();
     return "already-seeded";
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -521,6 +525,9 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await seedOverdueCase();
   // The services kept each case's statistic; the seed also moved some dates by hand afterwards.
   await rebuildCaseStatistics();
+  // Two years of history, and the figures the statistics job would publish from it.
+  await seedStatisticsHistory(prisma);
+  await publishFigures({ force: true });
   return "seeded";
 }
 

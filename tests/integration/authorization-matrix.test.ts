@@ -98,6 +98,7 @@ import {
   type Cast,
   type Stage,
 } from "../support/case-stages";
+import { listFigureScopes, readMonitoringFigures, readOpenFigures } from "@/lib/server/statistics/read-figure-sets";
 import { caseInput, closingInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 /**
@@ -129,7 +130,7 @@ const sides: readonly Side[] = ["own", "other"];
  * - create: nothing exists yet; the actor makes something of their own
  * - public: no actor needed
  */
-type Scope = "case" | "gemeente" | "region" | "self" | "create" | "public";
+type Scope = "case" | "gemeente" | "region" | "national" | "self" | "create" | "public";
 
 type Outcome = "allowed" | "notFound" | "forbidden" | "hidden" | "wrongAccount";
 type Refusal = Exclude<Outcome, "allowed">;
@@ -594,6 +595,43 @@ const matrix: Record<string, Entry> = {
   "app/health/route.ts": { kind: "route", service: "none (a static answer)", permission: null, scope: "public", refusal: "forbidden" },
   "app/health/ready/route.ts": { kind: "route", service: "readinessResponse (SELECT 1, no case data)", permission: null, scope: "public", refusal: "forbidden" },
 
+  // ── the figures (decision 029) ──
+  "app/(staff)/monitoring/csv/route.ts": {
+    kind: "route", service: "readMonitoringFigures", permission: "statistics.read", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => readMonitoringFigures(actor, { level: "gemeente", gemeenteId: world.denHaagId }, null),
+  },
+  "app/(public)/cijfers/csv/route.ts": {
+    kind: "route", service: "readOpenFigures", permission: null, scope: "public", refusal: "forbidden",
+    run: () => readOpenFigures({ level: "country" }, null),
+  },
+  listFigureScopes: {
+    kind: "page", service: "listFigureScopes", permission: "statistics.read", scope: "create", refusal: "hidden",
+    run: async ({ actor }) => shows((await listFigureScopes(actor)).length > 0),
+  },
+  readGemeenteFigures: {
+    kind: "page", service: "readMonitoringFigures", permission: "statistics.read", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => readMonitoringFigures(actor, { level: "gemeente", gemeenteId: world.denHaagId }, null),
+  },
+  readRegionFigures: {
+    kind: "page", service: "readMonitoringFigures", permission: "statistics.read", scope: "region", refusal: "notFound",
+    run: async ({ actor }) => {
+      const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+      return readMonitoringFigures(actor, { level: "region", regionId: haaglanden.id }, null);
+    },
+  },
+  readCountryFigures: {
+    kind: "page", service: "readMonitoringFigures", permission: "statistics.read", scope: "national", refusal: "notFound",
+    run: ({ actor }) => readMonitoringFigures(actor, { level: "country" }, null),
+  },
+  readOpenFigures: {
+    kind: "page", service: "readOpenFigures", permission: null, scope: "public", refusal: "forbidden",
+    run: async () => {
+      const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+      await readOpenFigures({ level: "region", regionId: haaglanden.id }, null);
+      return readOpenFigures({ level: "country" }, null);
+    },
+  },
+
   // ── reads of page loaders ──
   openCase: {
     kind: "page", service: "openCase", permission: "case.view", scope: "case", refusal: "notFound", stage: "DECIDED",
@@ -778,12 +816,18 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(public)/inloggen/tweede-stap/instellen/page.tsx": [],
   "app/(public)/inloggen/tweede-stap/page.tsx": [],
   "app/(public)/page.tsx": [],
+  "app/(public)/cijfers/page.tsx": ["readOpenFigures"],
+  "app/(public)/cijfers/[regio]/page.tsx": ["readOpenFigures"],
   "app/(public)/registreren/afmaken/[token]/page.tsx": ["readSignUpLink"],
   "app/(public)/registreren/page.tsx": [],
   "app/(public)/uitnodiging/[token]/page.tsx": ["readInvitationByToken"],
   "app/(public)/uitnodiging/medewerker/[token]/page.tsx": ["readStaffInvitation"],
   "app/(staff)/expertteam/page.tsx": ["listRegionQueue", "listProcesregieSteps"],
   "app/(staff)/notificaties/page.tsx": ["listMyNotifications", "countUnread"],
+  "app/(staff)/monitoring/page.tsx": ["listFigureScopes"],
+  "app/(staff)/monitoring/gemeente/[code]/page.tsx": ["readGemeenteFigures", "listFigureScopes"],
+  "app/(staff)/monitoring/regio/[code]/page.tsx": ["readRegionFigures", "listFigureScopes"],
+  "app/(staff)/monitoring/nederland/page.tsx": ["readCountryFigures", "listFigureScopes"],
   "app/(staff)/ombudsman/page.tsx": ["searchCases"],
   "app/(staff)/werkbak/page.tsx": ["gemeenteQueueView"],
   "app/(staff)/zaken/[number]/audit/page.tsx": ["readAuditTrail"],
@@ -806,6 +850,8 @@ function inScope(entry: Entry, role: Role, side: Side): boolean {
       return roleScope[role] === "national" || (roleScope[role] === "gemeente" && side === "own");
     case "region":
       return roleScope[role] === "national" || (roleScope[role] === "region" && side === "own");
+    case "national":
+      return roleScope[role] === "national";
     case "case":
       switch (roleScope[role]) {
         case "national":
@@ -851,6 +897,8 @@ function sideLabel(entry: Entry, role: Role, side: Side): string {
       if (kind === "gemeente") return own ? "their own gemeente" : "another gemeente";
       if (kind === "national") return own ? "national, one person" : "national, another person";
       return own ? "a gemeente, holding no gemeente" : "a gemeente, holding no gemeente (another person)";
+    case "national":
+      return kind === "national" ? (own ? "national, one person" : "national, another person") : own ? "the country, holding less" : "the country, holding less (another person)";
     case "region":
       if (kind === "region") return own ? "their own region" : "another region";
       if (kind === "national") return own ? "national, one person" : "national, another person";

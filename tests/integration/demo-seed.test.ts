@@ -37,7 +37,10 @@ describe("demo seed", () => {
     expect(await prisma.case.count({ where: { routing: { not: "GEMEENTE" } } })).toBe(0);
     // Every demo case has its statistic, for the figures.
     expect(await prisma.case.count({ where: { statisticId: null } })).toBe(0);
-    expect(await prisma.caseStatistic.count()).toBe(await prisma.case.count());
+    expect(await prisma.caseStatistic.count({ where: { case: { isNot: null } } })).toBe(await prisma.case.count());
+    // And two years of history of cases whose content is gone, with the figures published from it.
+    expect(await prisma.caseStatistic.count({ where: { case: null, closedMonth: { not: null }, causes: { isEmpty: false } } })).toBeGreaterThan(500);
+    expect(await prisma.figureSet.count({ where: { scopeKey: "country" } })).toBeGreaterThanOrEqual(2);
     // Cases for the other gemeenten have somewhere to go.
     expect(await prisma.nationalFallback.findUnique({ where: { id: 1 } })).toMatchObject({ name: "Landelijk meldpunt vastgelopen jeugdhulp" });
 

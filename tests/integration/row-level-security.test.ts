@@ -80,6 +80,7 @@ describe("the portal's database role", () => {
       TwoFactorCredential: "read at sign-in before anyone acts; the secret is sealed with AUTH_SECRET",
       RecoveryCode: "read at sign-in before anyone acts; only hashes are stored",
       StaffInvitation: "opened by its link before anyone acts; only the link's hash is stored",
+      StatisticsPolicy: "the threshold below which counts are never shown: read by the statistics job and the open figures, set by the platform admin",
     };
     const tables = await owner.$queryRaw<{ name: string }[]>`
       SELECT relname AS name FROM pg_class

@@ -4,6 +4,7 @@ import type { CloseCaseInput } from "@/lib/domain/inputs";
 import { mayCloseCase, statusChangingActions, statusHistory, stepDurations } from "@/lib/domain/monitoring";
 import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
+import { jobQueues, runSoon } from "@/lib/server/jobs/run-soon";
 import { DomainError } from "@/lib/server/errors";
 import { checkHelpStart, dateColumn } from "./evaluation-rules";
 import { applyAction, loadForAction } from "./transition";
@@ -67,4 +68,6 @@ export async function closeCase(actor: Actor, input: CloseCaseInput): Promise<vo
       },
     });
   });
+  // The figures count the closed case within seconds rather than at the next scheduled run (decision 029).
+  void runSoon(jobQueues.statistics);
 }

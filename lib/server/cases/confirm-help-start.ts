@@ -4,8 +4,9 @@ import type { ConfirmHelpStartInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
+import { jobQueues, runSoon } from "@/lib/server/jobs/run-soon";
+import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { checkHelpStart, dateColumn, dayOf } from "./evaluation-rules";
 import { loadForAction } from "./transition";
 
@@ -44,7 +45,8 @@ export async function confirmHelpStart(actor: Actor, input: ConfirmHelpStartInpu
         ...(day === recorded ? {} : { helpStartedOn: { old: recorded, new: day } }),
       },
     });
-    // The case's anonymous facts (decision 026) carry the day help started.
+    // The case's anonymous facts count from the day help really started (decision 026).
     await refreshCaseStatistic(tx, caseId);
   });
+  void runSoon(jobQueues.statistics);
 }

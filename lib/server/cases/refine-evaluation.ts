@@ -5,8 +5,9 @@ import type { RefineEvaluationInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { lockCase } from "@/lib/db/scope";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { ConflictError } from "@/lib/server/errors";
+import { jobQueues, runSoon } from "@/lib/server/jobs/run-soon";
+import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { checkHelpStart, dateColumn, dayOf } from "./evaluation-rules";
 import { loadForAction } from "./transition";
 
@@ -20,7 +21,7 @@ const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.
  * staff's again: the family is asked to confirm it anew.
  */
 export async function refineEvaluation(actor: Actor, input: RefineEvaluationInput): Promise<{ changed: boolean }> {
-  return asActor(actor, async (tx) => {
+  const result = await asActor(actor, async (tx) => {
     // The family's answer about the start day locks the case too: the two never interleave.
     await lockCase(tx, input.caseId);
     const loaded = await loadForAction(tx, actor, "case.refineEvaluation", input.caseId);
@@ -70,8 +71,10 @@ export async function refineEvaluation(actor: Actor, input: RefineEvaluationInpu
       },
     });
     await writeAudit(tx, actor, { action: "case.refineEvaluation", role: loaded.role, case: { id: caseId, number, gemeenteId }, changes });
-    // The case's anonymous facts (decision 026) carry the evaluation: they follow it in this transaction.
+    // The case's anonymous facts hold its causes, outcome and start of help too (decision 026).
     await refreshCaseStatistic(tx, caseId);
     return { changed: true };
   });
+  if (result.changed) void runSoon(jobQueues.statistics);
+  return result;
 }

@@ -4,6 +4,7 @@ import { scanOverdueAssignments } from "@/lib/server/monitoring/overdue-assignme
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 import { purgeExpiredSignOuts } from "@/lib/server/sign-in/sign-out";
+import { publishFigures } from "@/lib/server/statistics/publish-figures";
 
 /** A run never goes on forever: what is left waits for the next one. */
 const MAX_BATCHES = 20;
@@ -44,4 +45,9 @@ export async function outboxJob() {
 export async function retentionJob(now: Date = new Date()) {
   const cases = await purgeExpiredCases({ now, batchSize: RETENTION_BATCH, maxBatches: MAX_BATCHES });
   return { ...cases, signOuts: await purgeExpiredSignOuts(now) };
+}
+
+/** One run of the statistics job: publishes the figures of every year whose facts changed (decision 029). */
+export async function statisticsJob(now: Date = new Date()) {
+  return publishFigures({ now });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { outboxJob, overdueScanJob, retentionJob } from "./handlers";
+import { outboxJob, overdueScanJob, retentionJob, statisticsJob } from "./handlers";
+import { jobQueues, type JobQueue } from "./queues";
 
 /**
  * Background work of the portal, on a PostgreSQL-backed job queue (pg-boss,
@@ -8,13 +9,7 @@ import { outboxJob, overdueScanJob, retentionJob } from "./handlers";
  * is one job, taken by one worker. The embedded demo database (PGlite) has no
  * server to connect to; there, the same handlers run on an in-process timer.
  */
-export const jobQueues = {
-  overdueScan: "overdue-scan",
-  outbox: "outbox",
-  retention: "retention",
-} as const;
-
-export type JobQueue = (typeof jobQueues)[keyof typeof jobQueues];
+export { jobQueues, type JobQueue } from "./queues";
 
 const TIME_ZONE = "Europe/Amsterdam";
 
@@ -25,6 +20,8 @@ const queues: { name: JobQueue; cron: string; everyMs: number; run: () => Promis
   { name: jobQueues.outbox, cron: "* * * * *", everyMs: 60_000, run: () => outboxJob(), expireInSeconds: 25 * 60 },
   // Daily, at night: a case removed a few hours after its period ran out is fine (decision 014).
   { name: jobQueues.retention, cron: "30 3 * * *", everyMs: 24 * 60 * 60_000, run: () => retentionJob(), expireInSeconds: 60 * 60 },
+  // A run with nothing changed reads one date per year; the figures are at most a few minutes behind (decision 029).
+  { name: jobQueues.statistics, cron: "*/5 * * * *", everyMs: 5 * 60_000, run: () => statisticsJob(), expireInSeconds: 30 * 60 },
 ];
 
 export type Jobs = {
@@ -32,6 +29,8 @@ export type Jobs = {
   /** The queue, when running on pg-boss (tests send jobs through it) */
   boss: PgBoss | null;
   stop(): Promise<void>;
+  /** Runs a queue now on the in-process timers (the demo), unless it is running already */
+  runNow?(name: JobQueue): Promise<void>;
 };
 
 export type StartJobsOptions = {
@@ -66,16 +65,19 @@ async function startPgBoss(connectionString: string, schedule: boolean): Promise
 
 function startIntervals(): Jobs {
   const running = new Map<JobQueue, Promise<unknown>>();
+  const start = (queue: (typeof queues)[number]): Promise<unknown> => {
+    // A slow run (a slow mail server) must not stack up runs.
+    const busy = running.get(queue.name);
+    if (busy) return busy;
+    const run = queue
+      .run()
+      .catch((error: unknown) => console.error(`[jobs ${queue.name}]`, error))
+      .finally(() => running.delete(queue.name));
+    running.set(queue.name, run);
+    return run;
+  };
   const timers = queues.map((queue) => {
-    const timer = setInterval(() => {
-      // A slow run (a slow mail server) must not stack up runs.
-      if (running.has(queue.name)) return;
-      const run = queue
-        .run()
-        .catch((error: unknown) => console.error(`[jobs ${queue.name}]`, error))
-        .finally(() => running.delete(queue.name));
-      running.set(queue.name, run);
-    }, queue.everyMs);
+    const timer = setInterval(() => void start(queue), queue.everyMs);
     // The timers alone must never keep the process alive.
     timer.unref();
     return timer;
@@ -86,6 +88,10 @@ function startIntervals(): Jobs {
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await Promise.all(running.values());
+    },
+    async runNow(name) {
+      const queue = queues.find((q) => q.name === name);
+      if (queue) await start(queue);
     },
   };
 }

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { FiguresView } from "@/components/figures/figures-view";
+import { YearChoice, yearParam } from "@/components/figures/year-choice";
+import { PageHeader } from "@/components/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { listFigureScopes, readMonitoringFigures, resolveFigureScope } from "@/lib/server/statistics/read-figure-sets";
+import { NotFoundError } from "@/lib/server/errors";
+
+export type MonitoringSearchParams = Promise<{ jaar?: string | string[] }>;
+
+/** The monitoring page of one scope: the gemeente's, the region's or the country's figures. */
+export async function MonitoringPage({ level, code, searchParams }: { level: "gemeente" | "regio" | "nederland"; code: string | null; searchParams: MonitoringSearchParams }) {
+  const path = code ? `/monitoring/${level}/${encodeURIComponent(code)}` : `/monitoring/${level}`;
+  const actor = await requirePermission("statistics.read", path);
+  const ref = await resolveFigureScope(level, code);
+  if (!ref) notFound();
+  const year = yearParam((await searchParams).jaar);
+  let published;
+  try {
+    published = await readMonitoringFigures(actor, ref, year);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const t = await getTranslations("figures");
+  const scopes = await listFigureScopes(actor);
+  const scopeName = published.heading.ref.level === "country" ? t("country") : published.heading.name;
+  const csvHref = (table: string) =>
+    `/monitoring/csv?${new URLSearchParams({ niveau: level, ...(code ? { code } : {}), jaar: String(published.year), tabel: table })}`;
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("monitoringTitle", { scope: scopeName })} intro={t("monitoringIntro")} />
+      {scopes.length > 1 && (
+        <nav aria-label={t("chooseScope")}>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {scopes.map((s) => (
+              <li key={s.path}>
+                <Link href={s.path} aria-current={s.path === path ? "page" : undefined} className="font-semibold">
+                  {s.ref.level === "country" ? t("country") : s.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <YearChoice action={path} years={published.years} year={published.year} />
+      {published.set ? (
+        <FiguresView set={published.set} scopeName={scopeName} regionName={published.heading.regionName} csvHref={csvHref} />
+      ) : (
+        <p role="status">{t("notYet", { year: published.year })}</p>
+      )}
+    </div>
+  );
+}
