@@ -44,6 +44,8 @@ export const auditActions = [
   "gemeente.updatePolicy",
   /** A platform admin set where cases go when neither the gemeente nor its region works with the portal */
   "platform.updateFallback",
+  /** A platform admin changed the threshold below which the figures show no count */
+  "platform.updateStatisticsThreshold",
   /** A platform admin or an operator applied the yearly CBS list of gemeenten and jeugdregio's (decision 019) */
   "reference.update",
   /** An open case moved to the gemeente its own gemeente merged into */

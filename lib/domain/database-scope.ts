@@ -49,6 +49,7 @@ export const permissionEffect = {
   "platform.configureFallback": "none",
   "platform.coverage": "none",
   "statistics.read": "none",
+  "platform.configureStatistics": "none",
 } as const satisfies Record<Permission, "read" | "change" | "none">;
 
 /** The cases a role reaches in the database: through gemeenten, regions, party rows or nationally. */

@@ -1,4 +1,5 @@
 import { z } from "@/lib/domain/zod";
+import { MAX_THRESHOLD, MIN_THRESHOLD } from "./disclosure";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiver, consentMethods } from "./consent";
 import { hasControlCharacters, hasLoneSurrogates, isoDay, optionalText, recordId, storableText, text } from "./fields";
@@ -316,6 +317,19 @@ export const fallbackInput = z
   })
   .strict();
 export type FallbackInput = z.infer<typeof fallbackInput>;
+
+/** The platform admin's threshold for the figures: counts from 1 up to it minus 1 are never shown (decision 027). */
+export const statisticsThresholdInput = z
+  .object({
+    threshold: z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}$/, { error: "wholeNumber" })
+      .transform(Number)
+      .refine((n) => n >= MIN_THRESHOLD && n <= MAX_THRESHOLD, { error: "thresholdRange" }),
+  })
+  .strict();
+export type StatisticsThresholdInput = z.infer<typeof statisticsThresholdInput>;
 
 /**
  * A gemeente's privacy policy: how many months a closed case keeps its content

@@ -70,6 +70,8 @@ export const permissions = {
   "platform.configureFallback": ["PLATFORM_ADMIN"],
   /** Live or not, per gemeente and region, with open and waiting cases (counts only) */
   "platform.coverage": ["PLATFORM_ADMIN"],
+  /** The threshold below which the figures show no count (decision 027) */
+  "platform.configureStatistics": ["PLATFORM_ADMIN"],
   /** The monitoring figures of one's own gemeente, jeugdregio or the country (aggregates only, small numbers suppressed) */
   "statistics.read": ["AANSPREEKPUNT", "DECISION_HOLDER", "GEMEENTE_ADMIN", "EXPERT", "REGION_COORDINATOR", "OMBUDSMAN", "PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

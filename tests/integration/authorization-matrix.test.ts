@@ -6,7 +6,7 @@ import { chainFor } from "@/lib/domain/audit";
 import { managesScope, scopeOfMembership } from "@/lib/domain/staff-roles";
 import { clockStatuses } from "@/lib/domain/deadlines";
 import { defaultQueueFilter } from "@/lib/domain/queue-filters";
-import { fallbackInput, gemeenteContactInput, gemeentePolicyInput } from "@/lib/domain/inputs";
+import { fallbackInput, statisticsThresholdInput, gemeenteContactInput, gemeentePolicyInput } from "@/lib/domain/inputs";
 import { updateFallback } from "@/lib/server/coverage/fallback";
 import { readCoverage } from "@/lib/server/coverage/read-coverage";
 import { may, permissions, type Permission } from "@/lib/domain/permissions";
@@ -99,6 +99,7 @@ import {
   type Stage,
 } from "../support/case-stages";
 import { listFigureScopes, readMonitoringFigures, readOpenFigures } from "@/lib/server/statistics/read-figure-sets";
+import { readStatisticsSettings, updateStatisticsThreshold } from "@/lib/server/statistics/statistics-policy";
 import { caseInput, closingInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 /**
@@ -445,6 +446,10 @@ const matrix: Record<string, Entry> = {
     run: ({ actor }) =>
       updateFallback(actor, fallbackInput.parse({ name: "Landelijk meldpunt", email: "meldpunt@test.doorbraak.nl", phone: "", url: "", hours: "" })),
   },
+  updateStatisticsThresholdAction: {
+    kind: "action", file: `${ADMIN}/cijfers/actions.ts`, service: "updateStatisticsThreshold", permission: "platform.configureStatistics", scope: "create", refusal: "forbidden",
+    run: ({ actor }) => updateStatisticsThreshold(actor, statisticsThresholdInput.parse({ threshold: "5" })),
+  },
   // ── the yearly CBS list (decision 019): national reference data, so no scope but the permission ──
   previewReferenceAction: {
     kind: "action", file: `${ADMIN}/referentiedata/actions.ts`, service: "previewReferenceUpdate", permission: "platform.updateReference", scope: "create", refusal: "forbidden",
@@ -731,6 +736,12 @@ const matrix: Record<string, Entry> = {
       return shows((await countUnread(p.actor)) === before + 1);
     },
   },
+  readStatisticsSettings: {
+    kind: "page", service: "readStatisticsSettings", permission: "platform.configureStatistics", scope: "create", refusal: "forbidden",
+    run: async ({ actor }) => {
+      await readStatisticsSettings(actor);
+    },
+  },
   readCoverage: {
     kind: "page", service: "readCoverage", permission: "platform.coverage", scope: "create", refusal: "forbidden",
     run: async ({ actor }) => {
@@ -802,6 +813,7 @@ const pageReads: Record<string, readonly string[]> = {
   // The regions overview of the platform admin shows reference data only (also public in the directory).
   "app/(admin)/beheer/page.tsx": ["listManagedGemeenten", "listManagedNorms", "listManagedPolicies"],
   "app/(admin)/beheer/dekking/page.tsx": ["readCoverage"],
+  "app/(admin)/beheer/cijfers/page.tsx": ["readStatisticsSettings"],
   "app/(admin)/beheer/expertteam/page.tsx": ["listManagedScopes", "listStaff"],
   "app/(admin)/beheer/gemeenten-en-regio/page.tsx": ["listOnboarding"],
   "app/(admin)/beheer/medewerkers/page.tsx": ["listManagedScopes", "listStaff"],

@@ -182,6 +182,7 @@ vi.mock("@/lib/server/notifications/staff-inbox", async (load) => gate.wrap(awai
 vi.mock("@/lib/server/users/register-family", async (load) => gate.wrap(await load(), ["registerFamily"]));
 vi.mock("@/lib/server/users/request-sign-up", async (load) => gate.wrap(await load(), ["requestSignUp"]));
 vi.mock("@/lib/server/coverage/fallback", async (load) => gate.wrap(await load(), ["updateFallback"]));
+vi.mock("@/lib/server/statistics/statistics-policy", async (load) => gate.wrap(await load(), ["updateStatisticsThreshold"]));
 vi.mock("@/lib/server/reference/preview-reference-update", async (load) => gate.wrap(await load(), ["previewReferenceUpdate"]));
 vi.mock("@/lib/server/reference/apply-reference-update", async (load) => gate.wrap(await load(), ["applyReferenceUpdate"]));
 vi.mock("@/lib/server/staff/invite-staff", async (load) => gate.wrap(await load(), ["inviteStaff"]));
@@ -918,6 +919,16 @@ const plans: Record<string, Plan> = {
       // Families read the fallback before they file and on the confirmation.
       const shown = await readFallback();
       return { stored: fallbackValues(row), shown: shown ? fallbackValues(shown) : {} };
+    },
+  },
+  updateStatisticsThresholdAction: {
+    file: `${ADMIN}/cijfers/actions.ts`, call: "state",
+    fields: { threshold: strict },
+    setup: async (w) => ({ actor: w.platform, c: noCase, state: {} }),
+    form: () => ({ threshold: "7" }),
+    readBack: async () => {
+      const row = await prisma.statisticsPolicy.findUniqueOrThrow({ where: { id: "platform" } });
+      return { stored: { threshold: row.threshold }, shown: { threshold: row.threshold } };
     },
   },
   previewReferenceAction: {

@@ -105,6 +105,9 @@ async function PlatformOverview({ updatesReference }: { updatesReference: boolea
       <p>
         <Link href="/beheer/dekking" className="font-semibold">{t("coverageLink")}</Link>
       </p>
+      <p>
+        <Link href="/beheer/cijfers" className="font-semibold">{(await getTranslations("figures.admin"))("link")}</Link>
+      </p>
       {updatesReference && (
         <p>
           <Link href="/beheer/referentiedata">{(await getTranslations("reference"))("adminLink")}</Link>
