@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseOutcomeKey, CauseKey, OrganisationKindKey } from "@/lib/domain/causes";
 import { amsterdamDay } from "@/lib/domain/deadlines";
@@ -95,9 +96,6 @@ const monthStart = (year: number, month: number) => new Date(Date.UTC(year, mont
 
 /** Fills the history once: a database that has any history keeps it. Returns the number of facts added. */
 export async function seedStatisticsHistory(db: PrismaClient, now: Date = new Date()): Promise<number> {
-  // The demo's own cases are linked to their statistic; the history is what has no case.
-  const existing = await db.caseStatistic.count({ where: { case: null } });
-  if (existing > 0) return 0;
   const regions = await db.region.findMany({
     where: { code: { in: Object.keys(historyRegions) } },
     select: { id: true, code: true, gemeenten: { where: { endedOn: null }, select: { id: true, cbsCode: true } } },
@@ -128,6 +126,7 @@ export async function seedStatisticsHistory(db: PrismaClient, now: Date = new Da
           const outAtFiling = thuiszitter ? between(random, 20, 400) : null;
           const assignments = decided ? between(random, 1, 4) : 0;
           rows.push({
+            id: randomUUID(),
             gemeenteId: gemeente.id,
             regionId: region.id,
             filedMonth: filed,
@@ -159,6 +158,15 @@ export async function seedStatisticsHistory(db: PrismaClient, now: Date = new Da
       }
     }
   }
-  await db.caseStatistic.createMany({ data: rows });
-  return rows.length;
+  // The seed may run as the portal's role, under row-level security: it reads as a statistics
+  // reader, and names the rows it adds, as the portal's own refresh does (decision 026).
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('doorbraak.statistics', 'on', true)`;
+    // The demo's own cases were all filed this month: anything older is history from an earlier run.
+    if ((await tx.caseStatistic.count({ where: { filedMonth: { lt: monthStart(year, thisMonth) } } })) > 0) return 0;
+    await tx.$queryRaw`SELECT set_config('doorbraak.statistic_rows', ${rows.map((r) => r.id).join(",")}, true)`;
+    await tx.caseStatistic.createMany({ data: rows });
+    await tx.$queryRaw`SELECT set_config('doorbraak.statistic_rows', '', true)`;
+    return rows.length;
+  });
 }
