@@ -114,22 +114,17 @@ export async function FiguresView({
           {t("lead.title")}
         </h2>
         <p className="max-w-prose">{t("lead.intro")}</p>
-        <ComparisonChart
-          title={t("lead.median")}
-          format="workingDays"
-          groupHeader={t("lead.measure")}
-          series={series}
-          groups={leadTimeMeasures.map((m) => ({ label: t(`lead.measures.${m}`), values: comparisonValues(set.leadTimes[m].median) }))}
-          csvHref={csvHref("leadTimes")}
-        />
-        <ComparisonChart
-          title={t("lead.p90")}
-          format="workingDays"
-          groupHeader={t("lead.measure")}
-          series={series}
-          groups={leadTimeMeasures.map((m) => ({ label: t(`lead.measures.${m}`), values: comparisonValues(set.leadTimes[m].p90) }))}
-          csvHref={csvHref("leadTimes")}
-        />
+        {(["median", "p90"] as const).map((statistic) => (
+          <ComparisonChart
+            key={statistic}
+            title={t(`lead.${statistic}`)}
+            format="workingDays"
+            groupHeader={t("lead.measure")}
+            series={series}
+            groups={leadTimeMeasures.map((m) => ({ label: t(`lead.measures.${m}`), values: comparisonValues(set.leadTimes[m][statistic]) }))}
+            csvHref={csvHref("leadTimes")}
+          />
+        ))}
         <ComparisonChart
           title={t("lead.shares")}
           format="percent"

@@ -40,6 +40,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { verifyAuditChains } from "@/lib/server/audit/verify-chains";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
 import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
+import { publishFigures } from "@/lib/server/statistics/publish-figures";
 import { migrateDeploy } from "../../scripts/db/engine";
 import { DAY, MINUTE } from "./scale/calendar";
 import { restoreIndexes, schemaFingerprint, setAsideIndexes } from "./scale/indexes";
@@ -403,6 +404,17 @@ async function main(): Promise<void> {
     try {
       const rebuilt = await rebuildCaseStatistics({ db: prisma, batchSize: 1000 });
       counts.CaseStatistic = (counts.CaseStatistic ?? 0) + rebuilt.cases;
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  // The figures the statistics job publishes from those facts (decision 029), for the monitoring pages.
+  await phase("published figures", async () => {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: LOADING_URL }) });
+    try {
+      const published = await publishFigures({ db: prisma, force: true });
+      counts.FigureSet = published.years.reduce((n, y) => n + y.sets, 0);
     } finally {
       await prisma.$disconnect();
     }

@@ -673,6 +673,10 @@ async function main(): Promise<number> {
       },
     });
 
+    /** A figures page shows a published set: its charts, not the "no figures yet" line. */
+    const expectFigures = (page: Page) => {
+      if (!page.html.includes("<figure")) throw new CheckFailed("no figures published: run the statistics job (the scale seed ends with it)");
+    };
     const queuePage = async (pathname: string) => {
       const page = await openPage(origin, pathname, cookies.aanspreekpunt);
       expectHeading(page, queueTitle);
@@ -766,6 +770,32 @@ async function main(): Promise<number> {
         },
         targets.search,
       ),
+      // The figures (decision 029): one published set per page, never a count per request.
+      pageScenario("monitoring, gemeente", ap, cookies.aanspreekpunt, async () => {
+        const page = await openPage(origin, `/monitoring/gemeente/${gemeente.cbsCode}`, cookies.aanspreekpunt);
+        expectFigures(page);
+        return { page, note: gemeente.commonName ?? gemeente.name };
+      }),
+      pageScenario("monitoring, region", fixtures.expert, cookies.expert, async () => {
+        const page = await openPage(origin, `/monitoring/regio/${fixtures.expert.regionCode}`, cookies.expert);
+        expectFigures(page);
+        return { page, note: fixtures.expert.regionCode ?? "no region" };
+      }),
+      pageScenario("monitoring, country", fixtures.ombudsman, cookies.ombudsman, async () => {
+        const page = await openPage(origin, "/monitoring/nederland", cookies.ombudsman);
+        expectFigures(page);
+        return { page };
+      }),
+      {
+        name: "open figures, country (no session)",
+        as: null,
+        target: targets.page,
+        prepare: async () => {
+          const page = await openPage(origin, "/cijfers", null);
+          expectFigures(page);
+          return { request: { method: "GET", path: "/cijfers", headers: browserHeaders(null) }, expect: { status: 200 } };
+        },
+      },
       {
         name: "file a case (POST /melden)",
         as: fixtures.family,

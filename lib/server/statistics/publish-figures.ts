@@ -1,12 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { asSystem } from "@/lib/db/acting";
+import { asSystem, enterScope } from "@/lib/db/acting";
+import { systemScope } from "@/lib/domain/database-scope";
 import { amsterdamDay } from "@/lib/domain/deadlines";
 import { computeYear, scopeKeys, type FigureReference } from "@/lib/domain/figure-publication";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
 import { displayName } from "@/lib/server/reference/directory";
 import { lastFactChange, readYearAggregates } from "./read-aggregates";
-import { asStatisticsReader } from "./read-scope";
+import { asStatisticsReader, asStatisticsReaderOn } from "./read-scope";
 import { statisticsThreshold } from "./statistics-policy";
 
 /**
@@ -18,10 +20,10 @@ import { statisticsThreshold } from "./statistics-policy";
 
 export { scopeKeys };
 
-async function readReference(): Promise<FigureReference> {
+async function readReference(db: PrismaClient): Promise<FigureReference> {
   const [regions, gemeenten] = await Promise.all([
-    prisma.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.gemeente.findMany({
+    db.region.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.gemeente.findMany({
       select: { id: true, name: true, commonName: true, regionId: true, endedOn: true, activatedAt: true },
     }),
   ]);
@@ -35,13 +37,33 @@ async function readReference(): Promise<FigureReference> {
 
 export type PublishResult = { years: { year: number; sets: number; skipped: boolean }[]; seconds: number };
 
+type Connection = {
+  reader: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  system: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+};
+
+/** The portal's own connection, or another one (the scale seed loads a database of its own). */
+function connection(db: PrismaClient | undefined): Connection {
+  // A year of the national data set takes seconds to read and to write: more than a transaction's default 5 s.
+  const options = { timeout: 120_000, maxWait: 10_000 };
+  if (!db) return { reader: (fn) => asStatisticsReader(fn, options), system: (fn) => asSystem(fn, options) };
+  return {
+    reader: (fn) => asStatisticsReaderOn(db, fn, options),
+    system: (fn) =>
+      db.$transaction(async (tx) => {
+        await enterScope(tx, systemScope);
+        return fn(tx);
+      }, options),
+  };
+}
+
 /** The years to keep up to date: this one and the last, and any earlier year with facts but no sets yet. */
-async function yearsToPublish(now: Date): Promise<number[]> {
+async function yearsToPublish(on: Connection, now: Date): Promise<number[]> {
   const current = Number(amsterdamDay(now).slice(0, 4));
-  const [first] = await asStatisticsReader(
+  const [first] = await on.reader(
     (tx) => tx.$queryRaw<{ year: number | null }[]>`SELECT extract(year FROM min("filedMonth"))::int AS year FROM "CaseStatistic"`,
   );
-  const published = new Set((await asSystem((tx) => tx.figureSet.findMany({ where: { scopeKey: scopeKeys.country }, select: { year: true } }))).map((s) => s.year));
+  const published = new Set((await on.system((tx) => tx.figureSet.findMany({ where: { scopeKey: scopeKeys.country }, select: { year: true } }))).map((s) => s.year));
   const years = new Set([current, current - 1]);
   for (let y = first?.year ?? current; y < current - 1; y += 1) if (!published.has(y)) years.add(y);
   return [...years].sort((a, b) => a - b);
@@ -51,19 +73,25 @@ async function yearsToPublish(now: Date): Promise<number[]> {
  * Recomputes the sets of every year whose facts changed since they were
  * published (or all of them with `force`), each year in one transaction.
  */
-export async function publishFigures({ now = new Date(), force = false, years }: { now?: Date; force?: boolean; years?: number[] } = {}): Promise<PublishResult> {
+export async function publishFigures({
+  now = new Date(),
+  force = false,
+  years,
+  db,
+}: { now?: Date; force?: boolean; years?: number[]; db?: PrismaClient } = {}): Promise<PublishResult> {
   const started = performance.now();
-  const threshold = await statisticsThreshold();
-  const ref = await readReference();
+  const on = connection(db);
+  const threshold = await statisticsThreshold(db ?? prisma);
+  const ref = await readReference(db ?? prisma);
   const current = Number(amsterdamDay(now).slice(0, 4));
   const result: PublishResult["years"] = [];
-  for (const year of years ?? (await yearsToPublish(now))) {
+  for (const year of years ?? (await yearsToPublish(on, now))) {
     const withOpen = year === current;
-    const { agg, changed } = await asStatisticsReader(async (tx) => ({
+    const { agg, changed } = await on.reader(async (tx) => ({
       changed: await lastFactChange(tx, year, withOpen),
       agg: await readYearAggregates(tx, year, withOpen),
     }));
-    const previous = await asSystem((tx) =>
+    const previous = await on.system((tx) =>
       tx.figureSet.findUnique({ where: { scopeKey_year: { scopeKey: scopeKeys.country, year } }, select: { factsUpTo: true, threshold: true } }),
     );
     const upToDate =
@@ -75,7 +103,7 @@ export async function publishFigures({ now = new Date(), force = false, years }:
       continue;
     }
     const sets = computeYear(ref, agg, year, threshold, now);
-    await asSystem(async (tx) => {
+    await on.system(async (tx) => {
       await tx.figureSet.deleteMany({ where: { year } });
       await tx.figureSet.createMany({
         data: [...sets].map(([scopeKey, figures]) => ({

@@ -1,5 +1,6 @@
 import "server-only";
-import { inScope, type TransactionOptions } from "@/lib/db/acting";
+import { enterScope, inScope, type TransactionOptions } from "@/lib/db/acting";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import type { DatabaseScope } from "@/lib/domain/database-scope";
 
@@ -19,4 +20,12 @@ const statisticsScope: DatabaseScope = { system: false, userId: null, read: noth
  */
 export function asStatisticsReader<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
   return inScope(statisticsScope, fn, options);
+}
+
+/** The same on another connection than the portal's own, for the seeds that load a database of their own. */
+export function asStatisticsReaderOn<T>(db: PrismaClient, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await enterScope(tx, statisticsScope);
+    return fn(tx);
+  }, options);
 }

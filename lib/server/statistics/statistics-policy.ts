@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
 import { asActor } from "@/lib/db/acting";
 import { prisma } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_THRESHOLD, isValidThreshold, MAX_THRESHOLD, MIN_THRESHOLD } from "@/lib/domain/disclosure";
 import type { StatisticsThresholdInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
@@ -14,8 +15,8 @@ import { jobQueues, runSoon } from "@/lib/server/jobs/run-soon";
 export const STATISTICS_POLICY_ID = "platform";
 
 /** The threshold below which counts are never shown: the platform admin's, else the default. */
-export async function statisticsThreshold(): Promise<number> {
-  const policy = await prisma.statisticsPolicy.findUnique({ where: { id: STATISTICS_POLICY_ID }, select: { threshold: true } });
+export async function statisticsThreshold(db: Pick<PrismaClient, "statisticsPolicy"> = prisma): Promise<number> {
+  const policy = await db.statisticsPolicy.findUnique({ where: { id: STATISTICS_POLICY_ID }, select: { threshold: true } });
   return policy && isValidThreshold(policy.threshold) ? policy.threshold : DEFAULT_THRESHOLD;
 }
 
