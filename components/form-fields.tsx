@@ -157,27 +157,28 @@ export function ChoiceField(
     : (props.initialValues ?? (props.initial ? [props.initial] : []));
   const t = useTranslations("form");
   // Two forms on one page may ask the same question (the causes when referring and when closing):
-  // each box needs an id of its own for its label to name it.
+  // each box and each hint needs an id of its own, or a label names the wrong box.
   const form = useId();
+  const base = `${props.name}-${form}`;
   return (
     <fieldset
       className="mb-5"
       aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(props.name, props.hint, error)}
+      aria-describedby={describedBy(base, props.hint, error)}
     >
       <legend className="font-semibold">
         {props.label}{" "}
         <span className="font-normal text-slate-700">({props.required ? t("required") : t("optional")})</span>
       </legend>
       {props.hint && (
-        <p id={`${props.name}-hint`} className="text-sm text-slate-700">
+        <p id={`${base}-hint`} className="text-sm text-slate-700">
           {props.hint}
         </p>
       )}
-      <ErrorText id={`${props.name}-error`} errorKey={error} />
+      <ErrorText id={`${base}-error`} errorKey={error} />
       <div className="mt-2 space-y-2">
         {props.options.map((o) => {
-          const id = `${props.name}-${o.value}-${form}`;
+          const id = `${base}-${o.value}`;
           return (
             <div key={o.value} className="flex items-start gap-3">
               <input

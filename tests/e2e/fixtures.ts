@@ -126,3 +126,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   });
   expect(duplicateIds, `duplicate ids on ${page.url()}`).toEqual([]);
 }
+
+/** Ticks what blocks the case and who is involved in the referral form, as referring asks. */
+export async function recordImpasseForReferral(page: Page): Promise<void> {
+  const refer = page.getByRole("region", { name: "Doorverwijzen naar het expertteam" });
+  await refer.getByRole("group", { name: /Wat houdt de hulp tegen/ }).getByLabel("Organisaties werken niet samen").check();
+  await refer.getByRole("group", { name: /Welke soorten organisaties/ }).getByLabel("Jeugdhulpaanbieder").check();
+}

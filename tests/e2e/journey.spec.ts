@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectAccessible, signIn, signOut, recordImpasseForReferral } from "./fixtures";
 import { expectStep, nextStep } from "./filing";
 
 /**
@@ -125,6 +125,7 @@ test("the aanspreekpunt claims the case and refers it to the expert team", async
   await page
     .getByLabel("Uw vraag aan het expertteam")
     .fill("School en zorgaanbieder wijzen naar elkaar. Wilt u een casusoverleg leiden?");
+  await recordImpasseForReferral(page);
   await page.getByRole("button", { name: "Doorverwijzen" }).click();
   await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();
   await expectAccessible(page);

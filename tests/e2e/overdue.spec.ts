@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectAccessible, signIn, signOut, recordImpasseForReferral } from "./fixtures";
 
 /**
  * The triage day of an aanspreekpunt: the queue narrowed to overdue, urgent
@@ -58,6 +58,7 @@ test("an aanspreekpunt handles an overdue urgent case: question, answer, notific
   await expect(page.getByText("Nee, de tweede aanbieder neemt geen nieuwe kinderen aan.").first()).toBeVisible();
 
   await page.getByLabel("Uw vraag aan het expertteam").fill("Twee ggz-aanbieders hebben geen plek. Kan het expertteam een aanbieder vinden die ook met school werkt?");
+  await recordImpasseForReferral(page);
   await page.getByRole("button", { name: "Doorverwijzen" }).click();
   await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();
   await expectAccessible(page);
