@@ -159,7 +159,8 @@ export async function seedStatisticsHistory(db: PrismaClient, now: Date = new Da
     }
   }
   // The seed may run as the portal's role, under row-level security: it reads as a statistics
-  // reader, and names the rows it adds, as the portal's own refresh does (decision 026).
+  // reader, and names the rows it adds, as the portal's own refresh does (decision 026). About
+  // two thousand rows take longer than a transaction's default 5 s on a busy machine.
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT set_config('doorbraak.statistics', 'on', true)`;
     // The demo's own cases were all filed this month: anything older is history from an earlier run.
@@ -168,5 +169,5 @@ export async function seedStatisticsHistory(db: PrismaClient, now: Date = new Da
     await tx.caseStatistic.createMany({ data: rows });
     await tx.$queryRaw`SELECT set_config('doorbraak.statistic_rows', '', true)`;
     return rows.length;
-  });
+  }, { timeout: 120_000, maxWait: 10_000 });
 }
