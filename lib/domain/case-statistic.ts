@@ -56,6 +56,8 @@ export type CaseSnapshot = {
   outOfSchoolSince: Date | null;
   /** When the case was first referred to the expert team (also when it went there at filing) */
   referredAt: Date | null;
+  /** What the latest referral recorded as blocking the case, if it was referred */
+  referral: { causes: readonly string[]; organisationKinds: readonly string[] } | null;
   transferCount: number;
   /** The case's audit events of `statisticActions` (others are ignored) */
   events: readonly StatisticEvent[];
@@ -92,6 +94,7 @@ export type CaseStatisticFacts = {
   daysOutOfSchoolAtFiling: number | null;
   daysOutOfSchoolAtHelpStart: number | null;
   referred: boolean;
+  referredMonth: Date | null;
   decided: boolean;
   workingDaysToFirstContact: number | null;
   workingDaysToReferral: number | null;
@@ -103,6 +106,7 @@ export type CaseStatisticFacts = {
   assignments: number;
   assignmentsOnTime: number;
   transfers: number;
+  /** The evaluation's once there is one (at closing), else what the referral recorded */
   causes: string[];
   organisationKinds: string[];
 };
@@ -204,6 +208,7 @@ export function computeCaseStatistic(c: CaseSnapshot): CaseStatisticFacts {
     daysOutOfSchoolAtFiling: outOfSchoolSince ? calendarDaysBetween(outOfSchoolSince, filingDay) : null,
     daysOutOfSchoolAtHelpStart: outOfSchoolSince && helpStartedOn ? calendarDaysBetween(outOfSchoolSince, dayOfColumn(helpStartedOn)) : null,
     referred: c.referredAt !== null,
+    referredMonth: c.referredAt ? monthOf(c.referredAt) : null,
     decided: c.decisions.length > 0,
     workingDaysToFirstContact: leadTime(firstSuccess(c.events, firstContactActions)),
     workingDaysToReferral: leadTime(c.referredAt),
@@ -216,7 +221,7 @@ export function computeCaseStatistic(c: CaseSnapshot): CaseStatisticFacts {
     assignments: assignments.length,
     assignmentsOnTime: onTime.length,
     transfers: c.transferCount,
-    causes: sortedUnique(c.evaluation?.blockers ?? []),
-    organisationKinds: sortedUnique(c.evaluation?.organisationKinds ?? []),
+    causes: sortedUnique(c.evaluation?.blockers ?? c.referral?.causes ?? []),
+    organisationKinds: sortedUnique(c.evaluation?.organisationKinds ?? c.referral?.organisationKinds ?? []),
   };
 }

@@ -141,6 +141,7 @@ export async function seedStatisticsHistory(db: PrismaClient, now: Date = new Da
             daysOutOfSchoolAtFiling: outAtFiling,
             daysOutOfSchoolAtHelpStart: thuiszitter && isClosed && outcome !== "NOT_SOLVED" ? outAtFiling! + Math.round(helpStart * 1.4) : null,
             referred,
+            referredMonth: referral === null ? null : monthStart(filed.getUTCFullYear(), filed.getUTCMonth() + Math.floor(referral / 21)),
             decided,
             workingDaysToFirstContact: firstContact,
             workingDaysToReferral: referral,
@@ -151,8 +152,9 @@ export async function seedStatisticsHistory(db: PrismaClient, now: Date = new Da
             assignments,
             assignmentsOnTime: decided && isClosed ? (random() < 0.7 ? assignments : between(random, 0, assignments - 1)) : 0,
             transfers: random() < 0.05 ? 1 : 0,
-            causes: isClosed ? some(random, causeWeights, 3) : [],
-            organisationKinds: isClosed ? some(random, organisationWeights, 3) : [],
+            // An open case has causes once it was referred: what the referral recorded.
+            causes: isClosed || referred ? some(random, causeWeights, 3) : [],
+            organisationKinds: isClosed || referred ? some(random, organisationWeights, 3) : [],
           });
         }
       }

@@ -175,7 +175,7 @@ describe("retention", () => {
 describe("no personal data", () => {
   const allowedColumns = [
     "id", "gemeenteId", "regionId", "filedMonth", "closedMonth", "step", "result", "outcome", "urgency", "domains", "ageBand",
-    "thuiszitter", "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", "referred", "decided",
+    "thuiszitter", "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", "referred", "referredMonth", "decided",
     "workingDaysToFirstContact", "workingDaysToReferral", "workingDaysToDecision", "workingDaysToHelpStart", "workingDaysToClose",
     "stepWorkingDays", "withinNorms", "assignments", "assignmentsOnTime", "transfers", "causes", "organisationKinds", "updatedAt",
   ];

@@ -32,6 +32,7 @@ function snapshot(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
     schoolSituation: "ATTENDING",
     outOfSchoolSince: null,
     referredAt: null,
+    referral: null,
     transferCount: 0,
     events: [step("case.file", "2026-12-23T09:00:00Z", null, "SUBMITTED")],
     decisions: [],
@@ -140,6 +141,29 @@ describe("lead times in working days", () => {
       assignments: 1,
       assignmentsOnTime: 1,
     });
+  });
+
+  it("keeps the referral's causes while the case is open, and the month it was referred", () => {
+    const facts = computeCaseStatistic(
+      snapshot({
+        status: "WITH_EXPERT_TEAM",
+        referredAt: at("2027-01-04T09:00:00Z"),
+        referral: { causes: ["WAITING_LIST", "NO_MANDATE", "WAITING_LIST"], organisationKinds: ["GGZ"] },
+      }),
+    );
+    expect(facts).toMatchObject({ referredMonth: day("2027-01-01"), causes: ["NO_MANDATE", "WAITING_LIST"], organisationKinds: ["GGZ"] });
+    // Once closed, the evaluation's causes are the case's, also when they differ from the referral's.
+    const closed = computeCaseStatistic(
+      snapshot({
+        status: "CLOSED",
+        closedAt: at("2027-02-01T09:00:00Z"),
+        referredAt: at("2027-01-04T09:00:00Z"),
+        referral: { causes: ["WAITING_LIST"], organisationKinds: ["GGZ"] },
+        evaluation: { blockers: ["FUNDING"], organisationKinds: ["ZORGKANTOOR"], outcome: "MAATWERK", helpStartedOn: day("2027-01-20") },
+      }),
+    );
+    expect(closed).toMatchObject({ referredMonth: day("2027-01-01"), causes: ["FUNDING"], organisationKinds: ["ZORGKANTOOR"] });
+    expect(computeCaseStatistic(snapshot()).referredMonth).toBeNull();
   });
 
   it("counts first contact by the expert team for a case that went to the region at filing", () => {

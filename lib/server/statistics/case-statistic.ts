@@ -68,6 +68,7 @@ const snapshotSelect = {
   referredAt: true,
   transferCount: true,
   evaluation: { select: { blockers: true, organisationKinds: true, outcome: true, helpStartedOn: true } },
+  referrals: { select: { causes: true, organisationKinds: true }, orderBy: { createdAt: "desc" }, take: 1 },
   decisions: {
     select: { id: true, supersedesId: true, createdAt: true, assignments: { select: { status: true, dueOn: true, statusAt: true } } },
   },
@@ -89,6 +90,7 @@ function snapshotOf(c: LoadedCase, events: CaseSnapshot["events"], norms: Norms)
     schoolSituation: c.schoolSituation,
     outOfSchoolSince: c.outOfSchoolSince,
     referredAt: c.referredAt,
+    referral: c.referrals[0] ?? null,
     transferCount: c.transferCount,
     events,
     decisions: c.decisions,
@@ -113,7 +115,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** One row as jsonb_to_recordset reads it. */
 function recordOf(id: string, f: CaseStatisticFacts) {
-  return { ...f, id, filedMonth: day(f.filedMonth), closedMonth: day(f.closedMonth) };
+  return { ...f, id, filedMonth: day(f.filedMonth), closedMonth: day(f.closedMonth), referredMonth: day(f.referredMonth) };
 }
 
 /**
@@ -129,18 +131,18 @@ async function writeRows(tx: Tx, rows: { id: string; caseId: string; isNew: bool
   await tx.$executeRaw`
     INSERT INTO "CaseStatistic" (
       id, "gemeenteId", "regionId", "filedMonth", "closedMonth", step, result, outcome, urgency, domains, "ageBand",
-      thuiszitter, "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", referred, decided,
+      thuiszitter, "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", referred, "referredMonth", decided,
       "workingDaysToFirstContact", "workingDaysToReferral", "workingDaysToDecision", "workingDaysToHelpStart", "workingDaysToClose",
       "stepWorkingDays", "withinNorms", assignments, "assignmentsOnTime", transfers, causes, "organisationKinds", "updatedAt")
     SELECT
       id, "gemeenteId", "regionId", "filedMonth", "closedMonth", step, result, outcome, urgency, domains, "ageBand",
-      thuiszitter, "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", referred, decided,
+      thuiszitter, "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", referred, "referredMonth", decided,
       "workingDaysToFirstContact", "workingDaysToReferral", "workingDaysToDecision", "workingDaysToHelpStart", "workingDaysToClose",
       "stepWorkingDays", "withinNorms", assignments, "assignmentsOnTime", transfers, causes, "organisationKinds", now()
     FROM jsonb_to_recordset(${records}::jsonb) AS x(
       id text, "gemeenteId" text, "regionId" text, "filedMonth" date, "closedMonth" date, step "CaseStatus",
       result "CaseResult", outcome "CaseOutcome", urgency "Urgency", domains "Domain"[], "ageBand" text,
-      thuiszitter boolean, "daysOutOfSchoolAtFiling" int, "daysOutOfSchoolAtHelpStart" int, referred boolean, decided boolean,
+      thuiszitter boolean, "daysOutOfSchoolAtFiling" int, "daysOutOfSchoolAtHelpStart" int, referred boolean, "referredMonth" date, decided boolean,
       "workingDaysToFirstContact" int, "workingDaysToReferral" int, "workingDaysToDecision" int, "workingDaysToHelpStart" int,
       "workingDaysToClose" int, "stepWorkingDays" jsonb, "withinNorms" boolean, assignments int, "assignmentsOnTime" int,
       transfers int, causes text[], "organisationKinds" text[])
@@ -149,7 +151,7 @@ async function writeRows(tx: Tx, rows: { id: string; caseId: string; isNew: bool
       "closedMonth" = EXCLUDED."closedMonth", step = EXCLUDED.step, result = EXCLUDED.result, outcome = EXCLUDED.outcome,
       urgency = EXCLUDED.urgency, domains = EXCLUDED.domains, "ageBand" = EXCLUDED."ageBand", thuiszitter = EXCLUDED.thuiszitter,
       "daysOutOfSchoolAtFiling" = EXCLUDED."daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart" = EXCLUDED."daysOutOfSchoolAtHelpStart",
-      referred = EXCLUDED.referred, decided = EXCLUDED.decided,
+      referred = EXCLUDED.referred, "referredMonth" = EXCLUDED."referredMonth", decided = EXCLUDED.decided,
       "workingDaysToFirstContact" = EXCLUDED."workingDaysToFirstContact", "workingDaysToReferral" = EXCLUDED."workingDaysToReferral",
       "workingDaysToDecision" = EXCLUDED."workingDaysToDecision", "workingDaysToHelpStart" = EXCLUDED."workingDaysToHelpStart",
       "workingDaysToClose" = EXCLUDED."workingDaysToClose", "stepWorkingDays" = EXCLUDED."stepWorkingDays",

@@ -56,7 +56,7 @@ export const columns = {
   AuditChainHead: ["chain", "seq", "hash"],
   CaseStatistic: [
     "id", "gemeenteId", "regionId", "filedMonth", "closedMonth", "step", "result", "outcome", "urgency", "domains", "ageBand", "thuiszitter",
-    "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", "referred", "decided", "workingDaysToFirstContact", "workingDaysToReferral",
+    "daysOutOfSchoolAtFiling", "daysOutOfSchoolAtHelpStart", "referred", "referredMonth", "decided", "workingDaysToFirstContact", "workingDaysToReferral",
     "workingDaysToDecision", "workingDaysToHelpStart", "workingDaysToClose", "stepWorkingDays", "withinNorms", "assignments",
     "assignmentsOnTime", "transfers", "causes", "organisationKinds", "updatedAt",
   ],
@@ -301,6 +301,7 @@ function snapshotOf(sim: CaseSim): CaseSnapshot {
     schoolSituation: f.schoolSituation,
     outOfSchoolSince: f.outOfSchoolSince ? date(f.outOfSchoolSince) : null,
     referredAt: firstReferral === null ? null : new Date(firstReferral),
+    referral: sim.referrals.at(-1) ?? null,
     transferCount: sim.transferCount,
     events: sim.audits.map((a) => ({ action: a.action, occurredAt: new Date(a.at), outcome: a.outcome, changes: a.changes })),
     decisions: sim.decisions.map((x) => ({
@@ -311,7 +312,14 @@ function snapshotOf(sim: CaseSim): CaseSnapshot {
         .filter((a) => a.decisionId === x.id)
         .map((a) => ({ status: a.status, dueOn: date(a.dueDay), statusAt: a.statusAt === null ? null : new Date(a.statusAt) })),
     })),
-    evaluation: sim.evaluation ? { blockers: sim.evaluation.blockers, organisationKinds: [], outcome: null, helpStartedOn: null } : null,
+    evaluation: sim.evaluation
+      ? {
+          blockers: sim.evaluation.blockers,
+          organisationKinds: sim.evaluation.organisationKinds,
+          outcome: sim.evaluation.outcome,
+          helpStartedOn: sim.evaluation.helpStartedOn === null ? null : date(sim.evaluation.helpStartedOn),
+        }
+      : null,
     norms: sim.place.norms,
   };
 }
@@ -321,7 +329,7 @@ function statisticRow(id: string, sim: CaseSim, at: Date): Cell[] {
   const day = (value: Date | null) => (value === null ? null : value.toISOString().slice(0, 10));
   return [
     id, s.gemeenteId, s.regionId, day(s.filedMonth), day(s.closedMonth), s.step, s.result, s.outcome, s.urgency, arrayLiteral(s.domains), s.ageBand,
-    s.thuiszitter, s.daysOutOfSchoolAtFiling, s.daysOutOfSchoolAtHelpStart, s.referred, s.decided, s.workingDaysToFirstContact,
+    s.thuiszitter, s.daysOutOfSchoolAtFiling, s.daysOutOfSchoolAtHelpStart, s.referred, day(s.referredMonth), s.decided, s.workingDaysToFirstContact,
     s.workingDaysToReferral, s.workingDaysToDecision, s.workingDaysToHelpStart, s.workingDaysToClose, JSON.stringify(s.stepWorkingDays),
     s.withinNorms, s.assignments, s.assignmentsOnTime, s.transfers, arrayLiteral(s.causes), arrayLiteral(s.organisationKinds), at,
   ];
