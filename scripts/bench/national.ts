@@ -47,6 +47,9 @@ import { actionId, caseNumbers, fieldNames, formAfter, formContaining, hasHeadin
 import { DatabaseActivity, type ActivitySummary } from "./db-activity";
 import { loadRun, MemorySampler, percentile, type Expectation, type LoadRequest, type RunLength, type Sample } from "./load";
 
+/** A page's size as sent, for the notes of the figure pages: rendering them is most of their cost. */
+const kilobytes = (html: string) => `${Math.round(Buffer.byteLength(html) / 1024)} kB of HTML`;
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
 
@@ -774,17 +777,17 @@ async function main(): Promise<number> {
       pageScenario("monitoring, gemeente", ap, cookies.aanspreekpunt, async () => {
         const page = await openPage(origin, `/monitoring/gemeente/${gemeente.cbsCode}`, cookies.aanspreekpunt);
         expectFigures(page);
-        return { page, note: gemeente.commonName ?? gemeente.name };
+        return { page, note: `${gemeente.commonName ?? gemeente.name}, ${kilobytes(page.html)}` };
       }),
       pageScenario("monitoring, region", fixtures.expert, cookies.expert, async () => {
         const page = await openPage(origin, `/monitoring/regio/${fixtures.expert.regionCode}`, cookies.expert);
         expectFigures(page);
-        return { page, note: fixtures.expert.regionCode ?? "no region" };
+        return { page, note: `${fixtures.expert.regionCode ?? "no region"}, ${kilobytes(page.html)}` };
       }),
       pageScenario("monitoring, country", fixtures.ombudsman, cookies.ombudsman, async () => {
         const page = await openPage(origin, "/monitoring/nederland", cookies.ombudsman);
         expectFigures(page);
-        return { page };
+        return { page, note: kilobytes(page.html) };
       }),
       {
         name: "open figures, country (no session)",
@@ -793,7 +796,7 @@ async function main(): Promise<number> {
         prepare: async () => {
           const page = await openPage(origin, "/cijfers", null);
           expectFigures(page);
-          return { request: { method: "GET", path: "/cijfers", headers: browserHeaders(null) }, expect: { status: 200 } };
+          return { request: { method: "GET", path: "/cijfers", headers: browserHeaders(null) }, expect: { status: 200 }, note: kilobytes(page.html) };
         },
       },
       {
