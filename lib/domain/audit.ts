@@ -63,6 +63,10 @@ export const auditActions = [
   "case.handOver",
   "gemeente.activate",
   "expertTeam.activate",
+  /** The statistics job found a structural signal in a region's quarter (decision 030) */
+  "signal.detect",
+  /** The region's coordinator or a gemeente admin recorded what was done with a structural signal */
+  "signal.mark",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -81,6 +85,7 @@ const sensitiveFields = new Set([
   "internalNote",
   "blockedNote",
   "breakthroughNote",
+  "signalNote",
 ]);
 
 export const REDACTED = "[afgeschermd]";

@@ -50,6 +50,7 @@ export const permissionEffect = {
   "platform.coverage": "none",
   "statistics.read": "none",
   "platform.configureStatistics": "none",
+  "signal.manage": "none",
 } as const satisfies Record<Permission, "read" | "change" | "none">;
 
 /** The cases a role reaches in the database: through gemeenten, regions, party rows or nationally. */

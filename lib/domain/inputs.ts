@@ -1,5 +1,6 @@
 import { z } from "@/lib/domain/zod";
 import { MAX_THRESHOLD, MIN_THRESHOLD } from "./disclosure";
+import { MAX_SIGNAL_THRESHOLD, MIN_SIGNAL_THRESHOLD, signalMarks } from "./signals";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiver, consentMethods } from "./consent";
 import { hasControlCharacters, hasLoneSurrogates, isoDay, optionalText, recordId, storableText, text } from "./fields";
@@ -327,6 +328,13 @@ export const statisticsThresholdInput = z
       .regex(/^\d{1,3}$/, { error: "wholeNumber" })
       .transform(Number)
       .refine((n) => n >= MIN_THRESHOLD && n <= MAX_THRESHOLD, { error: "thresholdRange" }),
+    /** From how many cases the same cause in a region's quarter is a structural signal (lib/domain/signals.ts) */
+    signalThreshold: z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}$/, { error: "wholeNumber" })
+      .transform(Number)
+      .refine((n) => n >= MIN_SIGNAL_THRESHOLD && n <= MAX_SIGNAL_THRESHOLD, { error: "signalThresholdRange" }),
   })
   .strict();
 export type StatisticsThresholdInput = z.infer<typeof statisticsThresholdInput>;
@@ -504,3 +512,19 @@ export const reportAssignmentInput = caseRef
   .extend({ assignmentId: recordId(), reportNote: text(5, 2000) })
   .strict();
 export type ReportAssignmentInput = z.infer<typeof reportAssignmentInput>;
+
+/**
+ * What the region's coordinator or a gemeente admin records of a structural
+ * signal: raised at the regional table or passed on to the national table,
+ * what was done, and on which day. That the day is not before the signal's
+ * quarter is checked by the service, which knows the quarter.
+ */
+export const signalMarkInput = z
+  .object({
+    signalId: recordId("notFound"),
+    status: z.enum(signalMarks, { error: "signalStatusRequired" }),
+    note: text(5, 2000),
+    actedOn: pastDay,
+  })
+  .strict();
+export type SignalMarkInput = z.infer<typeof signalMarkInput>;

@@ -74,6 +74,8 @@ export const permissions = {
   "platform.configureStatistics": ["PLATFORM_ADMIN"],
   /** The monitoring figures of one's own gemeente, jeugdregio or the country (aggregates only, small numbers suppressed) */
   "statistics.read": ["AANSPREEKPUNT", "DECISION_HOLDER", "GEMEENTE_ADMIN", "EXPERT", "REGION_COORDINATOR", "OMBUDSMAN", "PLATFORM_ADMIN"],
+  /** Record what was done with a structural signal of one's region: raised at the regional table, passed on to the national table */
+  "signal.manage": ["REGION_COORDINATOR", "GEMEENTE_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

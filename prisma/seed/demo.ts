@@ -28,6 +28,7 @@ import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
 import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import { publishFigures } from "@/lib/server/statistics/publish-figures";
+import { detectSignals } from "@/lib/server/statistics/signals";
 import { seedStatisticsHistory } from "./statistics-history";
 import type { Role as DbRole } from "@/lib/generated/prisma/client";
 import { importReferenceData } from "./reference";
@@ -514,6 +515,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
     await rebuildCaseStatistics();
     await seedStatisticsHistory(prisma);
     await publishFigures();
+    await detectSignals();
     return "already-seeded";
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -525,9 +527,10 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await seedOverdueCase();
   // The services kept each case's statistic; the seed also moved some dates by hand afterwards.
   await rebuildCaseStatistics();
-  // Two years of history, and the figures the statistics job would publish from it.
+  // Two years of history, and the figures and signals the statistics job would make of it.
   await seedStatisticsHistory(prisma);
   await publishFigures({ force: true });
+  await detectSignals();
   return "seeded";
 }
 

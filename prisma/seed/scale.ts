@@ -41,6 +41,7 @@ import { verifyAuditChains } from "@/lib/server/audit/verify-chains";
 import { sealSecret } from "@/lib/server/sign-in/secret-box";
 import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import { publishFigures } from "@/lib/server/statistics/publish-figures";
+import { detectSignals } from "@/lib/server/statistics/signals";
 import { migrateDeploy } from "../../scripts/db/engine";
 import { DAY, MINUTE } from "./scale/calendar";
 import { restoreIndexes, schemaFingerprint, setAsideIndexes } from "./scale/indexes";
@@ -415,6 +416,7 @@ async function main(): Promise<void> {
     try {
       const published = await publishFigures({ db: prisma, force: true });
       counts.FigureSet = published.years.reduce((n, y) => n + y.sets, 0);
+      counts.StructuralSignal = (await detectSignals({ db: prisma })).added;
     } finally {
       await prisma.$disconnect();
     }

@@ -56,6 +56,8 @@ import { familyAssignmentFollowUp, staffAssignmentFollowUp } from "@/lib/server/
 import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { notifyStaff } from "@/lib/server/notifications/staff";
+import { markSignal, readSignals, readSignalToMark } from "@/lib/server/statistics/signals";
+import { quarterOf } from "@/lib/domain/lead-times";
 import {
   countUnread,
   listMyNotifications,
@@ -130,8 +132,10 @@ const sides: readonly Side[] = ["own", "other"];
  * - self: the actor's own record (a notification, a draft, an invitation to their address), or someone else's
  * - create: nothing exists yet; the actor makes something of their own
  * - public: no actor needed
+ * - signal: a structural signal of Haaglanden, the region of both Den Haag (own) and Delft (other):
+ *   the region's own staff, and the staff of each of its gemeenten
  */
-type Scope = "case" | "gemeente" | "region" | "national" | "self" | "create" | "public";
+type Scope = "case" | "gemeente" | "region" | "national" | "self" | "create" | "public" | "signal";
 
 type Outcome = "allowed" | "notFound" | "forbidden" | "hidden" | "wrongAccount";
 type Refusal = Exclude<Outcome, "allowed">;
@@ -187,6 +191,21 @@ const onePixelPng = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6a3d20000000049454e44ae426082",
   "hex",
 );
+
+let signalId: string | null = null;
+
+/** A structural signal of Haaglanden, as the statistics job would have found it. */
+async function haaglandenSignal(): Promise<string> {
+  if (signalId) return signalId;
+  const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+  const now = new Date();
+  const signal = await prisma.structuralSignal.create({
+    data: { regionId: haaglanden.id, quarter: quarterOf(now), dimension: "CAUSE", key: "WAITING_LIST", cases: 7, detectedAt: now, countedAt: now },
+    select: { id: true },
+  });
+  signalId = signal.id;
+  return signalId;
+}
 
 /** A notification for the owner of the object: the actor for "own", the bystander for "other". */
 async function notificationFor(p: Omit<Probe, "prepared">): Promise<string> {
@@ -448,7 +467,7 @@ const matrix: Record<string, Entry> = {
   },
   updateStatisticsThresholdAction: {
     kind: "action", file: `${ADMIN}/cijfers/actions.ts`, service: "updateStatisticsThreshold", permission: "platform.configureStatistics", scope: "create", refusal: "forbidden",
-    run: ({ actor }) => updateStatisticsThreshold(actor, statisticsThresholdInput.parse({ threshold: "5" })),
+    run: ({ actor }) => updateStatisticsThreshold(actor, statisticsThresholdInput.parse({ threshold: "5", signalThreshold: "5" })),
   },
   // ── the yearly CBS list (decision 019): national reference data, so no scope but the permission ──
   previewReferenceAction: {
@@ -623,6 +642,26 @@ const matrix: Record<string, Entry> = {
       const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
       return readMonitoringFigures(actor, { level: "region", regionId: haaglanden.id }, null);
     },
+  },
+  readGemeenteSignals: {
+    kind: "page", service: "readSignals", permission: "statistics.read", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => readSignals(actor, { level: "gemeente", gemeenteId: world.denHaagId }),
+  },
+  readRegionSignals: {
+    kind: "page", service: "readSignals", permission: "statistics.read", scope: "region", refusal: "notFound",
+    run: async ({ actor }) => {
+      const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+      return readSignals(actor, { level: "region", regionId: haaglanden.id });
+    },
+  },
+  readSignalToMark: {
+    kind: "page", service: "readSignalToMark", permission: "signal.manage", scope: "signal", refusal: "notFound",
+    run: async ({ actor }) => readSignalToMark(actor, await haaglandenSignal()),
+  },
+  markSignalAction: {
+    kind: "action", file: "app/(staff)/monitoring/signalen/[id]/actions.ts", service: "markSignal", permission: "signal.manage", scope: "signal", refusal: "notFound",
+    run: async ({ actor }) =>
+      markSignal(actor, { signalId: await haaglandenSignal(), status: "RAISED_REGIONAL", note: "Besproken aan de regionale tafel.", actedOn: today }),
   },
   readCountryFigures: {
     kind: "page", service: "readMonitoringFigures", permission: "statistics.read", scope: "national", refusal: "notFound",
@@ -837,8 +876,9 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(staff)/expertteam/page.tsx": ["listRegionQueue", "listProcesregieSteps"],
   "app/(staff)/notificaties/page.tsx": ["listMyNotifications", "countUnread"],
   "app/(staff)/monitoring/page.tsx": ["listFigureScopes"],
-  "app/(staff)/monitoring/gemeente/[code]/page.tsx": ["readGemeenteFigures", "listFigureScopes"],
-  "app/(staff)/monitoring/regio/[code]/page.tsx": ["readRegionFigures", "listFigureScopes"],
+  "app/(staff)/monitoring/gemeente/[code]/page.tsx": ["readGemeenteFigures", "listFigureScopes", "readGemeenteSignals"],
+  "app/(staff)/monitoring/regio/[code]/page.tsx": ["readRegionFigures", "listFigureScopes", "readRegionSignals"],
+  "app/(staff)/monitoring/signalen/[id]/page.tsx": ["readSignalToMark"],
   "app/(staff)/monitoring/nederland/page.tsx": ["readCountryFigures", "listFigureScopes"],
   "app/(staff)/ombudsman/page.tsx": ["searchCases"],
   "app/(staff)/werkbak/page.tsx": ["gemeenteQueueView"],
@@ -864,6 +904,8 @@ function inScope(entry: Entry, role: Role, side: Side): boolean {
       return roleScope[role] === "national" || (roleScope[role] === "region" && side === "own");
     case "national":
       return roleScope[role] === "national";
+    case "signal":
+      return roleScope[role] === "national" || roleScope[role] === "gemeente" || (roleScope[role] === "region" && side === "own");
     case "case":
       switch (roleScope[role]) {
         case "national":
@@ -915,6 +957,11 @@ function sideLabel(entry: Entry, role: Role, side: Side): string {
       if (kind === "region") return own ? "their own region" : "another region";
       if (kind === "national") return own ? "national, one person" : "national, another person";
       return own ? "a region, holding no region" : "a region, holding no region (another person)";
+    case "signal":
+      if (kind === "region") return own ? "a signal of their own region" : "a signal of another region";
+      if (kind === "gemeente") return own ? "a signal of their gemeente's region" : "a signal of their gemeente's region (another gemeente of it)";
+      if (kind === "national") return own ? "national, one person" : "national, another person";
+      return own ? "a signal, holding no region" : "a signal, holding no region (another person)";
     case "case":
       switch (kind) {
         case "party":

@@ -28,6 +28,8 @@ import { listReferenceUpdates } from "@/lib/server/reference/list-reference-upda
 import { sha256Of } from "@/lib/server/reference/reference-data";
 import { inviteStaff } from "@/lib/server/staff/invite-staff";
 import { listStaff } from "@/lib/server/staff/list-staff";
+import { readSignals } from "@/lib/server/statistics/signals";
+import { quarterOf } from "@/lib/domain/lead-times";
 import { serverActions } from "../support/app-surface";
 import { caseAt, decisionInput, INVITATION_SECRET, invite, signUpLinkFor, uniqueEmail, type Cast, type CaseFixture, type Stage } from "../support/case-stages";
 import { DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
@@ -183,6 +185,7 @@ vi.mock("@/lib/server/users/register-family", async (load) => gate.wrap(await lo
 vi.mock("@/lib/server/users/request-sign-up", async (load) => gate.wrap(await load(), ["requestSignUp"]));
 vi.mock("@/lib/server/coverage/fallback", async (load) => gate.wrap(await load(), ["updateFallback"]));
 vi.mock("@/lib/server/statistics/statistics-policy", async (load) => gate.wrap(await load(), ["updateStatisticsThreshold"]));
+vi.mock("@/lib/server/statistics/signals", async (load) => gate.wrap(await load(), ["markSignal"]));
 vi.mock("@/lib/server/reference/preview-reference-update", async (load) => gate.wrap(await load(), ["previewReferenceUpdate"]));
 vi.mock("@/lib/server/reference/apply-reference-update", async (load) => gate.wrap(await load(), ["applyReferenceUpdate"]));
 vi.mock("@/lib/server/staff/invite-staff", async (load) => gate.wrap(await load(), ["inviteStaff"]));
@@ -274,6 +277,19 @@ const onePixelPng = Buffer.from(
   "hex",
 );
 const today = new Date().toISOString().slice(0, 10);
+/** A structural signal of Haaglanden, as the statistics job would have found it. */
+async function haaglandenSignal(): Promise<string> {
+  const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+  const now = new Date();
+  const signal = await prisma.structuralSignal.upsert({
+    where: { regionId_quarter_dimension_key: { regionId: haaglanden.id, quarter: quarterOf(now), dimension: "CAUSE", key: "WAITING_LIST" } },
+    create: { regionId: haaglanden.id, quarter: quarterOf(now), dimension: "CAUSE", key: "WAITING_LIST", cases: 7, detectedAt: now, countedAt: now },
+    update: {},
+    select: { id: true },
+  });
+  return signal.id;
+}
+
 const noCase: CaseFixture = { id: "", number: "", stage: "SUBMITTED", decisionId: "", assignmentIds: [] };
 
 // ───────────────────────── the plans ─────────────────────────
@@ -923,12 +939,27 @@ const plans: Record<string, Plan> = {
   },
   updateStatisticsThresholdAction: {
     file: `${ADMIN}/cijfers/actions.ts`, call: "state",
-    fields: { threshold: strict },
+    fields: { threshold: strict, signalThreshold: strict },
     setup: async (w) => ({ actor: w.platform, c: noCase, state: {} }),
-    form: () => ({ threshold: "7" }),
+    form: () => ({ threshold: "7", signalThreshold: "9" }),
     readBack: async () => {
       const row = await prisma.statisticsPolicy.findUniqueOrThrow({ where: { id: "platform" } });
       return { stored: { threshold: row.threshold }, shown: { threshold: row.threshold } };
+    },
+  },
+  markSignalAction: {
+    file: "app/(staff)/monitoring/signalen/[id]/actions.ts", call: "state",
+    fields: { signalId: strict, status: strict, note: text(), actedOn: strict },
+    // The admin of Den Haag marks a signal of its region, Haaglanden.
+    setup: async (w) => ({ actor: w.admin, c: noCase, state: { signalId: await haaglandenSignal() } }),
+    form: (ctx) => ({ signalId: ctx.state.signalId!, status: "RAISED_REGIONAL", note: "Besproken aan de regionale tafel.", actedOn: today }),
+    reset: async (ctx) => {
+      await prisma.structuralSignal.update({ where: { id: ctx.state.signalId! }, data: { status: "OPEN", note: null, actedOn: null } });
+    },
+    readBack: async (ctx) => {
+      const row = await prisma.structuralSignal.findUniqueOrThrow({ where: { id: ctx.state.signalId! } });
+      const shown = (await readSignals(ctx.actor, { level: "gemeente", gemeenteId: world.denHaagId }))!.signals.find((s) => s.id === row.id)!;
+      return { stored: { note: row.note }, shown: { note: shown.note } };
     },
   },
   previewReferenceAction: {

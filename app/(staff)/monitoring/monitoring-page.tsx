@@ -2,11 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FiguresView } from "@/components/figures/figures-view";
+import { SignalsList } from "@/components/figures/signals-list";
 import { YearChoice, yearParam } from "@/components/figures/year-choice";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listFigureScopes, readMonitoringFigures, resolveFigureScope } from "@/lib/server/statistics/read-figure-sets";
 import { NotFoundError } from "@/lib/server/errors";
+import { readSignals } from "@/lib/server/statistics/signals";
+import { signalThreshold } from "@/lib/server/statistics/statistics-policy";
 
 export type MonitoringSearchParams = Promise<{ jaar?: string | string[] }>;
 
@@ -25,7 +28,7 @@ export async function MonitoringPage({ level, code, searchParams }: { level: "ge
     throw error;
   }
   const t = await getTranslations("figures");
-  const scopes = await listFigureScopes(actor);
+  const [scopes, signals, threshold] = await Promise.all([listFigureScopes(actor), readSignals(actor, ref), signalThreshold()]);
   const scopeName = published.heading.ref.level === "country" ? t("country") : published.heading.name;
   const csvHref = (table: string) =>
     `/monitoring/csv?${new URLSearchParams({ niveau: level, ...(code ? { code } : {}), jaar: String(published.year), tabel: table })}`;
@@ -45,6 +48,7 @@ export async function MonitoringPage({ level, code, searchParams }: { level: "ge
           </ul>
         </nav>
       )}
+      {signals && <SignalsList data={signals} threshold={threshold} regionName={published.heading.regionName} />}
       <YearChoice action={path} years={published.years} year={published.year} />
       {published.set ? (
         <FiguresView set={published.set} scopeName={scopeName} regionName={published.heading.regionName} csvHref={csvHref} />

@@ -91,6 +91,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       </button>
                     </form>
                   )}
+                  {n.kind === "structuralSignal" && (
+                    <Link href="/monitoring#signalen" className="font-semibold">
+                      {t("openSignals")}
+                    </Link>
+                  )}
                   {isUnread && (
                     <form action={markReadAction}>
                       <input type="hidden" name="id" value={n.id} />

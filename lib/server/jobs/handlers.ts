@@ -5,6 +5,7 @@ import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 import { purgeExpiredSignOuts } from "@/lib/server/sign-in/sign-out";
 import { publishFigures } from "@/lib/server/statistics/publish-figures";
+import { detectSignals } from "@/lib/server/statistics/signals";
 
 /** A run never goes on forever: what is left waits for the next one. */
 const MAX_BATCHES = 20;
@@ -47,7 +48,12 @@ export async function retentionJob(now: Date = new Date()) {
   return { ...cases, signOuts: await purgeExpiredSignOuts(now) };
 }
 
-/** One run of the statistics job: publishes the figures of every year whose facts changed (decision 029). */
+/**
+ * One run of the statistics job: publishes the figures of every year whose
+ * facts changed (decision 029), and counts the structural signals of the
+ * regions (decision 030).
+ */
 export async function statisticsJob(now: Date = new Date()) {
-  return publishFigures({ now });
+  const figures = await publishFigures({ now });
+  return { ...figures, signals: await detectSignals({ now }) };
 }

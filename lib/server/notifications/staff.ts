@@ -14,8 +14,12 @@ export const staffNotificationKinds = [
   "assignmentOverdue",
   /** A case went straight to the region's expert team, because its gemeente does not work with the portal yet */
   "caseRouted",
+  /** A cause or kind of organisation blocked enough cases in the person's region this quarter (decision 030); about no case */
+  "structuralSignal",
 ] as const;
 export type StaffNotificationKind = (typeof staffNotificationKinds)[number];
+/** The notices about one case, each with its e-mail; a structural signal is about a region and stays in the app. */
+export type CaseNoticeKind = Exclude<StaffNotificationKind, "structuralSignal">;
 
 /** The e-mail that goes with each staff notice. */
 export const staffMailTemplate = {
@@ -27,10 +31,10 @@ export const staffMailTemplate = {
   assignmentReported: "assignment-reported",
   assignmentOverdue: "assignment-overdue",
   caseRouted: "case-referred",
-} as const satisfies Record<StaffNotificationKind, NotificationTemplate>;
+} as const satisfies Record<CaseNoticeKind, NotificationTemplate>;
 
 export type StaffNotice = {
-  kind: StaffNotificationKind;
+  kind: CaseNoticeKind;
   caseId: string;
   caseNumber: string;
   gemeenteId: string;

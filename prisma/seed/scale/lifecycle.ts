@@ -19,7 +19,7 @@ import { statusHistory, stepDurations, type StatusEntry, type StepDurations } fr
 import type { Role } from "@/lib/domain/roles";
 import { interventionKind, type TimelineKind } from "@/lib/domain/timeline";
 import { SUPERSEDED_NOTE } from "@/lib/server/cases/correct-decision";
-import { staffMailTemplate, type StaffNotificationKind } from "@/lib/server/notifications/staff";
+import { staffMailTemplate, type CaseNoticeKind } from "@/lib/server/notifications/staff";
 import { inadmissibleClosingNote } from "@/lib/server/cases/declare-inadmissible";
 import {
   DAY,
@@ -343,7 +343,7 @@ export class CaseSim {
     this.timeline.push({ id: this.r.cuid(), at, kind, body, visible, actorId: actor?.id ?? null, actorRole: role });
   }
 
-  private notifyStaff(users: readonly Person[], kind: StaffNotificationKind, at: number): void {
+  private notifyStaff(users: readonly Person[], kind: CaseNoticeKind, at: number): void {
     const seen = new Set<string>();
     for (const user of users) {
       if (seen.has(user.id)) continue;

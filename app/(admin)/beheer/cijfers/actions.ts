@@ -9,7 +9,7 @@ import { updateStatisticsThreshold } from "@/lib/server/statistics/statistics-po
 export async function updateStatisticsThresholdAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor("/beheer/cijfers");
   const values = formValues(formData);
-  const input = { threshold: formData.get("threshold") ?? "" };
+  const input = { threshold: formData.get("threshold") ?? "", signalThreshold: formData.get("signalThreshold") ?? "" };
   const result = await runAction(statisticsThresholdInput, input, values, (parsed) => updateStatisticsThreshold(actor, parsed));
   if (result?.ok) revalidatePath("/beheer/cijfers");
   return result;

@@ -27,9 +27,12 @@ export default async function StatisticsSettingsPage() {
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
       <p>{settings.isDefault ? t("currentDefault", { threshold: settings.threshold }) : t("current", { threshold: settings.threshold })}</p>
+      <p>{t("signalIntro", { effective: settings.signals.effective })}</p>
       <ThresholdForm
         threshold={settings.threshold}
         range={{ min: settings.min, max: settings.max, default: settings.defaultThreshold }}
+        signalThreshold={settings.signals.threshold}
+        signalRange={{ min: settings.signals.min, max: settings.signals.max, default: settings.signals.defaultThreshold }}
         action={updateStatisticsThresholdAction}
       />
     </div>

@@ -5,14 +5,20 @@ import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextField } from "@/components/form-fields";
 import type { ActionState } from "@/lib/server/action";
 
-/** The threshold below which the figures show no count. */
+type Range = { min: number; max: number; default: number };
+
+/** The threshold below which the figures show no count, and the one from which a cause is a structural signal. */
 export function ThresholdForm({
   threshold,
   range,
+  signalThreshold,
+  signalRange,
   action,
 }: {
   threshold: number;
-  range: { min: number; max: number; default: number };
+  range: Range;
+  signalThreshold: number;
+  signalRange: Range;
   action: (s: ActionState, f: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations("figures.admin");
@@ -32,6 +38,14 @@ export function ThresholdForm({
         hint={t("thresholdHint", range)}
         required
         initial={String(threshold)}
+        feedback={feedback}
+      />
+      <TextField
+        name="signalThreshold"
+        label={t("signalThreshold")}
+        hint={t("signalThresholdHint", signalRange)}
+        required
+        initial={String(signalThreshold)}
         feedback={feedback}
       />
       <SubmitButton>{t("save")}</SubmitButton>
