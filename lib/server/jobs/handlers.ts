@@ -4,6 +4,7 @@ import { scanOverdueAssignments } from "@/lib/server/monitoring/overdue-assignme
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 import { purgeExpiredSignOuts } from "@/lib/server/sign-in/sign-out";
+import { makeQuarterlyReports } from "@/lib/server/statistics/make-quarterly-reports";
 import { publishFigures } from "@/lib/server/statistics/publish-figures";
 
 /** A run never goes on forever: what is left waits for the next one. */
@@ -47,7 +48,11 @@ export async function retentionJob(now: Date = new Date()) {
   return { ...cases, signOuts: await purgeExpiredSignOuts(now) };
 }
 
-/** One run of the statistics job: publishes the figures of every year whose facts changed (decision 029). */
+/**
+ * One run of the statistics job: publishes the figures of every year whose facts changed
+ * (decision 029), then makes a batch of the last quarter's missing reports from them (decision 031).
+ */
 export async function statisticsJob(now: Date = new Date()) {
-  return publishFigures({ now });
+  const figures = await publishFigures({ now });
+  return { ...figures, reports: await makeQuarterlyReports({ now }) };
 }
