@@ -47,14 +47,15 @@ function countsAnything(set: FigureSet, upTo: number): boolean {
 /** Every scope that should have a report of the quarter and has none yet, regions first, each by name. */
 async function missingReports(tx: Tx, quarter: QuarterKey): Promise<Candidate[]> {
   const year = Number(quarter.slice(0, 4));
-  const { first, next } = quarterDays(quarter);
+  const { first } = quarterDays(quarter);
   const [published, made, regions, gemeenten] = await Promise.all([
     tx.figureSet.findMany({ where: { year, scopeKey: { not: scopeKeys.country } }, select: { scopeKey: true } }),
     tx.quarterlyReport.findMany({ where: { quarter }, select: { scopeKey: true } }),
     tx.region.findMany({ select: { id: true, name: true } }),
     tx.gemeente.findMany({
       where: {
-        activatedAt: { not: null, lt: new Date(`${next}T00:00:00Z`) },
+        // Working with the portal now, and not ended before the quarter began.
+        activatedAt: { not: null },
         OR: [{ endedOn: null }, { endedOn: { gte: new Date(`${first}T00:00:00Z`) } }],
       },
       select: { id: true, name: true, commonName: true, regionId: true, region: { select: { name: true } } },
