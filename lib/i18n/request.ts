@@ -33,6 +33,7 @@ const catalogParts = [
   "staffadmin",
   "charts",
   "figures",
+  "reports",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

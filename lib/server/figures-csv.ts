@@ -27,15 +27,17 @@ export type FiguresCsvInput = {
   rows: FiguresCsvCell[][];
   /** What a mark means, in the reader's language, e.g. from the `charts.csvNote` messages */
   note: (mark: FigureMark, symbol: string) => string;
+  /** Comment lines above the notes: what the file is, where its figures come from */
+  preamble?: string[];
 };
 
 const COMMENT = "# ";
 
-export function figuresCsv({ columns, rows, note }: FiguresCsvInput): string {
+export function figuresCsv({ columns, rows, note, preamble = [] }: FiguresCsvInput): string {
   const spec = columns.map((c) => (typeof c === "string" ? { header: c } : c));
   const figures = rows.flatMap((row) => row.filter((cell): cell is ShownFigure => typeof cell !== "string"));
   // One line per note: a line break inside a note would end the comment early.
-  const notes = marksIn(figures).map((mark) => `${COMMENT}${note(mark, markSymbol(mark)).replace(/[\r\n]+/g, " ")}\n`);
+  const notes = [...preamble, ...marksIn(figures).map((mark) => note(mark, markSymbol(mark)))].map((line) => `${COMMENT}${line.replace(/[\r\n]+/g, " ")}\n`);
   const body = stringify(
     rows.map((row) => row.map((cell, c) => written(cell, spec[c]?.percent ?? false))),
     {
@@ -69,14 +71,18 @@ function oneDecimal(value: number): number {
  * lower case, words joined by dashes, letters with accents written without them.
  */
 export function figuresCsvFileName(...parts: string[]): string {
-  const slug = ["doorbraak", ...parts]
+  return `${downloadSlug(...parts)}.csv`;
+}
+
+/** The name of a download without its extension: `doorbraak-kwartaalrapportage-den-haag-2026-k3`. */
+export function downloadSlug(...parts: string[]): string {
+  return ["doorbraak", ...parts]
     .join("-")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return `${slug}.csv`;
 }
 
 /** The CSV as a download that is never shown inline or kept in a shared cache. */

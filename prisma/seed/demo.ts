@@ -29,6 +29,9 @@ import { sealSecret } from "@/lib/server/sign-in/secret-box";
 import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import { publishFigures } from "@/lib/server/statistics/publish-figures";
 import { detectSignals } from "@/lib/server/statistics/signals";
+import { makeQuarterlyReports } from "@/lib/server/statistics/make-quarterly-reports";
+import { quarterOf, quartersBetween, type QuarterKey } from "@/lib/domain/lead-times";
+import { lastCompletedQuarter } from "@/lib/domain/quarterly-report";
 import { seedStatisticsHistory } from "./statistics-history";
 import type { Role as DbRole } from "@/lib/generated/prisma/client";
 import { importReferenceData } from "./reference";
@@ -498,6 +501,18 @@ async function ensureDemoFallback(): Promise<void> {
   await prisma.nationalFallback.create({ data: { id: 1, ...demoFallback } });
 }
 
+/**
+ * The quarterly reports of the demo's gemeenten and regions for every quarter of this
+ * year that has ended (the last one of last year in the first quarter), as the
+ * statistics job would have made them; reports that exist are kept.
+ */
+async function seedQuarterlyReports(now = new Date()): Promise<void> {
+  const last = lastCompletedQuarter(now);
+  const first = `${quarterOf(now).slice(0, 4)}-K1` as QuarterKey;
+  const quarters = first <= last ? quartersBetween(first, last) : [last];
+  for (const quarter of quarters) await makeQuarterlyReports({ now, quarter, limit: Number.POSITIVE_INFINITY });
+}
+
 /** Idempotent: a database that already has users keeps its data. */
 export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   const reference = await importReferenceData(prisma);
@@ -516,6 +531,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
     await seedStatisticsHistory(prisma);
     await publishFigures();
     await detectSignals();
+    await seedQuarterlyReports();
     return "already-seeded";
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -531,6 +547,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
   await seedStatisticsHistory(prisma);
   await publishFigures({ force: true });
   await detectSignals();
+  await seedQuarterlyReports();
   return "seeded";
 }
 

@@ -103,3 +103,40 @@ test("anyone reads the open figures of the country and of a region, with small n
   const records = parse(text, { comment: "#", bom: true, from_line: 2 }) as string[][];
   for (const value of records.flat()) if (/^\d+$/.test(value)) expect(Number(value) === 0 || Number(value) >= 5).toBe(true);
 });
+
+/** The last quarter that has ended, as the reports name it, e.g. "3e kwartaal 2026", and its key "2026-K3". */
+function lastEndedQuarter(): { name: string; key: string } {
+  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()).split("-").map(Number) as [number, number];
+  const current = Math.floor((month - 1) / 3) + 1;
+  const [y, q] = current === 1 ? [year - 1, 4] : [year, current - 1];
+  return { name: `${q}e kwartaal ${y}`, key: `${y}-K${q}` };
+}
+
+test("an aanspreekpunt downloads the gemeente's quarterly report as a PDF and a CSV, and not the region's", async ({ page }) => {
+  const quarter = lastEndedQuarter();
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await page.goto("/monitoring/gemeente/GM0518");
+  const reports = page.getByRole("region", { name: "Kwartaalrapportages" });
+  await expect(reports).toBeVisible();
+  await expectAccessible(page);
+
+  const pdfLink = reports.getByRole("link", { name: new RegExp(`^PDF van het ${quarter.name} \\(\\d+ kB\\)$`) });
+  const [download] = await Promise.all([page.waitForEvent("download"), pdfLink.click()]);
+  expect(download.suggestedFilename()).toBe(`doorbraak-kwartaalrapportage-den-haag-${quarter.key.toLowerCase()}.pdf`);
+  const pdf = await page.request.get((await pdfLink.getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  const csv = await page.request.get((await reports.getByRole("link", { name: new RegExp(`^CSV van het ${quarter.name}`) }).getAttribute("href"))!);
+  const records = parse(await csv.text(), { columns: true, comment: "#", bom: true }) as Record<string, string>[];
+  expect(records.length).toBeGreaterThan(10);
+  for (const r of records) if (r.Eenheid === "aantal" && /^\d+$/.test(r.Waarde!)) expect(Number(r.Waarde) === 0 || Number(r.Waarde) >= 5).toBe(true);
+
+  // The region's report exists (the expert team downloads it), but it is not the aanspreekpunt's.
+  const region = await page.request.get(`/monitoring/rapport?niveau=regio&code=JZ24&kwartaal=${quarter.key}&vorm=pdf`);
+  expect(region.status()).toBe(404);
+  await signOut(page);
+  await signIn(page, "expert@demo.doorbraak.nl");
+  expect((await page.request.get(`/monitoring/rapport?niveau=regio&code=JZ24&kwartaal=${quarter.key}&vorm=pdf`)).status()).toBe(200);
+  await signOut(page);
+});

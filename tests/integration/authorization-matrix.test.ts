@@ -101,6 +101,7 @@ import {
   type Stage,
 } from "../support/case-stages";
 import { listFigureScopes, readMonitoringFigures, readOpenFigures } from "@/lib/server/statistics/read-figure-sets";
+import { listQuarterlyReports, readQuarterlyReport } from "@/lib/server/statistics/read-quarterly-reports";
 import { readStatisticsSettings, updateStatisticsThreshold } from "@/lib/server/statistics/statistics-policy";
 import { caseInput, closingInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
@@ -624,6 +625,10 @@ const matrix: Record<string, Entry> = {
     kind: "route", service: "readMonitoringFigures", permission: "statistics.read", scope: "gemeente", refusal: "notFound",
     run: ({ actor, world }) => readMonitoringFigures(actor, { level: "gemeente", gemeenteId: world.denHaagId }, null),
   },
+  "app/(staff)/monitoring/rapport/route.ts": {
+    kind: "route", service: "readQuarterlyReport", permission: "statistics.read", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => readQuarterlyReport(actor, { level: "gemeente", gemeenteId: world.denHaagId }, "2026-K3", "pdf"),
+  },
   "app/(public)/cijfers/csv/route.ts": {
     kind: "route", service: "readOpenFigures", permission: null, scope: "public", refusal: "forbidden",
     run: () => readOpenFigures({ level: "country" }, null),
@@ -666,6 +671,17 @@ const matrix: Record<string, Entry> = {
   readCountryFigures: {
     kind: "page", service: "readMonitoringFigures", permission: "statistics.read", scope: "national", refusal: "notFound",
     run: ({ actor }) => readMonitoringFigures(actor, { level: "country" }, null),
+  },
+  listGemeenteReports: {
+    kind: "page", service: "listQuarterlyReports", permission: "statistics.read", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => listQuarterlyReports(actor, { level: "gemeente", gemeenteId: world.denHaagId }),
+  },
+  listRegionReports: {
+    kind: "page", service: "listQuarterlyReports", permission: "statistics.read", scope: "region", refusal: "notFound",
+    run: async ({ actor }) => {
+      const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+      return listQuarterlyReports(actor, { level: "region", regionId: haaglanden.id });
+    },
   },
   readOpenFigures: {
     kind: "page", service: "readOpenFigures", permission: null, scope: "public", refusal: "forbidden",
@@ -876,8 +892,8 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(staff)/expertteam/page.tsx": ["listRegionQueue", "listProcesregieSteps"],
   "app/(staff)/notificaties/page.tsx": ["listMyNotifications", "countUnread"],
   "app/(staff)/monitoring/page.tsx": ["listFigureScopes"],
-  "app/(staff)/monitoring/gemeente/[code]/page.tsx": ["readGemeenteFigures", "listFigureScopes", "readGemeenteSignals"],
-  "app/(staff)/monitoring/regio/[code]/page.tsx": ["readRegionFigures", "listFigureScopes", "readRegionSignals"],
+  "app/(staff)/monitoring/gemeente/[code]/page.tsx": ["readGemeenteFigures", "listFigureScopes", "readGemeenteSignals", "listGemeenteReports"],
+  "app/(staff)/monitoring/regio/[code]/page.tsx": ["readRegionFigures", "listFigureScopes", "readRegionSignals", "listRegionReports"],
   "app/(staff)/monitoring/signalen/[id]/page.tsx": ["readSignalToMark"],
   "app/(staff)/monitoring/nederland/page.tsx": ["readCountryFigures", "listFigureScopes"],
   "app/(staff)/ombudsman/page.tsx": ["searchCases"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lastCompletedQuarter } from "@/lib/domain/quarterly-report";
 import { seedDemo } from "@/prisma/seed/demo";
 import { prisma } from "@/tests/support/owner-db";
 import { DELFT, DEN_HAAG, HAAGLANDEN } from "../support/factories";
@@ -41,6 +42,12 @@ describe("demo seed", () => {
     // And two years of history of cases whose content is gone, with the figures published from it.
     expect(await prisma.caseStatistic.count({ where: { case: null, closedMonth: { not: null }, causes: { isEmpty: false } } })).toBeGreaterThan(500);
     expect(await prisma.figureSet.count({ where: { scopeKey: "country" } })).toBeGreaterThanOrEqual(2);
+    // The quarterly reports of the quarters that ended, for the active gemeenten and the regions with history.
+    const last = lastCompletedQuarter(new Date());
+    const reports = await prisma.quarterlyReport.findMany({ where: { quarter: last }, select: { scopeKey: true, madeAt: true } });
+    const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+    const activeIds = await prisma.gemeente.findMany({ where: { activatedAt: { not: null } }, select: { id: true } });
+    expect(reports.map((r) => r.scopeKey)).toEqual(expect.arrayContaining([...activeIds.map((g) => `gemeente:${g.id}`), `region:${haaglanden.id}`]));
     // Cases for the other gemeenten have somewhere to go.
     expect(await prisma.nationalFallback.findUnique({ where: { id: 1 } })).toMatchObject({ name: "Landelijk meldpunt vastgelopen jeugdhulp" });
 
@@ -48,5 +55,8 @@ describe("demo seed", () => {
     expect(await seedDemo()).toBe("already-seeded");
     expect(await prisma.gemeente.count({ where: { activatedAt: { not: null } } })).toBe(2);
     expect(await prisma.expertTeam.count({ where: { activatedAt: { not: null } } })).toBe(1);
+    // Reports once made stay as they were.
+    const again = await prisma.quarterlyReport.findMany({ where: { quarter: last }, select: { scopeKey: true, madeAt: true } });
+    expect(again.sort((a, b) => a.scopeKey.localeCompare(b.scopeKey))).toEqual(reports.sort((a, b) => a.scopeKey.localeCompare(b.scopeKey)));
   }, 60_000);
 });

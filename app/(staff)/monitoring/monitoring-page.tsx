@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FiguresView } from "@/components/figures/figures-view";
 import { SignalsList } from "@/components/figures/signals-list";
+import { QuarterlyReports } from "@/components/figures/quarterly-reports";
 import { YearChoice, yearParam } from "@/components/figures/year-choice";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listFigureScopes, readMonitoringFigures, resolveFigureScope } from "@/lib/server/statistics/read-figure-sets";
+import { listQuarterlyReports } from "@/lib/server/statistics/read-quarterly-reports";
 import { NotFoundError } from "@/lib/server/errors";
 import { readSignals } from "@/lib/server/statistics/signals";
 import { signalThreshold } from "@/lib/server/statistics/statistics-policy";
@@ -21,8 +23,11 @@ export async function MonitoringPage({ level, code, searchParams }: { level: "ge
   if (!ref) notFound();
   const year = yearParam((await searchParams).jaar);
   let published;
+  let reports;
   try {
     published = await readMonitoringFigures(actor, ref, year);
+    // The country has no quarterly reports: its page leaves the section out.
+    reports = ref.level === "country" ? null : await listQuarterlyReports(actor, ref);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -49,6 +54,12 @@ export async function MonitoringPage({ level, code, searchParams }: { level: "ge
         </nav>
       )}
       {signals && <SignalsList data={signals} threshold={threshold} regionName={published.heading.regionName} />}
+      {reports && (
+        <QuarterlyReports
+          reports={reports}
+          href={(quarter, form) => `/monitoring/rapport?${new URLSearchParams({ niveau: level, ...(code ? { code } : {}), kwartaal: quarter, vorm: form })}`}
+        />
+      )}
       <YearChoice action={path} years={published.years} year={published.year} />
       {published.set ? (
         <FiguresView set={published.set} scopeName={scopeName} regionName={published.heading.regionName} csvHref={csvHref} />

@@ -4,6 +4,7 @@ import { scanOverdueAssignments } from "@/lib/server/monitoring/overdue-assignme
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 import { purgeExpiredSignOuts } from "@/lib/server/sign-in/sign-out";
+import { makeQuarterlyReports } from "@/lib/server/statistics/make-quarterly-reports";
 import { publishFigures } from "@/lib/server/statistics/publish-figures";
 import { detectSignals } from "@/lib/server/statistics/signals";
 
@@ -49,11 +50,12 @@ export async function retentionJob(now: Date = new Date()) {
 }
 
 /**
- * One run of the statistics job: publishes the figures of every year whose
- * facts changed (decision 029), and counts the structural signals of the
- * regions (decision 030).
+ * One run of the statistics job: publishes the figures of every year whose facts changed
+ * (decision 029), counts the structural signals of the regions (decision 030), then makes a
+ * batch of the last quarter's missing reports, which list those signals (decision 031).
  */
 export async function statisticsJob(now: Date = new Date()) {
   const figures = await publishFigures({ now });
-  return { ...figures, signals: await detectSignals({ now }) };
+  const signals = await detectSignals({ now });
+  return { ...figures, signals, reports: await makeQuarterlyReports({ now }) };
 }
