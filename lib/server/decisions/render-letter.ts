@@ -1,5 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
+import { collectPdf } from "@/lib/server/pdf-output";
 import { letterContent, UNSHOWABLE_NOTE, type LetterBlock, type LetterData, type LetterRow } from "./letter-content";
 import { toShowable } from "./pdf-text";
 
@@ -66,12 +67,7 @@ export async function renderDecisionLetter(data: LetterData): Promise<Uint8Array
       CreationDate: data.madeAt,
     },
   });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on("error", reject);
-  });
+  const finished = collectPdf(doc);
 
   const root = doc.struct("Document");
   doc.addStructure(root);

@@ -1,14 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { asSystem, enterScope } from "@/lib/db/acting";
-import { systemScope } from "@/lib/domain/database-scope";
 import { amsterdamDay } from "@/lib/domain/deadlines";
 import { computeYear, scopeKeys, type FigureReference } from "@/lib/domain/figure-publication";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db/client";
 import { displayName } from "@/lib/server/reference/directory";
 import { lastFactChange, readYearAggregates } from "./read-aggregates";
-import { asStatisticsReader, asStatisticsReaderOn } from "./read-scope";
+import { statisticsConnection, type StatisticsConnection } from "./read-scope";
 import { statisticsThreshold } from "./statistics-policy";
 
 /**
@@ -37,25 +34,10 @@ async function readReference(db: PrismaClient): Promise<FigureReference> {
 
 export type PublishResult = { years: { year: number; sets: number; skipped: boolean }[]; seconds: number };
 
-type Connection = {
-  reader: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
-  system: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
-};
+type Connection = StatisticsConnection;
 
-/** The portal's own connection, or another one (the scale seed loads a database of its own). */
-function connection(db: PrismaClient | undefined): Connection {
-  // A year of the national data set takes seconds to read and to write: more than a transaction's default 5 s.
-  const options = { timeout: 120_000, maxWait: 10_000 };
-  if (!db) return { reader: (fn) => asStatisticsReader(fn, options), system: (fn) => asSystem(fn, options) };
-  return {
-    reader: (fn) => asStatisticsReaderOn(db, fn, options),
-    system: (fn) =>
-      db.$transaction(async (tx) => {
-        await enterScope(tx, systemScope);
-        return fn(tx);
-      }, options),
-  };
-}
+/** A year of the national data set takes seconds to read and to write: more than a transaction's default 5 s. */
+const connection = (db: PrismaClient | undefined) => statisticsConnection(db, { timeout: 120_000, maxWait: 10_000 });
 
 /** The years to keep up to date: this one and the last, and any earlier year with facts but no sets yet. */
 async function yearsToPublish(on: Connection, now: Date): Promise<number[]> {

@@ -1,8 +1,8 @@
 import "server-only";
-import { enterScope, inScope, type TransactionOptions } from "@/lib/db/acting";
+import { asSystem, enterScope, inScope, type TransactionOptions } from "@/lib/db/acting";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import type { DatabaseScope } from "@/lib/domain/database-scope";
+import { systemScope, type DatabaseScope } from "@/lib/domain/database-scope";
 
 const nothing = { gemeenten: [], regions: [], party: false, national: false };
 
@@ -28,4 +28,23 @@ export function asStatisticsReaderOn<T>(db: PrismaClient, fn: (tx: Tx) => Promis
     await enterScope(tx, statisticsScope);
     return fn(tx);
   }, options);
+}
+
+/** The two transactions of the statistics jobs: reading the facts, and writing what they make of them. */
+export type StatisticsConnection = {
+  reader: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  system: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+};
+
+/** On the portal's own connection, or on another one (the scale seed loads a database of its own). */
+export function statisticsConnection(db: PrismaClient | undefined, options: TransactionOptions): StatisticsConnection {
+  if (!db) return { reader: (fn) => asStatisticsReader(fn, options), system: (fn) => asSystem(fn, options) };
+  return {
+    reader: (fn) => asStatisticsReaderOn(db, fn, options),
+    system: (fn) =>
+      db.$transaction(async (tx) => {
+        await enterScope(tx, systemScope);
+        return fn(tx);
+      }, options),
+  };
 }

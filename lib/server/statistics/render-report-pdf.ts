@@ -1,5 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
+import { collectPdf } from "@/lib/server/pdf-output";
 import { scaleLinear } from "d3-scale";
 import { figureValue } from "@/lib/domain/figure-marks";
 import type { QuarterlyReport, ReportChart, ReportTable } from "@/lib/domain/quarterly-report";
@@ -53,12 +54,7 @@ export async function renderQuarterlyReportPdf(report: QuarterlyReport, madeAt: 
     pdfVersion: "1.7",
     info: { Title: show(report.title), Author: "Doorbraak", Subject: show(report.title), Creator: "Doorbraak", CreationDate: madeAt },
   });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on("error", reject);
-  });
+  const finished = collectPdf(doc);
 
   const root = doc.struct("Document");
   doc.addStructure(root);

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
-import { asActor, asSystem, enterScope } from "@/lib/db/acting";
+import { asActor } from "@/lib/db/acting";
 import type { Tx } from "@/lib/db/client";
-import { systemScope } from "@/lib/domain/database-scope";
 import { amsterdamDay } from "@/lib/domain/deadlines";
 import { mayReadFigures, type FigureScopeRef } from "@/lib/domain/figure-scopes";
 import type { SignalMarkInput } from "@/lib/domain/inputs";
@@ -20,10 +19,10 @@ import {
   type SignalDimension,
   type SignalStatus,
 } from "@/lib/domain/signals";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
-import { asStatisticsReader, asStatisticsReaderOn } from "./read-scope";
+import { asStatisticsReader, statisticsConnection } from "./read-scope";
 import { signalThreshold } from "./statistics-policy";
 
 /**
@@ -35,23 +34,7 @@ import { signalThreshold } from "./statistics-policy";
 
 export type DetectResult = { counted: number; added: number; updated: number; told: number };
 
-type Connection = {
-  reader: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
-  system: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
-};
-
-function connection(db: PrismaClient | undefined): Connection {
-  const options = { timeout: 60_000, maxWait: 10_000 };
-  if (!db) return { reader: (fn) => asStatisticsReader(fn, options), system: (fn) => asSystem(fn, options) };
-  return {
-    reader: (fn) => asStatisticsReaderOn(db, fn, options),
-    system: (fn) =>
-      db.$transaction(async (tx) => {
-        await enterScope(tx, systemScope);
-        return fn(tx);
-      }, options),
-  };
-}
+const connection = (db: PrismaClient | undefined) => statisticsConnection(db, { timeout: 60_000, maxWait: 10_000 });
 
 /**
  * Per region, watched quarter and key: the cases whose impasse was recorded in
@@ -164,6 +147,20 @@ export type ShownSignal = {
   markedAt: Date | null;
 };
 
+const shownSelect = {
+  id: true,
+  quarter: true,
+  dimension: true,
+  key: true,
+  cases: true,
+  detectedAt: true,
+  status: true,
+  note: true,
+  actedOn: true,
+  markedByName: true,
+  markedAt: true,
+} satisfies Prisma.StructuralSignalSelect;
+
 export type RegionSignals = {
   regionId: string;
   /** Whether the person may record what was done */
@@ -201,19 +198,7 @@ export async function readSignals(actor: Actor, ref: FigureScopeRef): Promise<Re
         where: { regionId },
         orderBy: [{ quarter: "desc" }, { cases: "desc" }, { key: "asc" }],
         take: 200,
-        select: {
-          id: true,
-          quarter: true,
-          dimension: true,
-          key: true,
-          cases: true,
-          detectedAt: true,
-          status: true,
-          note: true,
-          actedOn: true,
-          markedByName: true,
-          markedAt: true,
-        },
+        select: shownSelect,
       }),
     ]);
     return {
@@ -286,21 +271,7 @@ export async function readSignalToMark(actor: Actor, signalId: string): Promise<
   return asActor(actor, async (tx) => {
     const row = await tx.structuralSignal.findUnique({
       where: { id: signalId },
-      select: {
-        id: true,
-        regionId: true,
-        quarter: true,
-        dimension: true,
-        key: true,
-        cases: true,
-        detectedAt: true,
-        status: true,
-        note: true,
-        actedOn: true,
-        markedByName: true,
-        markedAt: true,
-        region: { select: { name: true, code: true, gemeenten: { select: { id: true } } } },
-      },
+      select: { ...shownSelect, regionId: true, region: { select: { name: true, code: true, gemeenten: { select: { id: true } } } } },
     });
     if (!row || !managesRegion(actor, row.regionId, new Set(row.region.gemeenten.map((g) => g.id)))) throw new NotFoundError();
     const { region, regionId: _regionId, ...signal } = row;
