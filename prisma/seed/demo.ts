@@ -30,7 +30,6 @@ import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import { publishFigures } from "@/lib/server/statistics/publish-figures";
 import { detectSignals } from "@/lib/server/statistics/signals";
 import { makeQuarterlyReports } from "@/lib/server/statistics/make-quarterly-reports";
-import { quarterOf, quartersBetween, type QuarterKey } from "@/lib/domain/lead-times";
 import { lastCompletedQuarter } from "@/lib/domain/quarterly-report";
 import { seedStatisticsHistory } from "./statistics-history";
 import type { Role as DbRole } from "@/lib/generated/prisma/client";
@@ -502,15 +501,12 @@ async function ensureDemoFallback(): Promise<void> {
 }
 
 /**
- * The quarterly reports of the demo's gemeenten and regions for every quarter of this
- * year that has ended (the last one of last year in the first quarter), as the
- * statistics job would have made them; reports that exist are kept.
+ * The reports the statistics job makes after a quarter ends (decision 031), for the last
+ * quarter that ended: a demo shows what a gemeenteraad would have been sent, without
+ * making a year's worth of PDFs each time it starts.
  */
 async function seedQuarterlyReports(now = new Date()): Promise<void> {
-  const last = lastCompletedQuarter(now);
-  const first = `${quarterOf(now).slice(0, 4)}-K1` as QuarterKey;
-  const quarters = first <= last ? quartersBetween(first, last) : [last];
-  for (const quarter of quarters) await makeQuarterlyReports({ now, quarter, limit: Number.POSITIVE_INFINITY });
+  await makeQuarterlyReports({ now, quarter: lastCompletedQuarter(now), limit: Number.POSITIVE_INFINITY });
 }
 
 /** Idempotent: a database that already has users keeps its data. */

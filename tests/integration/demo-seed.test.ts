@@ -58,5 +58,6 @@ describe("demo seed", () => {
     // Reports once made stay as they were.
     const again = await prisma.quarterlyReport.findMany({ where: { quarter: last }, select: { scopeKey: true, madeAt: true } });
     expect(again.sort((a, b) => a.scopeKey.localeCompare(b.scopeKey))).toEqual(reports.sort((a, b) => a.scopeKey.localeCompare(b.scopeKey)));
-  }, 60_000);
+    // The whole demo seed runs twice: two years of history, their figures, signals and reports.
+  }, 180_000);
 });

@@ -176,5 +176,6 @@ describe("directory of gemeenten: demo data", () => {
     const denHaag = await prisma.gemeente.update({ where: { cbsCode: DEN_HAAG }, data: { contactHours: "Door de beheerder gewijzigd" } });
     expect(await seedDemo()).toBe("already-seeded");
     expect((await prisma.gemeente.findUniqueOrThrow({ where: { id: denHaag.id } })).contactHours).toBe("Door de beheerder gewijzigd");
-  }, 60_000);
+    // The whole demo seed runs twice: two years of history, their figures, signals and reports.
+  }, 180_000);
 });
