@@ -6,6 +6,7 @@ import { comparisonLevels, leadTimeMeasures, type Comparison, type CountTable, t
 import { comparedLevels, type FigureTableKey } from "@/lib/domain/figure-tables";
 import { quarterLabel } from "@/lib/domain/lead-times";
 import type { Locale } from "@/lib/i18n/locales";
+import type { FigurePart } from "./figure-parts";
 
 /**
  * Every figure of one published set, as charts with their tables and CSV
@@ -17,8 +18,11 @@ export async function FiguresView({
   scopeName,
   regionName,
   csvHref,
+  part,
 }: {
   set: FigureSet;
+  /** The one part of the figures to show (components/figures/figure-parts.tsx) */
+  part: FigurePart;
   /** The scope's own name: the gemeente, the region, or Nederland */
   scopeName: string;
   regionName: string | null;
@@ -80,130 +84,138 @@ export async function FiguresView({
         {t("threshold", { threshold: set.threshold })}
       </p>
 
-      <section aria-labelledby="cases-title" className="space-y-6">
-        <h2 id="cases-title" className="text-2xl font-bold">
-          {t("cases.title")}
-        </h2>
-        <PeriodChart
-          title={t("cases.chart", { scope: scopeName, year: set.year })}
-          format="count"
-          axisLabel={t("axis.cases")}
-          periodHeader={t("quarter")}
-          periods={periods}
-          series={[
-            { label: t("cases.filed"), values: set.filed.totals.cells },
-            { label: t("cases.closed"), values: set.closed.totals.cells },
-          ]}
-          csvHref={csvHref("cases")}
-        />
-        {sideBySide && unitTable(set.filed, t("cases.filedBy", { unit: unitHeader.toLowerCase() }), "filed")}
-        {sideBySide && unitTable(set.closed, t("cases.closedBy", { unit: unitHeader.toLowerCase() }), "closed")}
-        {set.openByStep && (
-          <StepBarChart
-            title={t("open.title", { scope: scopeName })}
-            stepHeader={t("open.step")}
-            parts={[t("open.cases")]}
-            steps={set.openByStep.items.map((item) => ({ label: tStatus(item.key), values: [item.count] }))}
-            csvHref={csvHref("open")}
+      {part === "meldingen" && (
+        <section aria-labelledby="cases-title" className="space-y-6">
+          <h2 id="cases-title" className="text-2xl font-bold">
+            {t("cases.title")}
+          </h2>
+          <PeriodChart
+            title={t("cases.chart", { scope: scopeName, year: set.year })}
+            format="count"
+            axisLabel={t("axis.cases")}
+            periodHeader={t("quarter")}
+            periods={periods}
+            series={[
+              { label: t("cases.filed"), values: set.filed.totals.cells },
+              { label: t("cases.closed"), values: set.closed.totals.cells },
+            ]}
+            csvHref={csvHref("cases")}
           />
-        )}
-      </section>
+          {sideBySide && unitTable(set.filed, t("cases.filedBy", { unit: unitHeader.toLowerCase() }), "filed")}
+          {sideBySide && unitTable(set.closed, t("cases.closedBy", { unit: unitHeader.toLowerCase() }), "closed")}
+          {set.openByStep && (
+            <StepBarChart
+              title={t("open.title", { scope: scopeName })}
+              stepHeader={t("open.step")}
+              parts={[t("open.cases")]}
+              steps={set.openByStep.items.map((item) => ({ label: tStatus(item.key), values: [item.count] }))}
+              csvHref={csvHref("open")}
+            />
+          )}
+          <p>
+            {t("transferred", {
+              value:
+                set.transferred.total.kind === "count"
+                  ? String(set.transferred.total.value)
+                  : set.transferred.total.kind === "small"
+                    ? t("lessThan", { threshold: set.threshold })
+                    : t("notShown"),
+            })}
+          </p>
+        </section>
+      )}
 
-      <section aria-labelledby="lead-title" className="space-y-6">
-        <h2 id="lead-title" className="text-2xl font-bold">
-          {t("lead.title")}
-        </h2>
-        <p className="max-w-prose">{t("lead.intro")}</p>
-        {(["median", "p90"] as const).map((statistic) => (
+      {part === "doorlooptijden" && (
+        <section aria-labelledby="lead-title" className="space-y-6">
+          <h2 id="lead-title" className="text-2xl font-bold">
+            {t("lead.title")}
+          </h2>
+          <p className="max-w-prose">{t("lead.intro")}</p>
+          {(["median", "p90"] as const).map((statistic) => (
+            <ComparisonChart
+              key={statistic}
+              title={t(`lead.${statistic}`)}
+              format="workingDays"
+              groupHeader={t("lead.measure")}
+              series={series}
+              groups={leadTimeMeasures.map((m) => ({ label: t(`lead.measures.${m}`), values: comparisonValues(set.leadTimes[m][statistic]) }))}
+              csvHref={csvHref("leadTimes")}
+            />
+          ))}
           <ComparisonChart
-            key={statistic}
-            title={t(`lead.${statistic}`)}
-            format="workingDays"
-            groupHeader={t("lead.measure")}
+            title={t("lead.shares")}
+            format="percent"
+            groupHeader={t("lead.share")}
             series={series}
-            groups={leadTimeMeasures.map((m) => ({ label: t(`lead.measures.${m}`), values: comparisonValues(set.leadTimes[m][statistic]) }))}
-            csvHref={csvHref("leadTimes")}
+            groups={[
+              { label: t("lead.withinNorms"), values: comparisonValues(set.withinNorms) },
+              { label: t("lead.decisionsOnTime"), values: comparisonValues(set.decisionsOnTime) },
+            ]}
+            csvHref={csvHref("shares")}
           />
-        ))}
-        <ComparisonChart
-          title={t("lead.shares")}
-          format="percent"
-          groupHeader={t("lead.share")}
-          series={series}
-          groups={[
-            { label: t("lead.withinNorms"), values: comparisonValues(set.withinNorms) },
-            { label: t("lead.decisionsOnTime"), values: comparisonValues(set.decisionsOnTime) },
-          ]}
-          csvHref={csvHref("shares")}
-        />
-      </section>
+        </section>
+      )}
 
-      <section aria-labelledby="school-title" className="space-y-6">
-        <h2 id="school-title" className="text-2xl font-bold">
-          {t("school.title")}
-        </h2>
-        <p className="max-w-prose">{t("school.intro")}</p>
-        <PeriodChart
-          title={t("school.chart", { scope: scopeName, year: set.year })}
-          format="count"
-          axisLabel={t("axis.cases")}
-          periodHeader={t("quarter")}
-          periods={periods}
-          series={[{ label: t("school.thuiszitters"), values: set.thuiszitters.totals.cells }]}
-          csvHref={csvHref("thuiszitters")}
-        />
-        <ComparisonChart
-          title={t("school.days")}
-          format="workingDays"
-          groupHeader={t("school.moment")}
-          series={series}
-          groups={[
-            { label: t("school.atFiling"), values: comparisonValues(set.daysOutOfSchool.atFiling) },
-            { label: t("school.atHelpStart"), values: comparisonValues(set.daysOutOfSchool.atHelpStart) },
-          ]}
-          csvHref={csvHref("daysOutOfSchool")}
-        />
-      </section>
+      {part === "thuiszitters" && (
+        <section aria-labelledby="school-title" className="space-y-6">
+          <h2 id="school-title" className="text-2xl font-bold">
+            {t("school.title")}
+          </h2>
+          <p className="max-w-prose">{t("school.intro")}</p>
+          <PeriodChart
+            title={t("school.chart", { scope: scopeName, year: set.year })}
+            format="count"
+            axisLabel={t("axis.cases")}
+            periodHeader={t("quarter")}
+            periods={periods}
+            series={[{ label: t("school.thuiszitters"), values: set.thuiszitters.totals.cells }]}
+            csvHref={csvHref("thuiszitters")}
+          />
+          <ComparisonChart
+            title={t("school.days")}
+            format="workingDays"
+            groupHeader={t("school.moment")}
+            series={series}
+            groups={[
+              { label: t("school.atFiling"), values: comparisonValues(set.daysOutOfSchool.atFiling) },
+              { label: t("school.atHelpStart"), values: comparisonValues(set.daysOutOfSchool.atHelpStart) },
+            ]}
+            csvHref={csvHref("daysOutOfSchool")}
+          />
+        </section>
+      )}
 
-      <section aria-labelledby="causes-title" className="space-y-6">
-        <h2 id="causes-title" className="text-2xl font-bold">
-          {t("causes.title")}
-        </h2>
-        <p className="max-w-prose">{t("causes.intro")}</p>
-        <CategoryBarChart
-          title={t("causes.chart", { scope: scopeName, year: set.year })}
-          categoryHeader={t("causes.cause")}
-          valueHeader={t("causes.mentions")}
-          items={perCategory(set.causes, causes)}
-          csvHref={csvHref("causes")}
-        />
-        <CategoryBarChart
-          title={t("organisations.chart", { scope: scopeName, year: set.year })}
-          categoryHeader={t("organisations.kind")}
-          valueHeader={t("causes.mentions")}
-          items={perCategory(set.organisationKinds, organisationKinds)}
-          csvHref={csvHref("organisations")}
-        />
-        <CategoryBarChart
-          title={t("outcomes.chart", { scope: scopeName, year: set.year })}
-          categoryHeader={t("outcomes.outcome")}
-          valueHeader={t("outcomes.cases")}
-          items={set.outcomes.items
-            .filter((item) => item.key !== "UNKNOWN" || item.count.kind !== "count" || item.count.value > 0)
-            .map((item) => ({ label: item.key === "UNKNOWN" ? t("outcomes.unknown") : labelOf(caseOutcomes, item.key, locale), value: item.count }))}
-          csvHref={csvHref("outcomes")}
-        />
-        <p>
-          {t("transferred", {
-            value:
-              set.transferred.total.kind === "count"
-                ? String(set.transferred.total.value)
-                : set.transferred.total.kind === "small"
-                  ? t("lessThan", { threshold: set.threshold })
-                  : t("notShown"),
-          })}
-        </p>
-      </section>
+      {part === "oorzaken" && (
+        <section aria-labelledby="causes-title" className="space-y-6">
+          <h2 id="causes-title" className="text-2xl font-bold">
+            {t("causes.title")}
+          </h2>
+          <p className="max-w-prose">{t("causes.intro")}</p>
+          <CategoryBarChart
+            title={t("causes.chart", { scope: scopeName, year: set.year })}
+            categoryHeader={t("causes.cause")}
+            valueHeader={t("causes.mentions")}
+            items={perCategory(set.causes, causes)}
+            csvHref={csvHref("causes")}
+          />
+          <CategoryBarChart
+            title={t("organisations.chart", { scope: scopeName, year: set.year })}
+            categoryHeader={t("organisations.kind")}
+            valueHeader={t("causes.mentions")}
+            items={perCategory(set.organisationKinds, organisationKinds)}
+            csvHref={csvHref("organisations")}
+          />
+          <CategoryBarChart
+            title={t("outcomes.chart", { scope: scopeName, year: set.year })}
+            categoryHeader={t("outcomes.outcome")}
+            valueHeader={t("outcomes.cases")}
+            items={set.outcomes.items
+              .filter((item) => item.key !== "UNKNOWN" || item.count.kind !== "count" || item.count.value > 0)
+              .map((item) => ({ label: item.key === "UNKNOWN" ? t("outcomes.unknown") : labelOf(caseOutcomes, item.key, locale), value: item.count }))}
+            csvHref={csvHref("outcomes")}
+          />
+        </section>
+      )}
     </div>
   );
 }

@@ -2,11 +2,12 @@ import Form from "next/form";
 import { getTranslations } from "next-intl/server";
 
 /** A form that reloads the page for another year; works without JavaScript. */
-export async function YearChoice({ action, years, year }: { action: string; years: number[]; year: number }) {
+export async function YearChoice({ action, years, year, part }: { action: string; years: number[]; year: number; part?: string }) {
   const t = await getTranslations("figures");
   if (years.length < 2) return null;
   return (
     <Form action={action} className="flex flex-wrap items-end gap-3">
+      {part && <input type="hidden" name="deel" value={part} />}
       <div>
         <label htmlFor="jaar" className="block font-semibold">
           {t("year")}

@@ -62,6 +62,7 @@ test("an aanspreekpunt closes a case with its causes and outcome, and sees it co
   // The statistics job runs as soon as a case closes; the page shows what it published.
   await expect.poll(async () => Number(await csvCell(page, csv!, currentQuarter(), "Afgesloten")), { timeout: 60_000 }).toBeGreaterThan(before);
   await page.goto("/monitoring/gemeente/GM0518");
+  await page.getByRole("navigation", { name: "Onderdelen van de cijfers" }).getByRole("link", { name: "Oorzaken en uitkomsten" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Waarom zaken vastlopen" })).toBeVisible();
   await expect(page.getByRole("figure", { name: /Oorzaken in Den Haag/ })).toContainText("Niemand heeft de regie");
   await signOut(page);

@@ -28,6 +28,7 @@ test("the region's coordinator records that a structural signal was raised at th
   await signIn(page, "regiocoordinator@demo.doorbraak.nl");
   await page.goto("/monitoring");
   await expect(page).toHaveURL(/\/monitoring\/regio\/JZ24$/);
+  await page.getByRole("navigation", { name: "Onderdelen van de cijfers" }).getByRole("link", { name: "Signalen" }).click();
   const signals = page.getByRole("region", { name: "Structurele signalen in Haaglanden" });
   await expect(signals).toBeVisible();
   const quarter = signals.getByRole("table", { name: "4e kwartaal 2023" });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { figureParts, PartNav, partParam } from "@/components/figures/figure-parts";
 import { FiguresView } from "@/components/figures/figures-view";
 import { YearChoice, yearParam } from "@/components/figures/year-choice";
 import { PageHeader } from "@/components/page-header";
@@ -8,14 +9,16 @@ import { prisma } from "@/lib/db/client";
 import { readOpenFigures } from "@/lib/server/statistics/read-figure-sets";
 import { NotFoundError } from "@/lib/server/errors";
 
-export type OpenSearchParams = Promise<{ jaar?: string | string[] }>;
+export type OpenSearchParams = Promise<{ jaar?: string | string[]; deel?: string | string[] }>;
 
 /** The open figures of the country, or of one jeugdregio: for everyone, without signing in. */
 export async function OpenFiguresPage({ regionCode, searchParams }: { regionCode: string | null; searchParams: OpenSearchParams }) {
   const t = await getTranslations("figures");
   const region = regionCode ? await prisma.region.findUnique({ where: { code: regionCode }, select: { id: true, name: true, code: true } }) : null;
   if (regionCode && !region) notFound();
-  const year = yearParam((await searchParams).jaar);
+  const query = await searchParams;
+  const year = yearParam(query.jaar);
+  const part = partParam(query.deel, figureParts);
   let published;
   try {
     published = await readOpenFigures(region ? { level: "region", regionId: region.id } : { level: "country" }, year);
@@ -40,9 +43,10 @@ export async function OpenFiguresPage({ regionCode, searchParams }: { regionCode
           </Link>
         </p>
       )}
-      <YearChoice action={path} years={published.years} year={published.year} />
+      <PartNav path={path} parts={figureParts} part={part} year={published.year} />
+      <YearChoice action={path} years={published.years} year={published.year} part={part} />
       {published.set ? (
-        <FiguresView set={published.set} scopeName={scopeName} regionName={region?.name ?? null} csvHref={csvHref} />
+        <FiguresView set={published.set} part={part} scopeName={scopeName} regionName={region?.name ?? null} csvHref={csvHref} />
       ) : (
         <p role="status">{t("notYet", { year: published.year })}</p>
       )}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FiguresView } from "@/components/figures/figures-view";
+import { figureParts, PartNav, partParam, type PagePart } from "@/components/figures/figure-parts";
 import { SignalsList } from "@/components/figures/signals-list";
 import { QuarterlyReports } from "@/components/figures/quarterly-reports";
 import { YearChoice, yearParam } from "@/components/figures/year-choice";
@@ -13,7 +14,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { readSignals } from "@/lib/server/statistics/signals";
 import { signalThreshold } from "@/lib/server/statistics/statistics-policy";
 
-export type MonitoringSearchParams = Promise<{ jaar?: string | string[] }>;
+export type MonitoringSearchParams = Promise<{ jaar?: string | string[]; deel?: string | string[] }>;
 
 /** The monitoring page of one scope: the gemeente's, the region's or the country's figures. */
 export async function MonitoringPage({ level, code, searchParams }: { level: "gemeente" | "regio" | "nederland"; code: string | null; searchParams: MonitoringSearchParams }) {
@@ -21,19 +22,27 @@ export async function MonitoringPage({ level, code, searchParams }: { level: "ge
   const actor = await requirePermission("statistics.read", path);
   const ref = await resolveFigureScope(level, code);
   if (!ref) notFound();
-  const year = yearParam((await searchParams).jaar);
+  const query = await searchParams;
+  const year = yearParam(query.jaar);
+  // A gemeente's and a region's pages have the region's structural signals as a part of their own.
+  const parts: readonly PagePart[] = ref.level === "country" ? figureParts : [...figureParts, "signalen"];
+  const part = partParam(query.deel, parts);
   let published;
   let reports;
   try {
     published = await readMonitoringFigures(actor, ref, year);
-    // The country has no quarterly reports: its page leaves the section out.
-    reports = ref.level === "country" ? null : await listQuarterlyReports(actor, ref);
+    // The country has no quarterly reports: its page leaves the section out. They are listed with the cases.
+    reports = ref.level === "country" || part !== "meldingen" ? null : await listQuarterlyReports(actor, ref);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
   const t = await getTranslations("figures");
-  const [scopes, signals, threshold] = await Promise.all([listFigureScopes(actor), readSignals(actor, ref), signalThreshold()]);
+  const [scopes, signals, threshold] = await Promise.all([
+    listFigureScopes(actor),
+    part === "signalen" ? readSignals(actor, ref) : null,
+    part === "signalen" ? signalThreshold() : 0,
+  ]);
   const scopeName = published.heading.ref.level === "country" ? t("country") : published.heading.name;
   const csvHref = (table: string) =>
     `/monitoring/csv?${new URLSearchParams({ niveau: level, ...(code ? { code } : {}), jaar: String(published.year), tabel: table })}`;
@@ -53,18 +62,24 @@ export async function MonitoringPage({ level, code, searchParams }: { level: "ge
           </ul>
         </nav>
       )}
-      {signals && <SignalsList data={signals} threshold={threshold} regionName={published.heading.regionName} />}
-      {reports && (
-        <QuarterlyReports
-          reports={reports}
-          href={(quarter, form) => `/monitoring/rapport?${new URLSearchParams({ niveau: level, ...(code ? { code } : {}), kwartaal: quarter, vorm: form })}`}
-        />
-      )}
-      <YearChoice action={path} years={published.years} year={published.year} />
-      {published.set ? (
-        <FiguresView set={published.set} scopeName={scopeName} regionName={published.heading.regionName} csvHref={csvHref} />
+      <PartNav path={path} parts={parts} part={part} year={published.year} />
+      {part === "signalen" ? (
+        signals && <SignalsList data={signals} threshold={threshold} regionName={published.heading.regionName} />
       ) : (
-        <p role="status">{t("notYet", { year: published.year })}</p>
+        <>
+          {part === "meldingen" && reports && (
+            <QuarterlyReports
+              reports={reports}
+              href={(quarter, form) => `/monitoring/rapport?${new URLSearchParams({ niveau: level, ...(code ? { code } : {}), kwartaal: quarter, vorm: form })}`}
+            />
+          )}
+          <YearChoice action={path} years={published.years} year={published.year} part={part} />
+          {published.set ? (
+            <FiguresView set={published.set} part={part} scopeName={scopeName} regionName={published.heading.regionName} csvHref={csvHref} />
+          ) : (
+            <p role="status">{t("notYet", { year: published.year })}</p>
+          )}
+        </>
       )}
     </div>
   );

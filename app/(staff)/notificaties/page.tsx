@@ -92,7 +92,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     </form>
                   )}
                   {n.kind === "structuralSignal" && (
-                    <Link href="/monitoring#signalen" className="font-semibold">
+                    <Link href="/monitoring?deel=signalen" className="font-semibold">
                       {t("openSignals")}
                     </Link>
                   )}

@@ -31,7 +31,7 @@ export default async function SignalPage({ params }: { params: Promise<{ id: str
   const format = await getFormatter();
   const list = signal.dimension === "CAUSE" ? causes : organisationKinds;
   const ownRegion = actor.memberships.some((m) => m.role === "REGION_COORDINATOR" && m.regionId !== null);
-  const backHref = ownRegion ? `/monitoring/regio/${signal.regionCode}#signalen` : "/monitoring#signalen";
+  const backHref = ownRegion ? `/monitoring/regio/${signal.regionCode}?deel=signalen` : "/monitoring?deel=signalen";
   return (
     <div className="space-y-6">
       <PageHeader title={t("markTitle")} intro={t("markIntro")} />
