@@ -45,7 +45,7 @@ test("the region's coordinator records that a structural signal was raised at th
   const note = "Besproken in het regionaal overleg. De twee gemeenten maken een vaste afspraak over wie betaalt.";
   await page.getByLabel("Wat is er afgesproken of gedaan?").fill(note);
   await page.getByRole("button", { name: "Opslaan" }).click();
-  await expect(page.getByRole("alert")).toContainText("Niet alles is goed ingevuld");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Niet alles is goed ingevuld");
   await expect(page.getByRole("group", { name: /Wat is er met het signaal gedaan/ })).toContainText("Kies wat er met het signaal is gedaan.");
   await expect(page.getByLabel("Wat is er afgesproken of gedaan?")).toHaveValue(note);
   await expectAccessible(page);
@@ -53,7 +53,7 @@ test("the region's coordinator records that a structural signal was raised at th
   await page.getByRole("radio", { name: /^Besproken aan de regionale tafel/ }).check();
   await page.getByLabel("Op welke dag?").fill(new Date().toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Opslaan" }).click();
-  await expect(page.getByRole("status")).toContainText("Opgeslagen");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Opgeslagen");
   await page.getByRole("link", { name: "Terug naar de signalen" }).click();
 
   const marked = page.getByRole("table", { name: "4e kwartaal 2023" }).getByRole("row", { name: /Welke gemeente is verantwoordelijk/ });
