@@ -101,8 +101,6 @@ export async function FiguresView({
             ]}
             csvHref={csvHref("cases")}
           />
-          {sideBySide && unitTable(set.filed, t("cases.filedBy", { unit: unitHeader.toLowerCase() }), "filed")}
-          {sideBySide && unitTable(set.closed, t("cases.closedBy", { unit: unitHeader.toLowerCase() }), "closed")}
           {set.openByStep && (
             <StepBarChart
               title={t("open.title", { scope: scopeName })}
@@ -122,6 +120,16 @@ export async function FiguresView({
                     : t("notShown"),
             })}
           </p>
+        </section>
+      )}
+
+      {part === "naastelkaar" && sideBySide && (
+        <section aria-labelledby="side-title" className="space-y-6">
+          <h2 id="side-title" className="text-2xl font-bold">
+            {t("cases.sideBySide", { unit: unitHeader.toLowerCase() })}
+          </h2>
+          {unitTable(set.filed, t("cases.filedBy", { unit: unitHeader.toLowerCase() }), "filed")}
+          {unitTable(set.closed, t("cases.closedBy", { unit: unitHeader.toLowerCase() }), "closed")}
         </section>
       )}
 

@@ -789,6 +789,12 @@ async function main(): Promise<number> {
         expectFigures(page);
         return { page, note: kilobytes(page.html) };
       }),
+      // The largest part of any figures page: the country's 42 regions side by side, per quarter.
+      pageScenario("monitoring, country, regions side by side", fixtures.ombudsman, cookies.ombudsman, async () => {
+        const page = await openPage(origin, "/monitoring/nederland?deel=naastelkaar", cookies.ombudsman);
+        if (!page.html.includes("<table")) throw new CheckFailed("the regions side by side show no table");
+        return { page, note: kilobytes(page.html) };
+      }),
       {
         name: "open figures, country (no session)",
         as: null,

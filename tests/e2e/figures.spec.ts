@@ -73,6 +73,7 @@ test("the expert team sees its region's gemeenten side by side, and no other gem
   await page.goto("/monitoring");
   await expect(page).toHaveURL(/\/monitoring\/regio\/JZ24$/);
   await expect(page.getByRole("heading", { level: 1, name: "Cijfers van Haaglanden" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Onderdelen van de cijfers" }).getByRole("link", { name: "Gemeenten naast elkaar" }).click();
   const perGemeente = page.getByRole("table", { name: "Ingediende meldingen per gemeente" });
   await expect(perGemeente.getByRole("rowheader", { name: "Delft" })).toBeVisible();
   await expect(perGemeente.getByRole("rowheader", { name: "Amsterdam" })).toHaveCount(0);
@@ -87,6 +88,7 @@ test("anyone reads the open figures of the country and of a region, with small n
   await expect(page.getByRole("heading", { level: 1, name: "Open cijfers over vastgelopen jeugdhulp" })).toBeVisible();
   await expect(page.getByText(/Creative Commons Naamsvermelding 4.0/)).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Onderdelen van de cijfers" }).getByRole("link", { name: "Jeugdregio's naast elkaar" }).click();
   const perRegion = page.getByRole("table", { name: "Ingediende meldingen per jeugdregio" });
   await expect(perRegion.getByRole("rowheader", { name: "Haaglanden" })).toBeVisible();
 
@@ -94,6 +96,7 @@ test("anyone reads the open figures of the country and of a region, with small n
   await expect(page.getByRole("heading", { level: 1, name: "Open cijfers van jeugdregio Haaglanden" })).toBeVisible();
   // The open figures of a region do not list its gemeenten.
   await expect(page.getByRole("table", { name: "Ingediende meldingen per gemeente" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Gemeenten naast elkaar" })).toHaveCount(0);
   await expectAccessible(page);
 
   const causes = await page.getByRole("link", { name: "Download de cijfers (CSV)" }).nth(0).getAttribute("href");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { figureParts, PartNav, partParam } from "@/components/figures/figure-parts";
+import { PartNav, partParam, partsOf } from "@/components/figures/figure-parts";
 import { FiguresView } from "@/components/figures/figures-view";
 import { YearChoice, yearParam } from "@/components/figures/year-choice";
 import { PageHeader } from "@/components/page-header";
@@ -18,7 +18,9 @@ export async function OpenFiguresPage({ regionCode, searchParams }: { regionCode
   if (regionCode && !region) notFound();
   const query = await searchParams;
   const year = yearParam(query.jaar);
-  const part = partParam(query.deel, figureParts);
+  // A region's open figures do not list its gemeenten: only the country's page has regions side by side.
+  const parts = partsOf(regionCode === null);
+  const part = partParam(query.deel, parts);
   let published;
   try {
     published = await readOpenFigures(region ? { level: "region", regionId: region.id } : { level: "country" }, year);
@@ -43,7 +45,7 @@ export async function OpenFiguresPage({ regionCode, searchParams }: { regionCode
           </Link>
         </p>
       )}
-      <PartNav path={path} parts={figureParts} part={part} year={published.year} />
+      <PartNav path={path} parts={parts} part={part} year={published.year} unit="regio" />
       <YearChoice action={path} years={published.years} year={published.year} part={part} />
       {published.set ? (
         <FiguresView set={published.set} part={part} scopeName={scopeName} regionName={region?.name ?? null} csvHref={csvHref} />

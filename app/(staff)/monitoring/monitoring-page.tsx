@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FiguresView } from "@/components/figures/figures-view";
-import { figureParts, PartNav, partParam, type PagePart } from "@/components/figures/figure-parts";
+import { PartNav, partParam, partsOf, type PagePart } from "@/components/figures/figure-parts";
 import { SignalsList } from "@/components/figures/signals-list";
 import { QuarterlyReports } from "@/components/figures/quarterly-reports";
 import { YearChoice, yearParam } from "@/components/figures/year-choice";
@@ -25,7 +25,8 @@ export async function MonitoringPage({ level, code, searchParams }: { level: "ge
   const query = await searchParams;
   const year = yearParam(query.jaar);
   // A gemeente's and a region's pages have the region's structural signals as a part of their own.
-  const parts: readonly PagePart[] = ref.level === "country" ? figureParts : [...figureParts, "signalen"];
+  const figures = partsOf(ref.level !== "gemeente");
+  const parts: readonly PagePart[] = ref.level === "country" ? figures : [...figures, "signalen"];
   const part = partParam(query.deel, parts);
   let published;
   let reports;
@@ -62,7 +63,7 @@ export async function MonitoringPage({ level, code, searchParams }: { level: "ge
           </ul>
         </nav>
       )}
-      <PartNav path={path} parts={parts} part={part} year={published.year} />
+      <PartNav path={path} parts={parts} part={part} year={published.year} unit={ref.level === "country" ? "regio" : "gemeente"} />
       {part === "signalen" ? (
         signals && <SignalsList data={signals} threshold={threshold} regionName={published.heading.regionName} />
       ) : (
