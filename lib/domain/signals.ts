@@ -2,6 +2,8 @@ import { causeKeys, organisationKindKeys } from "./causes";
 import { DEFAULT_THRESHOLD } from "./disclosure";
 import { isQuarterKey, quarterDays, quartersBetween, type QuarterKey } from "./lead-times";
 import type { IsoDay } from "./deadlines";
+import { may } from "./permissions";
+import type { Membership } from "./roles";
 
 /**
  * Structural signals (decision 030): when the same cause, or the same kind of
@@ -93,4 +95,16 @@ export function mayMark(current: SignalStatus, mark: SignalMark): boolean {
 /** The key that names a signal: unique per region, quarter, dimension and key. */
 export function signalKey(s: Pick<StoredSignal, "regionId" | "quarter" | "dimension" | "key">): string {
   return `${s.regionId}|${s.quarter}|${s.dimension}|${s.key}`;
+}
+
+/**
+ * Whether the memberships make someone a manager of a region's signals: its
+ * coordinator, or the admin of one of its gemeenten (`gemeentenOfRegion`).
+ */
+export function managesSignalsOf(memberships: readonly Membership[], regionId: string, gemeentenOfRegion: ReadonlySet<string>): boolean {
+  return memberships.some(
+    (m) =>
+      may([m.role], "signal.manage") &&
+      ((m.role === "REGION_COORDINATOR" && m.regionId === regionId) || (m.role === "GEMEENTE_ADMIN" && m.gemeenteId !== null && gemeentenOfRegion.has(m.gemeenteId))),
+  );
 }

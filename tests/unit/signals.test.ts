@@ -52,3 +52,19 @@ describe("structural signals", () => {
     expect(mayMark("PASSED_NATIONAL", "PASSED_NATIONAL")).toBe(true);
   });
 });
+
+describe("who manages a region's signals", () => {
+  const region = "r1";
+  const gemeenten = new Set(["g1", "g2"]);
+  it("is the region's coordinator and the admins of its gemeenten, nobody else", async () => {
+    const { managesSignalsOf } = await import("@/lib/domain/signals");
+    const one = (role: string, scope: { gemeenteId?: string; regionId?: string }) =>
+      managesSignalsOf([{ role, gemeenteId: scope.gemeenteId ?? null, regionId: scope.regionId ?? null } as never], region, gemeenten);
+    expect(one("REGION_COORDINATOR", { regionId: "r1" })).toBe(true);
+    expect(one("REGION_COORDINATOR", { regionId: "r2" })).toBe(false);
+    expect(one("GEMEENTE_ADMIN", { gemeenteId: "g2" })).toBe(true);
+    expect(one("GEMEENTE_ADMIN", { gemeenteId: "g9" })).toBe(false);
+    expect(one("AANSPREEKPUNT", { gemeenteId: "g1" })).toBe(false);
+    expect(one("EXPERT", { regionId: "r1" })).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
-import { collectPdf } from "@/lib/server/pdf-output";
+import { collectPdf, writePageFooters } from "@/lib/server/pdf-output";
 import { letterContent, UNSHOWABLE_NOTE, type LetterBlock, type LetterData, type LetterRow } from "./letter-content";
 import { toShowable } from "./pdf-text";
 
@@ -138,29 +138,8 @@ export async function renderDecisionLetter(data: LetterData): Promise<Uint8Array
     }
   }
   root.end();
-  writeFooters(doc, data.caseNumber);
+  writePageFooters(doc, (page, count) => `Besluit ${data.caseNumber} · pagina ${page} van ${count}`, { font: BODY, size: 9, ...MARGIN });
   doc.end();
   return finished;
 }
 
-/** "Besluit DB-… · pagina 1 van 2" at the foot of every page, marked as page furniture, not content. */
-function writeFooters(doc: PDFKit.PDFDocument, caseNumber: string): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would start a new page: lift the margin while the footer is drawn.
-    doc.page.margins.bottom = 0;
-    doc.markContent("Artifact", { type: "Pagination" });
-    doc
-      .font(BODY)
-      .fontSize(9)
-      .fillColor("#374151")
-      .text(`Besluit ${caseNumber} · pagina ${i - start + 1} van ${count}`, MARGIN.left, doc.page.height - 40, {
-        width: doc.page.width - MARGIN.left - MARGIN.right,
-        align: "center",
-        lineBreak: false,
-      });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = MARGIN.bottom;
-  }
-}

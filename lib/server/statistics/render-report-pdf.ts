@@ -1,6 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
-import { collectPdf } from "@/lib/server/pdf-output";
+import { collectPdf, writePageFooters } from "@/lib/server/pdf-output";
 import { scaleLinear } from "d3-scale";
 import { figureValue } from "@/lib/domain/figure-marks";
 import type { QuarterlyReport, ReportChart, ReportTable } from "@/lib/domain/quarterly-report";
@@ -105,7 +105,8 @@ export async function renderQuarterlyReportPdf(report: QuarterlyReport, madeAt: 
     }
   }
   root.end();
-  writeFooters(doc, show(report.footer), report.pageLabel);
+  const footer = show(report.footer);
+  writePageFooters(doc, (page, count) => show(`${footer} · ${report.pageLabel(page, count)}`), { font: BODY, size: 8, ...MARGIN });
   doc.end();
   return finished;
 }
@@ -235,24 +236,3 @@ function drawTable(
   doc.moveDown(0.8);
 }
 
-/** "Kwartaalrapportage … · pagina 1 van 6" at the foot of every page, marked as page furniture, not content. */
-function writeFooters(doc: PDFKit.PDFDocument, footer: string, pageLabel: QuarterlyReport["pageLabel"]): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would start a new page: lift the margin while the footer is drawn.
-    doc.page.margins.bottom = 0;
-    doc.markContent("Artifact", { type: "Pagination" });
-    doc
-      .font(BODY)
-      .fontSize(8)
-      .fillColor("#374151")
-      .text(show(`${footer} · ${pageLabel(i - start + 1, count)}`), MARGIN.left, doc.page.height - 40, {
-        width: doc.page.width - MARGIN.left - MARGIN.right,
-        align: "center",
-        lineBreak: false,
-      });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = MARGIN.bottom;
-  }
-}

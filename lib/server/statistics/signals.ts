@@ -10,6 +10,7 @@ import { quarterDays, type QuarterKey } from "@/lib/domain/lead-times";
 import { may } from "@/lib/domain/permissions";
 import {
   firstWatchedDay,
+  managesSignalsOf,
   mayMark,
   nextSignalCount,
   signalKey,
@@ -168,14 +169,9 @@ export type RegionSignals = {
   signals: ShownSignal[];
 };
 
-/** Whether the person is the region's coordinator or the admin of one of its gemeenten, and may mark its signals. */
+/** Whether the person may mark the region's signals (lib/domain/signals.ts). */
 function managesRegion(actor: Actor, regionId: string, gemeentenOfRegion: ReadonlySet<string>): boolean {
-  if (!may(actorRoles(actor), "signal.manage")) return false;
-  return actor.memberships.some(
-    (m) =>
-      (m.role === "REGION_COORDINATOR" && m.regionId === regionId) ||
-      (m.role === "GEMEENTE_ADMIN" && m.gemeenteId !== null && gemeentenOfRegion.has(m.gemeenteId)),
-  );
+  return may(actorRoles(actor), "signal.manage") && managesSignalsOf(actor.memberships, regionId, gemeentenOfRegion);
 }
 
 /**

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ChoiceField, FormMessage, SubmitButton, TextArea, TextField } from "@/components/form-fields";
-import { signalMarks } from "@/lib/domain/signals";
+import { mayMark, signalMarks, type SignalStatus } from "@/lib/domain/signals";
 import type { ActionState } from "@/lib/server/action";
 
 /** What was done with a structural signal: the step, a note and the day. */
@@ -17,7 +17,7 @@ export function SignalMarkForm({
   action,
 }: {
   signalId: string;
-  status: string;
+  status: SignalStatus;
   note: string | null;
   actedOn: string | null;
   backHref: string;
@@ -48,7 +48,7 @@ export function SignalMarkForm({
         required
         feedback={feedback}
         initial={status === "OPEN" ? undefined : status}
-        options={signalMarks.map((m) => ({ value: m, label: t(`statuses.${m}`), hint: t(`statusHints.${m}`) }))}
+        options={signalMarks.filter((m) => mayMark(status, m)).map((m) => ({ value: m, label: t(`statuses.${m}`), hint: t(`statusHints.${m}`) }))}
       />
       <TextArea name="note" label={t("note")} hint={t("noteHint")} required feedback={feedback} initial={note ?? undefined} rows={5} />
       <TextField name="actedOn" type="date" label={t("actedOn")} hint={t("actedOnHint")} required feedback={feedback} initial={actedOn ?? undefined} />
