@@ -26,11 +26,41 @@ export function SiteHeader({
   const tFigures = useTranslations("figures");
   return (
     <header className="border-b-4 border-teal-800 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-2xl font-bold text-teal-900 no-underline">
-          {t("name")}
-        </Link>
-        <nav aria-label={t("mainNav")} className="flex-1">
+      <div className="mx-auto max-w-5xl space-y-2 px-4 py-3">
+        {/* Two rows, in reading order: the name and the person's own controls, then the pages. */}
+        <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
+          <Link href="/" className="text-2xl font-bold text-teal-900 no-underline">
+            {t("name")}
+          </Link>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <form action={switchLanguageAction}>
+              <input type="hidden" name="locale" value={otherLocale} />
+              <button type="submit" lang={otherLocale} aria-label={t("switchToLabel")} className="underline">
+                {t("switchTo")}
+              </button>
+            </form>
+            {userName ? (
+              <>
+                <span>{t("signedInAs", { name: userName })}</span>
+                <form action={signOutAction}>
+                  <button type="submit" className="rounded border-2 border-teal-800 px-3 py-1 font-semibold text-teal-900">
+                    {t("signOut")}
+                  </button>
+                </form>
+                <form action={signOutEverywhereAction}>
+                  <button type="submit" className="underline">
+                    {t("signOutEverywhere")}
+                  </button>
+                </form>
+              </>
+            ) : (
+              <Link href="/inloggen" className="font-semibold">
+                {t("signIn")}
+              </Link>
+            )}
+          </div>
+        </div>
+        <nav aria-label={t("mainNav")}>
           <ul className="flex flex-wrap gap-x-5 gap-y-1">
             {nav.map((item) => (
               <li key={item.href}>
@@ -52,33 +82,6 @@ export function SiteHeader({
             </li>
           </ul>
         </nav>
-        <div className="flex flex-wrap items-center gap-3 text-sm">
-          <form action={switchLanguageAction}>
-            <input type="hidden" name="locale" value={otherLocale} />
-            <button type="submit" lang={otherLocale} aria-label={t("switchToLabel")} className="underline">
-              {t("switchTo")}
-            </button>
-          </form>
-          {userName ? (
-            <>
-              <span>{t("signedInAs", { name: userName })}</span>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded border-2 border-teal-800 px-3 py-1 font-semibold text-teal-900">
-                  {t("signOut")}
-                </button>
-              </form>
-              <form action={signOutEverywhereAction}>
-                <button type="submit" className="underline">
-                  {t("signOutEverywhere")}
-                </button>
-              </form>
-            </>
-          ) : (
-            <Link href="/inloggen" className="font-semibold">
-              {t("signIn")}
-            </Link>
-          )}
-        </div>
       </div>
     </header>
   );

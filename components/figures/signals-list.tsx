@@ -33,11 +33,11 @@ export async function SignalsList({ data, threshold, regionName }: { data: Regio
       {quarters.length === 0 ? (
         <p role="status">{t("none")}</p>
       ) : (
-        quarters.map((quarter) => {
+        quarters.map((quarter, index) => {
           const rows = data.signals.filter((s) => s.quarter === quarter);
           const id = `signalen-${quarter}`;
-          return (
-            <div key={quarter} className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
+          const table = (
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
               <table className="w-full border-collapse text-left">
                 <caption id={id} className="mb-2 text-left text-xl font-bold">
                   {quarterLabel(quarter as QuarterKey, locale)}
@@ -96,6 +96,18 @@ export async function SignalsList({ data, threshold, regionName }: { data: Regio
                 </tbody>
               </table>
             </div>
+          );
+          // The newest quarter is what the region acts on now; earlier ones fold
+          // away, their summary saying how many still wait to be recorded.
+          if (index === 0) return <div key={quarter}>{table}</div>;
+          const open = rows.filter((s) => s.status === "OPEN").length;
+          return (
+            <details key={quarter} className="rounded border border-slate-300 bg-white">
+              <summary className="cursor-pointer px-3 py-2 font-semibold">
+                {t("earlierQuarter", { quarter: quarterLabel(quarter as QuarterKey, locale), count: rows.length, open })}
+              </summary>
+              <div className="px-3 pb-3">{table}</div>
+            </details>
           );
         })
       )}

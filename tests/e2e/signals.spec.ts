@@ -31,6 +31,8 @@ test("the region's coordinator records that a structural signal was raised at th
   await page.getByRole("navigation", { name: "Onderdelen van de cijfers" }).getByRole("link", { name: "Signalen" }).click();
   const signals = page.getByRole("region", { name: "Structurele signalen in Haaglanden" });
   await expect(signals).toBeVisible();
+  // Earlier quarters are folded; their summary says how many wait to be recorded.
+  await signals.getByText("4e kwartaal 2023: 1 signaal, 1 nog niet vastgelegd").click();
   const quarter = signals.getByRole("table", { name: "4e kwartaal 2023" });
   const row = quarter.getByRole("row", { name: /Welke gemeente is verantwoordelijk/ });
   await expect(row).toContainText("6");
@@ -56,6 +58,7 @@ test("the region's coordinator records that a structural signal was raised at th
   await expect(page.getByRole("main").getByRole("status")).toContainText("Opgeslagen");
   await page.getByRole("link", { name: "Terug naar de signalen" }).click();
 
+  await page.getByText("4e kwartaal 2023: 1 signaal, alle vastgelegd").click();
   const marked = page.getByRole("table", { name: "4e kwartaal 2023" }).getByRole("row", { name: /Welke gemeente is verantwoordelijk/ });
   await expect(marked).toContainText("Besproken aan de regionale tafel");
   await expect(marked).toContainText(note);
