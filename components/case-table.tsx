@@ -67,7 +67,7 @@ export function CaseTable({
               </td>
               {region && <td className="p-2">{c.gemeenteName}</td>}
               <td className="p-2">
-                <StatusBadge status={c.status} />
+                <StatusBadge status={c.status} audience="staff" />
               </td>
               {region && (
                 <td className="p-2">{stepName(steps.get(c.id))}</td>

@@ -1,7 +1,12 @@
 import { useTranslations } from "next-intl";
 
-export function StatusBadge({ status }: { status: string }) {
-  const t = useTranslations("status");
+/**
+ * A case's step in words. The family reads it addressed to them ("Wacht op
+ * informatie van u"); staff, the ombudsman and the figures read it about the
+ * family ("Wacht op het gezin").
+ */
+export function StatusBadge({ status, audience }: { status: string; audience: "family" | "staff" }) {
+  const t = useTranslations(audience === "family" ? "familyStatus" : "status");
   const closed = status === "CLOSED";
   return (
     <span

@@ -34,7 +34,7 @@ test("an aanspreekpunt handles an overdue urgent case: question, answer, notific
 
   await page.getByLabel("Uw vraag aan het gezin").fill("Staat Finn al op de wachtlijst van een tweede ggz-aanbieder?");
   await page.getByRole("button", { name: "Vraag versturen" }).click();
-  await expect(page.getByRole("main").getByText("Wacht op informatie van u").first()).toBeVisible();
+  await expect(page.getByRole("main").getByText("Wacht op het gezin").first()).toBeVisible();
   await expectAccessible(page);
   await signOut(page);
 

@@ -10,7 +10,7 @@ test("the aanspreekpunt asks the family a question and the family answers it", a
   await expect(page.getByText("Gelukt. De melding is bijgewerkt.")).toBeVisible();
   await page.getByLabel("Uw vraag aan het gezin").fill("Heeft Emma al een verwijzing van de huisarts?");
   await page.getByRole("button", { name: "Vraag versturen" }).click();
-  await expect(page.getByRole("main").getByText("Wacht op informatie van u").first()).toBeVisible();
+  await expect(page.getByRole("main").getByText("Wacht op het gezin").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Vraag versturen" })).toHaveCount(0);
   await expectAccessible(page);
   const number = caseUrl.split("/").pop()!;
@@ -25,6 +25,14 @@ test("the aanspreekpunt asks the family a question and the family answers it", a
   await page.getByRole("button", { name: "Antwoord versturen" }).click();
   await expect(page.getByText("De vraag van de gemeente is beantwoord.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toHaveCount(0);
+  // The question and the answer stay on the family's page, with their days.
+  const answered = page.getByRole("region", { name: "Vragen van de gemeente en uw antwoorden" }).getByRole("listitem").first();
+  await expect(answered).toContainText("Heeft Emma al een verwijzing van de huisarts?");
+  await expect(answered).toContainText("Ja, sinds vorige week.");
+  await expect(answered).toContainText(/Uw antwoord van \d+ \w+ \d{4}/);
+  await page.reload();
+  await expect(answered).toContainText("Ja, sinds vorige week.");
+  await expectAccessible(page);
   await signOut(page);
 
   await signIn(page, "aanspreekpunt@demo.doorbraak.nl");

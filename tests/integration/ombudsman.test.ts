@@ -243,6 +243,16 @@ describe("the audit trail view", () => {
     expect(filtered.head.seq).toBeGreaterThan(10);
   });
 
+  it("names the person a change is about, with their role, while the event keeps the id it was written with", async () => {
+    const filed = await caseWithHistory();
+    const claimed = await readAuditTrail(ombudsman, filed.number, trail({ action: "case.claim" }));
+    const event = claimed.events[0]!;
+    expect(event.changes).toMatchObject({ assigneeId: { old: null, new: aanspreekpunt.userId } });
+    expect(claimed.people).toEqual({ [aanspreekpunt.userId]: { name: aanspreekpunt.name, role: "AANSPREEKPUNT" } });
+    // A page without such a change names nobody.
+    expect((await readAuditTrail(ombudsman, filed.number, trail({ action: "case.file" }))).people).toEqual({});
+  });
+
   it("reads the trail's filters from the URL, with errors for bad days and unknown values", () => {
     expect(parseTrailFilter({ who: " Jansen ", role: "SYSTEM", action: "audit.export", from: "2026-01-01", to: "31-01-2026", after: "100" })).toEqual({
       ok: true,

@@ -37,7 +37,7 @@ export default async function MyCasesPage() {
                 <td className="p-3">{c.childName}</td>
                 <td className="p-3">{c.gemeente.name}</td>
                 <td className="p-3">
-                  <StatusBadge status={c.status} />
+                  <StatusBadge status={c.status} audience="family" />
                 </td>
                 <td className="p-3">{c.involvement ? tInvite(`involvement.${c.involvement}`) : ""}</td>
                 <td className="p-3">{format.dateTime(c.createdAt, { dateStyle: "long" })}</td>

@@ -174,7 +174,7 @@ export default async function OmbudsmanPage({ searchParams }: Props) {
                     <td className="p-2">{c.gemeente.commonName ?? c.gemeente.name}</td>
                     <td className="p-2">{c.region?.name ?? "—"}</td>
                     <td className="p-2">
-                      <StatusBadge status={c.status} />
+                      <StatusBadge status={c.status} audience="staff" />
                     </td>
                     <td className="p-2">
                       <time dateTime={c.createdAt.toISOString()}>{format.dateTime(c.createdAt, { dateStyle: "medium" })}</time>

@@ -72,7 +72,7 @@ export async function listMyCases(actor: Actor) {
  * internal notes.
  */
 export async function followCase(actor: Actor, number: string) {
-  const { heldRoles, detail, openQuestion } = await asActor(actor, async (tx) => {
+  const { heldRoles, detail, questions } = await asActor(actor, async (tx) => {
     const { case: found, heldRoles } = await findScopedCase(tx, actor, "case.follow", { number });
     // After the retention period the family's link to the case is gone with its content (decision 014).
     if (found.purgedAt) throw new NotFoundError();
@@ -126,19 +126,22 @@ export async function followCase(actor: Actor, number: string) {
         },
       },
     });
-    const openQuestion = await tx.informationRequest.findFirst({
-      where: { caseId: found.id, gemeenteId: found.gemeenteId, answeredAt: null },
+    // Every question with its answer: the family keeps seeing what was asked and what they said.
+    const questions = await tx.informationRequest.findMany({
+      where: { caseId: found.id, gemeenteId: found.gemeenteId },
       orderBy: { askedAt: "desc" },
-      select: { question: true, askedAt: true },
+      select: { id: true, question: true, askedAt: true, answer: true, answeredAt: true },
     });
     // The family side's reads are logged as staff reads are, in the transaction that read.
     await auditCaseRead(tx, actor, { case: found, heldRoles, permission: "case.follow" });
-    return { heldRoles, detail, openQuestion };
+    return { heldRoles, detail, questions };
   });
   // Who is on the case and the invitations, only for those who may invite someone.
   const invitations = may(heldRoles, "case.invite") ? await listCaseInvitations(actor, detail.id) : null;
   // The day help started is asked once, after staff recorded it: otherwise there is nothing to confirm.
   const toConfirm = detail.evaluation?.helpStartedOn != null && detail.evaluation.helpStartSource === "STAFF";
   const actions = availableActions(detail.status, heldRoles).filter((a) => a !== "case.confirmHelpStart" || toConfirm);
-  return { ...detail, openQuestion, actions, invitations };
+  const openQuestion = questions.find((q) => q.answeredAt === null) ?? null;
+  const answeredQuestions = questions.filter((q) => q.answeredAt !== null);
+  return { ...detail, openQuestion, answeredQuestions, actions, invitations };
 }

@@ -120,7 +120,39 @@ export type AuditTrailPage = {
   nextAfter: number | null;
   /** The seq to page back from, or null on the first page */
   previousBefore: number | null;
+  /** The people whose ids the page's changes name (a case's handler), so that the trail shows who they are */
+  people: Record<string, { name: string; role: Role | null }>;
 };
+
+/** Fields of an event's changes whose values are a person's user id. */
+export const PERSON_FIELDS = ["assigneeId", "userId"] as const;
+
+/**
+ * Who the ids in a page's changes are: their name, and their role in the case's
+ * gemeente (or any role they hold). Ids stay in the trail as written, so that its
+ * hashes still verify; only the reading puts names to them.
+ */
+async function peopleNamed(tx: Tx, events: AuditEvent[], gemeenteId: string): Promise<AuditTrailPage["people"]> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    const changes = event.changes as Record<string, { old?: unknown; new?: unknown }> | null;
+    if (!changes || typeof changes !== "object") continue;
+    for (const field of PERSON_FIELDS) {
+      for (const value of [changes[field]?.old, changes[field]?.new]) if (typeof value === "string") ids.add(value);
+    }
+  }
+  if (ids.size === 0) return {};
+  const users = await tx.user.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, name: true, memberships: { select: { role: true, gemeenteId: true }, orderBy: { createdAt: "asc" } } },
+  });
+  return Object.fromEntries(
+    users.map((u) => {
+      const membership = u.memberships.find((m) => m.gemeenteId === gemeenteId) ?? u.memberships[0];
+      return [u.id, { name: u.name, role: membership && isRole(membership.role) ? membership.role : null }];
+    }),
+  );
+}
 
 export async function readAuditTrail(
   actor: Actor,
@@ -148,7 +180,8 @@ export async function readAuditTrail(
     const page = await fetchPage(tx, where, filter, pageSize);
     // A chain's events are numbered 1, 2, 3 … without gaps: unfiltered, the head counts them.
     const total = isTrailFiltered(filter) ? await tx.auditEvent.count({ where }) : head.seq;
-    return { case: { id: found.id, number: found.number }, filter, head, total, ...page };
+    const people = await peopleNamed(tx, page.events, found.gemeenteId);
+    return { case: { id: found.id, number: found.number }, filter, head, total, ...page, people };
   });
 }
 

@@ -13,6 +13,7 @@ import { answerAction, confirmHelpStartAction, withdrawAction } from "./actions"
 import { HelpStartForm } from "./help-start-form";
 import { familyAssignmentFollowUp } from "@/lib/server/monitoring/list-assignments";
 import { AnswerForm } from "./answer-form";
+import { AnsweredQuestions } from "./answered-questions";
 import { AssignmentReports } from "./assignment-report";
 import { Interventions } from "./interventions";
 import { InviteSection } from "./invite-section";
@@ -77,7 +78,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
       <section aria-labelledby="status-title" className="rounded border-l-8 border-teal-800 bg-white p-5">
         <h2 id="status-title" className="text-2xl font-bold">{t("statusTitle")}</h2>
         <p className="mt-3 text-lg">
-          {t("nowLabel")} <StatusBadge status={found.status} />
+          {t("nowLabel")} <StatusBadge status={found.status} audience="family" />
         </p>
         <p className="mt-2 text-lg">{t(`next.${found.status}`)}</p>
         {found.deadlineAt && <p className="mt-2 text-lg">{t("expected", { date: day(found.deadlineAt) })}</p>}
@@ -85,6 +86,17 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>
         )}
       </section>
+
+      {/* What is asked of the family comes straight after where the case stands. */}
+      {found.actions.includes("case.answer") && found.openQuestion && (
+        <AnswerForm
+          caseId={found.id}
+          caseNumber={found.number}
+          question={found.openQuestion.question}
+          askedOn={day(found.openQuestion.askedAt)}
+          action={answerAction}
+        />
+      )}
 
       {found.status === "CLOSED" && found.result !== "WITHDRAWN" && found.closingNote && (
         <section aria-labelledby="closing-title" className="rounded border border-slate-300 bg-white p-5">
@@ -139,15 +151,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
         </dl>
       </section>
 
-      {found.actions.includes("case.answer") && found.openQuestion && (
-        <AnswerForm
-          caseId={found.id}
-          caseNumber={found.number}
-          question={found.openQuestion.question}
-          askedOn={day(found.openQuestion.askedAt)}
-          action={answerAction}
-        />
-      )}
+      <AnsweredQuestions questions={found.answeredQuestions} />
 
       <Interventions interventions={found.interventions} childName={found.childName} />
 

@@ -228,7 +228,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           )}
           <h1 className="text-3xl font-bold">{t("title", { number: c.number })}</h1>
           <p className="mt-2">
-            <StatusBadge status={c.status} />
+            <StatusBadge status={c.status} audience="staff" />
           </p>
           {view.canReadAudit && (
             <p className="mt-3">

@@ -45,7 +45,7 @@ export function PurgedCase({ view }: { view: PurgedCaseView }) {
       <div>
         <h1 className="text-3xl font-bold">{tWorkspace("title", { number: view.number })}</h1>
         <p className="mt-2">
-          <StatusBadge status={view.status} />
+          <StatusBadge status={view.status} audience="staff" />
         </p>
         {view.canReadAudit && (
           <p className="mt-3">

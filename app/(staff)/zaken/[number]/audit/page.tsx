@@ -13,6 +13,7 @@ import {
   emptyTrailFilter,
   isTrailFiltered,
   parseTrailFilter,
+  PERSON_FIELDS,
   readAuditTrail,
   SYSTEM_ACTOR,
   trailSearchParams,
@@ -126,6 +127,16 @@ export default async function AuditTrailPage({ params, searchParams }: Props) {
   codes.blockers = fromList(causes, codes.blockers);
   codes.organisationKinds = fromList(organisationKinds);
   codes.outcome = fromList(caseOutcomes);
+  // A person's id in the changes reads as their name and role; an id the portal no longer knows stays as written.
+  const people = trail?.people ?? {};
+  const person: Translate = Object.assign(
+    (id: string) => {
+      const found = people[id]!;
+      return found.role ? t("person", { name: found.name, role: tRole(found.role) }) : found.name;
+    },
+    { has: (id: string) => id in people },
+  );
+  for (const field of PERSON_FIELDS) codes[field] = person;
   const format = await getFormatter();
   const message = (field: string) => {
     const key = fieldErrors[field];
