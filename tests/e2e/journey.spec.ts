@@ -91,6 +91,9 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await page.getByRole("link", { name: "Bekijk uw melding" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
   await expect(page.locator("main")).toContainText("Ontvangen");
+  // The gemeente by the name the parent chose it by, not CBS's "'s-Gravenhage".
+  await expect(page.locator("main")).toContainText(`gemeld bij de gemeente Den Haag.`);
+  await expect(page.locator("main")).not.toContainText("'s-Gravenhage");
   await expectAccessible(page);
   await signOut(page);
 });

@@ -162,7 +162,8 @@ describe("the gemeente queue", () => {
       assigneeName: me.name,
       overdue: true,
       escalationLevel: 0,
-      gemeenteName: "'s-Gravenhage",
+      // The name people use, not CBS's official "'s-Gravenhage".
+      gemeenteName: "Den Haag",
     });
     expect(rows.find((r) => r.number === dh.mineTriage!.number)).toMatchObject({ thuiszitter: true, overdue: false });
     expect(rows.find((r) => r.number === dh.waiting!.number)).toMatchObject({ deadlineAt: null, overdue: false });

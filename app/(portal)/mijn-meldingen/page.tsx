@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { requirePermission } from "@/lib/auth/session";
 import { listMyCases } from "@/lib/server/cases/follow-case";
 import { Table } from "@/components/table";
@@ -35,7 +36,7 @@ export default async function MyCasesPage() {
                   <a href={`/mijn-meldingen/${c.number}`}>{c.number}</a>
                 </td>
                 <td className="p-3">{c.childName}</td>
-                <td className="p-3">{c.gemeente.name}</td>
+                <td className="p-3">{displayName(c.gemeente)}</td>
                 <td className="p-3">
                   <StatusBadge status={c.status} audience="family" />
                 </td>

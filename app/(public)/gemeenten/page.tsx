@@ -4,7 +4,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { PageHeader } from "@/components/page-header";
-import { displayName, searchGemeenten } from "@/lib/server/reference/directory";
+import { displayName } from "@/lib/domain/gemeente-name";
+import { searchGemeenten } from "@/lib/server/reference/directory";
 import { listRoutes } from "@/lib/server/coverage/routes";
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };

@@ -44,7 +44,7 @@ const filedCaseSelect = {
   number: true,
   deadlineAt: true,
   routing: true,
-  gemeente: { select: { name: true, contactName: true, contactEmail: true, contactPhone: true } },
+  gemeente: { select: { name: true, commonName: true, contactName: true, contactEmail: true, contactPhone: true } },
 } as const;
 
 /**
@@ -182,7 +182,7 @@ async function createCase(
       number,
       routing: route,
       deadlineAt: created.deadlineAt,
-      gemeente: { name: gemeente.name, contactName: gemeente.contactName, contactEmail: gemeente.contactEmail, contactPhone: gemeente.contactPhone },
+      gemeente: { name: gemeente.name, commonName: gemeente.commonName, contactName: gemeente.contactName, contactEmail: gemeente.contactEmail, contactPhone: gemeente.contactPhone },
     };
   });
 }

@@ -38,7 +38,7 @@ export async function listMyCases(actor: Actor) {
         gemeenteId: true,
         regionId: true,
         referredAt: true,
-        gemeente: { select: { name: true } },
+        gemeente: { select: { name: true, commonName: true } },
         parties: { where: { userId: actor.userId }, select: { role: true } },
         timeline: { where: { kind: "filed" satisfies TimelineKind }, orderBy: { createdAt: "asc" }, take: 1, select: { actorId: true } },
       },

@@ -1,4 +1,5 @@
 import "server-only";
+import { displayName } from "@/lib/domain/gemeente-name";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
@@ -76,7 +77,7 @@ const rowSelect = {
   deadlineAt: true,
   escalationLevel: true,
   createdAt: true,
-  gemeente: { select: { name: true } },
+  gemeente: { select: { name: true, commonName: true } },
 } satisfies Prisma.CaseSelect;
 
 /** What a tab shows, beyond the filters. Every tab shows open cases only. */
@@ -223,7 +224,7 @@ async function toRows(tx: Tx, found: QueueRowSource[], now: Date): Promise<Queue
     urgency: c.urgency,
     domains: c.domains,
     thuiszitter: c.schoolSituation === "NONE",
-    gemeenteName: c.gemeente.name,
+    gemeenteName: displayName(c.gemeente),
     assigneeId: c.assigneeId,
     assigneeName: c.assigneeId ? (names.get(c.assigneeId) ?? null) : null,
     deadlineAt: c.deadlineAt,

@@ -1,4 +1,5 @@
 import "server-only";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -36,10 +37,6 @@ export function searchKey(text: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
-/** The name to show first: the one people use. */
-export function displayName(g: { name: string; commonName: string | null }): string {
-  return g.commonName ?? g.name;
-}
 
 /** 0: the whole name, 1: the start of the name or of one of its words, 2: anywhere. */
 function rank(g: DirectoryEntry, key: string): number | null {

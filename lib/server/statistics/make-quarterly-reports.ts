@@ -5,7 +5,7 @@ import type { FigureSet } from "@/lib/domain/figure-set";
 import { quarterDays, type QuarterKey } from "@/lib/domain/lead-times";
 import { buildQuarterlyReport, lastCompletedQuarter } from "@/lib/domain/quarterly-report";
 import type { Locale } from "@/lib/i18n/locales";
-import { displayName } from "@/lib/server/reference/directory";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { scopeKeys } from "./publish-figures";
 import { renderQuarterlyReportCsv } from "./render-report-csv";
 import { renderQuarterlyReportPdf } from "./render-report-pdf";

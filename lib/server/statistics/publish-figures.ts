@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { amsterdamDay } from "@/lib/domain/deadlines";
 import { computeYear, scopeKeys, type FigureReference } from "@/lib/domain/figure-publication";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { displayName } from "@/lib/server/reference/directory";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { lastFactChange, readYearAggregates } from "./read-aggregates";
 import { statisticsConnection, type StatisticsConnection } from "./read-scope";
 import { statisticsThreshold } from "./statistics-policy";

@@ -5,7 +5,7 @@ import { may } from "@/lib/domain/permissions";
 import { actorRoles } from "@/lib/auth/actor";
 import { figureScopesOf, mayReadFigures, type FigureScopeRef } from "@/lib/domain/figure-scopes";
 import type { FigureSet } from "@/lib/domain/figure-set";
-import { displayName } from "@/lib/server/reference/directory";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { NotFoundError } from "@/lib/server/errors";
 import { asStatisticsReader } from "./read-scope";
 import { scopeKeys } from "./publish-figures";

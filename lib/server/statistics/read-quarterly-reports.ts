@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { mayReadFigures, type FigureScopeRef } from "@/lib/domain/figure-scopes";
 import type { QuarterKey } from "@/lib/domain/lead-times";
 import { may } from "@/lib/domain/permissions";
-import { displayName } from "@/lib/server/reference/directory";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { NotFoundError } from "@/lib/server/errors";
 import { downloadSlug } from "@/lib/server/figures-csv";
 import { scopeKeys } from "./publish-figures";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentsTable } from "@/components/assignments-table";
 import { StatusBadge } from "@/components/status-badge";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { requirePermission } from "@/lib/auth/session";
 import { parseDayCursor } from "@/lib/domain/access-log";
 import { readTimelineKind } from "@/lib/domain/timeline";
@@ -72,7 +73,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
     <div className="max-w-3xl space-y-10">
       <div>
         <h1 className="text-3xl font-bold">{t("caseTitle", { number: found.number })}</h1>
-        <p className="mt-2 text-lg">{t("about", { child: found.childName, gemeente: g.name })}</p>
+        <p className="mt-2 text-lg">{t("about", { child: found.childName, gemeente: displayName(g) })}</p>
       </div>
 
       <section aria-labelledby="status-title" className="rounded border-l-8 border-teal-800 bg-white p-5">
@@ -244,7 +245,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
             </ul>
           </>
         )}
-        <p className="mt-2">{t("contactText", { gemeente: g.name })}</p>
+        <p className="mt-2">{t("contactText", { gemeente: displayName(g) })}</p>
         {g.contactName || g.contactEmail || g.contactPhone ? (
           <ul className="mt-2">
             {g.contactName && <li>{g.contactName}</li>}
@@ -256,7 +257,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           <p className="mt-2">{t("noContact")}</p>
         )}
         <p className="mt-2">
-          <Link href={`/gemeenten/${g.cbsCode}`}>{t("directoryLink", { gemeente: g.name })}</Link>
+          <Link href={`/gemeenten/${g.cbsCode}`}>{t("directoryLink", { gemeente: displayName(g) })}</Link>
         </p>
       </section>
     </div>

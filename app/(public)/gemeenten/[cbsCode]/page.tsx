@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/page-header";
 import { actorRoles } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { may } from "@/lib/domain/permissions";
-import { displayName, findGemeenteDirectoryEntry } from "@/lib/server/reference/directory";
+import { displayName } from "@/lib/domain/gemeente-name";
+import { findGemeenteDirectoryEntry } from "@/lib/server/reference/directory";
 import { routeOfGemeente } from "@/lib/server/coverage/routes";
 import { CoverageNotice } from "@/components/coverage-notice";
 

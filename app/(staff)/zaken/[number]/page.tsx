@@ -6,6 +6,7 @@ import { AssignmentsTable } from "@/components/assignments-table";
 import { CaseDocuments } from "@/components/case-documents";
 import { ClientMessages } from "@/components/client-messages";
 import { StatusBadge } from "@/components/status-badge";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { requirePermission } from "@/lib/auth/session";
 import { maskBsn } from "@/lib/domain/bsn";
 import { causes, labelOf, organisationKinds } from "@/lib/domain/causes";
@@ -244,7 +245,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             <Fact label={t("birthDate")}>{day(c.childBirthDate)}</Fact>
             <Fact label={t("bsn")}>{c.childBsn ? maskBsn(c.childBsn) : "—"}</Fact>
             <Fact label={t("gemeente")}>
-              {c.gemeente.name} ({c.gemeente.cbsCode})
+              {displayName(c.gemeente)} ({c.gemeente.commonName ? `${c.gemeente.name}, ` : ""}{c.gemeente.cbsCode})
               <span className="block text-slate-700">{t(`residenceRule.${c.residenceRule}`)}</span>
             </Fact>
             <Fact label={t("region")}>{c.region?.name ?? "—"}</Fact>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { displayName } from "@/lib/server/reference/directory";
+import { displayName } from "@/lib/domain/gemeente-name";
 import { readFallback } from "@/lib/server/coverage/fallback";
 import { loadFamilyCase } from "../load";
 
