@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 
 /** Field errors and typed values as the server action returns them. */
 export type FormFeedback = {
@@ -18,6 +18,17 @@ export function valueOf(feedback: FormFeedback | undefined, name: string): strin
 export function valuesOf(feedback: FormFeedback | undefined, name: string): string[] {
   const v = feedback?.values?.[name];
   return Array.isArray(v) ? v : v ? [v] : [];
+}
+
+/**
+ * A field's error from the last attempt, until the person changes the field:
+ * then it is no longer red, and the next attempt decides again.
+ */
+function useFieldError(feedback: FormFeedback | undefined, name: string): [string | undefined, () => void] {
+  const error = feedback?.fieldErrors?.[name];
+  const [editedAfter, setEditedAfter] = useState<FormFeedback | undefined>(undefined);
+  const shown = error && editedAfter !== feedback ? error : undefined;
+  return [shown, () => (shown ? setEditedAfter(feedback) : undefined)];
 }
 
 function ErrorText({ id, errorKey }: { id: string; errorKey?: string }) {
@@ -77,11 +88,12 @@ export function TextField({
   autoComplete,
   ...props
 }: BaseProps & { type?: "text" | "email" | "password" | "date" | "tel"; autoComplete?: string }) {
-  const error = props.feedback?.fieldErrors?.[props.name];
+  const [error, edited] = useFieldError(props.feedback, props.name);
   const value = props.feedback?.values ? valueOf(props.feedback, props.name) : props.initial;
   return (
     <FieldShell {...props} error={error}>
       <input
+        onChange={edited}
         id={props.name}
         name={props.name}
         type={type}
@@ -97,11 +109,12 @@ export function TextField({
 }
 
 export function TextArea(props: BaseProps & { rows?: number }) {
-  const error = props.feedback?.fieldErrors?.[props.name];
+  const [error, edited] = useFieldError(props.feedback, props.name);
   const value = props.feedback?.values ? valueOf(props.feedback, props.name) : props.initial;
   return (
     <FieldShell {...props} error={error}>
       <textarea
+        onChange={edited}
         id={props.name}
         name={props.name}
         rows={props.rows ?? 4}
@@ -116,12 +129,13 @@ export function TextArea(props: BaseProps & { rows?: number }) {
 }
 
 export function SelectField(props: BaseProps & { options: { value: string; label: string }[]; placeholder?: string }) {
-  const error = props.feedback?.fieldErrors?.[props.name];
+  const [error, edited] = useFieldError(props.feedback, props.name);
   const value = props.feedback?.values ? valueOf(props.feedback, props.name) : (props.initial ?? "");
   return (
     <FieldShell {...props} error={error}>
       {/* Keyed by its value: React does not re-apply a changed defaultValue to a select when it resets the form. */}
       <select
+        onChange={edited}
         key={value}
         id={props.name}
         name={props.name}
@@ -151,7 +165,7 @@ export function ChoiceField(
     initialValues?: readonly string[];
   },
 ) {
-  const error = props.feedback?.fieldErrors?.[props.name];
+  const [error, edited] = useFieldError(props.feedback, props.name);
   const chosen = props.feedback?.values
     ? valuesOf(props.feedback, props.name)
     : (props.initialValues ?? (props.initial ? [props.initial] : []));
@@ -163,6 +177,7 @@ export function ChoiceField(
   return (
     <fieldset
       className="mb-5"
+      onChange={edited}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedBy(base, props.hint, error)}
     >
@@ -203,7 +218,7 @@ export function ChoiceField(
 }
 
 export function CheckboxField(props: BaseProps & { children?: ReactNode }) {
-  const error = props.feedback?.fieldErrors?.[props.name];
+  const [error, edited] = useFieldError(props.feedback, props.name);
   const checked = props.feedback?.values ? valueOf(props.feedback, props.name) === "on" : props.initial === "on";
   return (
     <div className="mb-5">
@@ -214,6 +229,7 @@ export function CheckboxField(props: BaseProps & { children?: ReactNode }) {
           id={props.name}
           name={props.name}
           type="checkbox"
+          onChange={edited}
           defaultChecked={checked}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${props.name}-error` : undefined}

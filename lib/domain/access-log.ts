@@ -40,6 +40,7 @@ const changeSteps: Record<string, TimelineKind> = {
   "case.claim": "claimed",
   "case.startLocal": "localStarted",
   "case.requestInfo": "infoRequested",
+  "case.withdrawQuestion": "infoWithdrawn",
   "case.refer": "referred",
   "case.propose": "proposed",
   "case.decide": "decided",

@@ -56,14 +56,17 @@ export const caseActions = {
   "case.startLocal": { from: ["TRIAGE"], to: "IN_PROGRESS" },
   "case.requestInfo": { from: ["TRIAGE", "IN_PROGRESS"], to: "INFO_REQUESTED" },
   "case.answer": { from: ["INFO_REQUESTED"], to: RETURN },
-  "case.refer": { from: ["TRIAGE", "IN_PROGRESS"], to: "WITH_EXPERT_TEAM" },
+  /** Staff take their question back (to ask another, or because it no longer matters); the clock runs again */
+  "case.withdrawQuestion": { from: ["INFO_REQUESTED"], to: RETURN },
+  /** Waiting for the family never blocks the expert team: referring withdraws an open question */
+  "case.refer": { from: ["TRIAGE", "INFO_REQUESTED", "IN_PROGRESS"], to: "WITH_EXPERT_TEAM" },
   "case.logIntervention": { from: ["WITH_EXPERT_TEAM"], to: null },
   "case.propose": { from: ["IN_PROGRESS", "WITH_EXPERT_TEAM"], to: "DECISION_PROPOSED" },
   "case.decide": { from: ["DECISION_PROPOSED"], to: "DECIDED" },
   /** Hand the case to a colleague of the same gemeente */
   "case.assign": { from: openStatuses, to: null },
   /** A note on the local breakthrough attempt, for staff only */
-  "case.note": { from: ["TRIAGE", "IN_PROGRESS"], to: null },
+  "case.note": { from: ["TRIAGE", "INFO_REQUESTED", "IN_PROGRESS"], to: null },
   /** Another gemeente is responsible after all: the case moves there, open, with its clock running */
   "case.transfer": { from: ["SUBMITTED", "TRIAGE", "IN_PROGRESS"], to: null },
   /** Not a case for Doorbraak, with the reason and where to complain */

@@ -22,6 +22,7 @@ export const permissionEffect = {
   "case.readDocument": "read",
   "case.claim": "change",
   "case.requestInfo": "change",
+  "case.withdrawQuestion": "change",
   "case.answer": "change",
   "case.startLocal": "change",
   "case.refer": "change",

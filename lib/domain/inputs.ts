@@ -227,6 +227,10 @@ export type RequestInfoInput = z.infer<typeof requestInfoInput>;
 export const answerInfoInput = caseRef.extend({ answer: text(2, 4000) }).strict();
 export type AnswerInfoInput = z.infer<typeof answerInfoInput>;
 
+/** Staff take their open question to the family back, with a reason the family reads. */
+export const withdrawQuestionInput = caseRef.extend({ withdrawReason: text(5, 2000) }).strict();
+export type WithdrawQuestionInput = z.infer<typeof withdrawQuestionInput>;
+
 export const withdrawCaseInput = caseRef.extend({ reason: text(5, 2000) }).strict();
 export type WithdrawCaseInput = z.infer<typeof withdrawCaseInput>;
 
@@ -246,6 +250,15 @@ export const recordDecisionInput = caseRef
   })
   .strict();
 export type RecordDecisionInput = z.infer<typeof recordDecisionInput>;
+
+/**
+ * The decision holder's "yes, I know": a decision under doorzettingsmacht binds
+ * the parties and cannot be changed after saving, only corrected by a new one.
+ * Asked by the forms, not by the services, which other code calls too.
+ */
+export const bindingConfirmation = {
+  bindingConfirmed: checkbox.refine((v) => v, { error: "bindingConfirmRequired" }),
+};
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().email({ error: "invalidEmail" }).max(254),

@@ -31,6 +31,7 @@ export const permissions = {
   "case.claim": ["AANSPREEKPUNT"],
   /** Ask the family for information; the clock stops until they answer */
   "case.requestInfo": ["AANSPREEKPUNT"],
+  "case.withdrawQuestion": ["AANSPREEKPUNT"],
   /** The family (or the professional who filed) answers that question */
   "case.answer": ["FAMILY", "PROFESSIONAL"],
   "case.startLocal": ["AANSPREEKPUNT"],

@@ -10,6 +10,8 @@ export const timelineKinds = [
   "localStarted",
   "infoRequested",
   "infoProvided",
+  /** Staff took their question back, or it lapsed when the case was referred */
+  "infoWithdrawn",
   "referred",
   "proposed",
   "decided",

@@ -144,6 +144,7 @@ test("the decision holder records the decision with two assignments", async ({ p
   await due.nth(1).fill(inSixWeeks);
   await payer.nth(1).fill("Gemeente Den Haag");
   await expectAccessible(page);
+  await page.getByLabel("Ik weet dat dit besluit bindend is en leg het vast.").check();
   await page.getByRole("button", { name: "Besluit vastleggen" }).click();
 
   await expect(page.getByRole("heading", { level: 2, name: "Besluiten" })).toBeVisible();

@@ -169,13 +169,31 @@ test("the decision holder records the decision with an assignment", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
   await expectAccessible(page);
 
+  // The decision starts from the expert team's proposal, which need not be typed again.
+  const decide = page.getByRole("region", { name: "Besluit nemen (doorzettingsmacht)" });
+  await expect(decide).toContainText("De gemeente zet door: het samenwerkingsverband regelt een plek.");
+  const rationale = decide.getByRole("textbox", { name: /Onderbouwing/ });
+  await expect(rationale).toHaveValue(/^De gemeente zet door: het samenwerkingsverband regelt een plek\.\n\nNa het casusoverleg neemt niemand de regie\.$/);
+
   const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Grondslag").fill("Jeugdwet artikel 2.3 en de afspraken over doorzettingsmacht in Haaglanden");
-  await page.getByRole("textbox", { name: /Onderbouwing/ }).fill("Lieke heeft recht op passend onderwijs met zorg.");
+  await rationale.fill("Lieke heeft recht op passend onderwijs met zorg.");
   await page.getByLabel("Welke partij").fill("Samenwerkingsverband Passend Onderwijs");
   await page.getByLabel("Wat moet er gebeuren").fill("Een plek op een school met zorg voor Lieke");
   await page.getByLabel("Uiterlijk op").fill(inAMonth);
   await page.getByLabel("Wie betaalt").fill("Samenwerkingsverband");
+  // Without saying they know it binds, nothing is recorded, and what was typed stays.
+  await page.getByRole("button", { name: "Besluit vastleggen" }).click();
+  const confirm = decide.getByRole("checkbox", { name: "Ik weet dat dit besluit bindend is en leg het vast." });
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  await expect(decide).toContainText("Vink aan dat u weet dat het besluit bindend is.");
+  await expect(rationale).toHaveValue("Lieke heeft recht op passend onderwijs met zorg.");
+  await expect(page.getByRole("main").getByText("Besluit wordt voorbereid").first()).toBeVisible();
+  await expectAccessible(page);
+  // Ticking the box takes its error away at once.
+  await confirm.check();
+  await expect(confirm).not.toHaveAttribute("aria-invalid", "true");
+  await expect(decide).not.toContainText("Vink aan dat u weet dat het besluit bindend is.");
   await page.getByRole("button", { name: "Besluit vastleggen" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Besluiten" })).toBeVisible();
   await expect(page.getByRole("main").getByText("Besluit genomen").first()).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./fixtures";
+import { fileForDenHaag } from "./filing";
 
 test("the aanspreekpunt asks the family a question and the family answers it", async ({ page }) => {
   await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
@@ -40,6 +41,44 @@ test("the aanspreekpunt asks the family a question and the family answers it", a
   await expect(page.getByRole("heading", { name: "Vragen aan het gezin", exact: true })).toBeVisible();
   await expect(page.getByText("Ja, sinds vorige week.").first()).toBeVisible();
   await expect(page.getByRole("main").getByText("Wordt bekeken").first()).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the aanspreekpunt takes a question back while waiting, and the family reads why", async ({ page }) => {
+  const childName = `Vera ${Date.now().toString(36)}`;
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  const number = await fileForDenHaag(page, childName, "Vera gaat niet meer naar school. Niemand pakt het op.");
+  await signOut(page);
+
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await page.goto(`/zaken/${number}`);
+  await page.getByRole("button", { name: "Oppakken" }).click();
+  await expect(page.getByText("Gelukt. De melding is bijgewerkt.")).toBeVisible();
+  await page.getByLabel("Uw vraag aan het gezin").fill("Welke school heeft Vera het laatst bezocht?");
+  await page.getByRole("button", { name: "Vraag versturen" }).click();
+  await expect(page.getByRole("main").getByText("Wacht op het gezin").first()).toBeVisible();
+
+  // Waiting for the family does not tie the aanspreekpunt's hands.
+  await expect(page.getByRole("region", { name: "Notitie maken" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Doorverwijzen naar het expertteam" })).toBeVisible();
+  const withdraw = page.getByRole("region", { name: "Vraag aan het gezin intrekken" });
+  await withdraw.getByRole("button", { name: "Vraag intrekken" }).click();
+  await expect(withdraw.getByLabel("Waarom trekt u de vraag in?")).toHaveAttribute("aria-invalid", "true");
+  await withdraw.getByLabel("Waarom trekt u de vraag in?").fill("De school heeft het ons al verteld.");
+  await withdraw.getByRole("button", { name: "Vraag intrekken" }).click();
+  await expect(page.getByRole("main").getByText("Wordt bekeken").first()).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("De school heeft het ons al verteld.");
+  await expectAccessible(page);
+  await signOut(page);
+
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await page.goto(`/mijn-meldingen/${number}`);
+  await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toHaveCount(0);
+  const taken = page.getByRole("region", { name: "Vragen van de gemeente en uw antwoorden" }).getByRole("listitem").first();
+  await expect(taken).toContainText("Welke school heeft Vera het laatst bezocht?");
+  await expect(taken).toContainText("U hoeft deze vraag niet meer te beantwoorden.");
+  await expect(taken).toContainText("De school heeft het ons al verteld.");
   await expectAccessible(page);
   await signOut(page);
 });

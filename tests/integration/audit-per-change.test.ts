@@ -7,6 +7,7 @@ import { invitationToken } from "@/lib/domain/invitations";
 import { prisma } from "@/tests/support/owner-db";
 import { addNote } from "@/lib/server/cases/add-note";
 import { answerInfo } from "@/lib/server/cases/answer-info";
+import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
 import { assignCase } from "@/lib/server/cases/assign-case";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { closeCase } from "@/lib/server/cases/close-case";
@@ -96,6 +97,10 @@ const changes: Record<ChangeName, Change> = {
   "case.startLocal": { stage: "TRIAGE", run: (c) => startLocal(aanspreekpunt, { caseId: c.id, note: "Overleg met school." }) },
   "case.requestInfo": { stage: "TRIAGE", run: (c) => requestInfo(aanspreekpunt, { caseId: c.id, familyQuestion: "Welke school was het laatst?" }) },
   "case.answer": { stage: "INFO_REQUESTED", run: (c) => answerInfo(parent, { caseId: c.id, answer: "De Linde, tot de zomer." }) },
+  "case.withdrawQuestion": {
+    stage: "INFO_REQUESTED",
+    run: (c) => withdrawQuestion(aanspreekpunt, { caseId: c.id, withdrawReason: "De school heeft het al verteld." }),
+  },
   "case.refer": { stage: "IN_PROGRESS", run: (c) => referCase(aanspreekpunt, { caseId: c.id, ...referralFacts(), question: "Graag een analyse van de situatie." }) },
   "case.logIntervention": {
     stage: "WITH_EXPERT_TEAM",

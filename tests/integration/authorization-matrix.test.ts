@@ -37,6 +37,7 @@ import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { requestInfo } from "@/lib/server/cases/request-info";
+import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
 import { emptyCaseSearch, searchCases } from "@/lib/server/cases/search-cases";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { findOwnTransfer, transferCase } from "@/lib/server/cases/transfer-case";
@@ -300,6 +301,11 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: STAFF_CASE, service: "requestInfo", permission: "case.requestInfo", scope: "case", refusal: "notFound",
     stage: "TRIAGE", changesCase: true,
     run: ({ actor, c }) => requestInfo(actor, { caseId: c.id, familyQuestion: "Welke school was het laatst?" }),
+  },
+  withdrawQuestionAction: {
+    kind: "action", file: STAFF_CASE, service: "withdrawQuestion", permission: "case.withdrawQuestion", scope: "case", refusal: "notFound",
+    stage: "INFO_REQUESTED", changesCase: true,
+    run: ({ actor, c }) => withdrawQuestion(actor, { caseId: c.id, withdrawReason: "De school heeft het al verteld." }),
   },
   referAction: {
     kind: "action", file: STAFF_CASE, service: "referCase", permission: "case.refer", scope: "case", refusal: "notFound",

@@ -442,6 +442,23 @@ const plans: Record<string, Plan> = {
     },
     shownLater: async (ctx) => byId((await workspace(ctx)).informationRequests, (r) => ({ familyQuestion: r.question })),
   },
+  withdrawQuestionAction: {
+    file: STAFF, call: "state", fields: { ...caseFields, withdrawReason: text() },
+    setup: caseSetup("INFO_REQUESTED", (w) => w.cast.aanspreekpunt), form: (ctx) => ({ ...caseForm(ctx), withdrawReason: "De school heeft het al verteld." }),
+    // The next withdrawal needs an open question again.
+    reset: async (ctx, w) => {
+      const { gemeenteId } = await prisma.case.findUniqueOrThrow({ where: { id: ctx.c.id }, select: { gemeenteId: true } });
+      await prisma.informationRequest.create({
+        data: { caseId: ctx.c.id, gemeenteId, question: "En daarna?", askedById: w.cast.aanspreekpunt.userId, askedAt: new Date(), resumeStatus: "TRIAGE" },
+      });
+      await setStatus(ctx, "INFO_REQUESTED");
+    },
+    readBack: async (ctx) => {
+      const row = await prisma.informationRequest.findFirstOrThrow({ where: { caseId: ctx.c.id, withdrawnAt: { not: null } }, orderBy: { withdrawnAt: "desc" } });
+      return { ref: row.id, stored: { withdrawReason: row.withdrawReason } };
+    },
+    shownLater: async (ctx) => byId((await workspace(ctx)).informationRequests, (r) => ({ withdrawReason: r.withdrawReason })),
+  },
   referAction: {
     file: STAFF, call: "state", fields: { ...caseFields, question: text(), causes: strict, organisationKinds: strict },
     setup: caseSetup("TRIAGE", (w) => w.cast.aanspreekpunt),
@@ -490,7 +507,7 @@ const plans: Record<string, Plan> = {
     shownLater: async (ctx) => byId((await workspace(ctx)).proposals, (p) => ({ proposal: p.proposal, rationale: p.rationale })),
   },
   decideAction: {
-    file: STAFF, call: "state", fields: { ...caseFields, legalBasis: text(), rationale: text(), ...assignmentFields() },
+    file: STAFF, call: "state", fields: { ...caseFields, legalBasis: text(), rationale: text(), bindingConfirmed: strict, ...assignmentFields() },
     setup: caseSetup("DECISION_PROPOSED", (w) => w.cast.decider),
     form: (ctx) => ({ ...caseForm(ctx), ...decisionForm() }),
     reset: (ctx) => setStatus(ctx, "DECISION_PROPOSED"),
@@ -502,7 +519,7 @@ const plans: Record<string, Plan> = {
   },
   correctDecisionAction: {
     file: STAFF, call: "state",
-    fields: { ...caseFields, decisionId: strict, correctionReason: text(), legalBasis: text(), rationale: text(), ...assignmentFields() },
+    fields: { ...caseFields, decisionId: strict, correctionReason: text(), legalBasis: text(), rationale: text(), bindingConfirmed: strict, ...assignmentFields() },
     setup: caseSetup("DECIDED", (w) => w.cast.decider),
     form: (ctx) => ({ ...caseForm(ctx), decisionId: ctx.state.decisionId ?? ctx.c.decisionId, correctionReason: "De datum in het besluit was verkeerd.", ...decisionForm() }),
     reset: async (ctx) => {
@@ -1248,7 +1265,8 @@ function assignmentFields(): Record<string, Field> {
 }
 
 function decisionForm(): Form {
-  const form: Form = { legalBasis: decisionInput.legalBasis, rationale: decisionInput.rationale };
+  // The forms ask the decision holder to confirm that the decision binds.
+  const form: Form = { legalBasis: decisionInput.legalBasis, rationale: decisionInput.rationale, bindingConfirmed: "on" };
   decisionInput.assignments.forEach((a, i) => {
     for (const [key, value] of Object.entries(a)) form[`assignments.${i}.${key}`] = value;
   });

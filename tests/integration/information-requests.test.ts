@@ -8,7 +8,10 @@ import { followCase } from "@/lib/server/cases/follow-case";
 import { requestInfo } from "@/lib/server/cases/request-info";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
-import { caseInput, DEN_HAAG, makeActor } from "../support/factories";
+import { addNote } from "@/lib/server/cases/add-note";
+import { referCase } from "@/lib/server/cases/refer-case";
+import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
+import { caseInput, DEN_HAAG, makeActor, referralFacts } from "../support/factories";
 
 describe("asking the family for information", () => {
   it("stops the clock, and the family's answer returns the case to its step with the time that was left", async () => {
@@ -45,6 +48,63 @@ describe("asking the family for information", () => {
     await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Heeft u een verslag van de school?" });
     await expect(answerInfo(stranger, { caseId: id, answer: "Ik ben het niet" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(answerInfo(aanspreekpunt, { caseId: id, answer: "Staf antwoordt" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("INFO_REQUESTED");
+  });
+
+  it("lets the aanspreekpunt take the question back: the family reads why, the clock runs again and a new question can follow", async () => {
+    const parent = await makeActor("FAMILY");
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const { id, number } = await fileCase(parent, caseInput());
+    await claimCase(aanspreekpunt, { caseId: id });
+    await startLocal(aanspreekpunt, { caseId: id, note: "Overleg met school gepland." });
+    const left = workingDaysBetween(new Date(), (await prisma.case.findUniqueOrThrow({ where: { id } })).deadlineAt!);
+    await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Welke school heeft Lieke het laatst bezocht?" });
+
+    // While waiting, staff can still write a note, take the question back, or refer.
+    expect((await followCase(parent, number)).actions).toContain("case.answer");
+    await addNote(aanspreekpunt, { caseId: id, staffNote: "School gebeld: de naam is De Linde." });
+    await withdrawQuestion(aanspreekpunt, { caseId: id, withdrawReason: "De school heeft het ons al verteld." });
+
+    const resumed = await prisma.case.findUniqueOrThrow({ where: { id } });
+    expect(resumed.status).toBe("IN_PROGRESS");
+    expect(workingDaysBetween(new Date(), resumed.deadlineAt!)).toBe(left);
+    const family = await followCase(parent, number);
+    expect(family.openQuestion).toBeNull();
+    expect(family.actions).not.toContain("case.answer");
+    expect(family.answeredQuestions).toMatchObject([
+      { question: "Welke school heeft Lieke het laatst bezocht?", answer: null, withdrawReason: "De school heeft het ons al verteld." },
+    ]);
+    await expect(answerInfo(parent, { caseId: id, answer: "Te laat" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(withdrawQuestion(aanspreekpunt, { caseId: id, withdrawReason: "Nog een keer intrekken" })).rejects.toBeInstanceOf(ConflictError);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: id, action: "case.withdrawQuestion" } });
+    expect(audit.actorId).toBe(aanspreekpunt.userId);
+
+    await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Mogen wij De Linde bellen?" });
+    expect((await followCase(parent, number)).openQuestion?.question).toBe("Mogen wij De Linde bellen?");
+  });
+
+  it("lets the aanspreekpunt refer while waiting: the question lapses and the family no longer has to answer it", async () => {
+    const parent = await makeActor("FAMILY");
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const { id, number } = await fileCase(parent, caseInput());
+    await claimCase(aanspreekpunt, { caseId: id });
+    await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Heeft u een verslag van de school?" });
+
+    await referCase(aanspreekpunt, { caseId: id, question: "Het is een crisis: graag direct meedenken.", ...referralFacts() });
+    expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("WITH_EXPERT_TEAM");
+    const family = await followCase(parent, number);
+    expect(family.openQuestion).toBeNull();
+    expect(family.answeredQuestions).toMatchObject([{ question: "Heeft u een verslag van de school?", withdrawReason: null }]);
+    expect(family.answeredQuestions[0]!.withdrawnAt).toBeInstanceOf(Date);
+  });
+
+  it("only the case's aanspreekpunt side takes a question back", async () => {
+    const parent = await makeActor("FAMILY");
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const { id } = await fileCase(parent, caseInput());
+    await claimCase(aanspreekpunt, { caseId: id });
+    await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Heeft u een verslag van de school?" });
+    await expect(withdrawQuestion(parent, { caseId: id, withdrawReason: "Ik wil niet antwoorden" })).rejects.toBeInstanceOf(NotFoundError);
     expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("INFO_REQUESTED");
   });
 });

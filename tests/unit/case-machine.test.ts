@@ -57,11 +57,18 @@ describe("case state machine", () => {
     }
   });
 
-  it("stops the clock while waiting for the family, and only the family's answer ends the wait", () => {
+  it("stops the clock while waiting for the family; the family's answer or staff taking the question back ends the wait", () => {
     expect(checkAction("case.requestInfo", "IN_PROGRESS", ["AANSPREEKPUNT"])).toEqual({ ok: true, to: "INFO_REQUESTED" });
     expect(availableActions("INFO_REQUESTED", ["FAMILY"])).toContain("case.answer");
-    // While waiting, staff can only hand the case to a colleague; nothing moves it on.
-    expect(availableActions("INFO_REQUESTED", ["AANSPREEKPUNT"])).toEqual(["case.assign"]);
+    expect(checkAction("case.answer", "INFO_REQUESTED", ["FAMILY"])).toEqual({ ok: true, to: RETURN });
+    expect(checkAction("case.withdrawQuestion", "INFO_REQUESTED", ["AANSPREEKPUNT"])).toEqual({ ok: true, to: RETURN });
+    // While waiting, the aanspreekpunt still writes notes, takes the question back, refers or hands the case on;
+    // a second question or a local start waits until the first is answered or taken back.
+    expect(availableActions("INFO_REQUESTED", ["AANSPREEKPUNT"]).toSorted()).toEqual(
+      ["case.assign", "case.note", "case.refer", "case.withdrawQuestion"].toSorted(),
+    );
+    expect(checkAction("case.withdrawQuestion", "INFO_REQUESTED", ["FAMILY"])).toEqual({ ok: false, reason: "forbidden" });
+    expect(checkAction("case.withdrawQuestion", "IN_PROGRESS", ["AANSPREEKPUNT"])).toEqual({ ok: false, reason: "wrong-state" });
   });
 
   it("stops the clock while waiting for the family and after closing", () => {

@@ -5,6 +5,7 @@ import type { AnswerInfoInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { ConflictError } from "@/lib/server/errors";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
+import { findOpenQuestion } from "./open-question";
 import { applyAction, loadForAction } from "./transition";
 
 /**
@@ -14,10 +15,7 @@ import { applyAction, loadForAction } from "./transition";
 export async function answerInfo(actor: Actor, input: AnswerInfoInput): Promise<void> {
   await asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.answer", input.caseId);
-    const open = await tx.informationRequest.findFirst({
-      where: { caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId, answeredAt: null },
-      orderBy: { askedAt: "desc" },
-    });
+    const open = await findOpenQuestion(tx, loaded.case);
     if (!open) throw new ConflictError("wrongState");
     const now = new Date();
     await tx.informationRequest.update({

@@ -130,7 +130,7 @@ export async function followCase(actor: Actor, number: string) {
     const questions = await tx.informationRequest.findMany({
       where: { caseId: found.id, gemeenteId: found.gemeenteId },
       orderBy: { askedAt: "desc" },
-      select: { id: true, question: true, askedAt: true, answer: true, answeredAt: true },
+      select: { id: true, question: true, askedAt: true, answer: true, answeredAt: true, withdrawnAt: true, withdrawReason: true },
     });
     // The family side's reads are logged as staff reads are, in the transaction that read.
     await auditCaseRead(tx, actor, { case: found, heldRoles, permission: "case.follow" });
@@ -141,7 +141,7 @@ export async function followCase(actor: Actor, number: string) {
   // The day help started is asked once, after staff recorded it: otherwise there is nothing to confirm.
   const toConfirm = detail.evaluation?.helpStartedOn != null && detail.evaluation.helpStartSource === "STAFF";
   const actions = availableActions(detail.status, heldRoles).filter((a) => a !== "case.confirmHelpStart" || toConfirm);
-  const openQuestion = questions.find((q) => q.answeredAt === null) ?? null;
-  const answeredQuestions = questions.filter((q) => q.answeredAt !== null);
+  const openQuestion = questions.find((q) => q.answeredAt === null && q.withdrawnAt === null) ?? null;
+  const answeredQuestions = questions.filter((q) => q !== openQuestion);
   return { ...detail, openQuestion, answeredQuestions, actions, invitations };
 }

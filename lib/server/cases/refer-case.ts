@@ -4,6 +4,7 @@ import type { ReferCaseInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { ConflictError } from "@/lib/server/errors";
 import { enqueueForRole } from "@/lib/server/notifications/enqueue";
+import { findOpenQuestion, markQuestionWithdrawn } from "./open-question";
 import { applyAction, loadForAction } from "./transition";
 
 /**
@@ -26,6 +27,9 @@ export async function referCase(actor: Actor, input: ReferCaseInput): Promise<vo
         referredById: actor.userId,
       },
     });
+    // Referred while waiting for the family: the question lapses, and the family no longer has to answer it.
+    const open = loaded.case.status === "INFO_REQUESTED" ? await findOpenQuestion(tx, loaded.case) : null;
+    if (open) await markQuestionWithdrawn(tx, open.id, { userId: actor.userId, at: new Date(), reason: null });
     await applyAction(tx, actor, loaded, "case.refer", {
       timeline: { kind: "referred", body: input.question, visibleToFamily: true },
       changes: { causes: { old: null, new: input.causes }, organisationKinds: { old: null, new: input.organisationKinds } },

@@ -24,6 +24,7 @@ export type PanelActions = {
   claim: Action;
   startLocal: Action;
   requestInfo: Action;
+  withdrawQuestion: Action;
   refer: Action;
   logIntervention: Action;
   propose: Action;
@@ -123,12 +124,26 @@ function AssignmentRows({ feedback }: { feedback: FormFeedback | undefined }) {
             focusRow.current = count;
             setAdded(count + 1);
           }}
-          className="mb-5 rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900"
+          className="mb-6 block rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900"
         >
           {t("addAssignment")}
         </button>
       )}
     </>
+  );
+}
+
+/**
+ * Before a binding decision is saved, the decision holder ticks that they know
+ * what happens then; the box says it in words.
+ */
+function BindingConfirmation({ feedback }: { feedback: FormFeedback | undefined }) {
+  const t = useTranslations("workspace.decide");
+  return (
+    <div className="mb-5 rounded border-l-8 border-amber-600 bg-amber-50 p-4">
+      <p className="mb-3 font-semibold">{t("whatHappens")}</p>
+      <CheckboxField name="bindingConfirmed" label={t("confirmBinding")} feedback={feedback} />
+    </div>
   );
 }
 
@@ -139,6 +154,7 @@ export function ActionPanel({
   available,
   proposerIsActor,
   correction,
+  proposal = null,
   openAssignments = 0,
   today,
   triage,
@@ -151,6 +167,8 @@ export function ActionPanel({
   proposerIsActor: boolean;
   /** The decision in force, which a correction supersedes; null before there is one */
   correction: { id: string; legalBasis: string; rationale: string } | null;
+  /** The expert team's latest proposal, which the decision starts from; null when there is none */
+  proposal?: { text: string; rationale: string; proposedBy: string; proposedOn: string } | null;
   /** Open assignments of the current decision: while there are any, the case cannot close */
   openAssignments?: number;
   /** Today in Amsterdam as YYYY-MM-DD, from the server, so that server and browser render the same default date */
@@ -184,6 +202,11 @@ export function ActionPanel({
       {available.includes("case.requestInfo") && (
         <ActionForm id="a-info" title={t("requestInfo.title")} intro={t("requestInfo.intro")} action={actions.requestInfo} caseId={caseId} caseNumber={caseNumber} submit={t("requestInfo.submit")}>
           {(f) => <TextArea name="familyQuestion" label={t("requestInfo.question")} hint={t("requestInfo.questionHint")} required feedback={f} />}
+        </ActionForm>
+      )}
+      {available.includes("case.withdrawQuestion") && (
+        <ActionForm id="a-withdraw-question" title={t("withdrawQuestion.title")} intro={t("withdrawQuestion.intro")} action={actions.withdrawQuestion} caseId={caseId} caseNumber={caseNumber} submit={t("withdrawQuestion.submit")}>
+          {(f) => <TextArea name="withdrawReason" label={t("withdrawQuestion.reason")} hint={t("withdrawQuestion.reasonHint")} required rows={3} feedback={f} />}
         </ActionForm>
       )}
       {available.includes("case.refer") && (
@@ -242,9 +265,24 @@ export function ActionPanel({
           <ActionForm id="a-decide" title={t("decide.title")} intro={t("decide.intro")} action={actions.decide} caseId={caseId} caseNumber={caseNumber} submit={t("decide.submit")}>
             {(f) => (
               <>
+                {proposal && (
+                  <div className="mb-5 rounded border-l-8 border-teal-800 bg-teal-50 p-4">
+                    <p className="font-semibold">{t("decide.proposalFrom", { name: proposal.proposedBy, date: proposal.proposedOn })}</p>
+                    <p className="mt-2 whitespace-pre-line">{proposal.text}</p>
+                    <p className="mt-2 text-sm">{t("decide.proposalStart")}</p>
+                  </div>
+                )}
                 <TextArea name="legalBasis" label={t("decide.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} feedback={f} />
-                <TextArea name="rationale" label={t("decide.rationale")} required feedback={f} />
+                <TextArea
+                  name="rationale"
+                  label={t("decide.rationale")}
+                  required
+                  rows={6}
+                  initial={proposal ? `${proposal.text}\n\n${proposal.rationale}` : undefined}
+                  feedback={f}
+                />
                 <AssignmentRows feedback={f} />
+                <BindingConfirmation feedback={f} />
               </>
             )}
           </ActionForm>
@@ -265,6 +303,7 @@ export function ActionPanel({
                 <TextArea name="legalBasis" label={tExpert("correct.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} initial={correction.legalBasis} feedback={f} />
                 <TextArea name="rationale" label={tExpert("correct.rationale")} required initial={correction.rationale} feedback={f} />
                 <AssignmentRows feedback={f} />
+                <BindingConfirmation feedback={f} />
               </>
             )}
           </ActionForm>

@@ -13,6 +13,8 @@ import {
   logInterventionInput,
   proposeDecisionInput,
   recordDecisionInput,
+  withdrawQuestionInput,
+  bindingConfirmation,
   referCaseInput,
   refineEvaluationInput,
   requestInfoInput,
@@ -30,6 +32,7 @@ import { declareInadmissible } from "@/lib/server/cases/declare-inadmissible";
 import { logIntervention } from "@/lib/server/cases/log-intervention";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
+import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { requestInfo } from "@/lib/server/cases/request-info";
@@ -85,6 +88,12 @@ export const requestInfoAction: Action = async (_prev, formData) => {
   return done(formData)(await runAction(requestInfoInput, input, formValues(formData), (p) => requestInfo(actor, p)));
 };
 
+export const withdrawQuestionAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "withdrawReason"]);
+  return done(formData)(await runAction(withdrawQuestionInput, input, formValues(formData), (p) => withdrawQuestion(actor, p)));
+};
+
 export const referAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = { ...fields(formData, ["caseId", "question"]), ...keyLists(formData) };
@@ -132,18 +141,20 @@ function assignmentRows(formData: FormData) {
 
 export const decideAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
-  const input = { ...fields(formData, ["caseId", "legalBasis", "rationale"]), assignments: assignmentRows(formData) };
-  return done(formData)(await runAction(recordDecisionInput, input, formValues(formData), (p) => recordDecision(actor, p)));
+  const input = { ...fields(formData, ["caseId", "legalBasis", "rationale", "bindingConfirmed"]), assignments: assignmentRows(formData) };
+  const confirmed = recordDecisionInput.extend(bindingConfirmation);
+  return done(formData)(await runAction(confirmed, input, formValues(formData), ({ bindingConfirmed: _, ...p }) => recordDecision(actor, p)));
 };
 
 /** A correction is a new decision that supersedes the one the decision holder saw. */
 export const correctDecisionAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = {
-    ...fields(formData, ["caseId", "decisionId", "correctionReason", "legalBasis", "rationale"]),
+    ...fields(formData, ["caseId", "decisionId", "correctionReason", "legalBasis", "rationale", "bindingConfirmed"]),
     assignments: assignmentRows(formData),
   };
-  return done(formData)(await runAction(correctDecisionInput, input, formValues(formData), (p) => correctDecision(actor, p)));
+  const confirmed = correctDecisionInput.extend(bindingConfirmation);
+  return done(formData)(await runAction(confirmed, input, formValues(formData), ({ bindingConfirmed: _, ...p }) => correctDecision(actor, p)));
 };
 
 export const assignAction: Action = async (_prev, formData) => {

@@ -34,6 +34,7 @@ import {
   referAction,
   refineEvaluationAction,
   requestInfoAction,
+  withdrawQuestionAction,
   startLocalAction,
   transferAction,
   settleAssignmentAction,
@@ -202,6 +203,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const name = (id: string | null) => (id ? (view.names.get(id) ?? t("unknown")) : t("unknown"));
+  // The decision starts from the expert team's newest proposal.
+  const latestProposal = c.proposals.reduce<(typeof c.proposals)[number] | null>((latest, p) => (!latest || p.createdAt > latest.createdAt ? p : latest), null);
   const now = new Date();
   const overdue = c.deadlineAt !== null && c.deadlineAt < now;
   const assignmentFollowUp = c.decisions.length > 0 ? await staffAssignmentFollowUp(actor, c.id) : new Map();
@@ -289,6 +292,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             proposerIsActor={view.proposerIsActor}
             openAssignments={openAssignmentCount(c.decisions)}
             correction={c.decisions.filter((d) => !c.decisions.some((n) => n.supersedesId === d.id)).at(-1) ?? null}
+            proposal={latestProposal ? { text: latestProposal.proposal, rationale: latestProposal.rationale, proposedBy: name(latestProposal.proposedById), proposedOn: day(latestProposal.createdAt) } : null}
             today={todayIso()}
             triage={{
               colleagues: view.colleagues.filter((u) => u.id !== c.assigneeId),
@@ -302,6 +306,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
               claim: claimAction,
               startLocal: startLocalAction,
               requestInfo: requestInfoAction,
+              withdrawQuestion: withdrawQuestionAction,
               refer: referAction,
               logIntervention: logInterventionAction,
               propose: proposeAction,
@@ -459,6 +464,15 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
                     <>
                       <p className="mt-2 text-sm text-slate-700">{t("answeredAt", { date: moment(q.answeredAt) })}</p>
                       <p className="whitespace-pre-line">{q.answer}</p>
+                    </>
+                  ) : q.withdrawnAt ? (
+                    <>
+                      <p className="mt-2 text-sm text-slate-700">
+                        {q.withdrawReason
+                          ? t("questionWithdrawn", { date: moment(q.withdrawnAt), name: name(q.withdrawnById) })
+                          : t("questionLapsed", { date: moment(q.withdrawnAt) })}
+                      </p>
+                      {q.withdrawReason && <p className="whitespace-pre-line">{q.withdrawReason}</p>}
                     </>
                   ) : (
                     <p className="mt-2 font-semibold">{t("noAnswer")}</p>

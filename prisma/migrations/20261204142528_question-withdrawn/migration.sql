@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "InformationRequest" ADD COLUMN     "withdrawReason" TEXT,
+ADD COLUMN     "withdrawnAt" TIMESTAMP(3),
+ADD COLUMN     "withdrawnById" TEXT;
