@@ -42,15 +42,18 @@ async function main(): Promise<void> {
     : { kind: "pglite", dataDir: path.join(repoRoot, ".data", "pglite") };
   console.log(target.kind === "pglite" ? "Database: embedded (PGlite) in .data/pglite" : "Database: DATABASE_URL");
   await migrateDeploy(target);
+  const address = `http://localhost:${port}`;
   const env = {
     AUTH_SECRET: demoSecret("AUTH_SECRET", "auth-secret"),
     AUDIT_MAC_KEY: demoSecret("AUDIT_MAC_KEY", "audit-mac-key"),
-    AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
+    // No AUTH_URL (unless given): sign-in takes the host from each request, so the demo works
+    // at localhost and at 127.0.0.1 alike; mails link to PUBLIC_URL (lib/http/public-address.ts).
+    ...(process.env.AUTH_URL ? {} : { AUTH_TRUST_HOST: "1", PUBLIC_URL: process.env.PUBLIC_URL || address }),
   };
   // The owner seeds; the portal then runs as doorbraak_app (DATABASE_URL on a server, decision 016).
   await seedDemo(target.kind === "postgres" ? { ...env, DATABASE_URL: target.url } : { ...env, EMBEDDED_DATABASE_AS_OWNER: "1" });
   await run("npx", ["next", "build"], env);
-  console.log(`\nDoorbraak runs at http://localhost:${port} — demo accounts are listed in README.md\n`);
+  console.log(`\nDoorbraak runs at ${address} (or http://127.0.0.1:${port}) — demo accounts are listed in README.md\n`);
   await run("npm", ["start", "--", "-p", port], env);
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { asSystem } from "@/lib/db/acting";
+import { mailBaseUrl } from "@/lib/http/public-address";
 import { nextAttemptAfterFailure } from "@/lib/domain/retry";
 import { invitationMailText } from "@/lib/server/invitations/invitation-mail";
 import { staffInvitationMailText } from "@/lib/server/staff/invitation-mail";
@@ -120,7 +121,7 @@ async function recordOutcome(sent: string[], failed: { message: Claimed; error: 
 export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: number; now?: Date } = {}): Promise<number> {
   const batch = await claimDue(now, limit);
   if (batch.length === 0) return 0;
-  const baseUrl = process.env.AUTH_URL ?? process.env.PUBLIC_URL ?? "http://localhost:3000";
+  const baseUrl = mailBaseUrl();
   const from = process.env.MAIL_FROM ?? "Doorbraak <no-reply@doorbraak.localhost>";
   const mailer = transport();
   const sent: string[] = [];
