@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the portal with demo data, on the embedded PostgreSQL
  * (PGlite, in .data/pglite) unless DATABASE_URL points at a server.
- * Migrates and seeds on first start, builds, and serves on PORT (3000).
+ * Migrates and seeds on first start, builds, and serves on PORT (3000), at localhost and
+ * 127.0.0.1 alike. Its mails are kept in .data/mailbox and shown at /demo/post.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -42,15 +43,22 @@ async function main(): Promise<void> {
     : { kind: "pglite", dataDir: path.join(repoRoot, ".data", "pglite") };
   console.log(target.kind === "pglite" ? "Database: embedded (PGlite) in .data/pglite" : "Database: DATABASE_URL");
   await migrateDeploy(target);
+  const address = `http://localhost:${port}`;
   const env = {
     AUTH_SECRET: demoSecret("AUTH_SECRET", "auth-secret"),
     AUDIT_MAC_KEY: demoSecret("AUDIT_MAC_KEY", "audit-mac-key"),
-    AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
+    // No AUTH_URL (unless given): sign-in takes the host from each request, so the demo works
+    // at localhost and at 127.0.0.1 alike; mails link to PUBLIC_URL (lib/http/public-address.ts).
+    ...(process.env.AUTH_URL ? {} : { AUTH_TRUST_HOST: "1", PUBLIC_URL: process.env.PUBLIC_URL || address }),
+    // Without a mail server, every mail is also kept for the demo's mailbox page.
+    ...(process.env.SMTP_URL ? {} : { DEMO_MAILBOX_DIR: path.join(repoRoot, ".data", "mailbox") }),
   };
   // The owner seeds; the portal then runs as doorbraak_app (DATABASE_URL on a server, decision 016).
   await seedDemo(target.kind === "postgres" ? { ...env, DATABASE_URL: target.url } : { ...env, EMBEDDED_DATABASE_AS_OWNER: "1" });
   await run("npx", ["next", "build"], env);
-  console.log(`\nDoorbraak runs at http://localhost:${port} — demo accounts are listed in README.md\n`);
+  const opened = process.env.AUTH_URL ?? address;
+  console.log(`\nDoorbraak runs at ${opened}${process.env.AUTH_URL ? "" : ` (or http://127.0.0.1:${port})`} — demo accounts are listed in README.md`);
+  console.log(process.env.SMTP_URL ? "Mails go out through SMTP_URL.\n" : `The mails the demo would send: ${opened}/demo/post\n`);
   await run("npm", ["start", "--", "-p", port], env);
 }
 

@@ -43,10 +43,14 @@ export class AccountLocked extends CredentialsSignin {
  * passed; memberships are read from the database on every request (decisions 005, 017).
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: true,
+  // No `trustHost` here: Auth.js's own default applies. With AUTH_URL (production, the
+  // tests) every sign-in URL is built from that address and the request's host is ignored;
+  // without it, the host is taken from the request only under AUTH_TRUST_HOST (the demo,
+  // lib/http/public-address.ts) or outside production (`next dev`). A production server
+  // with neither refuses to sign anyone in rather than believe a Host header.
   // Auth.js's cookies are httpOnly and SameSite=Lax (Strict would drop the session on the
   // first request after following a link in an e-mail). Secure, with the __Secure-/__Host-
-  // name prefixes, is decided once from AUTH_URL rather than per request.
+  // name prefixes, is decided once from the configured address rather than per request.
   useSecureCookies: cookiesMustBeSecure(),
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   pages: { signIn: "/inloggen" },

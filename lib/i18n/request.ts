@@ -34,6 +34,7 @@ const catalogParts = [
   "charts",
   "figures",
   "reports",
+  "demo",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, signOut, totpCode } from "./fixtures";
+import { expectAccessible, signIn, signOut } from "./fixtures";
 import { staffInvitationLinkFor } from "./mail-links";
+import { finishStaffAccount, inviteStaffMember } from "./staff-invitation";
 
 test("a gemeente admin invites an aanspreekpunt, who makes an account, sets up the app and sees the queue; then the admin removes them", async ({ page }) => {
   const tag = Date.now().toString(36);
@@ -22,33 +23,15 @@ test("a gemeente admin invites an aanspreekpunt, who makes an account, sets up t
   await expect(page.getByLabel("Naam")).toHaveValue(name);
   await expectAccessible(page);
 
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByRole("radio", { name: /^Aanspreekpunt/ }).check();
-  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `De uitnodiging is verstuurd naar ${email}.` })).toBeVisible();
+  await inviteStaffMember(page, { name, email });
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Werkt tot");
   await expectAccessible(page);
   await signOut(page);
 
   const link = await staffInvitationLinkFor(email);
   await page.goto(link);
-  await expect(page.getByRole("heading", { level: 1, name: "Uitnodiging als medewerker" })).toBeVisible();
   await expect(page.getByText("U bent uitgenodigd als aanspreekpunt bij Den Haag.")).toBeVisible();
-  await expectAccessible(page);
-  await expect(page.getByLabel("Uw naam")).toHaveValue(name);
-  await page.getByLabel("Kies een wachtwoord").fill("een lange zin als wachtwoord");
-  await page.getByRole("button", { name: "Account maken" }).click();
-
-  // First sign-in of a staff account: set up the authenticator app.
-  await expect(page.getByRole("heading", { level: 1, name: "Tweestapsverificatie instellen" })).toBeVisible();
-  const secret = (await page.getByRole("definition").textContent())!.replace(/\s/g, "");
-  await page.getByLabel("Code uit de app").fill(await totpCode(secret, email));
-  await page.getByLabel("Code uit de app").press("Enter");
-  await expect(page.getByRole("heading", { level: 2, name: "Bewaar uw herstelcodes" })).toBeVisible();
-  await page.getByRole("link", { name: "Ik heb de codes bewaard. Ga verder" }).click();
-  await expect(page).toHaveURL(/\/werkbak$/);
-  await expect(page.getByText(`Ingelogd als ${name}`)).toBeVisible();
-  await expectAccessible(page);
+  await finishStaffAccount(page, { name, email });
   await signOut(page);
 
   // The link has done its work, and says so.

@@ -1,6 +1,8 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { asSystem } from "@/lib/db/acting";
+import { mailBaseUrl } from "@/lib/http/public-address";
+import { keepDemoMail } from "@/lib/server/demo-mailbox/keep-mail";
 import { nextAttemptAfterFailure } from "@/lib/domain/retry";
 import { invitationMailText } from "@/lib/server/invitations/invitation-mail";
 import { staffInvitationMailText } from "@/lib/server/staff/invitation-mail";
@@ -45,13 +47,14 @@ function fallbackMailText(baseUrl: string): string {
 const claimMs = 30 * 60_000;
 
 function transport() {
-  // Without SMTP_URL (the demo), mails are written to the server log as JSON.
+  // Without SMTP_URL (the demo), nodemailer only renders the mail; logMail and the demo's
+  // mailbox (DEMO_MAILBOX_DIR) show it.
   return process.env.SMTP_URL
     ? nodemailer.createTransport({ url: process.env.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
     : nodemailer.createTransport({ jsonTransport: true });
 }
 
-/** Without a mail server the mail goes to the server log, so that the demo's links can be followed. */
+/** Without a mail server the mail goes to the server log (and the demo's mailbox), so that the demo's links can be followed. */
 function logMail(mail: { to: string; subject: string; text: string }): void {
   console.info(["[mail] ----", `Aan: ${mail.to}`, `Onderwerp: ${mail.subject}`, "", mail.text.trimEnd(), "[mail] ----"].join("\n"));
 }
@@ -120,7 +123,7 @@ async function recordOutcome(sent: string[], failed: { message: Claimed; error: 
 export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: number; now?: Date } = {}): Promise<number> {
   const batch = await claimDue(now, limit);
   if (batch.length === 0) return 0;
-  const baseUrl = process.env.AUTH_URL ?? process.env.PUBLIC_URL ?? "http://localhost:3000";
+  const baseUrl = mailBaseUrl();
   const from = process.env.MAIL_FROM ?? "Doorbraak <no-reply@doorbraak.localhost>";
   const mailer = transport();
   const sent: string[] = [];
@@ -146,7 +149,10 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
                       : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         };
         await mailer.sendMail(mail);
-        if (!process.env.SMTP_URL) logMail(mail);
+        if (!process.env.SMTP_URL) {
+          logMail(mail);
+          await keepDemoMail({ id: message.id, to: mail.to, subject: mail.subject, text: mail.text, sentAt: now.toISOString(), baseUrl });
+        }
         sent.push(message.id);
       } catch (error) {
         failed.push({ message, error });
