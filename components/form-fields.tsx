@@ -49,10 +49,22 @@ type BaseProps = {
   feedback?: FormFeedback;
   /** Shown when the form has not been sent yet */
   initial?: string;
+  /** Staff write it and the family will read it: the field says so, and screen readers hear it with the field */
+  shownToFamily?: boolean;
 };
 
-function describedBy(name: string, hint?: string, error?: string) {
-  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+function describedBy(name: string, hint?: string, error?: string, shownToFamily?: boolean) {
+  return [shownToFamily ? `${name}-family` : null, hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** The mark on a staff field whose text the family will read. */
+function FamilyReads({ id }: { id: string }) {
+  const t = useTranslations("form");
+  return (
+    <p id={id} className="mt-1 mb-1 inline-block rounded border-l-4 border-amber-700 bg-amber-50 px-2 py-0.5 text-sm font-semibold text-amber-950">
+      {t("shownToFamily")}
+    </p>
+  );
 }
 
 function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
@@ -65,10 +77,11 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: string; r
 }
 
 /** Label, hint and error above a control, wired to it for screen readers. */
-function FieldShell({ name, label, hint, required, error, children }: BaseProps & { error?: string; children: ReactNode }) {
+function FieldShell({ name, label, hint, required, error, shownToFamily, children }: BaseProps & { error?: string; children: ReactNode }) {
   return (
     <div className="mb-5">
       <Label htmlFor={name} label={label} required={required} />
+      {shownToFamily && <FamilyReads id={`${name}-family`} />}
       {hint && (
         <p id={`${name}-hint`} className="text-sm text-slate-700">
           {hint}
@@ -101,7 +114,7 @@ export function TextField({
         defaultValue={type === "password" ? undefined : value}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(props.name, props.hint, error, props.shownToFamily)}
         className={inputClass}
       />
     </FieldShell>
@@ -121,7 +134,7 @@ export function TextArea(props: BaseProps & { rows?: number }) {
         defaultValue={value}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(props.name, props.hint, error, props.shownToFamily)}
         className={inputClass}
       />
     </FieldShell>
@@ -142,7 +155,7 @@ export function SelectField(props: BaseProps & { options: { value: string; label
         defaultValue={value}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-describedby={describedBy(props.name, props.hint, error, props.shownToFamily)}
         className={inputClass}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}

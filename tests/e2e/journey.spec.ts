@@ -86,6 +86,10 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   caseNumber = /DB-\d{4}-\d{6}/.exec(text)?.[0] ?? "";
   expect(caseNumber).not.toBe("");
   await expect(page.locator("main")).toContainText("Aanspreekpunt Jeugd Den Haag");
+  // What happens next, that documents can follow, and who helps independently.
+  await expect(page.getByRole("heading", { level: 2, name: "Wat gebeurt er nu?" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("U kunt documenten ook later toevoegen bij uw melding.");
+  await expect(page.locator("main")).toContainText("In de gemeente Den Haag: Cliëntondersteuning Den Haag (voorbeeld).");
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Bekijk uw melding" }).click();

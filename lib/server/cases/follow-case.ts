@@ -99,7 +99,20 @@ export async function followCase(actor: Actor, number: string) {
         triedDescription: true,
         needDescription: true,
         risks: true,
-        gemeente: { select: { name: true, commonName: true, cbsCode: true, contactName: true, contactEmail: true, contactPhone: true, contactHours: true } },
+        gemeente: {
+          select: {
+            name: true,
+            commonName: true,
+            cbsCode: true,
+            contactName: true,
+            contactEmail: true,
+            contactPhone: true,
+            contactHours: true,
+            clientSupportName: true,
+            clientSupportPhone: true,
+            clientSupportUrl: true,
+          },
+        },
         /** Who acts while the gemeente does not work with the portal: the region's expert team, or the national fallback */
         routing: true,
         region: { select: { name: true, expertTeam: { select: { name: true, email: true, phone: true } } } },

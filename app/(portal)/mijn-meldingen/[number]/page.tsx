@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentsTable } from "@/components/assignments-table";
+import { GlossaryList } from "@/components/glossary-list";
 import { StatusBadge } from "@/components/status-badge";
 import { displayName } from "@/lib/domain/gemeente-name";
 import { requirePermission } from "@/lib/auth/session";
@@ -87,6 +88,19 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>
         )}
       </section>
+
+      {/* The staff words this page shows, explained; folded until someone opens it. */}
+      <GlossaryList
+        texts={[
+          t(`next.${found.status}`),
+          found.closingNote,
+          found.openQuestion?.question,
+          ...found.answeredQuestions.flatMap((q) => [q.question, q.withdrawReason]),
+          ...found.interventions.flatMap((i) => [i.participants, i.outcome, i.nextStep, i.involvementNote]),
+          ...found.decisions.flatMap((d) => [d.legalBasis, d.rationale, ...d.assignments.flatMap((a) => [a.party, a.description, a.payer])]),
+          ...found.timeline.map((entry) => describe(entry.kind)),
+        ]}
+      />
 
       {/* What is asked of the family comes straight after where the case stands. */}
       {found.actions.includes("case.answer") && found.openQuestion && (

@@ -111,10 +111,10 @@ function AssignmentRows({ feedback }: { feedback: FormFeedback | undefined }) {
       {Array.from({ length: count }, (_, i) => (
         <fieldset key={i} className="mb-5 rounded border border-slate-400 p-4">
           <legend className="px-1 font-bold">{t("assignmentsLegend", { n: i + 1 })}</legend>
-          <TextField name={`assignments.${i}.party`} label={t("party")} required feedback={feedback} />
-          <TextArea name={`assignments.${i}.description`} label={t("description")} required rows={2} feedback={feedback} />
-          <TextField name={`assignments.${i}.dueOn`} type="date" label={t("dueOn")} required feedback={feedback} />
-          <TextField name={`assignments.${i}.payer`} label={t("payer")} required feedback={feedback} />
+          <TextField name={`assignments.${i}.party`} label={t("party")} required shownToFamily feedback={feedback} />
+          <TextArea name={`assignments.${i}.description`} label={t("description")} required rows={2} shownToFamily feedback={feedback} />
+          <TextField name={`assignments.${i}.dueOn`} type="date" label={t("dueOn")} required shownToFamily feedback={feedback} />
+          <TextField name={`assignments.${i}.payer`} label={t("payer")} required shownToFamily feedback={feedback} />
         </fieldset>
       ))}
       {count < MAX_ASSIGNMENTS && (
@@ -201,12 +201,12 @@ export function ActionPanel({
       )}
       {available.includes("case.requestInfo") && (
         <ActionForm id="a-info" title={t("requestInfo.title")} intro={t("requestInfo.intro")} action={actions.requestInfo} caseId={caseId} caseNumber={caseNumber} submit={t("requestInfo.submit")}>
-          {(f) => <TextArea name="familyQuestion" label={t("requestInfo.question")} hint={t("requestInfo.questionHint")} required feedback={f} />}
+          {(f) => <TextArea name="familyQuestion" label={t("requestInfo.question")} hint={t("requestInfo.questionHint")} required shownToFamily feedback={f} />}
         </ActionForm>
       )}
       {available.includes("case.withdrawQuestion") && (
         <ActionForm id="a-withdraw-question" title={t("withdrawQuestion.title")} intro={t("withdrawQuestion.intro")} action={actions.withdrawQuestion} caseId={caseId} caseNumber={caseNumber} submit={t("withdrawQuestion.submit")}>
-          {(f) => <TextArea name="withdrawReason" label={t("withdrawQuestion.reason")} hint={t("withdrawQuestion.reasonHint")} required rows={3} feedback={f} />}
+          {(f) => <TextArea name="withdrawReason" label={t("withdrawQuestion.reason")} hint={t("withdrawQuestion.reasonHint")} required rows={3} shownToFamily feedback={f} />}
         </ActionForm>
       )}
       {available.includes("case.refer") && (
@@ -232,12 +232,12 @@ export function ActionPanel({
                 options={interventionTypes.map((type) => ({ value: type, label: tType(type) }))}
               />
               <TextField name="occurredOn" type="date" label={t("logIntervention.occurredOn")} required initial={today} feedback={f} />
-              <TextArea name="participants" label={t("logIntervention.participants")} hint={t("logIntervention.participantsHint")} required rows={2} feedback={f} />
+              <TextArea name="participants" label={t("logIntervention.participants")} hint={t("logIntervention.participantsHint")} required rows={2} shownToFamily feedback={f} />
               <CheckboxField name="familyInvolved" label={tExpert("form.parentInvolved")} feedback={f} />
               <CheckboxField name="childInvolved" label={tExpert("form.childInvolved")} feedback={f} />
-              <TextArea name="involvementNote" label={tExpert("form.involvementNote")} hint={tExpert("form.involvementNoteHint")} rows={2} feedback={f} />
-              <TextArea name="outcome" label={t("logIntervention.outcome")} required feedback={f} />
-              <TextArea name="nextStep" label={t("logIntervention.nextStep")} rows={2} feedback={f} />
+              <TextArea name="involvementNote" label={tExpert("form.involvementNote")} hint={tExpert("form.involvementNoteHint")} rows={2} shownToFamily feedback={f} />
+              <TextArea name="outcome" label={t("logIntervention.outcome")} required shownToFamily feedback={f} />
+              <TextArea name="nextStep" label={t("logIntervention.nextStep")} rows={2} shownToFamily feedback={f} />
               <div className="mb-5 rounded border-l-8 border-amber-600 bg-amber-50 p-3">
                 <TextArea name="internalNote" label={tExpert("form.internalNote")} hint={tExpert("form.internalNoteHint")} rows={3} feedback={f} />
               </div>
@@ -272,12 +272,13 @@ export function ActionPanel({
                     <p className="mt-2 text-sm">{t("decide.proposalStart")}</p>
                   </div>
                 )}
-                <TextArea name="legalBasis" label={t("decide.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} feedback={f} />
+                <TextArea name="legalBasis" label={t("decide.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} shownToFamily feedback={f} />
                 <TextArea
                   name="rationale"
                   label={t("decide.rationale")}
                   required
                   rows={6}
+                  shownToFamily
                   initial={proposal ? `${proposal.text}\n\n${proposal.rationale}` : undefined}
                   feedback={f}
                 />
@@ -300,8 +301,8 @@ export function ActionPanel({
               <>
                 <input type="hidden" name="decisionId" value={correction.id} />
                 <TextArea name="correctionReason" label={tExpert("correct.reason")} hint={tExpert("correct.reasonHint")} required rows={3} feedback={f} />
-                <TextArea name="legalBasis" label={tExpert("correct.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} initial={correction.legalBasis} feedback={f} />
-                <TextArea name="rationale" label={tExpert("correct.rationale")} required initial={correction.rationale} feedback={f} />
+                <TextArea name="legalBasis" label={tExpert("correct.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} initial={correction.legalBasis} shownToFamily feedback={f} />
+                <TextArea name="rationale" label={tExpert("correct.rationale")} required initial={correction.rationale} shownToFamily feedback={f} />
                 <AssignmentRows feedback={f} />
                 <BindingConfirmation feedback={f} />
               </>
@@ -356,13 +357,14 @@ export function ActionPanel({
         <ActionForm id="a-inadmissible" title={tTriage("inadmissible.title")} intro={tTriage("inadmissible.intro")} action={actions.inadmissible} caseId={caseId} caseNumber={caseNumber} submit={tTriage("inadmissible.submit")}>
           {(f) => (
             <>
-              <TextArea name="inadmissibleReason" label={tTriage("inadmissible.reason")} hint={tTriage("inadmissible.reasonHint")} required rows={3} feedback={f} />
+              <TextArea name="inadmissibleReason" label={tTriage("inadmissible.reason")} hint={tTriage("inadmissible.reasonHint")} required rows={3} shownToFamily feedback={f} />
               <TextArea
                 name="complaintRoute"
                 label={tTriage("inadmissible.route")}
                 hint={tTriage("inadmissible.routeHint")}
                 required
                 rows={7}
+                shownToFamily
                 initial={tTriage("inadmissible.routeDefault", { gemeente: triage.gemeenteName })}
                 feedback={f}
               />

@@ -74,7 +74,7 @@ export function CloseForm({
               feedback={feedback}
               options={closingResults.map((r) => ({ value: r, label: tTriage(`close.${r}`) }))}
             />
-            <TextArea name="closingNote" label={tTriage("close.note")} hint={tTriage("close.noteHint")} required feedback={feedback} />
+            <TextArea name="closingNote" label={tTriage("close.note")} hint={tTriage("close.noteHint")} required shownToFamily feedback={feedback} />
             <fieldset className="mb-5 rounded border border-slate-400 p-4">
               <legend className="px-1 text-lg font-bold">{t("close.evaluationTitle")}</legend>
               <p className="mb-4">{t("close.evaluationIntro")}</p>

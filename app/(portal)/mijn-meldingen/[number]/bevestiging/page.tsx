@@ -81,6 +81,37 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ n
         <h2 className="text-2xl font-bold">{t("whoTitle")}</h2>
         {who}
       </section>
+      <section>
+        <h2 className="text-2xl font-bold">{t("nextTitle")}</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          <li>{t("nextStep1")}</li>
+          <li>{t("nextStep2")}</li>
+          <li>{t("nextStep3")}</li>
+        </ul>
+      </section>
+      <section>
+        <h2 className="text-2xl font-bold">{t("documentsTitle")}</h2>
+        <p className="mt-2">{t("documents")}</p>
+      </section>
+      <section>
+        <h2 className="text-2xl font-bold">{t("supportTitle")}</h2>
+        <p className="mt-2">{t("support")}</p>
+        {g.clientSupportName ? (
+          <>
+            <p className="mt-2">{t("supportOf", { gemeente, name: g.clientSupportName })}</p>
+            {g.clientSupportPhone && <p>{t("supportPhone", { phone: g.clientSupportPhone })}</p>}
+            {g.clientSupportUrl && (
+              <p>
+                <a href={g.clientSupportUrl} rel="noopener noreferrer">
+                  {t("supportUrl", { name: g.clientSupportName })}
+                </a>
+              </p>
+            )}
+          </>
+        ) : (
+          <p className="mt-2">{t("supportAsk")}</p>
+        )}
+      </section>
       <p>
         {/* A plain link: opening a case is audited, so it must never be prefetched. */}
         <a href={`/mijn-meldingen/${found.number}`} className="font-semibold">
