@@ -54,7 +54,8 @@ type CaseAction = {
 export const caseActions = {
   "case.claim": { from: ["SUBMITTED"], to: "TRIAGE" },
   "case.startLocal": { from: ["TRIAGE"], to: "IN_PROGRESS" },
-  "case.requestInfo": { from: ["TRIAGE", "IN_PROGRESS"], to: "INFO_REQUESTED" },
+  /** The aanspreekpunt asks while working on the case; the expert team while it has the case */
+  "case.requestInfo": { from: ["TRIAGE", "IN_PROGRESS", "WITH_EXPERT_TEAM"], to: "INFO_REQUESTED" },
   "case.answer": { from: ["INFO_REQUESTED"], to: RETURN },
   /** Staff take their question back (to ask another, or because it no longer matters); the clock runs again */
   "case.withdrawQuestion": { from: ["INFO_REQUESTED"], to: RETURN },

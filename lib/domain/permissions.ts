@@ -30,8 +30,8 @@ export const permissions = {
   "case.readDocument": ["FAMILY", "PROFESSIONAL", "AANSPREEKPUNT", "DECISION_HOLDER", "EXPERT", "OMBUDSMAN"],
   "case.claim": ["AANSPREEKPUNT"],
   /** Ask the family for information; the clock stops until they answer */
-  "case.requestInfo": ["AANSPREEKPUNT"],
-  "case.withdrawQuestion": ["AANSPREEKPUNT"],
+  "case.requestInfo": ["AANSPREEKPUNT", "EXPERT"],
+  "case.withdrawQuestion": ["AANSPREEKPUNT", "EXPERT"],
   /** The family (or the professional who filed) answers that question */
   "case.answer": ["FAMILY", "PROFESSIONAL"],
   "case.startLocal": ["AANSPREEKPUNT"],

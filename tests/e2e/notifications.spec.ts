@@ -41,7 +41,7 @@ async function answerAsFiler(page: Page, number: string, answer: string): Promis
   await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toBeVisible();
   await page.getByLabel("Uw antwoord").fill(answer);
   await page.getByRole("button", { name: "Antwoord versturen" }).click();
-  await expect(page.getByText("De vraag van de gemeente is beantwoord.").first()).toBeVisible();
+  await expect(page.getByText("U heeft de vraag beantwoord.").first()).toBeVisible();
   await signOut(page);
 }
 

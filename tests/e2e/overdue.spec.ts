@@ -44,7 +44,7 @@ test("an aanspreekpunt handles an overdue urgent case: question, answer, notific
   await expectAccessible(page);
   await page.getByLabel("Uw antwoord").fill("Nee, de tweede aanbieder neemt geen nieuwe kinderen aan.");
   await page.getByRole("button", { name: "Antwoord versturen" }).click();
-  await expect(page.getByText("De vraag van de gemeente is beantwoord.")).toBeVisible();
+  await expect(page.getByText("U heeft de vraag beantwoord.")).toBeVisible();
   await signOut(page);
 
   // The answer reaches the aanspreekpunt as a notification, which leads to the case.

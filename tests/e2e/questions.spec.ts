@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectAccessible, recordImpasseForReferral, signIn, signOut } from "./fixtures";
 import { fileForDenHaag } from "./filing";
 
 test("the aanspreekpunt asks the family a question and the family answers it", async ({ page }) => {
@@ -24,10 +24,10 @@ test("the aanspreekpunt asks the family a question and the family answers it", a
   await expectAccessible(page);
   await page.getByLabel("Uw antwoord").fill("Ja, sinds vorige week.");
   await page.getByRole("button", { name: "Antwoord versturen" }).click();
-  await expect(page.getByText("De vraag van de gemeente is beantwoord.")).toBeVisible();
+  await expect(page.getByText("U heeft de vraag beantwoord.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toHaveCount(0);
   // The question and the answer stay on the family's page, with their days.
-  const answered = page.getByRole("region", { name: "Vragen van de gemeente en uw antwoorden" }).getByRole("listitem").first();
+  const answered = page.getByRole("region", { name: "Vragen aan u en uw antwoorden" }).getByRole("listitem").first();
   await expect(answered).toContainText("Heeft Emma al een verwijzing van de huisarts?");
   await expect(answered).toContainText("Ja, sinds vorige week.");
   await expect(answered).toContainText(/Uw antwoord van \d+ \w+ \d{4}/);
@@ -75,10 +75,57 @@ test("the aanspreekpunt takes a question back while waiting, and the family read
   await signIn(page, "ouder@demo.doorbraak.nl");
   await page.goto(`/mijn-meldingen/${number}`);
   await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toHaveCount(0);
-  const taken = page.getByRole("region", { name: "Vragen van de gemeente en uw antwoorden" }).getByRole("listitem").first();
+  const taken = page.getByRole("region", { name: "Vragen aan u en uw antwoorden" }).getByRole("listitem").first();
   await expect(taken).toContainText("Welke school heeft Vera het laatst bezocht?");
   await expect(taken).toContainText("U hoeft deze vraag niet meer te beantwoorden.");
   await expect(taken).toContainText("De school heeft het ons al verteld.");
   await expectAccessible(page);
+  await signOut(page);
+});
+
+test("the expert team asks the family a question; the family answers it and the aanspreekpunt sees both", async ({ page }) => {
+  const childName = `Mila ${Date.now().toString(36)}`;
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  const number = await fileForDenHaag(page, childName, "Mila zit thuis. School en zorg wijzen naar elkaar.");
+  await signOut(page);
+
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await page.goto(`/zaken/${number}`);
+  await page.getByRole("button", { name: "Oppakken" }).click();
+  await expect(page.getByText("Gelukt. De melding is bijgewerkt.")).toBeVisible();
+  await page.getByLabel("Uw vraag aan het expertteam").fill("Wilt u een casusoverleg leiden?");
+  await recordImpasseForReferral(page);
+  await page.getByRole("button", { name: "Doorverwijzen" }).click();
+  await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "expert@demo.doorbraak.nl");
+  await page.goto(`/zaken/${number}`);
+  const ask = page.getByRole("region", { name: "Informatie vragen aan het gezin" });
+  await expect(ask.getByLabel("Uw vraag aan het gezin")).toBeVisible();
+  await expect(ask).toContainText("Het gezin leest dit");
+  await ask.getByLabel("Uw vraag aan het gezin").fill("Wat wil Mila zelf het liefst?");
+  await ask.getByRole("button", { name: "Vraag versturen" }).click();
+  await expect(page.getByRole("main").getByText("Wacht op het gezin").first()).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await page.goto(`/mijn-meldingen/${number}`);
+  await expect(page.getByRole("heading", { name: "Het expertteam heeft een vraag voor u" })).toBeVisible();
+  await page.getByLabel("Uw antwoord").fill("Naar een school met kleine klassen.");
+  await page.getByRole("button", { name: "Antwoord versturen" }).click();
+  const answered = page.getByRole("region", { name: "Vragen aan u en uw antwoorden" }).getByRole("listitem").first();
+  await expect(answered).toContainText(/Vraag van het expertteam, \d+ \w+ \d{4}/);
+  await expect(answered).toContainText("Naar een school met kleine klassen.");
+  await expectAccessible(page);
+  await signOut(page);
+
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await page.goto(`/zaken/${number}`);
+  await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();
+  const questions = page.getByRole("region", { name: "Vragen aan het gezin" });
+  await expect(questions).toContainText("Wat wil Mila zelf het liefst?");
+  await expect(questions).toContainText("Naar een school met kleine klassen.");
   await signOut(page);
 });

@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { addNote } from "@/lib/server/cases/add-note";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
-import { caseInput, DEN_HAAG, makeActor, referralFacts } from "../support/factories";
+import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
 describe("asking the family for information", () => {
   it("stops the clock, and the family's answer returns the case to its step with the time that was left", async () => {
@@ -106,5 +106,25 @@ describe("asking the family for information", () => {
     await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Heeft u een verslag van de school?" });
     await expect(withdrawQuestion(parent, { caseId: id, withdrawReason: "Ik wil niet antwoorden" })).rejects.toBeInstanceOf(NotFoundError);
     expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("INFO_REQUESTED");
+  });
+
+  it("lets the expert team ask the family through the same flow: the answer returns the case to the team, and both are told", async () => {
+    const parent = await makeActor("FAMILY");
+    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+    const expert = await makeActor("EXPERT", { region: HAAGLANDEN });
+    const { id, number } = await fileCase(parent, caseInput());
+    await claimCase(aanspreekpunt, { caseId: id });
+    await referCase(aanspreekpunt, { caseId: id, question: "Graag een analyse.", ...referralFacts() });
+
+    await requestInfo(expert, { caseId: id, familyQuestion: "Wat wil Lieke zelf het liefst?" });
+    expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("INFO_REQUESTED");
+    const asked = await prisma.informationRequest.findFirstOrThrow({ where: { caseId: id } });
+    expect(asked).toMatchObject({ askedById: expert.userId, askedByRole: "EXPERT", resumeStatus: "WITH_EXPERT_TEAM" });
+    expect((await followCase(parent, number)).openQuestion).toMatchObject({ question: "Wat wil Lieke zelf het liefst?", askedByRole: "EXPERT" });
+
+    await answerInfo(parent, { caseId: id, answer: "Naar een school met kleine klassen." });
+    expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("WITH_EXPERT_TEAM");
+    const told = await prisma.outboxMessage.findMany({ where: { caseId: id, template: "family-answered" }, select: { recipient: true } });
+    expect(told.map((m) => m.recipient).toSorted()).toEqual([aanspreekpunt.email, expert.email].toSorted());
   });
 });

@@ -28,9 +28,11 @@ export async function answerInfo(actor: Actor, input: AnswerInfoInput): Promise<
       timeline: { kind: "infoProvided", body: input.answer, visibleToFamily: true },
       changes: { informationRequestId: { old: null, new: open.id } },
     });
-    // The person who asked is the one waiting; a case nobody holds goes to every aanspreekpunt.
+    // The person who asked waits for the answer, and so does the case's holder; a case nobody
+    // holds goes to every aanspreekpunt.
     const { id: caseId, number: caseNumber, gemeenteId, assigneeId } = loaded.case;
-    const recipients = assigneeId ? [assigneeId] : await staffWithRole(tx, { role: "AANSPREEKPUNT", gemeenteId });
+    const holders = assigneeId ? [assigneeId] : await staffWithRole(tx, { role: "AANSPREEKPUNT", gemeenteId });
+    const recipients = [...new Set([open.askedById, ...holders])];
     await notifyStaff(tx, recipients, { kind: "familyAnswered", caseId, caseNumber, gemeenteId });
   });
 }

@@ -143,7 +143,7 @@ export async function followCase(actor: Actor, number: string) {
     const questions = await tx.informationRequest.findMany({
       where: { caseId: found.id, gemeenteId: found.gemeenteId },
       orderBy: { askedAt: "desc" },
-      select: { id: true, question: true, askedAt: true, answer: true, answeredAt: true, withdrawnAt: true, withdrawReason: true },
+      select: { id: true, question: true, askedAt: true, askedByRole: true, answer: true, answeredAt: true, withdrawnAt: true, withdrawReason: true },
     });
     // The family side's reads are logged as staff reads are, in the transaction that read.
     await auditCaseRead(tx, actor, { case: found, heldRoles, permission: "case.follow" });

@@ -114,7 +114,7 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
       ...detail.proposals.map((p) => p.proposedById),
       ...detail.decisions.map((d) => d.decidedById),
       ...interventions.rows.map((i) => i.loggedById),
-      ...questions.rows.map((q) => q.withdrawnById),
+      ...questions.rows.flatMap((q) => [q.askedById, q.withdrawnById]),
       ...detail.transfers.map((t) => t.transferredById),
       detail.evaluation?.createdById ?? null,
       detail.evaluation?.updatedById ?? null,

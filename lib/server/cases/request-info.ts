@@ -6,8 +6,9 @@ import { asActor } from "@/lib/db/acting";
 import { applyAction, loadForAction } from "./transition";
 
 /**
- * The aanspreekpunt asks the family a question. The clock stops: the working
- * days still left are kept and given back when the family answers.
+ * The aanspreekpunt, or the expert team while it has the case, asks the family
+ * a question. The clock stops: the working days still left are kept and given
+ * back when the family answers.
  */
 export async function requestInfo(actor: Actor, input: RequestInfoInput): Promise<void> {
   await asActor(actor, async (tx) => {
@@ -20,6 +21,7 @@ export async function requestInfo(actor: Actor, input: RequestInfoInput): Promis
         gemeenteId: loaded.case.gemeenteId,
         question: input.familyQuestion,
         askedById: actor.userId,
+        askedByRole: loaded.role,
         askedAt: now,
         resumeStatus: loaded.case.status,
         remainingWorkingDays: deadline ? remainingWorkingDays(now, deadline) : null,

@@ -1,4 +1,5 @@
 -- AlterTable
-ALTER TABLE "InformationRequest" ADD COLUMN     "withdrawReason" TEXT,
+ALTER TABLE "InformationRequest" ADD COLUMN     "askedByRole" "Role",
+ADD COLUMN     "withdrawReason" TEXT,
 ADD COLUMN     "withdrawnAt" TIMESTAMP(3),
 ADD COLUMN     "withdrawnById" TEXT;

@@ -10,12 +10,15 @@ export function AnswerForm({
   caseNumber,
   question,
   askedOn,
+  fromExpertTeam,
   action,
 }: {
   caseId: string;
   caseNumber: string;
   question: string;
   askedOn: string;
+  /** The region's expert team asked, not the gemeente */
+  fromExpertTeam: boolean;
   action: (s: ActionState, f: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations("family.answer");
@@ -24,7 +27,7 @@ export function AnswerForm({
   return (
     <section aria-labelledby="question-title" className="rounded border-l-8 border-amber-500 bg-white p-5">
       <h2 id="question-title" className="text-2xl font-bold">
-        {t("title")}
+        {fromExpertTeam ? t("titleExpert") : t("title")}
       </h2>
       <p className="mt-2 text-sm font-semibold text-slate-700">{t("askedOn", { date: askedOn })}</p>
       <p className="mt-1 whitespace-pre-line text-lg">{question}</p>

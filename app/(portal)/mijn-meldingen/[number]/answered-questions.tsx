@@ -4,6 +4,7 @@ type Answered = {
   id: string;
   question: string;
   askedAt: Date;
+  askedByRole: string | null;
   answer: string | null;
   answeredAt: Date | null;
   withdrawnAt: Date | null;
@@ -25,7 +26,9 @@ export async function AnsweredQuestions({ questions }: { questions: Answered[] }
       <ul className="mt-3 space-y-4">
         {questions.map((q) => (
           <li key={q.id} className="rounded border border-slate-300 bg-white p-4">
-            <p className="text-sm font-semibold text-slate-700">{t("askedOn", { date: day(q.askedAt) })}</p>
+            <p className="text-sm font-semibold text-slate-700">
+              {q.askedByRole === "EXPERT" ? t("askedOnExpert", { date: day(q.askedAt) }) : t("askedOn", { date: day(q.askedAt) })}
+            </p>
             <p className="mt-1 whitespace-pre-line break-words text-lg">{q.question}</p>
             {q.withdrawnAt && (
               <div className="mt-3 border-l-4 border-slate-500 pl-3">

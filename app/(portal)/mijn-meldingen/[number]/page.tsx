@@ -109,6 +109,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           caseNumber={found.number}
           question={found.openQuestion.question}
           askedOn={day(found.openQuestion.askedAt)}
+          fromExpertTeam={found.openQuestion.askedByRole === "EXPERT"}
           action={answerAction}
         />
       )}

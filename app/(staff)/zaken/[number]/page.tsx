@@ -458,7 +458,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             <ul className="mt-3 space-y-2">
               {c.informationRequests.map((q) => (
                 <li key={q.id} className="rounded border border-slate-300 bg-white p-3">
-                  <p className="text-sm text-slate-700">{t("askedAt", { date: moment(q.askedAt) })}</p>
+                  <p className="text-sm text-slate-700">{t("askedBy", { date: moment(q.askedAt), name: name(q.askedById) })}</p>
                   <p className="whitespace-pre-line">{q.question}</p>
                   {q.answeredAt ? (
                     <>
