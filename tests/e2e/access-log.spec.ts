@@ -27,6 +27,9 @@ test("the family sees that the aanspreekpunt opened their case", async ({ page }
 
   const log = page.getByRole("region", { name: "Wie heeft mijn dossier bekeken?" });
   await expect(log).toBeVisible();
+  // The log is folded until the reader opens it.
+  await expect(log.locator("details")).not.toHaveAttribute("open");
+  await log.getByRole("heading", { name: "Wie heeft mijn dossier bekeken?" }).click();
   await expect(log).toContainText("De gemeente Den Haag laat geen namen van medewerkers zien.");
   // Newest first: the parent's own reads (the list and this page) a moment ago, then the aanspreekpunt's.
   await expect(log.getByRole("listitem").first()).toContainText("U heeft uw melding bekeken.");

@@ -99,6 +99,7 @@ test("a parent invites a client supporter, who makes an account, accepts and fol
   await page.reload();
   await page.reload();
   const log = page.getByRole("region", { name: "Wie heeft mijn dossier bekeken?" });
+  await log.getByRole("heading", { name: "Wie heeft mijn dossier bekeken?" }).click();
   const supporterLine = log.getByRole("listitem").filter({ hasText: "Fatima Steun" });
   await expect(supporterLine).toHaveCount(1);
   await expect(supporterLine).toContainText("Fatima Steun (cliëntondersteuner) heeft uw melding bekeken.");

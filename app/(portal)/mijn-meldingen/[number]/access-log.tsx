@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { FoldedSection } from "@/components/folded-section";
 import type { AccessEntry, AccessLog } from "@/lib/server/cases/access-log";
 
 /** Roles whose organisation is a gemeente. */
@@ -39,9 +40,8 @@ export function AccessLogSection({
 
   const base = `/mijn-meldingen/${caseNumber}`;
   return (
-    <section id="wie-heeft-bekeken" aria-labelledby="access-log-title">
-      <h2 id="access-log-title" className="text-2xl font-bold">{t("title")}</h2>
-      <p className="mt-2">{t("intro")}</p>
+    // Folded: it is long and read now and then; a later page opens it, as the reader asked for it.
+    <FoldedSection id="wie-heeft-bekeken" title={t("title")} summary={t("intro")} open={olderPage}>
       <p className="mt-2">{t("grouped")}</p>
       <p className="mt-2">{log.namesShown ? t("namesShown", { gemeente: log.gemeente }) : t("namesHidden", { gemeente: log.gemeente })}</p>
       {olderPage && <p className="mt-2 font-semibold">{t("olderPage")}</p>}
@@ -68,6 +68,6 @@ export function AccessLogSection({
           {olderPage && <a href={`${base}#wie-heeft-bekeken`}>{t("newest")}</a>}
         </p>
       )}
-    </section>
+    </FoldedSection>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AssignmentsTable } from "@/components/assignments-table";
+import { FoldedSection } from "@/components/folded-section";
 import { GlossaryList } from "@/components/glossary-list";
 import { StatusBadge } from "@/components/status-badge";
 import { displayName } from "@/lib/domain/gemeente-name";
@@ -25,6 +26,32 @@ import { WithdrawForm } from "./withdraw-form";
 import { readFallback } from "@/lib/server/coverage/fallback";
 
 type Params = { params: Promise<{ number: string }> };
+
+/** How many of the newest steps the timeline shows before the rest fold away. */
+const RECENT_STEPS = 3;
+
+function TimelineList({
+  entries,
+  describe,
+  when,
+}: {
+  entries: { id: string; kind: string; createdAt: Date }[];
+  describe: (kind: string) => string;
+  when: (d: Date) => string;
+}) {
+  return (
+    <ol className="mt-4 space-y-4 border-l-4 border-teal-800 pl-5">
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <p className="text-sm font-semibold text-slate-700">
+            <time dateTime={entry.createdAt.toISOString()}>{when(entry.createdAt)}</time>
+          </p>
+          <p className="text-lg">{describe(entry.kind)}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
 type PageProps = Params & { searchParams: Promise<{ bekeken?: string | string[] }> };
 
 /** The access log's cursor from the address: a calendar day, or the newest page. */
@@ -65,6 +92,11 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
     return t("timeline.other");
   }
 
+  const moment = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
+  const newestFirst = found.timeline.toReversed();
+  const recentSteps = newestFirst.slice(0, RECENT_STEPS);
+  const earlierSteps = newestFirst.slice(RECENT_STEPS);
+
   function describe(kind: string): string {
     const read = readTimelineKind(kind);
     return read ? describeStep(read) : t("timeline.other");
@@ -88,19 +120,6 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>
         )}
       </section>
-
-      {/* The staff words this page shows, explained; folded until someone opens it. */}
-      <GlossaryList
-        texts={[
-          t(`next.${found.status}`),
-          found.closingNote,
-          found.openQuestion?.question,
-          ...found.answeredQuestions.flatMap((q) => [q.question, q.withdrawReason]),
-          ...found.interventions.flatMap((i) => [i.participants, i.outcome, i.nextStep, i.involvementNote]),
-          ...found.decisions.flatMap((d) => [d.legalBasis, d.rationale, ...d.assignments.flatMap((a) => [a.party, a.description, a.payer])]),
-          ...found.timeline.map((entry) => describe(entry.kind)),
-        ]}
-      />
 
       {/* What is asked of the family comes straight after where the case stands. */}
       {found.actions.includes("case.answer") && found.openQuestion && (
@@ -133,43 +152,6 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           </section>
         )
       )}
-
-      <section aria-labelledby="filed-title">
-        <h2 id="filed-title" className="text-2xl font-bold">{t("filedTitle")}</h2>
-        <dl className="mt-3 rounded border border-slate-300 bg-white px-4">
-          {[
-            { label: tFiling("childBirthDate"), value: day(found.childBirthDate) },
-            {
-              label: tFiling("schoolSituation"),
-              value: found.schoolSituation
-                ? [
-                    tFiling(`schoolSituation_${found.schoolSituation}`),
-                    found.outOfSchoolSince ? t("since", { date: day(found.outOfSchoolSince) }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(" ")
-                : null,
-            },
-            { label: tFiling("stuckDescription"), value: found.stuckDescription },
-            { label: tFiling("stuckSince"), value: found.stuckSince ? day(found.stuckSince) : null },
-            { label: tFiling("refusedBy"), value: found.refusedBy },
-            { label: tFiling("triedDescription"), value: found.triedDescription },
-            { label: tFiling("needDescription"), value: found.needDescription },
-            { label: tFiling("risks"), value: found.risks },
-          ]
-            .filter((row) => row.value)
-            .map((row) => (
-              <div key={row.label} className="border-b border-slate-200 py-2 last:border-b-0">
-                <dt className="font-semibold">{row.label}</dt>
-                <dd className="whitespace-pre-line break-words">{row.value}</dd>
-              </div>
-            ))}
-        </dl>
-      </section>
-
-      <AnsweredQuestions questions={found.answeredQuestions} />
-
-      <Interventions interventions={found.interventions} childName={found.childName} />
 
       {found.decisions.map((decision) => (
         <section key={decision.id} aria-labelledby={`d-${decision.id}`} className={`rounded border bg-white p-5 ${decision.supersededBy ? "border-dashed border-slate-500" : "border-slate-300"}`}>
@@ -213,21 +195,69 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
         </p>
       )}
 
+      {/* The staff words this page shows, explained; folded until someone opens it. */}
+      <GlossaryList
+        texts={[
+          t(`next.${found.status}`),
+          found.closingNote,
+          found.openQuestion?.question,
+          ...found.answeredQuestions.flatMap((q) => [q.question, q.withdrawReason]),
+          ...found.interventions.flatMap((i) => [i.participants, i.outcome, i.nextStep, i.involvementNote]),
+          ...found.decisions.flatMap((d) => [d.legalBasis, d.rationale, ...d.assignments.flatMap((a) => [a.party, a.description, a.payer])]),
+          ...found.timeline.map((entry) => describe(entry.kind)),
+        ]}
+      />
+
+      <AnsweredQuestions questions={found.answeredQuestions} />
+
+      <Interventions interventions={found.interventions} childName={found.childName} />
+
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title" className="text-2xl font-bold">{t("timelineTitle")}</h2>
-        <ol className="mt-4 space-y-4 border-l-4 border-teal-800 pl-5">
-          {found.timeline.map((entry) => (
-            <li key={entry.id}>
-              <p className="text-sm font-semibold text-slate-700">
-                <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "long", timeStyle: "short" })}</time>
-              </p>
-              <p className="text-lg">{describe(entry.kind)}</p>
-            </li>
-          ))}
-        </ol>
+        {/* The newest steps, newest first; the earlier ones fold away under them. */}
+        <TimelineList entries={recentSteps} describe={describe} when={moment} />
+        {earlierSteps.length > 0 && (
+          <details className="mt-4">
+            <summary className="cursor-pointer font-semibold">{t("earlierSteps", { count: earlierSteps.length })}</summary>
+            <TimelineList entries={earlierSteps} describe={describe} when={moment} />
+          </details>
+        )}
       </section>
 
       <DocumentsSection {...await listCaseDocuments(actor, { id: found.id })} />
+
+      {/* What the family wrote themselves: there when they want it, folded so that what is new comes first. */}
+      <FoldedSection id="gemeld" title={t("filedTitle")} summary={t("filedSummary", { date: day(found.createdAt) })}>
+        <dl className="mt-1">
+          {[
+            { label: tFiling("childBirthDate"), value: day(found.childBirthDate) },
+            {
+              label: tFiling("schoolSituation"),
+              value: found.schoolSituation
+                ? [
+                    tFiling(`schoolSituation_${found.schoolSituation}`),
+                    found.outOfSchoolSince ? t("since", { date: day(found.outOfSchoolSince) }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" ")
+                : null,
+            },
+            { label: tFiling("stuckDescription"), value: found.stuckDescription },
+            { label: tFiling("stuckSince"), value: found.stuckSince ? day(found.stuckSince) : null },
+            { label: tFiling("refusedBy"), value: found.refusedBy },
+            { label: tFiling("triedDescription"), value: found.triedDescription },
+            { label: tFiling("needDescription"), value: found.needDescription },
+            { label: tFiling("risks"), value: found.risks },
+          ]
+            .filter((row) => row.value)
+            .map((row) => (
+              <div key={row.label} className="border-b border-slate-200 py-2 last:border-b-0">
+                <dt className="font-semibold">{row.label}</dt>
+                <dd className="whitespace-pre-line break-words">{row.value}</dd>
+              </div>
+            ))}
+        </dl>
+      </FoldedSection>
 
       <AccessLogSection log={accessLog} caseNumber={found.number} olderPage={accessLogBefore !== null} describeStep={describeStep} />
 
