@@ -260,6 +260,11 @@ export const bindingConfirmation = {
   bindingConfirmed: checkbox.refine((v) => v, { error: "bindingConfirmRequired" }),
 };
 
+/** The same for an action that ends a case for good, such as declaring it not admissible. */
+export const closingConfirmation = {
+  closingConfirmed: checkbox.refine((v) => v, { error: "closingConfirmRequired" }),
+};
+
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().email({ error: "invalidEmail" }).max(254),
   password: z.string().min(1, { error: "required" }).max(200, { error: "tooLong" }),

@@ -133,3 +133,10 @@ export async function recordImpasseForReferral(page: Page): Promise<void> {
   await refer.getByRole("group", { name: /Wat houdt de hulp tegen/ }).getByLabel("Organisaties werken niet samen").check();
   await refer.getByRole("group", { name: /Welke soorten organisaties/ }).getByLabel("Jeugdhulpaanbieder").check();
 }
+
+/** Opens an action the staff case page folds away (one that is not a usual next step of the case). */
+export async function openAction(page: Page, title: string): Promise<void> {
+  const section = page.getByRole("region", { name: title });
+  await section.getByRole("heading", { name: title }).click();
+  await expect(section.locator("details")).toHaveAttribute("open", "");
+}

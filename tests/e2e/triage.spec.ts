@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectAccessible, openAction, signIn, signOut } from "./fixtures";
 import { fileForDenHaag } from "./filing";
 
 /**
@@ -31,12 +31,16 @@ test("the aanspreekpunt claims the case, assigns it to a colleague and adds a no
   await visit(page, `/zaken/${caseNumber}`);
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
   // A new case can be claimed, assigned, transferred or declared not admissible; a note waits for triage.
+  // Claiming is the usual step and open; the others are folded under their titles.
   await expect(page.getByRole("button", { name: "Notitie opslaan" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Overdragen" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Overdragen aan een andere gemeente" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Overdragen" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Niet in behandeling nemen en afsluiten" })).toBeHidden();
   await page.getByRole("button", { name: "Oppakken" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
 
   // Without a choice the form says so next to the field.
+  await openAction(page, "Toewijzen aan een collega");
   await page.getByRole("button", { name: "Toewijzen" }).click();
   await expect(page.getByText("Kies een collega uit de lijst.")).toBeVisible();
   await expectAccessible(page);
@@ -48,6 +52,7 @@ test("the aanspreekpunt claims the case, assigns it to a colleague and adds a no
   await expectAccessible(page);
 
   // An empty note is refused; what was typed survives a refusal.
+  await openAction(page, "Notitie maken");
   await page.getByRole("button", { name: "Notitie opslaan" }).click();
   await expect(page.locator("#staffNote-error")).toHaveText("Vul dit in.");
   await page.getByRole("textbox", { name: /^Notitie/ }).fill(note);
@@ -63,6 +68,7 @@ test("the aanspreekpunt transfers the case to Delft and can no longer open it", 
   await visit(page, `/zaken/${caseNumber}`);
 
   // A reason that is too short comes back with a message, and the choice and text are kept.
+  await openAction(page, "Overdragen aan een andere gemeente");
   await page.getByLabel("Zoek een gemeente in de lijst").fill("delft");
   await expect(page.getByLabel("Naar welke gemeente?").locator("option")).toHaveCount(2);
   await page.getByLabel("Naar welke gemeente?").selectOption({ label: "Delft" });
@@ -98,6 +104,7 @@ test("Delft's aanspreekpunt finds the case with its transfer history", async ({ 
   await expect(transfers).toContainText("Van Den Haag naar Delft");
   await expect(transfers).toContainText("Volgens het woonplaatsbeginsel is Delft verantwoordelijk.");
   // The case moved once: moving it again needs the expert team's agreement.
+  await openAction(page, "Overdragen aan een andere gemeente");
   await expect(page.getByLabel("Instemming van het expertteam")).toBeVisible();
   // Nobody in Delft handles it yet.
   await expect(page.getByRole("region", { name: "Gegevens" }).locator("div").filter({ hasText: /^Opgepakt door/ })).toContainText("Nog niemand");

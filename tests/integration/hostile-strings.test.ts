@@ -579,9 +579,14 @@ const plans: Record<string, Plan> = {
     },
   },
   inadmissibleAction: {
-    file: STAFF, call: "state", fields: { ...caseFields, inadmissibleReason: text(), complaintRoute: text() },
+    file: STAFF, call: "state", fields: { ...caseFields, inadmissibleReason: text(), complaintRoute: text(), closingConfirmed: strict },
     setup: caseSetup("TRIAGE", (w) => w.cast.aanspreekpunt),
-    form: (ctx) => ({ ...caseForm(ctx), inadmissibleReason: "Er is al passende hulp gestart.", complaintRoute: "Bel de klachtenlijn van de gemeente." }),
+    form: (ctx) => ({
+      ...caseForm(ctx),
+      inadmissibleReason: "Er is al passende hulp gestart.",
+      complaintRoute: "Bel de klachtenlijn van de gemeente.",
+      closingConfirmed: "on",
+    }),
     reset: (ctx) => setStatus(ctx, "TRIAGE", { result: null, closedAt: null, closingNote: null }),
     // The family reads reason and complaint route as one closing note, the reason first.
     readBack: async (ctx) => {

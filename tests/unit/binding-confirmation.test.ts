@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bindingConfirmation, correctDecisionInput, recordDecisionInput } from "@/lib/domain/inputs";
+import { bindingConfirmation, closingConfirmation, correctDecisionInput, declareInadmissibleInput, recordDecisionInput } from "@/lib/domain/inputs";
 
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const decision = {
@@ -31,5 +31,12 @@ describe("the confirmation before a binding decision", () => {
     const corrected = correctDecisionInput.extend(bindingConfirmation);
     expect(corrected.safeParse(correction).error?.issues[0]?.message).toBe("bindingConfirmRequired");
     expect(corrected.safeParse({ ...correction, bindingConfirmed: "on" }).success).toBe(true);
+  });
+
+  it("asks the same before a case is declared not admissible, which closes it for good", () => {
+    const form = declareInadmissibleInput.extend(closingConfirmation);
+    const input = { caseId: decision.caseId, inadmissibleReason: "Er is al passende hulp gestart.", complaintRoute: "Bel de klachtenlijn." };
+    expect(form.safeParse(input).error?.issues.map((i) => i.message)).toEqual(["closingConfirmRequired"]);
+    expect(form.safeParse({ ...input, closingConfirmed: "on" }).success).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   CheckboxField,
   FormMessage,
@@ -11,7 +11,8 @@ import {
   TextField,
   type FormFeedback,
 } from "@/components/form-fields";
-import type { CaseActionName } from "@/lib/domain/case-machine";
+import type { CaseActionName, CaseStatus } from "@/lib/domain/case-machine";
+import { orderActions } from "@/lib/domain/next-steps";
 import { interventionTypes } from "@/lib/domain/inputs";
 import type { ActionState } from "@/lib/server/action";
 import { CloseForm, RefineEvaluationForm } from "./close-form";
@@ -49,6 +50,34 @@ export type TriageContext = {
   gemeenteName: string;
 };
 
+/**
+ * An action's section. A folded one (not a usual next step) shows only its
+ * title until opened, and stays open while it holds an answer of the server.
+ */
+function ActionSection({ id, title, folded, open, children }: { id: string; title: string; folded: boolean; open?: boolean; children: ReactNode }) {
+  const heading = (
+    <h3 id={id} className={`text-xl font-bold ${folded ? "inline" : ""}`}>
+      {title}
+    </h3>
+  );
+  if (!folded) {
+    return (
+      <section aria-labelledby={id} className="rounded border border-slate-300 bg-white p-5">
+        {heading}
+        {children}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby={id} className="rounded border border-slate-300 bg-white">
+      <details open={open || undefined}>
+        <summary className="cursor-pointer p-4">{heading}</summary>
+        <div className="px-5 pb-5">{children}</div>
+      </details>
+    </section>
+  );
+}
+
 function ActionForm({
   id,
   title,
@@ -57,6 +86,7 @@ function ActionForm({
   caseId,
   caseNumber,
   submit,
+  folded = false,
   children,
 }: {
   id: string;
@@ -66,15 +96,13 @@ function ActionForm({
   caseId: string;
   caseNumber: string;
   submit: string;
+  folded?: boolean;
   children?: (feedback: FormFeedback | undefined) => ReactNode;
 }) {
   const [state, formAction] = useActionState(action, null);
   const feedback = state?.ok === false ? state : undefined;
   return (
-    <section aria-labelledby={id} className="rounded border border-slate-300 bg-white p-5">
-      <h3 id={id} className="text-xl font-bold">
-        {title}
-      </h3>
+    <ActionSection id={id} title={title} folded={folded} open={feedback !== undefined}>
       {intro && <p className="mt-1 mb-4">{intro}</p>}
       <form action={formAction} noValidate className="mt-3">
         <FormMessage error={feedback?.error} />
@@ -83,7 +111,7 @@ function ActionForm({
         {children?.(feedback)}
         <SubmitButton>{submit}</SubmitButton>
       </form>
-    </section>
+    </ActionSection>
   );
 }
 
@@ -151,6 +179,7 @@ function BindingConfirmation({ feedback }: { feedback: FormFeedback | undefined 
 export function ActionPanel({
   caseId,
   caseNumber,
+  status,
   available,
   proposerIsActor,
   correction,
@@ -163,6 +192,7 @@ export function ActionPanel({
 }: {
   caseId: string;
   caseNumber: string;
+  status: CaseStatus;
   available: CaseActionName[];
   proposerIsActor: boolean;
   /** The decision in force, which a correction supersedes; null before there is one */
@@ -189,28 +219,32 @@ export function ActionPanel({
   // Refining needs an evaluation: a withdrawn or inadmissible case has none.
   const offered = available.filter((a) => a !== "case.refineEvaluation" || evaluation.stored);
   if (offered.length === 0) return <p>{t("noActions")}</p>;
-  return (
-    <div className="space-y-6">
-      {available.includes("case.claim") && (
-        <ActionForm id="a-claim" title={t("claim.title")} intro={t("claim.intro")} action={actions.claim} caseId={caseId} caseNumber={caseNumber} submit={t("claim.submit")} />
-      )}
-      {available.includes("case.startLocal") && (
-        <ActionForm id="a-local" title={t("startLocal.title")} intro={t("startLocal.intro")} action={actions.startLocal} caseId={caseId} caseNumber={caseNumber} submit={t("startLocal.submit")}>
+  const forms: Partial<Record<CaseActionName, (folded: boolean) => ReactNode>> = {
+    "case.claim": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-claim" title={t("claim.title")} intro={t("claim.intro")} action={actions.claim} caseId={caseId} caseNumber={caseNumber} submit={t("claim.submit")} />
+      ),
+    "case.startLocal": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-local" title={t("startLocal.title")} intro={t("startLocal.intro")} action={actions.startLocal} caseId={caseId} caseNumber={caseNumber} submit={t("startLocal.submit")}>
           {(f) => <TextArea name="note" label={t("startLocal.note")} required feedback={f} />}
         </ActionForm>
-      )}
-      {available.includes("case.requestInfo") && (
-        <ActionForm id="a-info" title={t("requestInfo.title")} intro={t("requestInfo.intro")} action={actions.requestInfo} caseId={caseId} caseNumber={caseNumber} submit={t("requestInfo.submit")}>
+      ),
+    "case.requestInfo": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-info" title={t("requestInfo.title")} intro={t("requestInfo.intro")} action={actions.requestInfo} caseId={caseId} caseNumber={caseNumber} submit={t("requestInfo.submit")}>
           {(f) => <TextArea name="familyQuestion" label={t("requestInfo.question")} hint={t("requestInfo.questionHint")} required shownToFamily feedback={f} />}
         </ActionForm>
-      )}
-      {available.includes("case.withdrawQuestion") && (
-        <ActionForm id="a-withdraw-question" title={t("withdrawQuestion.title")} intro={t("withdrawQuestion.intro")} action={actions.withdrawQuestion} caseId={caseId} caseNumber={caseNumber} submit={t("withdrawQuestion.submit")}>
+      ),
+    "case.withdrawQuestion": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-withdraw-question" title={t("withdrawQuestion.title")} intro={t("withdrawQuestion.intro")} action={actions.withdrawQuestion} caseId={caseId} caseNumber={caseNumber} submit={t("withdrawQuestion.submit")}>
           {(f) => <TextArea name="withdrawReason" label={t("withdrawQuestion.reason")} hint={t("withdrawQuestion.reasonHint")} required rows={3} shownToFamily feedback={f} />}
         </ActionForm>
-      )}
-      {available.includes("case.refer") && (
-        <ActionForm id="a-refer" title={t("refer.title")} intro={t("refer.intro")} action={actions.refer} caseId={caseId} caseNumber={caseNumber} submit={t("refer.submit")}>
+      ),
+    "case.refer": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-refer" title={t("refer.title")} intro={t("refer.intro")} action={actions.refer} caseId={caseId} caseNumber={caseNumber} submit={t("refer.submit")}>
           {(f) => (
             <>
               <TextArea name="question" label={t("refer.question")} required feedback={f} />
@@ -218,9 +252,10 @@ export function ActionPanel({
             </>
           )}
         </ActionForm>
-      )}
-      {available.includes("case.logIntervention") && (
-        <ActionForm id="a-intervention" title={t("logIntervention.title")} action={actions.logIntervention} caseId={caseId} caseNumber={caseNumber} submit={t("logIntervention.submit")}>
+      ),
+    "case.logIntervention": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-intervention" title={t("logIntervention.title")} action={actions.logIntervention} caseId={caseId} caseNumber={caseNumber} submit={t("logIntervention.submit")}>
           {(f) => (
             <>
               <SelectField
@@ -244,9 +279,10 @@ export function ActionPanel({
             </>
           )}
         </ActionForm>
-      )}
-      {available.includes("case.propose") && (
-        <ActionForm id="a-propose" title={t("propose.title")} intro={t("propose.intro")} action={actions.propose} caseId={caseId} caseNumber={caseNumber} submit={t("propose.submit")}>
+      ),
+    "case.propose": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-propose" title={t("propose.title")} intro={t("propose.intro")} action={actions.propose} caseId={caseId} caseNumber={caseNumber} submit={t("propose.submit")}>
           {(f) => (
             <>
               <TextArea name="proposal" label={t("propose.proposal")} required feedback={f} />
@@ -254,15 +290,14 @@ export function ActionPanel({
             </>
           )}
         </ActionForm>
-      )}
-      {available.includes("case.decide") &&
-        (proposerIsActor ? (
-          <section aria-labelledby="a-decide" className="rounded border border-slate-300 bg-white p-5">
-            <h3 id="a-decide" className="text-xl font-bold">{t("decide.title")}</h3>
-            <p className="mt-2">{t("decide.fourEyes")}</p>
-          </section>
+      ),
+    "case.decide": (folded) =>
+      (proposerIsActor ? (
+          <ActionSection id="a-decide" title={t("decide.title")} folded={folded}>
+              <p className="mt-2">{t("decide.fourEyes")}</p>
+            </ActionSection>
         ) : (
-          <ActionForm id="a-decide" title={t("decide.title")} intro={t("decide.intro")} action={actions.decide} caseId={caseId} caseNumber={caseNumber} submit={t("decide.submit")}>
+          <ActionForm folded={folded} id="a-decide" title={t("decide.title")} intro={t("decide.intro")} action={actions.decide} caseId={caseId} caseNumber={caseNumber} submit={t("decide.submit")}>
             {(f) => (
               <>
                 {proposal && (
@@ -287,16 +322,15 @@ export function ActionPanel({
               </>
             )}
           </ActionForm>
-        ))}
-      {available.includes("case.correctDecision") &&
-        correction &&
+        )),
+    "case.correctDecision": (folded) =>
+      correction &&
         (proposerIsActor ? (
-          <section aria-labelledby="a-correct" className="rounded border border-slate-300 bg-white p-5">
-            <h3 id="a-correct" className="text-xl font-bold">{tExpert("correct.title")}</h3>
-            <p className="mt-2">{tExpert("correct.fourEyes")}</p>
-          </section>
+          <ActionSection id="a-correct" title={tExpert("correct.title")} folded={folded}>
+              <p className="mt-2">{tExpert("correct.fourEyes")}</p>
+            </ActionSection>
         ) : (
-          <ActionForm id="a-correct" title={tExpert("correct.title")} intro={tExpert("correct.intro")} action={actions.correctDecision} caseId={caseId} caseNumber={caseNumber} submit={tExpert("correct.submit")}>
+          <ActionForm folded={folded} id="a-correct" title={tExpert("correct.title")} intro={tExpert("correct.intro")} action={actions.correctDecision} caseId={caseId} caseNumber={caseNumber} submit={tExpert("correct.submit")}>
             {(f) => (
               <>
                 <input type="hidden" name="decisionId" value={correction.id} />
@@ -308,20 +342,20 @@ export function ActionPanel({
               </>
             )}
           </ActionForm>
-        ))}
-      {available.includes("case.note") && (
-        <ActionForm id="a-note" title={tTriage("note.title")} intro={tTriage("note.intro")} action={actions.note} caseId={caseId} caseNumber={caseNumber} submit={tTriage("note.submit")}>
+        )),
+    "case.note": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-note" title={tTriage("note.title")} intro={tTriage("note.intro")} action={actions.note} caseId={caseId} caseNumber={caseNumber} submit={tTriage("note.submit")}>
           {(f) => <TextArea name="staffNote" label={tTriage("note.note")} required feedback={f} />}
         </ActionForm>
-      )}
-      {available.includes("case.assign") &&
-        (triage.colleagues.length === 0 ? (
-          <section aria-labelledby="a-assign" className="rounded border border-slate-300 bg-white p-5">
-            <h3 id="a-assign" className="text-xl font-bold">{tTriage("assign.title")}</h3>
-            <p className="mt-2">{tTriage("assign.nobody")}</p>
-          </section>
+      ),
+    "case.assign": (folded) =>
+      (triage.colleagues.length === 0 ? (
+          <ActionSection id="a-assign" title={tTriage("assign.title")} folded={folded}>
+              <p className="mt-2">{tTriage("assign.nobody")}</p>
+            </ActionSection>
         ) : (
-          <ActionForm id="a-assign" title={tTriage("assign.title")} intro={tTriage("assign.intro")} action={actions.assign} caseId={caseId} caseNumber={caseNumber} submit={tTriage("assign.submit")}>
+          <ActionForm folded={folded} id="a-assign" title={tTriage("assign.title")} intro={tTriage("assign.intro")} action={actions.assign} caseId={caseId} caseNumber={caseNumber} submit={tTriage("assign.submit")}>
             {(f) => (
               <SelectField
                 name="assigneeId"
@@ -333,9 +367,10 @@ export function ActionPanel({
               />
             )}
           </ActionForm>
-        ))}
-      {available.includes("case.transfer") && (
-        <ActionForm id="a-transfer" title={tTriage("transfer.title")} intro={tTriage("transfer.intro")} action={actions.transfer} caseId={caseId} caseNumber={caseNumber} submit={tTriage("transfer.submit")}>
+        )),
+    "case.transfer": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-transfer" title={tTriage("transfer.title")} intro={tTriage("transfer.intro")} action={actions.transfer} caseId={caseId} caseNumber={caseNumber} submit={tTriage("transfer.submit")}>
           {(f) => (
             <>
               <p className="mb-4 font-semibold">{tTriage("transfer.afterwards")}</p>
@@ -352,9 +387,10 @@ export function ActionPanel({
             </>
           )}
         </ActionForm>
-      )}
-      {available.includes("case.declareInadmissible") && (
-        <ActionForm id="a-inadmissible" title={tTriage("inadmissible.title")} intro={tTriage("inadmissible.intro")} action={actions.inadmissible} caseId={caseId} caseNumber={caseNumber} submit={tTriage("inadmissible.submit")}>
+      ),
+    "case.declareInadmissible": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-inadmissible" title={tTriage("inadmissible.title")} intro={tTriage("inadmissible.intro")} action={actions.inadmissible} caseId={caseId} caseNumber={caseNumber} submit={tTriage("inadmissible.submit")}>
           {(f) => (
             <>
               <TextArea name="inadmissibleReason" label={tTriage("inadmissible.reason")} hint={tTriage("inadmissible.reasonHint")} required rows={3} shownToFamily feedback={f} />
@@ -368,15 +404,37 @@ export function ActionPanel({
                 initial={tTriage("inadmissible.routeDefault", { gemeente: triage.gemeenteName })}
                 feedback={f}
               />
+              <div className="mb-5 rounded border-l-8 border-amber-600 bg-amber-50 p-4">
+                <p className="mb-3 font-semibold">{tTriage("inadmissible.whatHappens")}</p>
+                <CheckboxField name="closingConfirmed" label={tTriage("inadmissible.confirm")} feedback={f} />
+              </div>
             </>
           )}
         </ActionForm>
-      )}
-      {available.includes("case.close") && (
+      ),
+    "case.close": (folded) =>
+      (
         <CloseForm caseId={caseId} caseNumber={caseNumber} openAssignments={openAssignments} defaults={evaluation.defaults} today={today} action={actions.close} />
-      )}
-      {offered.includes("case.refineEvaluation") && (
+      ),
+    "case.refineEvaluation": (folded) =>
+      (
         <RefineEvaluationForm caseId={caseId} caseNumber={caseNumber} current={evaluation.defaults} today={today} action={actions.refineEvaluation} />
+      ),
+  };
+  // The usual next steps open and first; every other action folded under its own title.
+  const { usual, other } = orderActions(status, offered.filter((a) => forms[a] !== undefined));
+  return (
+    <div className="space-y-6">
+      {usual.map((a) => (
+        <Fragment key={a}>{forms[a]!(false)}</Fragment>
+      ))}
+      {other.length > 0 && (
+        <>
+          <h3 className="pt-2 text-xl font-bold">{t("otherActions")}</h3>
+          {other.map((a) => (
+            <Fragment key={a}>{forms[a]!(true)}</Fragment>
+          ))}
+        </>
       )}
     </div>
   );

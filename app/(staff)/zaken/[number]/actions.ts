@@ -15,6 +15,7 @@ import {
   recordDecisionInput,
   withdrawQuestionInput,
   bindingConfirmation,
+  closingConfirmation,
   referCaseInput,
   refineEvaluationInput,
   requestInfoInput,
@@ -180,8 +181,9 @@ export const transferAction: Action = async (_prev, formData) => {
 
 export const inadmissibleAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
-  const input = fields(formData, ["caseId", "inadmissibleReason", "complaintRoute"]);
-  return done(formData)(await runAction(declareInadmissibleInput, input, formValues(formData), (p) => declareInadmissible(actor, p)));
+  const input = fields(formData, ["caseId", "inadmissibleReason", "complaintRoute", "closingConfirmed"]);
+  const confirmed = declareInadmissibleInput.extend(closingConfirmation);
+  return done(formData)(await runAction(confirmed, input, formValues(formData), ({ closingConfirmed: _, ...p }) => declareInadmissible(actor, p)));
 };
 
 export const closeAction: Action = async (_prev, formData) => {

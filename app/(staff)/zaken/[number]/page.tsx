@@ -288,6 +288,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
           <ActionPanel
             caseId={c.id}
             caseNumber={c.number}
+            status={c.status}
             available={view.actions}
             proposerIsActor={view.proposerIsActor}
             openAssignments={openAssignmentCount(c.decisions)}
