@@ -313,6 +313,8 @@ export const gemeenteContactInput = z
     clientSupportName: optionalText(200),
     clientSupportPhone: optionalPublicPhone,
     clientSupportUrl: optionalWebAddress,
+    ombudsmanName: optionalText(200),
+    ombudsmanUrl: optionalWebAddress,
   })
   .strict();
 export type GemeenteContactInput = z.infer<typeof gemeenteContactInput>;

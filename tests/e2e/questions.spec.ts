@@ -27,7 +27,7 @@ test("the aanspreekpunt asks the family a question and the family answers it", a
   await expect(page.getByText("U heeft de vraag beantwoord.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toHaveCount(0);
   // The question and the answer stay on the family's page, with their days.
-  const answered = page.getByRole("region", { name: "Vragen aan u en uw antwoorden" }).getByRole("listitem").first();
+  const answered = page.getByRole("region", { name: "Eerdere vragen en antwoorden" }).getByRole("listitem").first();
   await expect(answered).toContainText("Heeft Emma al een verwijzing van de huisarts?");
   await expect(answered).toContainText("Ja, sinds vorige week.");
   await expect(answered).toContainText(/Uw antwoord van \d+ \w+ \d{4}/);
@@ -75,7 +75,7 @@ test("the aanspreekpunt takes a question back while waiting, and the family read
   await signIn(page, "ouder@demo.doorbraak.nl");
   await page.goto(`/mijn-meldingen/${number}`);
   await expect(page.getByRole("heading", { name: "De gemeente heeft een vraag voor u" })).toHaveCount(0);
-  const taken = page.getByRole("region", { name: "Vragen aan u en uw antwoorden" }).getByRole("listitem").first();
+  const taken = page.getByRole("region", { name: "Eerdere vragen en antwoorden" }).getByRole("listitem").first();
   await expect(taken).toContainText("Welke school heeft Vera het laatst bezocht?");
   await expect(taken).toContainText("U hoeft deze vraag niet meer te beantwoorden.");
   await expect(taken).toContainText("De school heeft het ons al verteld.");
@@ -115,7 +115,7 @@ test("the expert team asks the family a question; the family answers it and the 
   await expect(page.getByRole("heading", { name: "Het expertteam heeft een vraag voor u" })).toBeVisible();
   await page.getByLabel("Uw antwoord").fill("Naar een school met kleine klassen.");
   await page.getByRole("button", { name: "Antwoord versturen" }).click();
-  const answered = page.getByRole("region", { name: "Vragen aan u en uw antwoorden" }).getByRole("listitem").first();
+  const answered = page.getByRole("region", { name: "Eerdere vragen en antwoorden" }).getByRole("listitem").first();
   await expect(answered).toContainText(/Vraag van het expertteam, \d+ \w+ \d{4}/);
   await expect(answered).toContainText("Naar een school met kleine klassen.");
   await expectAccessible(page);
@@ -124,7 +124,7 @@ test("the expert team asks the family a question; the family answers it and the 
   await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
   await page.goto(`/zaken/${number}`);
   await expect(page.getByRole("main").getByText("Bij het expertteam").first()).toBeVisible();
-  const questions = page.getByRole("region", { name: "Vragen aan het gezin" });
+  const questions = page.getByRole("region", { name: "Vragen aan het gezin", exact: true });
   await expect(questions).toContainText("Wat wil Mila zelf het liefst?");
   await expect(questions).toContainText("Naar een school met kleine klassen.");
   await signOut(page);

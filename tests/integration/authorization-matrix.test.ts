@@ -455,6 +455,8 @@ const matrix: Record<string, Entry> = {
           clientSupportName: "",
           clientSupportPhone: "",
           clientSupportUrl: "",
+          ombudsmanName: "",
+          ombudsmanUrl: "",
         }),
       ),
   },
@@ -883,6 +885,8 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(portal)/mijn-meldingen/[number]/bevestiging/page.tsx": ["followCase"],
   "app/(portal)/mijn-meldingen/[number]/page.tsx": ["followCase", "listCaseInvitations", "readAccessLog", "listCaseDocuments", "familyAssignmentFollowUp"],
   "app/(portal)/mijn-meldingen/page.tsx": ["listMyCases"],
+  // The demo's mailbox reads mail files of the demo only (DEMO_MAILBOX_DIR), no data of the database; not found elsewhere.
+  "app/(public)/demo/post/page.tsx": [],
   "app/(public)/gemeenten/[cbsCode]/page.tsx": [],
   "app/(public)/gemeenten/page.tsx": [],
   "app/(public)/inloggen/page.tsx": [],

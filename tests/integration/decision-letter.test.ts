@@ -10,7 +10,7 @@ import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { decisionLetter } from "@/lib/server/decisions/decision-letter";
-import { formatCalendarDay, formatDay, type LetterData } from "@/lib/server/decisions/letter-content";
+import { formatCalendarDay, formatDay, letterContent, type LetterData } from "@/lib/server/decisions/letter-content";
 import { toShowable } from "@/lib/server/decisions/pdf-text";
 import { renderDecisionLetter } from "@/lib/server/decisions/render-letter";
 import { NotFoundError } from "@/lib/server/errors";
@@ -95,7 +95,11 @@ describe("the decision letter", () => {
     expect(text).toContain("Wij houden in de gaten of elke opdracht op tijd klaar is.");
     expect(text).toContain("op de pagina van uw melding in Doorbraak");
     expect(text).toContain("bezwaar maken");
-    expect(text).toContain("college van burgemeester en wethouders van de gemeente Den Haag");
+    // The legal lines name the gemeente by its official name; the person who decided signs.
+    expect(text).toContain("college van burgemeester en wethouders van de gemeente 's-Gravenhage");
+    expect(text).toContain(decider.name);
+    expect(text).toContain("beslisser doorzettingsmacht jeugd");
+    expect(text).not.toContain("Wij vertellen u welke ombudsman dat is.");
     expect(text).toContain("binnen zes weken");
     expect(text).toContain("Algemene wet bestuursrecht (artikel 6:5 en 6:7)");
     expect(text).toContain("Nationale ombudsman");
@@ -188,6 +192,9 @@ describe("rendering the letter from plain data", () => {
     childName: "Noëlle Çelik-Łukasiewicz",
     gemeente: {
       name: "Den Haag",
+      officialName: "'s-Gravenhage",
+      ombudsmanName: null,
+      ombudsmanUrl: null,
       contactName: "Aanspreekpunt Jeugd",
       contactEmail: "jeugd@denhaag.example",
       contactPhone: "14 070",
@@ -198,6 +205,7 @@ describe("rendering the letter from plain data", () => {
     },
     decision: {
       decidedAt: new Date("2026-11-02T10:00:00Z"),
+      signedBy: "Ilse van Dijk",
       legalBasis: "Jeugdwet artikel 2.3",
       rationale: "Er is geen andere weg.\nDe hulp moet nu beginnen.",
       replacesDecisionOf: null,
@@ -231,5 +239,17 @@ describe("rendering the letter from plain data", () => {
     expect(toShowable("Ő\u200dł\u200f")).toEqual({ text: "Ol", lossy: false });
     expect(toShowable("👨‍👩‍👧 صالح 王")).toEqual({ text: "? ? ?", lossy: true });
     expect(toShowable("a\r\nb\tc")).toEqual({ text: "a\nb c", lossy: false });
+  });
+
+  it("sends a complaint on to the gemeente's own ombudsman when it has one, and otherwise to the Nationale ombudsman", () => {
+    const said = (gemeente: Partial<LetterData["gemeente"]>) =>
+      letterContent({ ...data, gemeente: { ...data.gemeente, ...gemeente } })
+        .flatMap((b) => ("text" in b ? [b.text] : []))
+        .join("\n");
+    const own = said({ ombudsmanName: "Ombudsman Den Haag", ombudsmanUrl: "https://www.ombudsmandenhaag.example" });
+    expect(own).toContain("Dan kunt u naar Ombudsman Den Haag (https://www.ombudsmandenhaag.example). Dat is de ombudsman van de gemeente Den Haag.");
+    expect(own).not.toContain("Nationale ombudsman");
+    expect(said({})).toContain("Dan kunt u naar de Nationale ombudsman (www.nationaleombudsman.nl).");
+    expect(said({})).toContain("namens het college van burgemeester en wethouders van de gemeente 's-Gravenhage,\nIlse van Dijk\nbeslisser doorzettingsmacht jeugd");
   });
 });

@@ -102,6 +102,8 @@ describe("directory of gemeenten: the gemeente admin keeps the details", () => {
     clientSupportName: "Cliëntondersteuning Voorbeeld",
     clientSupportPhone: "070 123 45 67",
     clientSupportUrl: "https://www.example.nl/clientondersteuning",
+    ombudsmanName: "",
+    ombudsmanUrl: "",
     ...values,
   });
 

@@ -896,11 +896,13 @@ const plans: Record<string, Plan> = {
     fields: {
       gemeenteId: strict, contactName: text(optionalTrimmed), contactEmail: text(optionalTrimmed), contactPhone: text(optionalTrimmed),
       contactHours: text(optionalTrimmed), clientSupportName: text(optionalTrimmed), clientSupportPhone: text(optionalTrimmed), clientSupportUrl: strict,
+      ombudsmanName: text(optionalTrimmed), ombudsmanUrl: strict,
     },
     setup: async (w) => ({ actor: w.admin, c: noCase, state: {} }),
     form: () => ({
       gemeenteId: world.denHaagId, contactName: "Aanspreekpunt vastgelopen zorg", contactEmail: "doorbraak@denhaag.nl", contactPhone: "14 070",
       contactHours: "Werkdagen 9-17 uur", clientSupportName: "MEE", clientSupportPhone: "070 123 4567", clientSupportUrl: "https://www.mee.nl",
+      ombudsmanName: "Ombudsman Den Haag", ombudsmanUrl: "https://www.ombudsmandenhaag.nl",
     }),
     readBack: async () => {
       const row = await prisma.gemeente.findUniqueOrThrow({ where: { id: world.denHaagId } });
@@ -911,11 +913,12 @@ const plans: Record<string, Plan> = {
         stored: {
           contactName: row.contactName, contactEmail: row.contactEmail, contactPhone: row.contactPhone, contactHours: row.contactHours,
           clientSupportName: row.clientSupportName, clientSupportPhone: row.clientSupportPhone, clientSupportUrl: row.clientSupportUrl,
+          ombudsmanName: row.ombudsmanName, ombudsmanUrl: row.ombudsmanUrl,
         },
         shown: {
           contactName: page?.aanspreekpunt.name, contactEmail: page?.aanspreekpunt.email, contactPhone: page?.aanspreekpunt.phone,
           contactHours: page?.aanspreekpunt.hours, clientSupportName: page?.clientSupport.name, clientSupportPhone: page?.clientSupport.phone,
-          clientSupportUrl: managed?.clientSupportUrl,
+          clientSupportUrl: managed?.clientSupportUrl, ombudsmanName: managed?.ombudsmanName, ombudsmanUrl: managed?.ombudsmanUrl,
         },
       };
     },

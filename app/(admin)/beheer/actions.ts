@@ -18,6 +18,8 @@ export async function updateContactAction(_prev: ActionState, formData: FormData
     clientSupportName: formData.get("clientSupportName") ?? "",
     clientSupportPhone: formData.get("clientSupportPhone") ?? "",
     clientSupportUrl: formData.get("clientSupportUrl") ?? "",
+    ombudsmanName: formData.get("ombudsmanName") ?? "",
+    ombudsmanUrl: formData.get("ombudsmanUrl") ?? "",
   };
   const result = await runAction(gemeenteContactInput, input, values, (parsed) => updateGemeenteContact(actor, parsed));
   if (result?.ok) revalidatePath("/beheer");

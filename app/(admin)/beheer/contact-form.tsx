@@ -14,6 +14,8 @@ type Contact = {
   clientSupportName: string | null;
   clientSupportPhone: string | null;
   clientSupportUrl: string | null;
+  ombudsmanName: string | null;
+  ombudsmanUrl: string | null;
 };
 
 export function ContactForm({
@@ -66,6 +68,12 @@ export function ContactForm({
           initial={gemeente.clientSupportUrl ?? ""}
           feedback={feedback}
         />
+      </fieldset>
+      <fieldset className="mb-6">
+        <legend className="mb-1 text-lg font-bold">{t("ombudsmanLegend")}</legend>
+        <p className="mb-3 text-slate-700">{t("ombudsmanIntro")}</p>
+        <TextField name="ombudsmanName" label={t("ombudsmanName")} initial={gemeente.ombudsmanName ?? ""} feedback={feedback} />
+        <TextField name="ombudsmanUrl" label={t("ombudsmanUrl")} hint={t("clientSupportUrlHint")} initial={gemeente.ombudsmanUrl ?? ""} feedback={feedback} />
       </fieldset>
       <SubmitButton>{t("save")}</SubmitButton>
     </form>

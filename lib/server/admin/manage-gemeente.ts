@@ -33,7 +33,7 @@ export async function listManagedGemeenten(actor: Actor) {
   });
 }
 
-/** The public details a gemeente admin keeps: its aanspreekpunt and where families find client support. */
+/** The public details a gemeente admin keeps: its aanspreekpunt, where families find client support, and its own ombudsman if it has one. */
 const contactFields = [
   "contactName",
   "contactEmail",
@@ -42,6 +42,8 @@ const contactFields = [
   "clientSupportName",
   "clientSupportPhone",
   "clientSupportUrl",
+  "ombudsmanName",
+  "ombudsmanUrl",
 ] as const satisfies readonly (keyof GemeenteContactInput)[];
 
 /** The gemeente admin sets the public contact details shown in the directory of gemeenten. */

@@ -31,6 +31,7 @@ export async function decisionLetter(actor: Actor, caseNumber: string): Promise<
       select: {
         id: true,
         createdAt: true,
+        decidedById: true,
         legalBasis: true,
         rationale: true,
         supersedes: { select: { createdAt: true } },
@@ -46,13 +47,17 @@ export async function decisionLetter(actor: Actor, caseNumber: string): Promise<
       select: gemeenteContactSelect,
     });
 
+    // The person who took the decision signs it, by name and function.
+    const signer = await tx.user.findUnique({ where: { id: decision.decidedById }, select: { name: true } });
+
     const { commonName, name, ...contact } = gemeente;
     const letter: LetterData = {
       caseNumber: found.number,
       childName: found.childName,
-      gemeente: { name: commonName ?? name, ...contact },
+      gemeente: { name: commonName ?? name, officialName: name, ...contact },
       decision: {
         decidedAt: decision.createdAt,
+        signedBy: signer?.name ?? null,
         legalBasis: decision.legalBasis,
         rationale: decision.rationale,
         replacesDecisionOf: decision.supersedes?.createdAt ?? null,

@@ -13,7 +13,10 @@ export type LetterData = {
   caseNumber: string;
   childName: string;
   gemeente: {
+    /** The name people use ("Den Haag") */
     name: string;
+    /** CBS's official name ("'s-Gravenhage"), which the legal lines use */
+    officialName: string;
     contactName: string | null;
     contactEmail: string | null;
     contactPhone: string | null;
@@ -21,9 +24,14 @@ export type LetterData = {
     clientSupportName: string | null;
     clientSupportPhone: string | null;
     clientSupportUrl: string | null;
+    /** The gemeente's own ombudsman; null: the Nationale ombudsman */
+    ombudsmanName: string | null;
+    ombudsmanUrl: string | null;
   };
   decision: {
     decidedAt: Date;
+    /** The decision holder who took it; null when the account is gone */
+    signedBy: string | null;
     legalBasis: string;
     rationale: string;
     /** When the decision this one replaces was taken; null when it replaces none */
@@ -94,9 +102,18 @@ function clientSupport(g: LetterData["gemeente"]): LetterBlock[] {
   ];
 }
 
+/** Where a complaint goes after the gemeente: its own ombudsman, or the Nationale ombudsman. */
+function ombudsmanText(g: LetterData["gemeente"]): string {
+  const start = "Bent u niet tevreden over hoe wij uw klacht hebben behandeld? Dan kunt u naar ";
+  if (g.ombudsmanName) return `${start}${g.ombudsmanName}${g.ombudsmanUrl ? ` (${g.ombudsmanUrl})` : ""}. Dat is de ombudsman van de gemeente ${g.name}.`;
+  return `${start}de Nationale ombudsman (${NATIONALE_OMBUDSMAN_URL}).`;
+}
+
 /** The letter from top to bottom. */
 export function letterContent(data: LetterData): LetterBlock[] {
   const g = data.gemeente.name;
+  const official = data.gemeente.officialName;
+  const college = `het college van burgemeester en wethouders van de gemeente ${official}`;
   const child = data.childName;
   const decidedOn = formatDay(data.decision.decidedAt);
   return [
@@ -168,8 +185,7 @@ export function letterContent(data: LetterData): LetterBlock[] {
     {
       kind: "paragraph",
       text:
-        "Dan kunt u bezwaar maken. U schrijft dan een brief aan het college van burgemeester en wethouders " +
-        `van de gemeente ${g}. Die brief heet een bezwaarschrift.`,
+        `Dan kunt u bezwaar maken. U schrijft dan een brief aan ${college}. Die brief heet een bezwaarschrift.`,
     },
     {
       kind: "paragraph",
@@ -202,13 +218,7 @@ export function letterContent(data: LetterData): LetterBlock[] {
         "Bent u het niet eens met het besluit zelf? Maak dan bezwaar, zoals hierboven staat.",
     },
     { kind: "paragraph", text: `Stuur uw klacht eerst naar de gemeente ${g}.` },
-    {
-      kind: "paragraph",
-      text:
-        "Bent u niet tevreden over hoe wij uw klacht hebben behandeld? Dan kunt u naar de Nationale ombudsman " +
-        `(${NATIONALE_OMBUDSMAN_URL}). Heeft uw gemeente een eigen ombudsman? Dan gaat u daarheen. ` +
-        "Wij vertellen u welke ombudsman dat is.",
-    },
+    { kind: "paragraph", text: ombudsmanText(data.gemeente) },
     {
       kind: "paragraph",
       text:
@@ -216,6 +226,13 @@ export function letterContent(data: LetterData): LetterBlock[] {
         `(${KINDEROMBUDSMAN_URL}). Kinderen en jongeren kunnen daar ook zelf terecht.`,
     },
 
-    { kind: "paragraph", text: `Met vriendelijke groet,\nnamens het college van burgemeester en wethouders van de gemeente ${g}` },
+    {
+      kind: "paragraph",
+      text: [
+        "Met vriendelijke groet,",
+        `namens ${college},`,
+        ...(data.decision.signedBy ? [data.decision.signedBy, "beslisser doorzettingsmacht jeugd"] : ["de beslisser doorzettingsmacht jeugd"]),
+      ].join("\n"),
+    },
   ];
 }

@@ -151,6 +151,7 @@ async function moveToRegion(tx: Tx, actor: Actor | null, role: Role | null, cbsC
 
 const contactFields = ["contactName", "contactEmail", "contactPhone", "contactHours"] as const;
 const clientSupportFields = ["clientSupportName", "clientSupportPhone", "clientSupportUrl"] as const;
+const ombudsmanFields = ["ombudsmanName", "ombudsmanUrl"] as const;
 const settingsSelect = {
   id: true,
   cbsCode: true,
@@ -158,9 +159,9 @@ const settingsSelect = {
   region: { select: { code: true } },
   retentionMonths: true,
   activatedAt: true,
-  ...Object.fromEntries([...contactFields, ...clientSupportFields].map((f) => [f, true])),
+  ...Object.fromEntries([...contactFields, ...clientSupportFields, ...ombudsmanFields].map((f) => [f, true])),
 } as { id: true; cbsCode: true; regionId: true; region: { select: { code: true } }; retentionMonths: true; activatedAt: true } & Record<
-  (typeof contactFields)[number] | (typeof clientSupportFields)[number],
+  (typeof contactFields)[number] | (typeof clientSupportFields)[number] | (typeof ombudsmanFields)[number],
   true
 >;
 
@@ -173,7 +174,7 @@ type Settings = Prisma.GemeenteGetPayload<{ select: typeof settingsSelect }>;
  */
 function inheritedSettings(target: Settings, olds: readonly Settings[]): Prisma.GemeenteUncheckedUpdateInput {
   const data: Prisma.GemeenteUncheckedUpdateInput = {};
-  for (const group of [contactFields, clientSupportFields]) {
+  for (const group of [contactFields, clientSupportFields, ombudsmanFields]) {
     if (group.some((f) => target[f] !== null)) continue;
     const source = olds.find((o) => group.some((f) => o[f] !== null));
     if (source) for (const f of group) data[f] = source[f];

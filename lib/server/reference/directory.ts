@@ -3,7 +3,7 @@ import { displayName } from "@/lib/domain/gemeente-name";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** How people reach a gemeente's aanspreekpunt and its client support: what the directory, the admin page and the decision letter show. */
+/** How people reach a gemeente's aanspreekpunt, its client support and its ombudsman: what the directory, the admin page and the decision letter show. */
 export const gemeenteContactSelect = {
   name: true,
   commonName: true,
@@ -14,6 +14,8 @@ export const gemeenteContactSelect = {
   clientSupportName: true,
   clientSupportPhone: true,
   clientSupportUrl: true,
+  ombudsmanName: true,
+  ombudsmanUrl: true,
 } satisfies Prisma.GemeenteSelect;
 
 /**

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Gemeente" ADD COLUMN     "ombudsmanName" TEXT,
+ADD COLUMN     "ombudsmanUrl" TEXT;
