@@ -17,10 +17,10 @@ export const filingSteps = [
   { key: "stuck", fields: ["stuckDescription", "domains", "stuckSince"] },
   { key: "refused", fields: ["refusedBy"] },
   { key: "tried", fields: ["triedDescription"] },
-  { key: "need", fields: ["needDescription"] },
+  { key: "need", fields: ["needDescription", "childWish", "childWantsToBeHeard"] },
   { key: "urgency", fields: ["urgency", "risks"] },
   { key: "consent", fields: ["consentMethod", "consent"] },
-  { key: "contact", fields: ["contactPreference", "contactPhone"] },
+  { key: "contact", fields: ["contactPreference", "contactPhone", "clientSupporterInvolved", "clientSupporterName"] },
   { key: "review", fields: [] },
 ] as const satisfies readonly { key: string; fields: readonly FilingField[] }[];
 

@@ -2,6 +2,7 @@ import { z } from "@/lib/domain/zod";
 import { MAX_THRESHOLD, MIN_THRESHOLD } from "./disclosure";
 import { MAX_SIGNAL_THRESHOLD, MIN_SIGNAL_THRESHOLD, signalMarks } from "./signals";
 import { isValidBsn, normaliseBsn } from "./bsn";
+import { heardAnswers, supporterAnswers } from "./child-voice";
 import { consentGiver, consentMethods } from "./consent";
 import { hasControlCharacters, hasLoneSurrogates, isoDay, optionalText, recordId, storableText, text } from "./fields";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
@@ -72,10 +73,14 @@ export const filingTextFields = [
   "refusedBy",
   "triedDescription",
   "needDescription",
+  "childWish",
+  "childWantsToBeHeard",
   "urgency",
   "risks",
   "contactPhone",
   "contactPreference",
+  "clientSupporterInvolved",
+  "clientSupporterName",
   "consentMethod",
   "consent",
 ] as const;
@@ -136,12 +141,22 @@ export const fileCaseInput = z
     refusedBy: text(2, 2000),
     triedDescription: text(1, 4000),
     needDescription: text(1, 2000),
+    childWish: optionalText(2000),
+    childWantsToBeHeard: z
+      .enum(heardAnswers, { error: "invalid" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     urgency: z.enum(urgencies, { error: "required" }),
     risks: optionalText(2000),
     contactPhone: optionalText(30).refine((v) => v === null || /^\+?[0-9][0-9 ()\-.]{5,}$/.test(v), {
       error: "invalidPhone",
     }),
     contactPreference: z.enum(contactPreferences, { error: "required" }),
+    clientSupporterInvolved: z
+      .enum(supporterAnswers, { error: "invalid" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    clientSupporterName: optionalText(200),
     consent: checkbox.refine((v) => v, { error: "consentRequired" }),
     consentMethod: z
       .enum(consentMethods, { error: "required" })

@@ -146,6 +146,8 @@ async function seedCases(): Promise<void> {
     risks: "Noah trekt zich terug en komt zijn kamer bijna niet meer uit.",
     triedDescription: "Gesprekken met school, het samenwerkingsverband en twee zorgaanbieders.",
     needDescription: "Een plek op een school met zorg, en begeleiding thuis.",
+    childWish: null,
+    clientSupporterName: null,
     urgency: "HIGH",
     contactPhone: "0612345678",
     contactPreference: "PHONE",
@@ -196,6 +198,8 @@ async function seedCases(): Promise<void> {
     risks: null,
     triedDescription: "Gebeld met de huisarts, de gemeente en de zorgverzekeraar.",
     needDescription: "Een afspraak voor onderzoek.",
+    childWish: null,
+    clientSupporterName: null,
     urgency: "NORMAL",
   });
 
@@ -217,6 +221,8 @@ async function seedCases(): Promise<void> {
     risks: "Milan raakt steeds verder achter en heeft geen vrienden meer om zich heen.",
     triedDescription: "Overleg met drie scholen en het wijkteam.",
     needDescription: "Een school en jeugdhulp tegelijk.",
+    childWish: null,
+    clientSupporterName: null,
     urgency: "HIGH",
   });
   await claimCase(aanspreekpunt, { caseId: local.id });
@@ -237,6 +243,8 @@ async function seedCases(): Promise<void> {
     risks: null,
     triedDescription: "Aanvraag bij het CIZ en bij de gemeente.",
     needDescription: "Duidelijkheid over wie de zorg regelt.",
+    childWish: null,
+    clientSupporterName: null,
     urgency: "NORMAL",
   });
 }
@@ -326,6 +334,8 @@ async function seedClosedCases(): Promise<void> {
       risks: null,
       triedDescription: "Gesprekken met alle partijen.",
       needDescription: "Hulp die past, zo snel mogelijk.",
+      childWish: null,
+      clientSupporterName: null,
       urgency: "NORMAL",
     });
     await claimCase(aanspreekpunt, { caseId: filed.id });
@@ -393,6 +403,8 @@ async function seedOverdueCase(): Promise<void> {
     risks: "Finn komt bijna niet meer buiten.",
     triedDescription: "Gesprekken met school, de huisarts en het wijkteam.",
     needDescription: "Snel hulp bij de angst, en een plek op school die daarbij past.",
+    childWish: null,
+    clientSupporterName: null,
     urgency: "HIGH",
   });
   await claimCase(aanspreekpunt, { caseId: overdue.id });

@@ -67,11 +67,17 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await nextStep(page);
   await expectStep(page, "Wat is er nodig?");
   await page.getByLabel("Wat heeft uw kind nodig?").fill("Onderwijs met zorg erbij.");
+  // The child's own view, in the child's words.
+  await page.getByLabel("Wat wil uw kind zelf?").fill("Weer naar school, in een kleine klas.");
+  await page.getByLabel("Ja, mijn kind wil zelf gehoord worden").check();
   await nextStep(page);
   await expectStep(page, "Hoe dringend is het?");
   await page.getByLabel("Hoog").check();
   await nextStep(page);
   await expectStep(page, "Toestemming");
+  // Before consent: who reads the case, how long it is kept, how to withdraw.
+  await expect(page.getByRole("heading", { name: "Wie leest uw melding?" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("Meestal is dat 24 maanden.");
   await page.getByLabel(/Ik geef toestemming/).check();
   await nextStep(page);
   await expectStep(page, "Contact");
@@ -121,6 +127,7 @@ test("the aanspreekpunt claims the case and refers it to the expert team", async
   await expect(page.getByRole("status").filter({ hasText: "Gelukt" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Oppakken" })).toHaveCount(0);
   await expect(page.locator("main")).toContainText("Opgepakt door");
+  await expect(page.getByRole("region", { name: "Gegevens" })).toContainText("Weer naar school, in een kleine klas.");
 
   // A question that is too short gets a message next to the field and is kept.
   await page.getByLabel("Uw vraag aan het expertteam").fill("Help");

@@ -774,7 +774,7 @@ const plans: Record<string, Plan> = {
       schoolSituation: strict, outOfSchoolSince: strict, livingSituation: strict, ownGemeenteCode: strict, previousGemeenteCode: strict,
       motherGemeenteCode: strict, stuckSince: strict, stuckDescription: text(), refusedBy: text(), triedDescription: text(), needDescription: text(),
       urgency: strict, risks: text(optionalTrimmed), contactPhone: text(optionalTrimmed), contactPreference: strict, consentMethod: strict, consent: strict,
-      domains: strict,
+      domains: strict, childWish: text(optionalTrimmed), childWantsToBeHeard: strict, clientSupporterInvolved: strict, clientSupporterName: text(optionalTrimmed),
     },
     setup: async (w) => ({ actor: w.cast.professional, c: noCase, state: {} }),
     form: () => filingForm(),
@@ -1195,8 +1195,10 @@ function closingValues(c: { closingNote: string | null; result: string | null; e
 function filingValues(c: {
   childName: string | null; stuckDescription: string | null; refusedBy: string | null; triedDescription: string | null; needDescription: string | null; risks: string | null;
   childBsn: string | null; urgency: string; parties: { organisation: string | null; phone: string | null }[];
+  childWish: string | null; clientSupporterName: string | null;
 }) {
   return {
+    childWish: c.childWish, clientSupporterName: c.clientSupporterName,
     childName: c.childName, stuckDescription: c.stuckDescription, refusedBy: c.refusedBy, triedDescription: c.triedDescription,
     needDescription: c.needDescription, risks: c.risks, organisation: c.parties[0]?.organisation ?? null, contactPhone: c.parties[0]?.phone ?? null,
     childBsn: c.childBsn, urgency: c.urgency,
@@ -1288,6 +1290,7 @@ function filingForm(): Form {
     previousGemeenteCode: "", motherGemeenteCode: "", stuckSince: "", stuckDescription: "Er is al maanden geen passende hulp voor ons kind.",
     refusedBy: "De zorgaanbieder en de gemeente.", triedDescription: "Gebeld met iedereen.", needDescription: "Passende hulp.", urgency: "NORMAL",
     risks: "", contactPhone: "", contactPreference: "EMAIL", consentMethod: "IN_PERSON", consent: "on", domains: ["JEUGDHULP", "ONDERWIJS"],
+    childWish: "Weer naar school, met een vaste juf.", childWantsToBeHeard: "YES", clientSupporterInvolved: "YES", clientSupporterName: "Fatima Steun",
   };
 }
 

@@ -51,6 +51,8 @@ export function caseInput(overrides: Partial<FileCaseInput> = {}): FileCaseInput
     risks: null,
     triedDescription: "Gebeld met iedereen.",
     needDescription: "Passende hulp.",
+    childWish: null,
+    clientSupporterName: null,
     urgency: "NORMAL",
     contactPhone: null,
     contactPreference: "EMAIL",

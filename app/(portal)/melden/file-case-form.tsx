@@ -12,6 +12,8 @@ import {
   TextField,
   type FormFeedback,
 } from "@/components/form-fields";
+import { CHILD_HEARD_FROM_AGE, heardAnswers, supporterAnswers } from "@/lib/domain/child-voice";
+import { RETENTION_DEFAULT_MONTHS } from "@/lib/domain/retention";
 import { maskBsn, normaliseBsn } from "@/lib/domain/bsn";
 import { consentMethods } from "@/lib/domain/consent";
 import {
@@ -382,6 +384,14 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
 
       <Step index={7} {...stepProps}>
         <TextArea name="needDescription" label={t("needDescription")} required feedback={feedback} />
+        <TextArea name="childWish" label={t("childWish")} hint={t("childWishHint")} rows={3} feedback={feedback} />
+        <ChoiceField
+          name="childWantsToBeHeard"
+          label={t("childWantsToBeHeard")}
+          hint={t("childWantsToBeHeardHint", { age: CHILD_HEARD_FROM_AGE })}
+          feedback={feedback}
+          options={heardAnswers.map((a) => ({ value: a, label: t(`childWantsToBeHeard_${a}`) }))}
+        />
       </Step>
 
       <Step index={8} {...stepProps}>
@@ -407,6 +417,18 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
             options={consentMethods.map((m) => ({ value: m, label: t(`consentMethod_${m}`) }))}
           />
         )}
+        {/* Who will read the case, how long it is kept and how to withdraw: said before consent is given. */}
+        <div className="mb-5 rounded border border-slate-300 bg-white p-4">
+          <h3 className="font-bold">{t("consentWhoTitle")}</h3>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            <li>{t("consentWhoAanspreekpunt")}</li>
+            <li>{t("consentWhoExpertTeam")}</li>
+            <li>{t("consentWhoDecisionHolder")}</li>
+            <li>{t("consentWhoOmbudsman")}</li>
+          </ul>
+          <p className="mt-2">{t("consentKept", { months: RETENTION_DEFAULT_MONTHS })}</p>
+          <p className="mt-2">{t("consentWithdraw")}</p>
+        </div>
         <CheckboxField name="consent" label={professional ? t("consentProfessional") : t("consent")} required feedback={feedback}>
           <p className="mt-2 text-sm text-slate-700">{t("consentHint")}</p>
         </CheckboxField>
@@ -423,6 +445,14 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
           options={contactPreferences.map((c) => ({ value: c, label: t(`contactPreference_${c}`) }))}
         />
         <TextField name="contactPhone" type="tel" autoComplete="tel" label={t("contactPhone")} hint={t("contactPhoneHint")} feedback={feedback} />
+        <ChoiceField
+          name="clientSupporterInvolved"
+          label={t("clientSupporterInvolved")}
+          hint={t("clientSupporterInvolvedHint")}
+          feedback={feedback}
+          options={supporterAnswers.map((a) => ({ value: a, label: t(`clientSupporterInvolved_${a}`) }))}
+        />
+        <TextField name="clientSupporterName" label={t("clientSupporterName")} hint={t("clientSupporterNameHint")} feedback={feedback} />
       </Step>
 
       {enhanced && (
@@ -475,6 +505,12 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
       { step: 5, label: t("refusedBy"), value: one(values, "refusedBy") },
       { step: 6, label: t("triedDescription"), value: one(values, "triedDescription") },
       { step: 7, label: t("needDescription"), value: one(values, "needDescription") },
+      { step: 7, label: t("childWish"), value: one(values, "childWish") },
+      {
+        step: 7,
+        label: t("childWantsToBeHeard"),
+        value: heardAnswers.includes(one(values, "childWantsToBeHeard") as never) ? t(`childWantsToBeHeard_${one(values, "childWantsToBeHeard") as (typeof heardAnswers)[number]}`) : "",
+      },
       { step: 8, label: t("urgency"), value: one(values, "urgency") && tUrgency(one(values, "urgency") as (typeof urgencies)[number]) },
       { step: 8, label: t("risks"), value: one(values, "risks") },
       ...(professional
@@ -483,6 +519,14 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
       { step: 9, label: t("step_consent"), value: one(values, "consent") === "on" ? t("yes") : t("no") },
       { step: 10, label: t("contactPreference"), value: one(values, "contactPreference") && t(`contactPreference_${one(values, "contactPreference") as (typeof contactPreferences)[number]}`) },
       { step: 10, label: t("contactPhone"), value: one(values, "contactPhone") },
+      {
+        step: 10,
+        label: t("clientSupporterInvolved"),
+        value: supporterAnswers.includes(one(values, "clientSupporterInvolved") as never)
+          ? t(`clientSupporterInvolved_${one(values, "clientSupporterInvolved") as (typeof supporterAnswers)[number]}`)
+          : "",
+      },
+      ...(one(values, "clientSupporterInvolved") === "YES" ? [{ step: 10, label: t("clientSupporterName"), value: one(values, "clientSupporterName") }] : []),
     ];
     return (
       <dl className="divide-y divide-slate-200">

@@ -4,6 +4,7 @@ import { actorRoles } from "@/lib/auth/actor";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { deadlineFor } from "@/lib/domain/deadlines";
 import { loadNorms } from "@/lib/server/deadlines/norms";
+import { heardAnswerFor } from "@/lib/domain/child-voice";
 import { consentGiver } from "@/lib/domain/consent";
 import { todayIso, type FileCaseInput } from "@/lib/domain/inputs";
 import { may } from "@/lib/domain/permissions";
@@ -128,6 +129,10 @@ async function createCase(
         risks: input.risks,
         triedDescription: input.triedDescription,
         needDescription: input.needDescription,
+        childWish: input.childWish,
+        childWantsToBeHeard: heardAnswerFor(input.childBirthDate, input.childWantsToBeHeard, todayIso()),
+        clientSupporterInvolved: input.clientSupporterInvolved === undefined ? null : input.clientSupporterInvolved === "YES",
+        clientSupporterName: input.clientSupporterInvolved === "YES" ? input.clientSupporterName : null,
         deadlineAt: deadlineFor("SUBMITTED", now, await loadNorms(tx, gemeente.id)),
         createdAt: now,
         parties: {

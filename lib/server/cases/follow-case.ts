@@ -98,6 +98,10 @@ export async function followCase(actor: Actor, number: string) {
         refusedBy: true,
         triedDescription: true,
         needDescription: true,
+        childWish: true,
+        childWantsToBeHeard: true,
+        clientSupporterInvolved: true,
+        clientSupporterName: true,
         risks: true,
         gemeente: {
           select: {

@@ -247,6 +247,12 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
             { label: tFiling("refusedBy"), value: found.refusedBy },
             { label: tFiling("triedDescription"), value: found.triedDescription },
             { label: tFiling("needDescription"), value: found.needDescription },
+            { label: tFiling("childWish"), value: found.childWish },
+            {
+              label: tFiling("childWantsToBeHeard"),
+              value: found.childWantsToBeHeard ? tFiling(`childWantsToBeHeard_${found.childWantsToBeHeard as "YES" | "NO" | "UNSURE"}`) : null,
+            },
+            { label: tFiling("clientSupporterName"), value: found.clientSupporterInvolved ? found.clientSupporterName : null },
             { label: tFiling("risks"), value: found.risks },
           ]
             .filter((row) => row.value)

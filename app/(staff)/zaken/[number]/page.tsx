@@ -270,6 +270,11 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             <Fact label={t("refusedBy")}>{c.refusedBy ?? "—"}</Fact>
             <Fact label={t("tried")}>{c.triedDescription}</Fact>
             <Fact label={t("need")}>{c.needDescription}</Fact>
+            <Fact label={t("childWish")}>{c.childWish ?? "—"}</Fact>
+            {c.childWantsToBeHeard && <Fact label={t("childWantsToBeHeard")}>{t(`childHeard.${c.childWantsToBeHeard}`)}</Fact>}
+            <Fact label={t("clientSupporter")}>
+              {c.clientSupporterInvolved === null ? "—" : c.clientSupporterInvolved ? (c.clientSupporterName ?? t("clientSupporterYes")) : t("clientSupporterNo")}
+            </Fact>
             <Fact label={t("risks")}>{c.risks ?? "—"}</Fact>
             <Fact label={t("deadline")}>
               {c.deadlineAt ? day(c.deadlineAt) : "—"} {overdue && <strong className="text-red-800">{t("overdue")}</strong>}
