@@ -176,6 +176,8 @@ export function ChoiceField(
     options: { value: string; label: string; hint?: string }[];
     /** The boxes ticked when the form has not been sent yet (several, for checkboxes) */
     initialValues?: readonly string[];
+    /** Long lists of short options: two columns on wide screens */
+    columns?: 1 | 2;
   },
 ) {
   const [error, edited] = useFieldError(props.feedback, props.name);
@@ -204,7 +206,7 @@ export function ChoiceField(
         </p>
       )}
       <ErrorText id={`${base}-error`} errorKey={error} />
-      <div className="mt-2 space-y-2">
+      <div className={props.columns === 2 ? "mt-2 grid gap-x-6 gap-y-2 md:grid-cols-2" : "mt-2 space-y-2"}>
         {props.options.map((o) => {
           const id = `${base}-${o.value}`;
           return (

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { openFold, signIn } from "./fixtures";
 import { minimalPdfText } from "../support/minimal-pdf";
 
 /** A valid PDF of exactly `size` bytes: a one-page PDF, then padding after its end. */
@@ -21,6 +21,7 @@ async function openCase(page: Page): Promise<void> {
 }
 
 async function upload(page: Page, name: string, size: number): Promise<void> {
+  await openFold(page, "Een bestand toevoegen aan uw melding");
   await page.getByLabel("Kies een bestand").setInputFiles({ name, mimeType: "application/pdf", buffer: pdfOf(size) });
   await page.getByRole("button", { name: "Document toevoegen" }).click();
 }

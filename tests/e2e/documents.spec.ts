@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectAccessible, openFold, signIn, signOut } from "./fixtures";
 import { minimalPdfText } from "../support/minimal-pdf";
 
 /** A complete, valid one-page PDF. */
@@ -14,6 +14,8 @@ test("the family adds a document to their case, and the aanspreekpunt downloads 
   await expect(page.getByRole("heading", { level: 2, name: "Documenten" })).toBeVisible();
   await expectAccessible(page);
 
+  // Adding a file is folded until wanted.
+  await openFold(page, "Een bestand toevoegen aan uw melding");
   const fileField = page.getByLabel("Kies een bestand");
   await expect(fileField).toHaveAccessibleDescription(/Een PDF of een foto: PDF, PNG, JPEG, WebP of HEIC\. Het bestand mag niet groter zijn dan 10 MB\./);
   const addButton = page.getByRole("button", { name: "Document toevoegen" });

@@ -140,3 +140,10 @@ export async function openAction(page: Page, title: string): Promise<void> {
   await section.getByRole("heading", { name: title }).click();
   await expect(section.locator("details")).toHaveAttribute("open", "");
 }
+
+/** Opens a folded part of a page (a details element) by its summary's text, if it is not open yet. */
+export async function openFold(page: Page, summary: string): Promise<void> {
+  const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).last();
+  if ((await details.getAttribute("open")) === null) await details.locator("summary", { hasText: summary }).click();
+  await expect(details).toHaveAttribute("open", "");
+}

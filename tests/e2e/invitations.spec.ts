@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { expectAccessible, openFold, signIn, signOut } from "./fixtures";
 import { invitationLinkFor, signUpLinkFor } from "./mail-links";
 
 test("a parent invites a client supporter, who makes an account, accepts and follows the case", async ({ page }) => {
@@ -14,6 +14,7 @@ test("a parent invites a client supporter, who makes an account, accepts and fol
   await expect(page.getByRole("heading", { level: 2, name: "Wie helpt er mee?" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Wat is een cliëntondersteuner?" })).toBeVisible();
 
+  await openFold(page, "Iemand uitnodigen");
   const emailField = page.getByLabel("E-mailadres van wie u uitnodigt");
   const send = page.getByRole("button", { name: "Uitnodiging versturen" });
   // Without a choice of role the form says so next to the choice.

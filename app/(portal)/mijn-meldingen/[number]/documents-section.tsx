@@ -67,8 +67,12 @@ export function DocumentsSection({
 
       {closed && <p className="mt-4">{t("closed")}</p>}
       {canAdd && (
-        <form action={formAction} onSubmit={checkBeforeSending} noValidate className="mt-6">
-          <h3 className="mb-3 text-xl font-bold">{t("addTitle")}</h3>
+        // Folded until wanted, and open while it holds an answer, so that its message is seen.
+        <details open={state !== null || localProblem !== null || undefined} className="mt-6">
+          <summary className="cursor-pointer">
+            <h3 className="inline text-xl font-bold">{t("addOpen")}</h3>
+          </summary>
+        <form action={formAction} onSubmit={checkBeforeSending} noValidate className="mt-3">
           {!localProblem && failed && !failed.fieldErrors[FIELD] && <FormMessage error={failed.error} />}
           <p role="status" className={state?.ok && !localProblem ? "mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold" : undefined}>
             {state?.ok && !localProblem ? t("added", { name: state.data.fileName }) : null}
@@ -101,6 +105,7 @@ export function DocumentsSection({
           </div>
           <SubmitButton>{t("submit")}</SubmitButton>
         </form>
+        </details>
       )}
     </section>
   );

@@ -100,10 +100,17 @@ export function InviteSection({ caseId, caseNumber, data }: { caseId: string; ca
         </ul>
       )}
 
-      <h3 className="mt-6 text-xl font-bold">{t("section.formTitle")}</h3>
       {!data.caseOpen ? (
-        <p className="mt-2">{t("section.closed")}</p>
+        <>
+          <h3 className="mt-6 text-xl font-bold">{t("section.formTitle")}</h3>
+          <p className="mt-2">{t("section.closed")}</p>
+        </>
       ) : (
+        // Folded until wanted, and open while it holds an answer, so that its message is seen.
+        <details open={state !== null || undefined} className="mt-6">
+          <summary className="cursor-pointer">
+            <h3 className="inline text-xl font-bold">{t("section.formTitle")}</h3>
+          </summary>
         <form action={formAction} noValidate className="mt-3 max-w-xl">
           {state?.ok === true && (
             <p role="status" className="mb-5 rounded border-l-8 border-teal-800 bg-teal-50 p-4 font-semibold text-teal-900">
@@ -178,6 +185,7 @@ export function InviteSection({ caseId, caseNumber, data }: { caseId: string; ca
           </fieldset>
           <SubmitButton>{t("section.submit")}</SubmitButton>
         </form>
+        </details>
       )}
 
       <h3 className="mt-6 text-xl font-bold">{t("section.supporterTitle")}</h3>

@@ -23,6 +23,7 @@ export function CauseFields({ feedback, defaults = {} }: { feedback: FormFeedbac
       <ChoiceField
         name="causes"
         multiple
+        columns={2}
         label={t("causes")}
         hint={t("causesHint")}
         required
@@ -33,6 +34,7 @@ export function CauseFields({ feedback, defaults = {} }: { feedback: FormFeedbac
       <ChoiceField
         name="organisationKinds"
         multiple
+        columns={2}
         label={t("organisationKinds")}
         hint={t("organisationKindsHint")}
         required
