@@ -37,6 +37,35 @@ export function sizeProblem(size: number): DocumentProblem | null {
   return null;
 }
 
+/** Documents sent with the filing itself: a few, together small enough for one request (lib/http/body-limit.ts). */
+export const MAX_FILING_DOCUMENTS = 5;
+export const MAX_FILING_DOCUMENT_BYTES = 12 * 1024 * 1024;
+
+/** Keys of the `errors` message section for the filing form's documents. */
+export type FilingDocumentsProblem = "documentEmpty" | "documentTooLarge" | "documentType" | "tooManyDocuments" | "documentsTooLarge";
+
+const filingProblemOf: Record<Exclude<DocumentProblem, "fileRequired">, FilingDocumentsProblem> = {
+  fileEmpty: "documentEmpty",
+  fileTooLarge: "documentTooLarge",
+  fileType: "documentType",
+};
+
+/** What is wrong with the files chosen in the filing form, judged by their sizes (their types are read on the server). */
+export function filingDocumentsProblem(sizes: readonly number[]): FilingDocumentsProblem | null {
+  if (sizes.length > MAX_FILING_DOCUMENTS) return "tooManyDocuments";
+  for (const size of sizes) {
+    const problem = sizeProblem(size);
+    if (problem && problem !== "fileRequired") return filingProblemOf[problem];
+  }
+  if (sizes.reduce((sum, size) => sum + size, 0) > MAX_FILING_DOCUMENT_BYTES) return "documentsTooLarge";
+  return null;
+}
+
+/** The filing form's word for a problem found when reading one file's content. */
+export function filingProblemOfType(problem: DocumentProblem): FilingDocumentsProblem {
+  return problem === "fileRequired" ? "documentEmpty" : filingProblemOf[problem];
+}
+
 /**
  * Documents can be added while the case is open. A closed case (resolved,
  * not admissible, or withdrawn by the family) is a finished file: what it

@@ -1,6 +1,6 @@
 import { fileCaseInput, type filingTextFields } from "./inputs";
 
-type FilingField = (typeof filingTextFields)[number] | "domains";
+type FilingField = (typeof filingTextFields)[number] | "domains" | "documents";
 
 /**
  * The filing form as a series of short steps, one question (or a few that
@@ -21,6 +21,8 @@ export const filingSteps = [
   { key: "urgency", fields: ["urgency", "risks"] },
   { key: "consent", fields: ["consentMethod", "consent"] },
   { key: "contact", fields: ["contactPreference", "contactPhone", "clientSupporterInvolved", "clientSupporterName"] },
+  // Optional: files sent with the filing itself (they can be added later too).
+  { key: "documents", fields: ["documents"] },
   { key: "review", fields: [] },
 ] as const satisfies readonly { key: string; fields: readonly FilingField[] }[];
 

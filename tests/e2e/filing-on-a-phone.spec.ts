@@ -117,6 +117,8 @@ test("a parent on a phone files with the keyboard, closes the browser halfway an
   await press(again, "Volgende");
   await expectStep(again, "Contact");
   await press(again, "Volgende");
+  await expectStep(again, "Documenten (niet verplicht)");
+  await press(again, "Volgende");
 
   // The review shows every answer; a change goes back to that question and returns here.
   await expectStep(again, "Kijk alles na");

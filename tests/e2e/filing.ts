@@ -61,6 +61,8 @@ export async function fileForDenHaag(page: Page, childName: string, story: strin
   await nextStep(page);
   await expectStep(page, "Contact");
   await nextStep(page);
+  await expectStep(page, "Documenten (niet verplicht)");
+  await nextStep(page);
   await expectStep(page, "Kijk alles na");
   await page.getByRole("button", { name: "Melding versturen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Uw melding is verstuurd" })).toBeVisible();
@@ -93,6 +95,7 @@ export async function completeFiling(page: Page, childName: string): Promise<str
   await nextStep(page);
   await nextStep(page);
   await page.getByLabel(/Ik geef toestemming/).check();
+  await nextStep(page);
   await nextStep(page);
   await nextStep(page);
   await expectStep(page, "Kijk alles na");

@@ -82,6 +82,19 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await nextStep(page);
   await expectStep(page, "Contact");
   await nextStep(page);
+  // Documents go with the filing. A text file named .pdf is refused when the form is sent:
+  // the form comes back at this step with the message, and nothing is filed.
+  await expectStep(page, "Documenten (niet verplicht)");
+  await page.getByLabel("Documenten").setInputFiles({ name: "geen-pdf.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dit is geen pdf.") });
+  await nextStep(page);
+  await expectStep(page, "Kijk alles na");
+  await expect(page.locator("main")).toContainText("geen-pdf.pdf");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  await expectStep(page, "Documenten (niet verplicht)");
+  await expect(page.locator("#documents-error")).toHaveText(/Een van de bestanden is geen PDF of foto/);
+  await expect(page.getByLabel("Documenten")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Documenten").setInputFiles({ name: "verslag-school.pdf", mimeType: "application/pdf", buffer: samplePdf() });
+  await nextStep(page);
   await expectStep(page, "Kijk alles na");
   await expect(page.locator("main")).toContainText(childName);
   await expect(page.locator("main")).toContainText("Den Haag ('s-Gravenhage)");
@@ -101,6 +114,8 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await page.getByRole("link", { name: "Bekijk uw melding" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
   await expect(page.locator("main")).toContainText("Ontvangen");
+  // The document sent with the filing is on the case.
+  await expect(page.getByRole("table", { name: "Documenten bij deze melding, nieuwste eerst" })).toContainText("verslag-school.pdf");
   // The gemeente by the name the parent chose it by, not CBS's "'s-Gravenhage".
   await expect(page.locator("main")).toContainText(`gemeld bij de gemeente Den Haag.`);
   await expect(page.locator("main")).not.toContainText("'s-Gravenhage");
@@ -256,3 +271,8 @@ test("the ombudsman reads the audit trail of every step", async ({ page }) => {
   await expect(rows.last()).toContainText("Johan de Wit");
   await signOut(page);
 });
+
+/** The smallest file that is a PDF by its first bytes. */
+function samplePdf(): Buffer {
+  return Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+}

@@ -43,6 +43,8 @@ test("a professional files for a family, recording how consent was given", async
   await nextStep(page);
   await expectStep(page, "Contact");
   await nextStep(page);
+  await expectStep(page, "Documenten (niet verplicht)");
+  await nextStep(page);
   await expectStep(page, "Kijk alles na");
   await expect(page.locator("main")).toContainText("Telefonisch");
   await page.getByRole("button", { name: "Melding versturen" }).click();

@@ -775,6 +775,8 @@ const plans: Record<string, Plan> = {
       motherGemeenteCode: strict, stuckSince: strict, stuckDescription: text(), refusedBy: text(), triedDescription: text(), needDescription: text(),
       urgency: strict, risks: text(optionalTrimmed), contactPhone: text(optionalTrimmed), contactPreference: strict, consentMethod: strict, consent: strict,
       domains: strict, childWish: text(optionalTrimmed), childWantsToBeHeard: strict, clientSupporterInvolved: strict, clientSupporterName: text(optionalTrimmed),
+      // Files: a string in their place is no document and is passed over.
+      documents: strict,
     },
     setup: async (w) => ({ actor: w.cast.professional, c: noCase, state: {} }),
     form: () => filingForm(),

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
 import { caseStatuses } from "@/lib/domain/case-machine";
+import { requestBodyLimitBytes } from "@/lib/http/body-limit";
 import {
+  filingDocumentsProblem,
+  MAX_FILING_DOCUMENT_BYTES,
+  MAX_FILING_DOCUMENTS,
   addDocumentForm,
   attachmentDisposition,
   cleanFileName,
@@ -184,5 +188,25 @@ describe("the upload form", () => {
 
   it("lets an empty file with a name through, so the service can say it is empty", () => {
     expect(addDocumentForm.safeParse({ caseId: "c1", file: new File([], "leeg.pdf") }).success).toBe(true);
+  });
+});
+
+describe("documents sent with the filing", () => {
+  const MB = 1024 * 1024;
+
+  it("allow a few files that fit in one request together", () => {
+    expect(filingDocumentsProblem([])).toBeNull();
+    expect(filingDocumentsProblem([2 * MB, 3 * MB, 5 * MB])).toBeNull();
+  });
+
+  it("name what is wrong: too many, one too large or empty, or all together too large", () => {
+    expect(filingDocumentsProblem(Array.from({ length: MAX_FILING_DOCUMENTS + 1 }, () => 1000))).toBe("tooManyDocuments");
+    expect(filingDocumentsProblem([1000, MAX_DOCUMENT_BYTES + 1])).toBe("documentTooLarge");
+    expect(filingDocumentsProblem([0])).toBe("documentEmpty");
+    expect(filingDocumentsProblem([6 * MB, 6 * MB, 1])).toBe("documentsTooLarge");
+  });
+
+  it("stay within what the portal reads in one request", () => {
+    expect(MAX_FILING_DOCUMENT_BYTES).toBeLessThan(requestBodyLimitBytes - MB);
   });
 });

@@ -25,7 +25,7 @@ describe("the filing steps", () => {
   it("ask every field of the form exactly once, and end with the review", () => {
     const asked = filingSteps.flatMap((s) => [...s.fields]);
     expect(new Set(asked).size).toBe(asked.length);
-    expect([...asked].sort()).toEqual([...filingTextFields.filter((f) => f !== "submissionId"), "domains"].sort());
+    expect([...asked].sort()).toEqual([...filingTextFields.filter((f) => f !== "submissionId"), "domains", "documents"].sort());
     expect(filingSteps[reviewStep]?.key).toBe("review");
     expect(stepOfField("submissionId")).toBeNull();
   });

@@ -14,6 +14,7 @@ import {
 } from "@/components/form-fields";
 import { CHILD_HEARD_FROM_AGE, heardAnswers, supporterAnswers } from "@/lib/domain/child-voice";
 import { RETENTION_DEFAULT_MONTHS } from "@/lib/domain/retention";
+import { filingDocumentsProblem, MAX_FILING_DOCUMENTS, type FilingDocumentsProblem } from "@/lib/domain/documents";
 import { maskBsn, normaliseBsn } from "@/lib/domain/bsn";
 import { consentMethods } from "@/lib/domain/consent";
 import {
@@ -96,10 +97,14 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
   const [step, setStep] = useState(0);
   const [returnToReview, setReturnToReview] = useState(false);
   const [review, setReview] = useState<Values>({});
+  const [chosenFiles, setChosenFiles] = useState<string[]>([]);
   const [focusTarget, setFocusTarget] = useState<"heading" | string | null>(null);
 
   function save(form: HTMLFormElement) {
-    saveDraft(new FormData(form))
+    // A draft keeps what was typed; the files are sent once, with the filing.
+    const data = new FormData(form);
+    data.delete("documents");
+    saveDraft(data)
       .then((ok) => setSaved(ok ? "saved" : "failed"))
       .catch(() => setSaved("failed"));
   }
@@ -455,6 +460,10 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
         <TextField name="clientSupporterName" label={t("clientSupporterName")} hint={t("clientSupporterNameHint")} feedback={feedback} />
       </Step>
 
+      <Step index={stepIndex("documents")!} {...stepProps}>
+        <FilingDocuments feedback={feedback} onChoose={setChosenFiles} />
+      </Step>
+
       {enhanced && (
         <Step index={reviewStep} {...stepProps}>
           <p className="mb-4">{t("reviewIntro")}</p>
@@ -527,6 +536,7 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
           : "",
       },
       ...(one(values, "clientSupporterInvolved") === "YES" ? [{ step: 10, label: t("clientSupporterName"), value: one(values, "clientSupporterName") }] : []),
+      { step: stepIndex("documents")!, label: t("documents"), value: chosenFiles.join("\n") },
     ];
     return (
       <dl className="divide-y divide-slate-200">
@@ -590,5 +600,51 @@ function Step({ index, enhanced, current, title, errorText, headings, children }
       )}
       {children}
     </section>
+  );
+}
+
+/**
+ * The optional files of the filing. Checked for count and size as they are
+ * chosen; what they really are is read on the server. After a refused submit a
+ * browser forgets chosen files, so the message says to choose them again.
+ */
+function FilingDocuments({ feedback, onChoose }: { feedback: FormFeedback | undefined; onChoose: (names: string[]) => void }) {
+  const t = useTranslations("filing");
+  const tErrors = useTranslations("errors");
+  const [localProblem, setLocalProblem] = useState<FilingDocumentsProblem | null>(null);
+  const serverProblem = feedback?.fieldErrors?.documents;
+  const problem = localProblem ?? serverProblem;
+  const describedBy = ["documents-hint", problem ? "documents-error" : null].filter(Boolean).join(" ");
+  return (
+    <div className="mb-5">
+      <p className="mb-4">{t("documentsIntro")}</p>
+      <label htmlFor="documents" className="block font-semibold">
+        {t("documents")} <span className="font-normal text-slate-700">({t("optionalMark")})</span>
+      </label>
+      <p id="documents-hint" className="text-sm text-slate-700">
+        {t("documentsHint", { count: MAX_FILING_DOCUMENTS })}
+      </p>
+      {problem && (
+        <p id="documents-error" className="mt-1 text-sm font-semibold text-red-800">
+          {tErrors.has(problem) ? tErrors(problem) : tErrors("invalid")}
+        </p>
+      )}
+      <input
+        id="documents"
+        name="documents"
+        type="file"
+        multiple
+        accept=".pdf,image/*"
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => {
+          const files = [...(e.currentTarget.files ?? [])];
+          setLocalProblem(filingDocumentsProblem(files.map((f) => f.size)));
+          onChoose(files.map((f) => f.name));
+        }}
+        className="mt-1 block w-full rounded border-2 border-slate-600 bg-white px-3 py-2 text-base file:mr-4 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:py-1 file:font-semibold focus:outline-none focus:ring-4 focus:ring-amber-400 aria-[invalid=true]:border-red-800"
+      />
+      <p className="mt-3">{t("documentsLater")}</p>
+    </div>
   );
 }

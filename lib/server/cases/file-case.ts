@@ -21,6 +21,8 @@ import { routeFor } from "@/lib/domain/coverage";
 import { gemeenteFacts } from "@/lib/server/coverage/facts";
 import { handCaseTo } from "@/lib/server/coverage/hand-case";
 import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
+import { storeDocument } from "@/lib/server/documents/add-document";
+import type { FilingDocument } from "@/lib/server/documents/filing-documents";
 import { actingRole } from "./transition";
 
 /**
@@ -50,10 +52,11 @@ const filedCaseSelect = {
 
 /**
  * A parent, youth or professional files a new escalation with the gemeente the
- * woonplaatsbeginsel makes responsible. Submitting the same form twice files
+ * woonplaatsbeginsel makes responsible, with any documents already checked by
+ * inspectFilingDocuments. Submitting the same form twice files
  * one case: the second submit gets the first one back.
  */
-export async function fileCase(actor: Actor, input: FileCaseInput) {
+export async function fileCase(actor: Actor, input: FileCaseInput, documents: readonly FilingDocument[] = []) {
   const roles = actorRoles(actor);
   if (!may(roles, "case.file")) throw new ForbiddenError();
   if (input.filerRole === "PROFESSIONAL" && !roles.includes("PROFESSIONAL")) throw new ForbiddenError();
@@ -61,7 +64,7 @@ export async function fileCase(actor: Actor, input: FileCaseInput) {
   if (!residence) throw new DomainError("checkFields", { [requiredAnswer[input.livingSituation]]: "unknownGemeente" });
 
   try {
-    return await createCase(actor, roles, input, residence);
+    return await createCase(actor, roles, input, residence, documents);
   } catch (error) {
     // Two submits at the same moment: the unique submissionId lets one through.
     const raced = isUniqueViolation(error) ? await asActor(actor, (tx) => filedEarlier(tx, actor, input.submissionId)) : null;
@@ -87,6 +90,7 @@ async function createCase(
   roles: ReturnType<typeof actorRoles>,
   input: FileCaseInput,
   residence: NonNullable<ReturnType<typeof responsibleGemeente>>,
+  documents: readonly FilingDocument[],
 ) {
   const now = new Date();
   // A form submitted again after its case was filed takes a number it does not use:
@@ -168,6 +172,8 @@ async function createCase(
         domains: { old: null, new: input.domains },
       },
     });
+    // Documents sent with the form belong to the filing: stored with it, or not at all.
+    for (const document of documents) await storeDocument(tx, actor, caseRef, role, document);
     await deleteDraft(tx, actor);
     // An aanspreekpunt sees the case in the queue even while the gemeente is not live.
     await notifyStaff(tx, await staffWithRole(tx, { role: "AANSPREEKPUNT", gemeenteId: gemeente.id }), { kind: "caseNew", caseId: created.id, caseNumber: number, gemeenteId: gemeente.id });

@@ -3,9 +3,8 @@ import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type/core";
 import { isDocumentContentType, sizeProblem, type DocumentContentType, type DocumentProblem } from "@/lib/domain/documents";
 
-export type Inspection =
-  | { ok: true; contentType: DocumentContentType; size: number; sha256: string }
-  | { ok: false; problem: DocumentProblem };
+export type InspectedDocument = { ok: true; contentType: DocumentContentType; size: number; sha256: string };
+export type Inspection = InspectedDocument | { ok: false; problem: DocumentProblem };
 
 /**
  * What an uploaded file really is, read from its first bytes (magic numbers).
