@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, recordImpasseForReferral, signIn, signOut } from "./fixtures";
 import { fileForDenHaag } from "./filing";
 
@@ -45,16 +45,20 @@ test("the aanspreekpunt asks the family a question and the family answers it", a
   await signOut(page);
 });
 
-test("the aanspreekpunt takes a question back while waiting, and the family reads why", async ({ page }) => {
-  const childName = `Vera ${Date.now().toString(36)}`;
+/** A new case the parent filed and the aanspreekpunt, signed in at the end, has claimed. */
+async function filedAndClaimed(page: Page, child: string, story: string): Promise<string> {
   await signIn(page, "ouder@demo.doorbraak.nl");
-  const number = await fileForDenHaag(page, childName, "Vera gaat niet meer naar school. Niemand pakt het op.");
+  const number = await fileForDenHaag(page, `${child} ${Date.now().toString(36)}`, story);
   await signOut(page);
-
   await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
   await page.goto(`/zaken/${number}`);
   await page.getByRole("button", { name: "Oppakken" }).click();
   await expect(page.getByText("Gelukt. De melding is bijgewerkt.")).toBeVisible();
+  return number;
+}
+
+test("the aanspreekpunt takes a question back while waiting, and the family reads why", async ({ page }) => {
+  const number = await filedAndClaimed(page, "Vera", "Vera gaat niet meer naar school. Niemand pakt het op.");
   await page.getByLabel("Uw vraag aan het gezin").fill("Welke school heeft Vera het laatst bezocht?");
   await page.getByRole("button", { name: "Vraag versturen" }).click();
   await expect(page.getByRole("main").getByText("Wacht op het gezin").first()).toBeVisible();
@@ -84,15 +88,7 @@ test("the aanspreekpunt takes a question back while waiting, and the family read
 });
 
 test("the expert team asks the family a question; the family answers it and the aanspreekpunt sees both", async ({ page }) => {
-  const childName = `Mila ${Date.now().toString(36)}`;
-  await signIn(page, "ouder@demo.doorbraak.nl");
-  const number = await fileForDenHaag(page, childName, "Mila zit thuis. School en zorg wijzen naar elkaar.");
-  await signOut(page);
-
-  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
-  await page.goto(`/zaken/${number}`);
-  await page.getByRole("button", { name: "Oppakken" }).click();
-  await expect(page.getByText("Gelukt. De melding is bijgewerkt.")).toBeVisible();
+  const number = await filedAndClaimed(page, "Mila", "Mila zit thuis. School en zorg wijzen naar elkaar.");
   await page.getByLabel("Uw vraag aan het expertteam").fill("Wilt u een casusoverleg leiden?");
   await recordImpasseForReferral(page);
   await page.getByRole("button", { name: "Doorverwijzen" }).click();

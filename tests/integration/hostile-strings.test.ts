@@ -378,6 +378,15 @@ const evaluationForm = (): Form => ({
   blockedNote: "Wachtlijst bij de aanbieder.", breakthroughNote: "Iedereen schoof aan.",
 });
 
+/** An open question again, as requestInfo leaves it, for the next answer or withdrawal. */
+async function reopenQuestion(ctx: Ctx, w: World): Promise<void> {
+  const { gemeenteId } = await prisma.case.findUniqueOrThrow({ where: { id: ctx.c.id }, select: { gemeenteId: true } });
+  await prisma.informationRequest.create({
+    data: { caseId: ctx.c.id, gemeenteId, question: "En daarna?", askedById: w.cast.aanspreekpunt.userId, askedAt: new Date(), resumeStatus: "TRIAGE" },
+  });
+  await setStatus(ctx, "INFO_REQUESTED");
+}
+
 async function setStatus(ctx: Ctx, status: Stage | "CLOSED" | "MONITORING", extra: Record<string, unknown> = {}) {
   await prisma.case.update({ where: { id: ctx.c.id }, data: { status, ...extra } });
 }
@@ -445,14 +454,7 @@ const plans: Record<string, Plan> = {
   withdrawQuestionAction: {
     file: STAFF, call: "state", fields: { ...caseFields, withdrawReason: text() },
     setup: caseSetup("INFO_REQUESTED", (w) => w.cast.aanspreekpunt), form: (ctx) => ({ ...caseForm(ctx), withdrawReason: "De school heeft het al verteld." }),
-    // The next withdrawal needs an open question again.
-    reset: async (ctx, w) => {
-      const { gemeenteId } = await prisma.case.findUniqueOrThrow({ where: { id: ctx.c.id }, select: { gemeenteId: true } });
-      await prisma.informationRequest.create({
-        data: { caseId: ctx.c.id, gemeenteId, question: "En daarna?", askedById: w.cast.aanspreekpunt.userId, askedAt: new Date(), resumeStatus: "TRIAGE" },
-      });
-      await setStatus(ctx, "INFO_REQUESTED");
-    },
+    reset: reopenQuestion,
     readBack: async (ctx) => {
       const row = await prisma.informationRequest.findFirstOrThrow({ where: { caseId: ctx.c.id, withdrawnAt: { not: null } }, orderBy: { withdrawnAt: "desc" } });
       return { ref: row.id, stored: { withdrawReason: row.withdrawReason } };
@@ -691,14 +693,7 @@ const plans: Record<string, Plan> = {
   answerAction: {
     file: FAMILY, call: "state", fields: { ...caseFields, answer: text() },
     setup: caseSetup("INFO_REQUESTED", (w) => w.cast.family), form: (ctx) => ({ ...caseForm(ctx), answer: "De Linde, tot de zomer." }),
-    // The next answer needs an open question again, as requestInfo leaves it.
-    reset: async (ctx, w) => {
-      const { gemeenteId } = await prisma.case.findUniqueOrThrow({ where: { id: ctx.c.id }, select: { gemeenteId: true } });
-      await prisma.informationRequest.create({
-        data: { caseId: ctx.c.id, gemeenteId, question: "En daarna?", askedById: w.cast.aanspreekpunt.userId, askedAt: new Date(), resumeStatus: "TRIAGE" },
-      });
-      await setStatus(ctx, "INFO_REQUESTED");
-    },
+    reset: reopenQuestion,
     readBack: async (ctx) => {
       const row = await prisma.informationRequest.findFirstOrThrow({ where: { caseId: ctx.c.id, answeredAt: { not: null } }, orderBy: { answeredAt: "desc" } });
       return { ref: row.id, stored: { answer: row.answer } };

@@ -9,6 +9,7 @@ import { rolesOnCase } from "@/lib/domain/roles";
 import type { TimelineKind } from "@/lib/domain/timeline";
 import { NotFoundError } from "@/lib/server/errors";
 import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
+import { gemeenteContactSelect } from "@/lib/server/reference/directory";
 import { auditCaseRead } from "./audit-read";
 
 /**
@@ -103,20 +104,7 @@ export async function followCase(actor: Actor, number: string) {
         clientSupporterInvolved: true,
         clientSupporterName: true,
         risks: true,
-        gemeente: {
-          select: {
-            name: true,
-            commonName: true,
-            cbsCode: true,
-            contactName: true,
-            contactEmail: true,
-            contactPhone: true,
-            contactHours: true,
-            clientSupportName: true,
-            clientSupportPhone: true,
-            clientSupportUrl: true,
-          },
-        },
+        gemeente: { select: { ...gemeenteContactSelect, cbsCode: true } },
         /** Who acts while the gemeente does not work with the portal: the region's expert team, or the national fallback */
         routing: true,
         region: { select: { name: true, expertTeam: { select: { name: true, email: true, phone: true } } } },
