@@ -37,7 +37,7 @@ test("a parent on a phone files with the keyboard, closes the browser halfway an
   await typeInto(page, "Wachtwoord", DEMO_PASSWORD);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Melding doen" })).toBeVisible();
-  await expect(page.getByText("Stap 1 van 12")).toBeVisible();
+  await expect(page.getByText("Stap 1 van 13")).toBeVisible();
   await expectStep(page, "Welke gemeente is verantwoordelijk?");
   await typeInto(page, "Zoek een gemeente in de lijst", "delft");
   await page.keyboard.press("Enter"); // narrows the list, does not move on
@@ -88,7 +88,7 @@ test("a parent on a phone files with the keyboard, closes the browser halfway an
   await typeInto(again, "Wachtwoord", DEMO_PASSWORD);
   await again.keyboard.press("Enter");
   await expectStep(again, "Wie zei nee?");
-  await expect(again.getByText("Stap 6 van 12")).toBeVisible();
+  await expect(again.getByText("Stap 6 van 13")).toBeVisible();
   await press(again, "Vorige");
   await expectStep(again, "Wat zit er vast?");
   await expect(again.getByLabel("Wat gaat er mis?")).toHaveValue(story);

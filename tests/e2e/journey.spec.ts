@@ -85,15 +85,15 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   // Documents go with the filing. A text file named .pdf is refused when the form is sent:
   // the form comes back at this step with the message, and nothing is filed.
   await expectStep(page, "Documenten (niet verplicht)");
-  await page.getByLabel("Documenten").setInputFiles({ name: "geen-pdf.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dit is geen pdf.") });
+  await page.getByLabel("Bestanden").setInputFiles({ name: "geen-pdf.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dit is geen pdf.") });
   await nextStep(page);
   await expectStep(page, "Kijk alles na");
   await expect(page.locator("main")).toContainText("geen-pdf.pdf");
   await page.getByRole("button", { name: "Melding versturen" }).click();
   await expectStep(page, "Documenten (niet verplicht)");
   await expect(page.locator("#documents-error")).toHaveText(/Een van de bestanden is geen PDF of foto/);
-  await expect(page.getByLabel("Documenten")).toHaveAttribute("aria-invalid", "true");
-  await page.getByLabel("Documenten").setInputFiles({ name: "verslag-school.pdf", mimeType: "application/pdf", buffer: samplePdf() });
+  await expect(page.getByLabel("Bestanden")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Bestanden").setInputFiles({ name: "verslag-school.pdf", mimeType: "application/pdf", buffer: samplePdf() });
   await nextStep(page);
   await expectStep(page, "Kijk alles na");
   await expect(page.locator("main")).toContainText(childName);

@@ -29,10 +29,12 @@ describe("documents sent with the filing", () => {
     expect(await inspectFilingDocuments([pdf("goed.pdf"), new File(["Dit is geen pdf."], "nep.pdf")])).toEqual({ ok: false, problem: "documentType" });
     expect(await inspectFilingDocuments([new File([new Uint8Array(MAX_DOCUMENT_BYTES + 1)], "groot.pdf")])).toEqual({ ok: false, problem: "documentTooLarge" });
     expect(await inspectFilingDocuments(Array.from({ length: MAX_FILING_DOCUMENTS + 1 }, (_, i) => pdf(`${i}.pdf`)))).toEqual({ ok: false, problem: "tooManyDocuments" });
-    expect(await inspectFilingDocuments([new File([""], "leeg.pdf")])).toEqual({ ok: false, problem: "documentEmpty" });
+    expect(await inspectFilingDocuments([new File([""], "leeg.pdf", { type: "application/pdf" })])).toEqual({ ok: false, problem: "documentEmpty" });
   });
 
   it("takes an empty file field and plain text fields as no documents", async () => {
     expect(await inspectFilingDocuments([new File([], ""), "tekst"])).toEqual({ ok: true, documents: [] });
+    expect(await inspectFilingDocuments([new File([], "blob")])).toEqual({ ok: true, documents: [] });
+    expect(await inspectFilingDocuments([new File([], "x", { type: "application/octet-stream" })])).toEqual({ ok: true, documents: [] });
   });
 });
