@@ -13,12 +13,18 @@ import { referCase } from "@/lib/server/cases/refer-case";
 import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
 import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 
+/** A case the family filed and an aanspreekpunt of Den Haag claimed. */
+async function claimedCase() {
+  const parent = await makeActor("FAMILY");
+  const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
+  const { id, number } = await fileCase(parent, caseInput());
+  await claimCase(aanspreekpunt, { caseId: id });
+  return { parent, aanspreekpunt, id, number };
+}
+
 describe("asking the family for information", () => {
   it("stops the clock, and the family's answer returns the case to its step with the time that was left", async () => {
-    const parent = await makeActor("FAMILY");
-    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
-    const { id, number } = await fileCase(parent, caseInput());
-    await claimCase(aanspreekpunt, { caseId: id });
+    const { parent, aanspreekpunt, id, number } = await claimedCase();
     await startLocal(aanspreekpunt, { caseId: id, note: "Overleg met school gepland." });
     const before = await prisma.case.findUniqueOrThrow({ where: { id } });
     const left = workingDaysBetween(new Date(), before.deadlineAt!);
@@ -52,10 +58,7 @@ describe("asking the family for information", () => {
   });
 
   it("lets the aanspreekpunt take the question back: the family reads why, the clock runs again and a new question can follow", async () => {
-    const parent = await makeActor("FAMILY");
-    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
-    const { id, number } = await fileCase(parent, caseInput());
-    await claimCase(aanspreekpunt, { caseId: id });
+    const { parent, aanspreekpunt, id, number } = await claimedCase();
     await startLocal(aanspreekpunt, { caseId: id, note: "Overleg met school gepland." });
     const left = workingDaysBetween(new Date(), (await prisma.case.findUniqueOrThrow({ where: { id } })).deadlineAt!);
     await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Welke school heeft Lieke het laatst bezocht?" });
@@ -84,10 +87,7 @@ describe("asking the family for information", () => {
   });
 
   it("lets the aanspreekpunt refer while waiting: the question lapses and the family no longer has to answer it", async () => {
-    const parent = await makeActor("FAMILY");
-    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
-    const { id, number } = await fileCase(parent, caseInput());
-    await claimCase(aanspreekpunt, { caseId: id });
+    const { parent, aanspreekpunt, id, number } = await claimedCase();
     await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Heeft u een verslag van de school?" });
 
     await referCase(aanspreekpunt, { caseId: id, question: "Het is een crisis: graag direct meedenken.", ...referralFacts() });
@@ -99,10 +99,7 @@ describe("asking the family for information", () => {
   });
 
   it("only the case's aanspreekpunt side takes a question back", async () => {
-    const parent = await makeActor("FAMILY");
-    const aanspreekpunt = await makeActor("AANSPREEKPUNT", { gemeente: DEN_HAAG });
-    const { id } = await fileCase(parent, caseInput());
-    await claimCase(aanspreekpunt, { caseId: id });
+    const { parent, aanspreekpunt, id } = await claimedCase();
     await requestInfo(aanspreekpunt, { caseId: id, familyQuestion: "Heeft u een verslag van de school?" });
     await expect(withdrawQuestion(parent, { caseId: id, withdrawReason: "Ik wil niet antwoorden" })).rejects.toBeInstanceOf(NotFoundError);
     expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("INFO_REQUESTED");

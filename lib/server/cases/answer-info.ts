@@ -1,11 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { resumeDeadline } from "@/lib/domain/deadlines";
 import type { AnswerInfoInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { ConflictError } from "@/lib/server/errors";
 import { notifyStaff, staffWithRole } from "@/lib/server/notifications/staff";
-import { findOpenQuestion } from "./open-question";
+import { findOpenQuestion, resumeAfter } from "./open-question";
 import { applyAction, loadForAction } from "./transition";
 
 /**
@@ -23,8 +22,7 @@ export async function answerInfo(actor: Actor, input: AnswerInfoInput): Promise<
       data: { answer: input.answer, answeredById: actor.userId, answeredAt: now },
     });
     await applyAction(tx, actor, loaded, "case.answer", {
-      returnTo: open.resumeStatus,
-      deadlineAt: open.remainingWorkingDays === null ? undefined : resumeDeadline(now, open.remainingWorkingDays),
+      ...resumeAfter(open, now),
       timeline: { kind: "infoProvided", body: input.answer, visibleToFamily: true },
       changes: { informationRequestId: { old: null, new: open.id } },
     });

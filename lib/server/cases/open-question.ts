@@ -1,5 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { resumeDeadline } from "@/lib/domain/deadlines";
+import type { CaseStatus } from "@/lib/domain/case-machine";
 
 /** A case's question to the family that is neither answered nor withdrawn: at most one, the newest. */
 export async function findOpenQuestion(tx: Tx, c: { id: string; gemeenteId: string }) {
@@ -22,4 +24,15 @@ export async function markQuestionWithdrawn(
     where: { id: questionId },
     data: { withdrawnAt: by.at, withdrawnById: by.userId, withdrawReason: by.reason },
   });
+}
+
+/**
+ * Where a case goes when its question is answered or withdrawn: back to the step it
+ * was in, with the working days that were left on its clock.
+ */
+export function resumeAfter(question: { resumeStatus: CaseStatus; remainingWorkingDays: number | null }, now: Date) {
+  return {
+    returnTo: question.resumeStatus,
+    deadlineAt: question.remainingWorkingDays === null ? undefined : resumeDeadline(now, question.remainingWorkingDays),
+  };
 }

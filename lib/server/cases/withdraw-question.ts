@@ -1,10 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { resumeDeadline } from "@/lib/domain/deadlines";
 import type { WithdrawQuestionInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { ConflictError } from "@/lib/server/errors";
-import { findOpenQuestion, markQuestionWithdrawn } from "./open-question";
+import { findOpenQuestion, markQuestionWithdrawn, resumeAfter } from "./open-question";
 import { applyAction, loadForAction } from "./transition";
 
 /**
@@ -21,8 +20,7 @@ export async function withdrawQuestion(actor: Actor, input: WithdrawQuestionInpu
     const now = new Date();
     await markQuestionWithdrawn(tx, open.id, { userId: actor.userId, at: now, reason: input.withdrawReason });
     await applyAction(tx, actor, loaded, "case.withdrawQuestion", {
-      returnTo: open.resumeStatus,
-      deadlineAt: open.remainingWorkingDays === null ? undefined : resumeDeadline(now, open.remainingWorkingDays),
+      ...resumeAfter(open, now),
       timeline: { kind: "infoWithdrawn", body: input.withdrawReason, visibleToFamily: true },
       changes: { informationRequestId: { old: open.id, new: null } },
     });
