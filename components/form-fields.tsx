@@ -57,8 +57,8 @@ function describedBy(name: string, hint?: string, error?: string, shownToFamily?
   return [shownToFamily ? `${name}-family` : null, hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-/** The mark on a staff field whose text the family will read. */
-function FamilyReads({ id }: { id: string }) {
+/** The mark on a staff field (or group of fields) whose text the family will read. */
+export function FamilyReads({ id }: { id: string }) {
   const t = useTranslations("form");
   return (
     <p id={id} className="mt-1 mb-1 inline-block rounded border-l-4 border-amber-700 bg-amber-50 px-2 py-0.5 text-sm font-semibold text-amber-950">

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   CheckboxField,
+  FamilyReads,
   FormMessage,
   SelectField,
   SubmitButton,
@@ -137,12 +138,14 @@ function AssignmentRows({ feedback }: { feedback: FormFeedback | undefined }) {
   return (
     <>
       {Array.from({ length: count }, (_, i) => (
-        <fieldset key={i} className="mb-5 rounded border border-slate-400 p-4">
+        // The family reads every assignment: one mark for the whole group, announced with it.
+        <fieldset key={i} aria-describedby={`assignments.${i}.family`} className="mb-5 rounded border border-slate-400 p-4">
           <legend className="px-1 font-bold">{t("assignmentsLegend", { n: i + 1 })}</legend>
-          <TextField name={`assignments.${i}.party`} label={t("party")} required shownToFamily feedback={feedback} />
-          <TextArea name={`assignments.${i}.description`} label={t("description")} required rows={2} shownToFamily feedback={feedback} />
-          <TextField name={`assignments.${i}.dueOn`} type="date" label={t("dueOn")} required shownToFamily feedback={feedback} />
-          <TextField name={`assignments.${i}.payer`} label={t("payer")} required shownToFamily feedback={feedback} />
+          <FamilyReads id={`assignments.${i}.family`} />
+          <TextField name={`assignments.${i}.party`} label={t("party")} required feedback={feedback} />
+          <TextArea name={`assignments.${i}.description`} label={t("description")} required rows={2} feedback={feedback} />
+          <TextField name={`assignments.${i}.dueOn`} type="date" label={t("dueOn")} required feedback={feedback} />
+          <TextField name={`assignments.${i}.payer`} label={t("payer")} required feedback={feedback} />
         </fieldset>
       ))}
       {count < MAX_ASSIGNMENTS && (
