@@ -116,6 +116,9 @@ export async function typePassword(page: Page, email: string, password = DEMO_PA
 
 /** Every page a journey visits must pass axe's WCAG 2.0/2.1 A and AA rules. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next.js streams a dynamic page's <title> after its body: wait until it has arrived,
+  // or axe may check a page that is still being written and miss its title.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
