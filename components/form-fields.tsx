@@ -43,6 +43,8 @@ function ErrorText({ id, errorKey }: { id: string; errorKey?: string }) {
 
 type BaseProps = {
   name: string;
+  /** The control's id where the same field occurs in more than one form of a page; its name otherwise */
+  id?: string;
   label: string;
   hint?: string;
   required?: boolean;
@@ -77,17 +79,17 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: string; r
 }
 
 /** Label, hint and error above a control, wired to it for screen readers. */
-function FieldShell({ name, label, hint, required, error, shownToFamily, children }: BaseProps & { error?: string; children: ReactNode }) {
+function FieldShell({ name, id = name, label, hint, required, error, shownToFamily, children }: BaseProps & { error?: string; children: ReactNode }) {
   return (
     <div className="mb-5">
-      <Label htmlFor={name} label={label} required={required} />
-      {shownToFamily && <FamilyReads id={`${name}-family`} />}
+      <Label htmlFor={id} label={label} required={required} />
+      {shownToFamily && <FamilyReads id={`${id}-family`} />}
       {hint && (
-        <p id={`${name}-hint`} className="text-sm text-slate-700">
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
           {hint}
         </p>
       )}
-      <ErrorText id={`${name}-error`} errorKey={error} />
+      <ErrorText id={`${id}-error`} errorKey={error} />
       {children}
     </div>
   );
@@ -107,14 +109,14 @@ export function TextField({
     <FieldShell {...props} error={error}>
       <input
         onChange={edited}
-        id={props.name}
+        id={props.id ?? props.name}
         name={props.name}
         type={type}
         autoComplete={autoComplete}
         defaultValue={type === "password" ? undefined : value}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error, props.shownToFamily)}
+        aria-describedby={describedBy(props.id ?? props.name, props.hint, error, props.shownToFamily)}
         className={inputClass}
       />
     </FieldShell>
@@ -128,13 +130,13 @@ export function TextArea(props: BaseProps & { rows?: number }) {
     <FieldShell {...props} error={error}>
       <textarea
         onChange={edited}
-        id={props.name}
+        id={props.id ?? props.name}
         name={props.name}
         rows={props.rows ?? 4}
         defaultValue={value}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error, props.shownToFamily)}
+        aria-describedby={describedBy(props.id ?? props.name, props.hint, error, props.shownToFamily)}
         className={inputClass}
       />
     </FieldShell>
@@ -150,12 +152,12 @@ export function SelectField(props: BaseProps & { options: { value: string; label
       <select
         onChange={edited}
         key={value}
-        id={props.name}
+        id={props.id ?? props.name}
         name={props.name}
         defaultValue={value}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(props.name, props.hint, error, props.shownToFamily)}
+        aria-describedby={describedBy(props.id ?? props.name, props.hint, error, props.shownToFamily)}
         className={inputClass}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}

@@ -46,6 +46,7 @@ const changeSteps: Record<string, TimelineKind> = {
   "case.decide": "decided",
   "case.assign": "assigned",
   "case.note": "note",
+  "case.setUrgency": "urgencyChanged",
   "case.transfer": "transferred",
   "case.declareInadmissible": "notAdmissible",
   "case.close": "closed",

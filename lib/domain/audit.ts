@@ -67,6 +67,10 @@ export const auditActions = [
   "signal.detect",
   /** The region's coordinator or a gemeente admin recorded what was done with a structural signal */
   "signal.mark",
+  /** A gemeente admin changed the gemeente's directory of organisations (decision 034) */
+  "organisation.add",
+  "organisation.update",
+  "organisation.archive",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -68,6 +68,8 @@ export const caseActions = {
   "case.assign": { from: openStatuses, to: null },
   /** A note on the local breakthrough attempt, for staff only */
   "case.note": { from: ["TRIAGE", "INFO_REQUESTED", "IN_PROGRESS"], to: null },
+  /** How urgent the case is can change at any open step; it changes no step and no clock */
+  "case.setUrgency": { from: openStatuses, to: null },
   /** Another gemeente is responsible after all: the case moves there, open, with its clock running */
   "case.transfer": { from: ["SUBMITTED", "TRIAGE", "IN_PROGRESS"], to: null },
   /** Not a case for Doorbraak, with the reason and where to complain */

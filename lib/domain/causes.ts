@@ -123,6 +123,11 @@ export const organisationKinds = [
     en: { label: "Mental health care (GGZ)", explanation: "Mental health care for the child or the parents." },
   },
   {
+    key: "HUISARTS",
+    nl: { label: "Huisarts", explanation: "De huisarts, die kan verwijzen naar jeugdhulp." },
+    en: { label: "General practitioner", explanation: "The family doctor, who can refer to youth care." },
+  },
+  {
     key: "ZORGKANTOOR",
     nl: { label: "Zorgkantoor", explanation: "Het zorgkantoor, dat de Wet langdurige zorg regelt." },
     en: { label: "Care office (zorgkantoor)", explanation: "The care office that arranges long-term care (Wlz)." },

@@ -44,6 +44,17 @@ export const text = (min: number, max: number) =>
     .refine((v) => !hasControlCharacters(v), { error: "controlCharacters" })
     .refine((v) => !hasLoneSurrogates(v), { error: "brokenCharacters" });
 
+/** An e-mail address that may be left empty: null when empty. */
+export const optionalEmail = z
+  .string()
+  .trim()
+  .max(254, { error: "tooLong" })
+  .refine((v) => v === "" || z.email().safeParse(v).success, { error: "invalidEmail" })
+  .transform((v) => (v === "" ? null : v))
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
 /** Free text that may be left empty: trimmed, and null when it shows nothing. */
 export const optionalText = (max: number) =>
   z

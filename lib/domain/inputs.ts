@@ -246,6 +246,10 @@ export type AnswerInfoInput = z.infer<typeof answerInfoInput>;
 export const withdrawQuestionInput = caseRef.extend({ withdrawReason: text(5, 2000) }).strict();
 export type WithdrawQuestionInput = z.infer<typeof withdrawQuestionInput>;
 
+/** Staff change how urgent a case is; the reason stays with staff, the family sees the new urgency. */
+export const setUrgencyInput = caseRef.extend({ urgency: z.enum(urgencies, { error: "required" }), urgencyReason: text(5, 2000) }).strict();
+export type SetUrgencyInput = z.infer<typeof setUrgencyInput>;
+
 export const withdrawCaseInput = caseRef.extend({ reason: text(5, 2000) }).strict();
 export type WithdrawCaseInput = z.infer<typeof withdrawCaseInput>;
 
@@ -309,7 +313,7 @@ const optionalWebAddress = z
   .transform((v) => (v === "" ? null : v));
 
 /** A phone number shown as a link on the public page: digits, spaces and ( ) - . only, so "14 070" too. */
-const optionalPublicPhone = optionalText(30).refine((v) => v === null || /^\+?[0-9][0-9 ()\-.]{5,}$/.test(v), {
+export const optionalPublicPhone = optionalText(30).refine((v) => v === null || /^\+?[0-9][0-9 ()\-.]{5,}$/.test(v), {
   error: "invalidPhone",
 });
 
@@ -471,16 +475,21 @@ const whenOutcomeKnown = {
   when: ({ value }: { value: unknown }) => caseOutcomeKeys.includes((value as { outcome?: never }).outcome as never),
 };
 
+const closeCaseFields = {
+  result: z.enum(closingResults, { error: "required" }),
+  closingNote: text(10, 4000),
+  ...evaluationFields,
+};
+
 /** Closing records the evaluation too, for learning across cases. */
-export const closeCaseInput = caseRef
-  .extend({
-    result: z.enum(closingResults, { error: "required" }),
-    closingNote: text(10, 4000),
-    ...evaluationFields,
-  })
+export const closeCaseInput = caseRef.extend(closeCaseFields).strict().superRefine(helpStartUnlessNotSolved, whenOutcomeKnown);
+export type CloseCaseInput = z.infer<typeof closeCaseInput>;
+
+/** The closing form also asks the aanspreekpunt to confirm that closing cannot be undone. */
+export const closeCaseFormInput = caseRef
+  .extend({ ...closeCaseFields, ...closingConfirmation })
   .strict()
   .superRefine(helpStartUnlessNotSolved, whenOutcomeKnown);
-export type CloseCaseInput = z.infer<typeof closeCaseInput>;
 
 /** Staff refine the evaluation of a closed case: the same fields as at closing. */
 export const refineEvaluationInput = caseRef

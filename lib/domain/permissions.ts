@@ -41,6 +41,8 @@ export const permissions = {
   "case.decide": ["DECISION_HOLDER"],
   "case.assign": ["AANSPREEKPUNT"],
   "case.note": ["AANSPREEKPUNT"],
+  /** Raise or lower how urgent a case is, with the reason: a crisis cannot wait for the family's answer or the next step */
+  "case.setUrgency": ["AANSPREEKPUNT"],
   "case.transfer": ["AANSPREEKPUNT"],
   "case.declareInadmissible": ["AANSPREEKPUNT"],
   "case.close": ["AANSPREEKPUNT"],
@@ -57,6 +59,8 @@ export const permissions = {
   "audit.read": ["OMBUDSMAN"],
   /** A gemeente's public contact details and its staff list */
   "gemeente.manage": ["GEMEENTE_ADMIN"],
+  /** The gemeente's directory of organisations (schools, samenwerkingsverbanden, leerplicht, providers) that staff pick on a case */
+  "gemeente.manageOrganisations": ["GEMEENTE_ADMIN"],
   /** Invite, change and remove the staff of one's gemeente (roles in lib/domain/staff-roles.ts) */
   "gemeente.manageStaff": ["GEMEENTE_ADMIN"],
   /** Invite, change and remove the members of one's region's expert team */

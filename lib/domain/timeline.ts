@@ -20,6 +20,8 @@ export const timelineKinds = [
   "partyJoined",
   "assigned",
   "note",
+  /** Staff changed how urgent the case is */
+  "urgencyChanged",
   "transferred",
   "notAdmissible",
   "closed",

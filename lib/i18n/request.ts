@@ -35,6 +35,7 @@ const catalogParts = [
   "figures",
   "reports",
   "demo",
+  "organisations",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

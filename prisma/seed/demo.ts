@@ -448,6 +448,25 @@ const demoContacts: Record<string, PublicContact> = {
   },
 };
 
+/**
+ * Den Haag's directory of organisations (decision 034): made-up examples, with
+ * demo.doorbraak.nl addresses, of the kinds a case about a thuiszitter involves.
+ */
+const demoOrganisations: { kind: string; sector?: "PO" | "VO"; name: string; contactName: string; email: string; phone: string }[] = [
+  { kind: "SCHOOL", sector: "PO", name: "Basisschool De Linde (voorbeeld)", contactName: "Jan de Boer", email: "directie.delinde@demo.doorbraak.nl", phone: "070 111 22 33" },
+  { kind: "SCHOOL", sector: "VO", name: "Het Duin College (voorbeeld)", contactName: "Fatima El Amrani", email: "zorgcoordinator.duincollege@demo.doorbraak.nl", phone: "070 111 22 44" },
+  { kind: "SAMENWERKINGSVERBAND", sector: "VO", name: "Samenwerkingsverband VO Den Haag (voorbeeld)", contactName: "Ayla Yilmaz", email: "loket.swv-vo@demo.doorbraak.nl", phone: "070 111 22 55" },
+  { kind: "LEERPLICHT_RMC", name: "Leerplicht Den Haag (voorbeeld)", contactName: "Sven de Wit", email: "leerplicht@demo.doorbraak.nl", phone: "070 111 22 66" },
+  { kind: "JEUGDHULPAANBIEDER", name: "Jeugdhulp Zuid (voorbeeld)", contactName: "Noor Bakker", email: "aanmelding.jeugdhulpzuid@demo.doorbraak.nl", phone: "070 111 22 77" },
+];
+
+/** Fills Den Haag's directory when it is empty, so that an admin's own changes survive the seed at every start. */
+async function fillDemoOrganisations(): Promise<void> {
+  const denHaag = await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode: "GM0518" }, select: { id: true } });
+  if ((await prisma.organisation.count({ where: { gemeenteId: denHaag.id } })) > 0) return;
+  await prisma.organisation.createMany({ data: demoOrganisations.map((o) => ({ gemeenteId: denHaag.id, sector: null, ...o })) });
+}
+
 /** By CBS jeugdregio code: JZ24 is Haaglanden. */
 const demoExpertTeams: Record<string, { email: string; phone: string }> = {
   JZ24: { email: "expertteam.haaglanden@demo.doorbraak.nl", phone: "070 765 43 21" },
@@ -531,6 +550,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
     );
   }
   await fillDemoContactDetails();
+  await fillDemoOrganisations();
   await ensureDemoFallback();
   if ((await prisma.user.count()) > 0) {
     await ensureDemoSecondFactors();

@@ -258,6 +258,11 @@ test("the aanspreekpunt reads the report, marks both assignments done and closes
   await expect(page.getByLabel("Wat heeft de doorbraak gebracht?")).toHaveValue(/Het casusoverleg met alle partijen/);
   await page.getByLabel("Door een besluit met doorzettingsmacht").check();
   await page.getByLabel("Op welke dag begon de hulp echt?").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()));
+  // Closing cannot be undone: the form says so and asks for a tick first.
+  await page.getByRole("button", { name: "Melding afsluiten" }).click();
+  await expect(page.getByLabel("Ik weet dat de melding hiermee wordt afgesloten.")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Wat heeft de doorbraak gebracht?")).toHaveValue(/Het casusoverleg met alle partijen/);
+  await page.getByLabel("Ik weet dat de melding hiermee wordt afgesloten.").check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Melding afsluiten" }).click();
 

@@ -56,6 +56,7 @@ test("an aanspreekpunt closes a case with its causes and outcome, and sees it co
   await close.getByLabel("Afspraak op lokaal niveau").check();
   await close.getByLabel("Op welke dag begon de hulp echt?").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()));
   await close.getByLabel("Wat heeft de doorbraak gebracht?").fill("Een gesprek met school en aanbieder samen.");
+  await close.getByLabel("Ik weet dat de melding hiermee wordt afgesloten.").check();
   await close.getByRole("button", { name: "Melding afsluiten" }).click();
   await expect(page.getByRole("main").getByText("Afgesloten").first()).toBeVisible();
 

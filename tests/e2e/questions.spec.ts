@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, recordImpasseForReferral, signIn, signOut } from "./fixtures";
+import { expectAccessible, openAction, recordImpasseForReferral, signIn, signOut } from "./fixtures";
 import { fileForDenHaag } from "./filing";
 
 test("the aanspreekpunt asks the family a question and the family answers it", async ({ page }) => {
@@ -57,7 +57,7 @@ async function filedAndClaimed(page: Page, child: string, story: string): Promis
   return number;
 }
 
-test("the aanspreekpunt takes a question back while waiting, and the family reads why", async ({ page }) => {
+test("while waiting for the family the aanspreekpunt raises the case to crisis and takes the question back; the family reads both", async ({ page }) => {
   const number = await filedAndClaimed(page, "Vera", "Vera gaat niet meer naar school. Niemand pakt het op.");
   await page.getByLabel("Uw vraag aan het gezin").fill("Welke school heeft Vera het laatst bezocht?");
   await page.getByRole("button", { name: "Vraag versturen" }).click();
@@ -66,6 +66,25 @@ test("the aanspreekpunt takes a question back while waiting, and the family read
   // Waiting for the family does not tie the aanspreekpunt's hands.
   await expect(page.getByRole("region", { name: "Notitie maken" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Doorverwijzen naar het expertteam" })).toBeVisible();
+  // A crisis cannot wait for the answer: the urgency changes at once, the step stays.
+  await openAction(page, "Urgentie aanpassen");
+  const urgency = page.getByRole("region", { name: "Urgentie aanpassen" });
+  await urgency.getByRole("button", { name: "Urgentie opslaan" }).click();
+  await expect(urgency.getByLabel("Waarom past u de urgentie aan?")).toHaveAttribute("aria-invalid", "true");
+  await urgency.getByLabel("Waarom past u de urgentie aan?").fill("Moeder belde: Vera is sinds gisteren van huis weg.");
+  await urgency.getByRole("button", { name: "Urgentie opslaan" }).click();
+  // The same urgency again changes nothing, and says so at the choice; the reason stays.
+  await expect(urgency).toContainText("Kies een andere urgentie dan die de melding nu heeft.");
+  await expect(urgency.getByLabel("Waarom past u de urgentie aan?")).toHaveValue("Moeder belde: Vera is sinds gisteren van huis weg.");
+  await urgency.getByLabel("Crisis: direct gevaar").check();
+  await expectAccessible(page);
+  await urgency.getByRole("button", { name: "Urgentie opslaan" }).click();
+  // The staff timeline has the change with its reason; the facts say crisis; the step is the same.
+  await expect(page.getByRole("main").getByText("Urgentie aangepast")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Moeder belde: Vera is sinds gisteren van huis weg.")).toBeVisible();
+  const facts = page.getByRole("region", { name: "Gegevens" });
+  await expect(facts).toContainText("Crisis: direct gevaar");
+  await expect(page.getByRole("main").getByText("Wacht op het gezin").first()).toBeVisible();
   const withdraw = page.getByRole("region", { name: "Vraag aan het gezin intrekken" });
   await withdraw.getByRole("button", { name: "Vraag intrekken" }).click();
   await expect(withdraw.getByLabel("Waarom trekt u de vraag in?")).toHaveAttribute("aria-invalid", "true");
@@ -83,6 +102,10 @@ test("the aanspreekpunt takes a question back while waiting, and the family read
   await expect(taken).toContainText("Welke school heeft Vera het laatst bezocht?");
   await expect(taken).toContainText("U hoeft deze vraag niet meer te beantwoorden.");
   await expect(taken).toContainText("De school heeft het ons al verteld.");
+  await expect(page.getByRole("region", { name: "Hoe staat het ervoor?" })).toContainText("Hoe dringend: Crisis: direct gevaar");
+  await expect(page.getByRole("main")).toContainText("De gemeente heeft aangepast hoe dringend uw melding is.");
+  // What staff wrote about the urgency stays with staff.
+  await expect(page.getByRole("main")).not.toContainText("van huis weg");
   await expectAccessible(page);
   await signOut(page);
 });

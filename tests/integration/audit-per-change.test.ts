@@ -8,6 +8,7 @@ import { prisma } from "@/tests/support/owner-db";
 import { addNote } from "@/lib/server/cases/add-note";
 import { answerInfo } from "@/lib/server/cases/answer-info";
 import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
+import { setUrgency } from "@/lib/server/cases/set-urgency";
 import { assignCase } from "@/lib/server/cases/assign-case";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { closeCase } from "@/lib/server/cases/close-case";
@@ -114,6 +115,10 @@ const changes: Record<ChangeName, Change> = {
   },
   "case.assign": { stage: "TRIAGE", run: (c) => assignCase(aanspreekpunt, { caseId: c.id, assigneeId: colleague.userId }) },
   "case.note": { stage: "TRIAGE", run: (c) => addNote(aanspreekpunt, { caseId: c.id, staffNote: "School wil meedenken." }) },
+  "case.setUrgency": {
+    stage: "INFO_REQUESTED",
+    run: (c) => setUrgency(aanspreekpunt, { caseId: c.id, urgency: "CRISIS", urgencyReason: "Het kind is van huis weggelopen." }),
+  },
   "case.transfer": {
     stage: "TRIAGE",
     run: (c) => transferCase(aanspreekpunt, { caseId: c.id, toGemeenteCode: DELFT, transferReason: "Het kind woont sinds kort in Delft.", expertAgreement: null }),

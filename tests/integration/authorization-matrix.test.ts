@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/tests/support/owner-db";
 import { asActor, scopeOfActor } from "@/lib/db/acting";
@@ -38,6 +39,7 @@ import { referCase } from "@/lib/server/cases/refer-case";
 import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { requestInfo } from "@/lib/server/cases/request-info";
 import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
+import { setUrgency } from "@/lib/server/cases/set-urgency";
 import { emptyCaseSearch, searchCases } from "@/lib/server/cases/search-cases";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { findOwnTransfer, transferCase } from "@/lib/server/cases/transfer-case";
@@ -83,6 +85,8 @@ import { acceptStaffInvitation, createStaffAccount } from "@/lib/server/staff/ac
 import { changeStaffRole } from "@/lib/server/staff/change-role";
 import { inviteStaff } from "@/lib/server/staff/invite-staff";
 import { listManagedScopes, listStaff } from "@/lib/server/staff/list-staff";
+import { addOrganisation, archiveOrganisation, listManagedOrganisations, updateOrganisation } from "@/lib/server/admin/manage-organisations";
+import { addOrganisationInput, updateOrganisationInput } from "@/lib/domain/organisations";
 import { readStaffInvitation } from "@/lib/server/staff/read-invitation";
 import { removeStaff } from "@/lib/server/staff/remove-staff";
 import { resendStaffInvitation } from "@/lib/server/staff/resend-invitation";
@@ -227,6 +231,12 @@ async function isRead(notificationId: string): Promise<boolean> {
 const byNumber = (p: Probe) => ({ ...defaultQueueFilter, q: p.c.number });
 
 /** A staff invitation to Den Haag by its own admin; its id and the link's token. */
+/** An entry of Den Haag's directory of organisations, to change or archive. */
+async function directoryEntry(p: Omit<Probe, "prepared">): Promise<string> {
+  const created = await prisma.organisation.create({ data: { gemeenteId: p.world.denHaagId, kind: "JEUGDHULPAANBIEDER", name: `Zorg ${randomUUID()}` } });
+  return created.id;
+}
+
 async function staffInvitation(p: Omit<Probe, "prepared">, email: string, role: "AANSPREEKPUNT" | "DECISION_HOLDER" = "AANSPREEKPUNT") {
   const { invitationId } = await inviteStaff(p.world.actors.GEMEENTE_ADMIN.own, { scopeKind: "gemeente", scopeId: p.world.denHaagId, name: "Nieuwe Collega", email, role });
   const message = await prisma.outboxMessage.findFirstOrThrow({ where: { recipient: email, template: "staff-invitation" }, orderBy: { createdAt: "desc" } });
@@ -343,6 +353,11 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: STAFF_CASE, service: "addNote", permission: "case.note", scope: "case", refusal: "notFound",
     stage: "TRIAGE", changesCase: true,
     run: ({ actor, c }) => addNote(actor, { caseId: c.id, staffNote: "School wil meedenken." }),
+  },
+  setUrgencyAction: {
+    kind: "action", file: STAFF_CASE, service: "setUrgency", permission: "case.setUrgency", scope: "case", refusal: "notFound",
+    stage: "INFO_REQUESTED", changesCase: true,
+    run: ({ actor, c }) => setUrgency(actor, { caseId: c.id, urgency: "CRISIS", urgencyReason: "Het kind is van huis weggelopen." }),
   },
   transferAction: {
     kind: "action", file: STAFF_CASE, service: "transferCase", permission: "case.transfer", scope: "case", refusal: "notFound",
@@ -464,6 +479,20 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: `${ADMIN}/norms-actions.ts`, service: "updateGemeenteNorms", permission: "gemeente.manage", scope: "gemeente", refusal: "notFound",
     run: ({ actor, world }) =>
       updateGemeenteNorms(actor, gemeenteNormsInput.parse({ gemeenteId: world.denHaagId, ...Object.fromEntries(clockStatuses.map((s) => [s, s === "TRIAGE" ? "6" : ""])) })),
+  },
+  addOrganisationAction: {
+    kind: "action", file: `${ADMIN}/organisaties/actions.ts`, service: "addOrganisation", permission: "gemeente.manageOrganisations", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => addOrganisation(actor, addOrganisationInput.parse({ gemeenteId: world.denHaagId, kind: "SCHOOL", name: `Basisschool ${randomUUID()}` })),
+  },
+  updateOrganisationAction: {
+    kind: "action", file: `${ADMIN}/organisaties/actions.ts`, service: "updateOrganisation", permission: "gemeente.manageOrganisations", scope: "gemeente", refusal: "notFound",
+    prepare: directoryEntry,
+    run: ({ actor, prepared }) => updateOrganisation(actor, updateOrganisationInput.parse({ organisationId: prepared, kind: "SCHOOL", name: `De Linde ${randomUUID()}` })),
+  },
+  archiveOrganisationAction: {
+    kind: "action", file: `${ADMIN}/organisaties/actions.ts`, service: "archiveOrganisation", permission: "gemeente.manageOrganisations", scope: "gemeente", refusal: "notFound",
+    prepare: directoryEntry,
+    run: ({ actor, prepared }) => archiveOrganisation(actor, { organisationId: prepared }),
   },
   updatePolicyAction: {
     kind: "action", file: `${ADMIN}/policy-actions.ts`, service: "updateGemeentePolicy", permission: "gemeente.manage", scope: "gemeente", refusal: "notFound",
@@ -823,6 +852,10 @@ const matrix: Record<string, Entry> = {
     kind: "page", service: "listManagedPolicies", permission: "gemeente.manage", scope: "gemeente", refusal: "hidden",
     run: async ({ actor, world }) => shows(world.denHaagId in (await listManagedPolicies(actor))),
   },
+  listManagedOrganisations: {
+    kind: "page", service: "listManagedOrganisations", permission: "gemeente.manageOrganisations", scope: "gemeente", refusal: "hidden",
+    run: async ({ actor, world }) => shows((await listManagedOrganisations(actor)).some((d) => d.gemeente.id === world.denHaagId)),
+  },
   listStaff: {
     kind: "page", service: "listStaff", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
     run: ({ actor, world }) => listStaff(actor, { kind: "gemeente", id: world.denHaagId }),
@@ -880,6 +913,7 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(admin)/beheer/expertteam/page.tsx": ["listManagedScopes", "listStaff"],
   "app/(admin)/beheer/gemeenten-en-regio/page.tsx": ["listOnboarding"],
   "app/(admin)/beheer/medewerkers/page.tsx": ["listManagedScopes", "listStaff"],
+  "app/(admin)/beheer/organisaties/page.tsx": ["listManagedOrganisations"],
   "app/(admin)/beheer/referentiedata/page.tsx": ["listReferenceUpdates"],
   "app/(portal)/melden/page.tsx": ["loadDraft"],
   "app/(portal)/mijn-meldingen/[number]/bevestiging/page.tsx": ["followCase"],

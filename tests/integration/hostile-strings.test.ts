@@ -11,6 +11,7 @@ import { filingTextFields } from "@/lib/domain/inputs";
 import { prisma } from "@/tests/support/owner-db";
 import type { ActionState } from "@/lib/server/action";
 import { listManagedGemeenten } from "@/lib/server/admin/manage-gemeente";
+import { listManagedOrganisations } from "@/lib/server/admin/manage-organisations";
 import { listManagedNorms } from "@/lib/server/admin/manage-norms";
 import { listManagedPolicies } from "@/lib/server/admin/manage-policy";
 import { followCase } from "@/lib/server/cases/follow-case";
@@ -152,10 +153,13 @@ vi.mock("@/lib/auth/sign-in-state", () => ({
 vi.mock("@/lib/server/sign-in/verify-second-factor", async (load) => gate.wrap(await load(), ["verifySecondFactor"]));
 vi.mock("@/lib/server/sign-in/confirm-enrolment", async (load) => gate.wrap(await load(), ["confirmEnrolment"]));
 vi.mock("@/lib/server/admin/manage-gemeente", async (load) => gate.wrap(await load(), ["updateGemeenteContact"]));
+vi.mock("@/lib/server/admin/manage-organisations", async (load) => gate.wrap(await load(), ["addOrganisation", "updateOrganisation", "archiveOrganisation"]));
 vi.mock("@/lib/server/admin/manage-norms", async (load) => gate.wrap(await load(), ["updateGemeenteNorms"]));
 vi.mock("@/lib/server/admin/manage-policy", async (load) => gate.wrap(await load(), ["updateGemeentePolicy"]));
 vi.mock("@/lib/server/audit/verify-audit-trail", async (load) => gate.wrap(await load(), ["verifyAuditTrail"]));
 vi.mock("@/lib/server/cases/add-note", async (load) => gate.wrap(await load(), ["addNote"]));
+vi.mock("@/lib/server/cases/set-urgency", async (load) => gate.wrap(await load(), ["setUrgency"]));
+vi.mock("@/lib/server/cases/withdraw-question", async (load) => gate.wrap(await load(), ["withdrawQuestion"]));
 vi.mock("@/lib/server/cases/answer-info", async (load) => gate.wrap(await load(), ["answerInfo"]));
 vi.mock("@/lib/server/cases/assign-case", async (load) => gate.wrap(await load(), ["assignCase"]));
 vi.mock("@/lib/server/cases/claim-case", async (load) => gate.wrap(await load(), ["claimCase"]));
@@ -369,6 +373,12 @@ function caseSetup(stage: Stage, who: (w: World) => Actor) {
 }
 const caseForm = (ctx: Ctx): Form => ({ caseId: ctx.c.id, caseNumber: ctx.c.number });
 const caseFields = { caseId: strict, caseNumber: route } satisfies Record<string, Field>;
+/** The fields of an entry of a gemeente's directory of organisations. */
+const organisationFields = {
+  kind: strict, sector: strict, name: text(), contactName: text(optionalTrimmed), email: text(optionalTrimmed), phone: text(optionalTrimmed),
+  address: text(optionalTrimmed),
+} satisfies Record<string, Field>;
+
 /** The evaluation's fields, at closing and when refining. */
 const evaluationFields = {
   causes: strict, organisationKinds: strict, outcome: strict, helpStartedOn: strict, blockedNote: text(optionalTrimmed), breakthroughNote: text(),
@@ -548,6 +558,18 @@ const plans: Record<string, Plan> = {
       await prisma.case.update({ where: { id: ctx.c.id }, data: { assigneeId: ctx.actor.userId } });
     },
   },
+  setUrgencyAction: {
+    file: STAFF, call: "state", fields: { ...caseFields, urgency: strict, urgencyReason: text() },
+    setup: caseSetup("INFO_REQUESTED", (w) => w.cast.aanspreekpunt),
+    form: (ctx) => ({ ...caseForm(ctx), urgency: "CRISIS", urgencyReason: "Het kind is van huis weggelopen." }),
+    // The next change needs another urgency to change from.
+    reset: (ctx) => setStatus(ctx, "INFO_REQUESTED", { urgency: "NORMAL" }),
+    readBack: async (ctx) => {
+      const row = await latestTimeline(ctx, "urgencyChanged");
+      return { ref: row.id, stored: { urgencyReason: row.body } };
+    },
+    shownLater: async (ctx) => byId((await workspace(ctx)).timeline, (t) => ({ urgencyReason: t.body })),
+  },
   noteAction: {
     file: STAFF, call: "state", fields: { ...caseFields, staffNote: text() },
     setup: caseSetup("TRIAGE", (w) => w.cast.aanspreekpunt), form: (ctx) => ({ ...caseForm(ctx), staffNote: "School wil meedenken." }),
@@ -603,9 +625,9 @@ const plans: Record<string, Plan> = {
   },
   closeAction: {
     file: STAFF, call: "state",
-    fields: { ...caseFields, result: strict, closingNote: text(), ...evaluationFields },
+    fields: { ...caseFields, result: strict, closingNote: text(), closingConfirmed: strict, ...evaluationFields },
     setup: caseSetup("IN_PROGRESS", (w) => w.cast.aanspreekpunt),
-    form: (ctx) => ({ ...caseForm(ctx), result: "RESOLVED", closingNote: "De hulp is geregeld.", ...evaluationForm() }),
+    form: (ctx) => ({ ...caseForm(ctx), result: "RESOLVED", closingNote: "De hulp is geregeld.", closingConfirmed: "on", ...evaluationForm() }),
     // A case closes once: the evaluation goes with the closing, so both are taken back.
     reset: async (ctx) => {
       await prisma.caseEvaluation.deleteMany({ where: { caseId: ctx.c.id } });
@@ -918,6 +940,44 @@ const plans: Record<string, Plan> = {
           clientSupportUrl: managed?.clientSupportUrl, ombudsmanName: managed?.ombudsmanName, ombudsmanUrl: managed?.ombudsmanUrl,
         },
       };
+    },
+  },
+  addOrganisationAction: {
+    file: `${ADMIN}/organisaties/actions.ts`, call: "state",
+    fields: { gemeenteId: strict, ...organisationFields },
+    setup: async (w) => ({ actor: w.admin, c: noCase, state: {} }),
+    form: () => ({ gemeenteId: world.denHaagId, ...organisationForm("Basisschool De Linde") }),
+    // A name is on the list once: the next submission starts from a list without it.
+    reset: async () => {
+      await prisma.organisation.updateMany({ where: { gemeenteId: world.denHaagId, archivedAt: null }, data: { archivedAt: new Date() } });
+    },
+    readBack: async () => {
+      const row = await prisma.organisation.findFirstOrThrow({ where: { gemeenteId: world.denHaagId }, orderBy: { createdAt: "desc" } });
+      return { stored: organisationValues(row), shown: organisationValues(await shownOrganisation(row.id)) };
+    },
+  },
+  updateOrganisationAction: {
+    file: `${ADMIN}/organisaties/actions.ts`, call: "state",
+    fields: { organisationId: strict, ...organisationFields },
+    setup: async (w) => {
+      const row = await prisma.organisation.create({ data: { gemeenteId: w.denHaagId, kind: "JEUGDHULPAANBIEDER", name: "Jeugdhulp Zuid" } });
+      return { actor: w.admin, c: noCase, state: { organisationId: row.id } };
+    },
+    form: (ctx) => ({ organisationId: ctx.state.organisationId!, ...organisationForm("Jeugdhulp Zuid") }),
+    readBack: async (ctx) => {
+      const row = await prisma.organisation.findUniqueOrThrow({ where: { id: ctx.state.organisationId! } });
+      return { stored: organisationValues(row), shown: organisationValues(await shownOrganisation(row.id)) };
+    },
+  },
+  archiveOrganisationAction: {
+    file: `${ADMIN}/organisaties/actions.ts`, call: "state", fields: { organisationId: strict },
+    setup: async (w) => {
+      const row = await prisma.organisation.create({ data: { gemeenteId: w.denHaagId, kind: "GGZ", name: "GGZ Haaglanden" } });
+      return { actor: w.admin, c: noCase, state: { organisationId: row.id } };
+    },
+    form: (ctx) => ({ organisationId: ctx.state.organisationId! }),
+    reset: async (ctx) => {
+      await prisma.organisation.update({ where: { id: ctx.state.organisationId! }, data: { archivedAt: null } });
     },
   },
   updateNormsAction: {
@@ -1269,6 +1329,19 @@ function afterReason(note: string | null | undefined, reason: string | null | un
 
 function assignmentFields(): Record<string, Field> {
   return { "assignments.0.party": text(), "assignments.0.description": text(), "assignments.0.dueOn": strict, "assignments.0.payer": text() };
+}
+
+function organisationForm(name: string): Form {
+  return { kind: "SAMENWERKINGSVERBAND", sector: "VO", name, contactName: "Ayla Yilmaz", email: "loket@swv-haaglanden.nl", phone: "070 123 4567", address: "Schoolstraat 1, Den Haag" };
+}
+
+function organisationValues(row: { name: string; contactName: string | null; email: string | null; phone: string | null; address: string | null } | undefined) {
+  return { name: row?.name, contactName: row?.contactName, email: row?.email, phone: row?.phone, address: row?.address };
+}
+
+/** An entry as the directory page shows it. */
+async function shownOrganisation(id: string) {
+  return (await listManagedOrganisations(world.admin)).flatMap((d) => d.entries).find((e) => e.id === id);
 }
 
 function decisionForm(): Form {

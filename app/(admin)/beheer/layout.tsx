@@ -3,5 +3,5 @@ import { ClientMessages } from "@/components/client-messages";
 
 /** The message catalog sections this part's forms use. */
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["admin", "deadlines", "coverage", "staffadmin", "figures"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["admin", "deadlines", "coverage", "staffadmin", "figures", "organisations"]}>{children}</ClientMessages>;
 }

@@ -28,12 +28,15 @@ export default async function AdminPage() {
   const managesPlatform = may(roles, "platform.manage");
   const managesStaff = may(roles, "gemeente.manageStaff");
   const managesTeam = may(roles, "region.manageStaff");
+  const managesOrganisations = may(roles, "gemeente.manageOrganisations");
   const onboards = may(roles, "platform.onboard");
   if (!managesGemeente && !managesPlatform && !managesTeam) notFound();
   const t = await getTranslations("admin");
   const tStaff = await getTranslations("staffadmin");
+  const tOrganisations = await getTranslations("organisations");
   const links = [
     ...(managesStaff ? [{ href: "/beheer/medewerkers", text: tStaff("linkStaff"), hint: tStaff("linkStaffHint") }] : []),
+    ...(managesOrganisations ? [{ href: "/beheer/organisaties", text: tOrganisations("link"), hint: tOrganisations("linkHint") }] : []),
     ...(managesTeam ? [{ href: "/beheer/expertteam", text: tStaff("linkTeam"), hint: tStaff("linkTeamHint") }] : []),
     ...(onboards ? [{ href: "/beheer/gemeenten-en-regio", text: tStaff("linkOnboarding"), hint: tStaff("linkOnboardingHint") }] : []),
   ];

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { GemeenteContactInput } from "@/lib/domain/inputs";
-import { permissions } from "@/lib/domain/permissions";
+import { permissions, type Permission } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 import { gemeenteContactSelect } from "@/lib/server/reference/directory";
 import { prisma } from "@/lib/db/client";
@@ -9,9 +9,9 @@ import { asActor } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { NotFoundError } from "@/lib/server/errors";
 
-/** The gemeenten the actor administers, from their own memberships (never from the request). */
-export function administeredGemeenten(actor: Actor): string[] {
-  const allowed: readonly Role[] = permissions["gemeente.manage"];
+/** The gemeenten the actor administers for `permission`, from their own memberships (never from the request). */
+export function administeredGemeenten(actor: Actor, permission: Permission = "gemeente.manage"): string[] {
+  const allowed: readonly Role[] = permissions[permission];
   return actor.memberships.flatMap((m) => (allowed.includes(m.role) && m.gemeenteId ? [m.gemeenteId] : []));
 }
 

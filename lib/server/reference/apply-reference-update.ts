@@ -207,6 +207,8 @@ async function merge(
   const settings = inheritedSettings(target, olds);
   if (Object.keys(settings).length > 0) await tx.gemeente.update({ where: { id: target.id }, data: settings });
   await inheritNorms(tx, target.id, oldIds);
+  // The old gemeenten's organisations join the merged one's directory; its admin archives what is now listed twice.
+  await tx.organisation.updateMany({ where: { gemeenteId: { in: oldIds } }, data: { gemeenteId: target.id } });
   const staff = await moveMemberships(tx, target.id, oldIds);
   const openCases = await moveOpenCases(tx, actor, role, target, olds);
   return { gemeenteId: target.id, counts: { openCases, staff } };

@@ -34,6 +34,7 @@ const kindWeights: Record<OrganisationKindKey, number> = {
   WIJKTEAM: 12,
   GEMEENTE: 10,
   GGZ: 8,
+  HUISARTS: 2,
   LEERPLICHT_RMC: 6,
   ZORGVERZEKERAAR: 3,
   ZORGKANTOOR: 3,

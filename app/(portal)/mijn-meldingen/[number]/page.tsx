@@ -75,6 +75,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
   const tTriage = await getTranslations("triage.family");
   const tDecisions = await getTranslations("decisions");
   const tExpert = await getTranslations("expertWork");
+  const tUrgency = await getTranslations("urgency");
   const format = await getFormatter();
   const now = new Date();
   const assignmentFollowUp = found.decisions.length > 0 ? await familyAssignmentFollowUp(actor, found.id) : new Map();
@@ -116,6 +117,7 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
         </p>
         <p className="mt-2 text-lg">{t(`next.${found.status}`)}</p>
         {found.deadlineAt && <p className="mt-2 text-lg">{t("expected", { date: day(found.deadlineAt) })}</p>}
+        {found.status !== "CLOSED" && <p className="mt-2 text-lg">{t("urgencyNow", { urgency: tUrgency(found.urgency) })}</p>}
         {found.result && (
           <p className="mt-2 text-lg">{t(`result.${found.result}`)}</p>
         )}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   CheckboxField,
+  ChoiceField,
   FamilyReads,
   FormMessage,
   SelectField,
@@ -14,7 +15,7 @@ import {
 } from "@/components/form-fields";
 import type { CaseActionName, CaseStatus } from "@/lib/domain/case-machine";
 import { orderActions } from "@/lib/domain/next-steps";
-import { interventionTypes } from "@/lib/domain/inputs";
+import { interventionTypes, urgencies } from "@/lib/domain/inputs";
 import type { ActionState } from "@/lib/server/action";
 import { CloseForm, RefineEvaluationForm } from "./close-form";
 import { CauseFields, type EvaluationDefaults } from "./evaluation-fields";
@@ -27,6 +28,7 @@ export type PanelActions = {
   startLocal: Action;
   requestInfo: Action;
   withdrawQuestion: Action;
+  setUrgency: Action;
   refer: Action;
   logIntervention: Action;
   propose: Action;
@@ -49,6 +51,8 @@ export type TriageContext = {
   transferCount: number;
   /** The case's gemeente, for the complaint route's default text */
   gemeenteName: string;
+  /** How urgent the case is now, which the urgency form starts from */
+  urgency: (typeof urgencies)[number];
 };
 
 /**
@@ -219,6 +223,7 @@ export function ActionPanel({
   const tTriage = useTranslations("triage");
   const tType = useTranslations("interventionType");
   const tExpert = useTranslations("expertWork");
+  const tUrgency = useTranslations("urgency");
   // Refining needs an evaluation: a withdrawn or inadmissible case has none.
   const offered = available.filter((a) => a !== "case.refineEvaluation" || evaluation.stored);
   if (offered.length === 0) return <p>{t("noActions")}</p>;
@@ -243,6 +248,24 @@ export function ActionPanel({
       (
         <ActionForm folded={folded} id="a-withdraw-question" title={t("withdrawQuestion.title")} intro={t("withdrawQuestion.intro")} action={actions.withdrawQuestion} caseId={caseId} caseNumber={caseNumber} submit={t("withdrawQuestion.submit")}>
           {(f) => <TextArea name="withdrawReason" label={t("withdrawQuestion.reason")} hint={t("withdrawQuestion.reasonHint")} required rows={3} shownToFamily feedback={f} />}
+        </ActionForm>
+      ),
+    "case.setUrgency": (folded) =>
+      (
+        <ActionForm folded={folded} id="a-urgency" title={t("setUrgency.title")} intro={t("setUrgency.intro")} action={actions.setUrgency} caseId={caseId} caseNumber={caseNumber} submit={t("setUrgency.submit")}>
+          {(f) => (
+            <>
+              <ChoiceField
+                name="urgency"
+                label={t("setUrgency.urgency")}
+                required
+                initial={triage.urgency}
+                feedback={f}
+                options={urgencies.map((u) => ({ value: u, label: tUrgency(u) }))}
+              />
+              <TextArea name="urgencyReason" label={t("setUrgency.reason")} hint={t("setUrgency.reasonHint")} required rows={3} feedback={f} />
+            </>
+          )}
         </ActionForm>
       ),
     "case.refer": (folded) =>

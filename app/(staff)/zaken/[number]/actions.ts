@@ -7,13 +7,14 @@ import {
   addNoteInput,
   assignCaseInput,
   claimCaseInput,
-  closeCaseInput,
+  closeCaseFormInput,
   correctDecisionInput,
   declareInadmissibleInput,
   logInterventionInput,
   proposeDecisionInput,
   recordDecisionInput,
   withdrawQuestionInput,
+  setUrgencyInput,
   bindingConfirmation,
   closingConfirmation,
   referCaseInput,
@@ -34,6 +35,7 @@ import { logIntervention } from "@/lib/server/cases/log-intervention";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
+import { setUrgency } from "@/lib/server/cases/set-urgency";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { requestInfo } from "@/lib/server/cases/request-info";
@@ -93,6 +95,12 @@ export const withdrawQuestionAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = fields(formData, ["caseId", "withdrawReason"]);
   return done(formData)(await runAction(withdrawQuestionInput, input, formValues(formData), (p) => withdrawQuestion(actor, p)));
+};
+
+export const setUrgencyAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "urgency", "urgencyReason"]);
+  return done(formData)(await runAction(setUrgencyInput, input, formValues(formData), (p) => setUrgency(actor, p)));
 };
 
 export const referAction: Action = async (_prev, formData) => {
@@ -189,10 +197,10 @@ export const inadmissibleAction: Action = async (_prev, formData) => {
 export const closeAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = {
-    ...fields(formData, ["caseId", "result", "closingNote", "outcome", "helpStartedOn", "blockedNote", "breakthroughNote"]),
+    ...fields(formData, ["caseId", "result", "closingNote", "outcome", "helpStartedOn", "blockedNote", "breakthroughNote", "closingConfirmed"]),
     ...keyLists(formData),
   };
-  return done(formData)(await runAction(closeCaseInput, input, formValues(formData), (p) => closeCase(actor, p)));
+  return done(formData)(await runAction(closeCaseFormInput, input, formValues(formData), ({ closingConfirmed: _, ...p }) => closeCase(actor, p)));
 };
 
 /** The evaluation of a closed case, refined: the same fields as at closing, without the result and the family's note. */

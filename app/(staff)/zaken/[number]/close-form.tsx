@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ChoiceField, SubmitButton, TextArea } from "@/components/form-fields";
+import { CheckboxField, ChoiceField, SubmitButton, TextArea } from "@/components/form-fields";
 // From inputs.ts, not monitoring.ts: the browser needs the lists, not the holiday calendar behind the rules.
 import { closingResults } from "@/lib/domain/inputs";
 import type { ActionState } from "@/lib/server/action";
@@ -80,6 +80,10 @@ export function CloseForm({
               <p className="mb-4">{t("close.evaluationIntro")}</p>
               <EvaluationFields feedback={feedback} defaults={defaults} today={today} />
             </fieldset>
+            <div className="mb-5 rounded border-l-8 border-amber-600 bg-amber-50 p-4">
+              <p className="mb-3 font-semibold">{tTriage("close.whatHappens")}</p>
+              <CheckboxField name="closingConfirmed" label={tTriage("close.confirm")} feedback={feedback} />
+            </div>
             <SubmitButton>{tTriage("close.submit")}</SubmitButton>
           </form>
         </>

@@ -35,6 +35,7 @@ import {
   refineEvaluationAction,
   requestInfoAction,
   withdrawQuestionAction,
+  setUrgencyAction,
   startLocalAction,
   transferAction,
   settleAssignmentAction,
@@ -48,7 +49,7 @@ import { PurgedCase } from "./purged-case";
  * The message catalog sections the workspace's forms use. Given here rather than in a
  * layout, so that the audit trail below this route does not carry them.
  */
-const formNamespaces = ["workspace", "triage", "expertWork", "interventionType", "monitoring", "documents"];
+const formNamespaces = ["workspace", "triage", "expertWork", "interventionType", "monitoring", "documents", "urgency"];
 
 type Params = { params: Promise<{ number: string }> };
 type PageProps = Params & {
@@ -307,12 +308,14 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
                 : [],
               transferCount: c.transferCount,
               gemeenteName: c.gemeente.commonName ?? c.gemeente.name,
+              urgency: c.urgency,
             }}
             actions={{
               claim: claimAction,
               startLocal: startLocalAction,
               requestInfo: requestInfoAction,
               withdrawQuestion: withdrawQuestionAction,
+              setUrgency: setUrgencyAction,
               refer: referAction,
               logIntervention: logInterventionAction,
               propose: proposeAction,

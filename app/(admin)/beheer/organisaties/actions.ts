@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session";
+import { addOrganisationInput, archiveOrganisationInput, updateOrganisationInput } from "@/lib/domain/organisations";
+import { formValues, runAction, type ActionState } from "@/lib/server/action";
+import { addOrganisation, archiveOrganisation, updateOrganisation } from "@/lib/server/admin/manage-organisations";
+
+const PAGE = "/beheer/organisaties";
+const entryFields = ["kind", "sector", "name", "contactName", "email", "phone", "address"] as const;
+
+function read(formData: FormData, names: readonly string[]): Record<string, FormDataEntryValue | null> {
+  return Object.fromEntries(names.map((n) => [n, formData.get(n) ?? ""]));
+}
+
+export async function addOrganisationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor(PAGE);
+  const input = read(formData, ["gemeenteId", ...entryFields]);
+  const result = await runAction(addOrganisationInput, input, formValues(formData), (parsed) => addOrganisation(actor, parsed));
+  if (result?.ok) revalidatePath(PAGE);
+  return result;
+}
+
+export async function updateOrganisationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor(PAGE);
+  const input = read(formData, ["organisationId", ...entryFields]);
+  const result = await runAction(updateOrganisationInput, input, formValues(formData), (parsed) => updateOrganisation(actor, parsed));
+  if (result?.ok) revalidatePath(PAGE);
+  return result;
+}
+
+export async function archiveOrganisationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor(PAGE);
+  const input = read(formData, ["organisationId"]);
+  const result = await runAction(archiveOrganisationInput, input, formValues(formData), (parsed) => archiveOrganisation(actor, parsed));
+  if (result?.ok) revalidatePath(PAGE);
+  return result;
+}

@@ -1,0 +1,65 @@
+import { z } from "@/lib/domain/zod";
+import { organisationKindKeys, type OrganisationKindKey } from "./causes";
+import { optionalEmail, optionalText, recordId, text } from "./fields";
+import { optionalPublicPhone } from "./inputs";
+
+/**
+ * A gemeente's directory of the organisations it works with (decision 034):
+ * what staff may record about one, and how. Pure rules, safe for the browser.
+ */
+
+/** Primary (PO) or secondary (VO) education: a samenwerkingsverband passend onderwijs is one of the two. */
+export const schoolSectors = ["PO", "VO"] as const;
+export type SchoolSector = (typeof schoolSectors)[number];
+
+/** The kinds whose sector is recorded; for a samenwerkingsverband it is required. */
+const sectorKinds: readonly OrganisationKindKey[] = ["SCHOOL", "SAMENWERKINGSVERBAND"];
+
+/** Every kind but the gemeente itself: the directory is of the organisations the gemeente works with. */
+export const directoryKinds = organisationKindKeys.filter((k) => k !== "GEMEENTE");
+
+export const MAX_DIRECTORY_SIZE = 500;
+
+const organisationFields = {
+  kind: z.enum(organisationKindKeys, { error: "required" }).refine((k) => k !== "GEMEENTE", { error: "required" }),
+  sector: z
+    .union([z.enum(schoolSectors), z.literal("")], { error: "required" })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  name: text(2, 200),
+  contactName: optionalText(200),
+  email: optionalEmail,
+  phone: optionalPublicPhone,
+  address: optionalText(300),
+};
+
+type Fields = { kind: OrganisationKindKey; sector: SchoolSector | null };
+
+/** A samenwerkingsverband says whether it is PO or VO; a sector means nothing for other kinds and is dropped. */
+function withSector<T extends Fields>(value: T, ctx: z.RefinementCtx): T {
+  if (value.kind === "SAMENWERKINGSVERBAND" && value.sector === null) {
+    ctx.addIssue({ code: "custom", path: ["sector"], message: "sectorRequired" });
+  }
+  return sectorKinds.includes(value.kind) ? value : { ...value, sector: null };
+}
+
+export const addOrganisationInput = z
+  .object({ gemeenteId: recordId(), ...organisationFields })
+  .strict()
+  .transform(withSector);
+export type AddOrganisationInput = z.infer<typeof addOrganisationInput>;
+
+export const updateOrganisationInput = z
+  .object({ organisationId: recordId(), ...organisationFields })
+  .strict()
+  .transform(withSector);
+export type UpdateOrganisationInput = z.infer<typeof updateOrganisationInput>;
+
+export const archiveOrganisationInput = z.object({ organisationId: recordId() }).strict();
+export type ArchiveOrganisationInput = z.infer<typeof archiveOrganisationInput>;
+
+/** Two entries of one directory are the same organisation when their names match but for case and spacing. */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize("NFKC").toLocaleLowerCase("nl").replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
+}
