@@ -72,6 +72,7 @@ describe("the portal's database role", () => {
       ExpertTeam: "reference data, public",
       Gemeente: "reference data, public",
       DeadlineNorm: "reference data, public",
+      Organisation: "a gemeente's directory of the organisations it works with (decision 034): work contact details, no case data; the service scopes it by the admin's memberships",
       NationalFallback: "where cases go when no one else can act: read when filing, set by the platform admin",
       ReferenceUpdate: "the history of the yearly reference lists, no personal data",
       CaseNumberCounter: "a counter per year, no data",

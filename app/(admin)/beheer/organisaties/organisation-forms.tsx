@@ -6,19 +6,11 @@ import { ChoiceField, FormMessage, SelectField, SubmitButton, TextArea, TextFiel
 import { labelOf, organisationKinds } from "@/lib/domain/causes";
 import { directoryKinds, schoolSectors } from "@/lib/domain/organisations";
 import type { ActionState } from "@/lib/server/action";
+import type { DirectoryEntry } from "@/lib/server/admin/manage-organisations";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-export type EntryValues = {
-  id: string;
-  kind: string;
-  sector: string | null;
-  name: string;
-  contactName: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-};
+type EntryValues = Omit<DirectoryEntry, "gemeenteId" | "archivedAt">;
 
 /** The fields of one entry; `prefix` keeps the ids of several forms on the page apart. */
 function EntryFields({ prefix, entry, feedback }: { prefix: string; entry?: EntryValues; feedback: FormFeedback | undefined }) {
