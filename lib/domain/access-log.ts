@@ -47,6 +47,8 @@ const changeSteps: Record<string, TimelineKind> = {
   "case.assign": "assigned",
   "case.note": "note",
   "case.setUrgency": "urgencyChanged",
+  "case.linkOrganisation": "organisationLinked",
+  "case.unlinkOrganisation": "organisationUnlinked",
   "case.transfer": "transferred",
   "case.declareInadmissible": "notAdmissible",
   "case.close": "closed",

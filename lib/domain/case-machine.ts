@@ -70,6 +70,9 @@ export const caseActions = {
   "case.note": { from: ["TRIAGE", "INFO_REQUESTED", "IN_PROGRESS"], to: null },
   /** How urgent the case is can change at any open step; it changes no step and no clock */
   "case.setUrgency": { from: openStatuses, to: null },
+  /** Which organisations a case involves, and their part, is known and corrected along the way */
+  "case.linkOrganisation": { from: openStatuses, to: null },
+  "case.unlinkOrganisation": { from: openStatuses, to: null },
   /** Another gemeente is responsible after all: the case moves there, open, with its clock running */
   "case.transfer": { from: ["SUBMITTED", "TRIAGE", "IN_PROGRESS"], to: null },
   /** Not a case for Doorbraak, with the reason and where to complain */

@@ -24,6 +24,8 @@ export const permissionEffect = {
   "case.requestInfo": "change",
   "case.withdrawQuestion": "change",
   "case.setUrgency": "change",
+  "case.linkOrganisation": "change",
+  "case.unlinkOrganisation": "change",
   "case.answer": "change",
   "case.startLocal": "change",
   "case.refer": "change",

@@ -55,6 +55,18 @@ export const updateOrganisationInput = z
   .transform(withSector);
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationInput>;
 
+/** The part an organisation plays in a case. */
+export const organisationParts = ["REFUSED", "DID_NOT_ACT", "MUST_ACT", "HELPS"] as const;
+export type OrganisationPart = (typeof organisationParts)[number];
+
+export const linkOrganisationInput = z
+  .object({ caseId: recordId(), organisationId: recordId("required"), part: z.enum(organisationParts, { error: "required" }) })
+  .strict();
+export type LinkOrganisationInput = z.infer<typeof linkOrganisationInput>;
+
+export const unlinkOrganisationInput = z.object({ caseId: recordId(), caseOrganisationId: recordId() }).strict();
+export type UnlinkOrganisationInput = z.infer<typeof unlinkOrganisationInput>;
+
 export const archiveOrganisationInput = z.object({ organisationId: recordId() }).strict();
 export type ArchiveOrganisationInput = z.infer<typeof archiveOrganisationInput>;
 

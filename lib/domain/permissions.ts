@@ -43,6 +43,9 @@ export const permissions = {
   "case.note": ["AANSPREEKPUNT"],
   /** Raise or lower how urgent a case is, with the reason: a crisis cannot wait for the family's answer or the next step */
   "case.setUrgency": ["AANSPREEKPUNT"],
+  /** Name an organisation from the gemeente's directory in a case, with its part, or take it off again */
+  "case.linkOrganisation": ["AANSPREEKPUNT", "EXPERT"],
+  "case.unlinkOrganisation": ["AANSPREEKPUNT", "EXPERT"],
   "case.transfer": ["AANSPREEKPUNT"],
   "case.declareInadmissible": ["AANSPREEKPUNT"],
   "case.close": ["AANSPREEKPUNT"],

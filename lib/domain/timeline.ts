@@ -22,6 +22,9 @@ export const timelineKinds = [
   "note",
   /** Staff changed how urgent the case is */
   "urgencyChanged",
+  /** Staff named an organisation in the case, or took it off */
+  "organisationLinked",
+  "organisationUnlinked",
   "transferred",
   "notAdmissible",
   "closed",

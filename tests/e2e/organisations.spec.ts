@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, openFold, signIn } from "./fixtures";
+import { expectAccessible, openAction, openFold, signIn, signOut } from "./fixtures";
+import { fileForDenHaag } from "./filing";
 
 test("the gemeente admin keeps the directory of organisations: adds, corrects and takes one off the list", async ({ page }) => {
   const name = `SWV Passend Onderwijs Haaglanden ${Date.now().toString(36)}`;
@@ -46,4 +47,37 @@ test("the gemeente admin keeps the directory of organisations: adds, corrects an
   await openFold(page, "Uit de lijst gehaald");
   await expect(page.getByRole("region", { name: "Uit de lijst gehaald" })).toContainText(name);
   await expectAccessible(page);
+});
+
+test("the aanspreekpunt names a school from the directory in a case; the family sees who and why", async ({ page }) => {
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  const number = await fileForDenHaag(page, `Lotte ${Date.now().toString(36)}`, "Lotte zit al maanden thuis. De school wil haar niet terug.");
+  await signOut(page);
+  await signIn(page, "aanspreekpunt@demo.doorbraak.nl");
+  await page.goto(`/zaken/${number}`);
+  await page.getByRole("button", { name: "Oppakken" }).click();
+  await expect(page.getByText("Gelukt. De melding is bijgewerkt.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Organisaties in deze melding" })).toContainText("Er zijn nog geen organisaties genoemd.");
+
+  await openAction(page, "Organisatie noemen");
+  const link = page.getByRole("region", { name: "Organisatie noemen" });
+  await link.getByRole("button", { name: "Organisatie noemen" }).click();
+  await expect(link.getByLabel("Organisatie (verplicht)", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await link.getByLabel("Organisatie (verplicht)", { exact: true }).selectOption({ label: "Het Duin College (voorbeeld) (School VO)" });
+  await link.getByLabel("Zei nee tegen de hulp die nodig is").check();
+  await expectAccessible(page);
+  await link.getByRole("button", { name: "Organisatie noemen" }).click();
+  const named = page.getByRole("region", { name: "Organisaties in deze melding" });
+  await expect(named).toContainText("Het Duin College (voorbeeld)");
+  await expect(named).toContainText("Fatima El Amrani");
+  await signOut(page);
+
+  await signIn(page, "ouder@demo.doorbraak.nl");
+  await page.goto(`/mijn-meldingen/${number}`);
+  const family = page.getByRole("region", { name: "Organisaties bij uw melding" });
+  await expect(family).toContainText("Het Duin College (voorbeeld)");
+  await expect(family).toContainText("Zei nee tegen de hulp die nodig is");
+  await expect(family).not.toContainText("Fatima El Amrani");
+  await expectAccessible(page);
+  await signOut(page);
 });

@@ -9,6 +9,9 @@ import { addNote } from "@/lib/server/cases/add-note";
 import { answerInfo } from "@/lib/server/cases/answer-info";
 import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
 import { setUrgency } from "@/lib/server/cases/set-urgency";
+import { linkOrganisation } from "@/lib/server/cases/link-organisation";
+import { unlinkOrganisation } from "@/lib/server/cases/unlink-organisation";
+import { directoryEntryFor, namedInCase } from "../support/organisations";
 import { assignCase } from "@/lib/server/cases/assign-case";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { closeCase } from "@/lib/server/cases/close-case";
@@ -115,6 +118,14 @@ const changes: Record<ChangeName, Change> = {
   },
   "case.assign": { stage: "TRIAGE", run: (c) => assignCase(aanspreekpunt, { caseId: c.id, assigneeId: colleague.userId }) },
   "case.note": { stage: "TRIAGE", run: (c) => addNote(aanspreekpunt, { caseId: c.id, staffNote: "School wil meedenken." }) },
+  "case.linkOrganisation": {
+    stage: "TRIAGE",
+    run: async (c) => linkOrganisation(aanspreekpunt, { caseId: c.id, organisationId: await directoryEntryFor(c.id), part: "REFUSED" }),
+  },
+  "case.unlinkOrganisation": {
+    stage: "TRIAGE",
+    run: async (c) => unlinkOrganisation(aanspreekpunt, { caseId: c.id, caseOrganisationId: await namedInCase(c.id, aanspreekpunt.userId) }),
+  },
   "case.setUrgency": {
     stage: "INFO_REQUESTED",
     run: (c) => setUrgency(aanspreekpunt, { caseId: c.id, urgency: "CRISIS", urgencyReason: "Het kind is van huis weggelopen." }),

@@ -40,6 +40,9 @@ import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { requestInfo } from "@/lib/server/cases/request-info";
 import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
 import { setUrgency } from "@/lib/server/cases/set-urgency";
+import { linkOrganisation } from "@/lib/server/cases/link-organisation";
+import { unlinkOrganisation } from "@/lib/server/cases/unlink-organisation";
+import { directoryEntryFor, namedInCase } from "../support/organisations";
 import { emptyCaseSearch, searchCases } from "@/lib/server/cases/search-cases";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { findOwnTransfer, transferCase } from "@/lib/server/cases/transfer-case";
@@ -353,6 +356,18 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: STAFF_CASE, service: "addNote", permission: "case.note", scope: "case", refusal: "notFound",
     stage: "TRIAGE", changesCase: true,
     run: ({ actor, c }) => addNote(actor, { caseId: c.id, staffNote: "School wil meedenken." }),
+  },
+  linkOrganisationAction: {
+    kind: "action", file: STAFF_CASE, service: "linkOrganisation", permission: "case.linkOrganisation", scope: "case", refusal: "notFound",
+    stage: "WITH_EXPERT_TEAM", changesCase: true,
+    prepare: ({ c }) => directoryEntryFor(c.id),
+    run: ({ actor, c, prepared }) => linkOrganisation(actor, { caseId: c.id, organisationId: prepared, part: "MUST_ACT" }),
+  },
+  unlinkOrganisationAction: {
+    kind: "action", file: STAFF_CASE, service: "unlinkOrganisation", permission: "case.unlinkOrganisation", scope: "case", refusal: "notFound",
+    stage: "WITH_EXPERT_TEAM", changesCase: true,
+    prepare: ({ c, world }) => namedInCase(c.id, world.cast.aanspreekpunt.userId),
+    run: ({ actor, c, prepared }) => unlinkOrganisation(actor, { caseId: c.id, caseOrganisationId: prepared }),
   },
   setUrgencyAction: {
     kind: "action", file: STAFF_CASE, service: "setUrgency", permission: "case.setUrgency", scope: "case", refusal: "notFound",

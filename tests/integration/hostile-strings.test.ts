@@ -11,6 +11,7 @@ import { filingTextFields } from "@/lib/domain/inputs";
 import { prisma } from "@/tests/support/owner-db";
 import type { ActionState } from "@/lib/server/action";
 import { listManagedGemeenten } from "@/lib/server/admin/manage-gemeente";
+import { directoryEntryFor, namedInCase } from "../support/organisations";
 import { listManagedOrganisations } from "@/lib/server/admin/manage-organisations";
 import { listManagedNorms } from "@/lib/server/admin/manage-norms";
 import { listManagedPolicies } from "@/lib/server/admin/manage-policy";
@@ -159,6 +160,8 @@ vi.mock("@/lib/server/admin/manage-policy", async (load) => gate.wrap(await load
 vi.mock("@/lib/server/audit/verify-audit-trail", async (load) => gate.wrap(await load(), ["verifyAuditTrail"]));
 vi.mock("@/lib/server/cases/add-note", async (load) => gate.wrap(await load(), ["addNote"]));
 vi.mock("@/lib/server/cases/set-urgency", async (load) => gate.wrap(await load(), ["setUrgency"]));
+vi.mock("@/lib/server/cases/link-organisation", async (load) => gate.wrap(await load(), ["linkOrganisation"]));
+vi.mock("@/lib/server/cases/unlink-organisation", async (load) => gate.wrap(await load(), ["unlinkOrganisation"]));
 vi.mock("@/lib/server/cases/withdraw-question", async (load) => gate.wrap(await load(), ["withdrawQuestion"]));
 vi.mock("@/lib/server/cases/answer-info", async (load) => gate.wrap(await load(), ["answerInfo"]));
 vi.mock("@/lib/server/cases/assign-case", async (load) => gate.wrap(await load(), ["assignCase"]));
@@ -556,6 +559,29 @@ const plans: Record<string, Plan> = {
     form: (ctx) => ({ ...caseForm(ctx), assigneeId: world.colleague.userId }),
     reset: async (ctx) => {
       await prisma.case.update({ where: { id: ctx.c.id }, data: { assigneeId: ctx.actor.userId } });
+    },
+  },
+  linkOrganisationAction: {
+    file: STAFF, call: "state", fields: { ...caseFields, organisationId: strict, part: strict },
+    setup: async (w) => {
+      const ctx = await caseSetup("TRIAGE", (w) => w.cast.aanspreekpunt)(w);
+      return { ...ctx, state: { organisationId: await directoryEntryFor(ctx.c.id) } };
+    },
+    form: (ctx) => ({ ...caseForm(ctx), organisationId: ctx.state.organisationId!, part: "REFUSED" }),
+    // An organisation is named once: the next submission names it again.
+    reset: async (ctx) => {
+      await prisma.caseOrganisation.deleteMany({ where: { caseId: ctx.c.id } });
+    },
+  },
+  unlinkOrganisationAction: {
+    file: STAFF, call: "state", fields: { ...caseFields, caseOrganisationId: strict },
+    setup: async (w) => {
+      const ctx = await caseSetup("TRIAGE", (w) => w.cast.aanspreekpunt)(w);
+      return { ...ctx, state: { caseOrganisationId: await namedInCase(ctx.c.id, w.cast.aanspreekpunt.userId) } };
+    },
+    form: (ctx) => ({ ...caseForm(ctx), caseOrganisationId: ctx.state.caseOrganisationId! }),
+    reset: async (ctx) => {
+      await prisma.caseOrganisation.update({ where: { id: ctx.state.caseOrganisationId! }, data: { removedAt: null, removedById: null } });
     },
   },
   setUrgencyAction: {

@@ -87,7 +87,7 @@ describe("the escalation journey through the services", () => {
   it("audits a staff member opening a case and offers only what the machine allows", async () => {
     const filed = await fileCase(parent, caseInput());
     const opened = await openCase(aanspreekpunt, filed.number);
-    expect([...opened.actions].sort()).toEqual(["case.assign", "case.claim", "case.declareInadmissible", "case.setUrgency", "case.transfer"]);
+    expect([...opened.actions].sort()).toEqual(["case.assign", "case.claim", "case.declareInadmissible", "case.linkOrganisation", "case.setUrgency", "case.transfer", "case.unlinkOrganisation"]);
     const events = await prisma.auditEvent.findMany({ where: { caseId: filed.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["case.file", "case.read"]);
   });

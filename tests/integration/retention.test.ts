@@ -1,3 +1,4 @@
+import { linkOrganisation } from "@/lib/server/cases/link-organisation";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
@@ -100,6 +101,8 @@ async function fullyWorkedCase() {
     nextStep: null,
     internalNote: "Moeder was erg emotioneel.",
   });
+  const school = await prisma.organisation.create({ data: { gemeenteId: (await prisma.case.findUniqueOrThrow({ where: { id: filed.id } })).gemeenteId, kind: "SCHOOL", name: `School Y ${filed.id}` } });
+  await linkOrganisation(expert, { caseId: filed.id, organisationId: school.id, part: "MUST_ACT" });
   await proposeDecision(expert, { caseId: filed.id, proposal: "De gemeente zet door met een plek.", rationale: "Niemand anders neemt het op." });
   await recordDecision(decider, {
     caseId: filed.id,
@@ -150,6 +153,7 @@ async function contentCounts(caseId: string, assignmentIds: string[] = [], submi
     transfers: await prisma.caseTransfer.count({ where }),
     staffNotifications: await prisma.staffNotification.count({ where }),
     outboxMessages: await prisma.outboxMessage.count({ where }),
+    organisations: await prisma.caseOrganisation.count({ where }),
     drafts: submissionId ? await prisma.caseDraft.count({ where: { values: { path: ["submissionId"], equals: submissionId } } }) : 0,
   };
 }

@@ -44,9 +44,9 @@ describe("case state machine", () => {
     expect(caseActions["case.confirmHelpStart"].to).toBeNull();
   });
 
-  it("offers the aanspreekpunt on a new case: claim, assign, transfer, declare not admissible, or change its urgency", () => {
+  it("offers the aanspreekpunt on a new case: claim, assign, transfer, declare not admissible, change its urgency, or name organisations", () => {
     expect(availableActions("SUBMITTED", ["AANSPREEKPUNT"]).sort()).toEqual(
-      ["case.assign", "case.claim", "case.declareInadmissible", "case.setUrgency", "case.transfer"].sort(),
+      ["case.assign", "case.claim", "case.declareInadmissible", "case.linkOrganisation", "case.setUrgency", "case.transfer", "case.unlinkOrganisation"].sort(),
     );
   });
 
@@ -65,7 +65,7 @@ describe("case state machine", () => {
     // While waiting, the aanspreekpunt still writes notes, takes the question back, refers or hands the case on;
     // a second question or a local start waits until the first is answered or taken back.
     expect(availableActions("INFO_REQUESTED", ["AANSPREEKPUNT"]).toSorted()).toEqual(
-      ["case.assign", "case.note", "case.refer", "case.setUrgency", "case.withdrawQuestion"].toSorted(),
+      ["case.assign", "case.linkOrganisation", "case.note", "case.refer", "case.setUrgency", "case.unlinkOrganisation", "case.withdrawQuestion"].toSorted(),
     );
     expect(checkAction("case.withdrawQuestion", "INFO_REQUESTED", ["FAMILY"])).toEqual({ ok: false, reason: "forbidden" });
     expect(checkAction("case.withdrawQuestion", "IN_PROGRESS", ["AANSPREEKPUNT"])).toEqual({ ok: false, reason: "wrong-state" });

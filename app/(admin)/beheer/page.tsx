@@ -36,7 +36,7 @@ export default async function AdminPage() {
   const tOrganisations = await getTranslations("organisations");
   const links = [
     ...(managesStaff ? [{ href: "/beheer/medewerkers", text: tStaff("linkStaff"), hint: tStaff("linkStaffHint") }] : []),
-    ...(managesOrganisations ? [{ href: "/beheer/organisaties", text: tOrganisations("link"), hint: tOrganisations("linkHint") }] : []),
+    ...(managesOrganisations ? [{ href: "/beheer/organisaties", text: tOrganisations("adminLink"), hint: tOrganisations("adminLinkHint") }] : []),
     ...(managesTeam ? [{ href: "/beheer/expertteam", text: tStaff("linkTeam"), hint: tStaff("linkTeamHint") }] : []),
     ...(onboards ? [{ href: "/beheer/gemeenten-en-regio", text: tStaff("linkOnboarding"), hint: tStaff("linkOnboardingHint") }] : []),
   ];

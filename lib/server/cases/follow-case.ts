@@ -114,6 +114,8 @@ export async function followCase(actor: Actor, number: string) {
           orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
           select: { id: true, type: true, occurredOn: true, participants: true, familyInvolved: true, childInvolved: true, involvementNote: true, outcome: true, nextStep: true },
         },
+        // Which organisations the case involves and their part; their contact details stay with staff.
+        organisations: { where: { removedAt: null }, orderBy: [{ linkedAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, name: true, part: true } },
         // Of the evaluation, the family sees only the day the help started: to confirm or correct it.
         evaluation: { select: { helpStartedOn: true, helpStartSource: true, helpStartConfirmedAt: true } },
         // A corrected decision stays in view, marked as replaced, so the family can see what changed.

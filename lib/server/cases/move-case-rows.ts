@@ -23,4 +23,5 @@ export async function moveCaseRows(tx: Tx, caseIds: readonly string[], gemeenteI
   await tx.caseDocument.updateMany({ where, data });
   await tx.caseInvitation.updateMany({ where, data });
   await tx.caseEvaluation.updateMany({ where, data });
+  await tx.caseOrganisation.updateMany({ where, data });
 }

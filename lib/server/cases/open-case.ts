@@ -72,6 +72,11 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
         decisions: { orderBy: { createdAt: "asc" }, include: { assignments: { orderBy: { dueOn: "asc" } } } },
         transfers: { orderBy: { createdAt: "asc" } },
         evaluation: true,
+        organisations: {
+          where: { removedAt: null },
+          orderBy: [{ linkedAt: "asc" }, { id: "asc" }],
+          include: { organisation: { select: { contactName: true, email: true, phone: true, address: true } } },
+        },
       },
     });
     // Counted by the case's id; a relation count (`_count`) would group the whole table first.
@@ -131,6 +136,14 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
           select: { id: true, name: true },
         })
       : [];
+    // What can be named in the case: the active entries of its gemeente's directory (decision 034).
+    const directory = actions.includes("case.linkOrganisation")
+      ? await tx.organisation.findMany({
+          where: { gemeenteId: detail.gemeenteId, archivedAt: null },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+          select: { id: true, name: true, kind: true, sector: true },
+        })
+      : [];
     const transferGemeenten = detail.transfers.length === 0 ? [] : await tx.gemeente.findMany({
       where: { id: { in: detail.transfers.flatMap((t) => [t.fromGemeenteId, t.toGemeenteId]) } },
       select: { id: true, cbsCode: true, name: true, commonName: true },
@@ -158,6 +171,7 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
       names,
       actions,
       colleagues,
+      directory,
       /** The gemeenten in the transfer history, by id */
       transferGemeenten: new Map(transferGemeenten.map((g) => [g.id, { name: g.commonName ?? g.name, cbsCode: g.cbsCode }])),
       canReadAudit: may(heldRoles, "audit.read"),

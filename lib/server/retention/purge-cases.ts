@@ -36,6 +36,8 @@ export type PurgeCounts = {
   outboxMessages: number;
   drafts: number;
   evaluationNotes: number;
+  /** The organisations named in the case: which school a child attends says who the child is */
+  organisations: number;
 };
 
 /** Placeholders for the personal columns that cannot be empty. */
@@ -193,6 +195,7 @@ async function removeContent(tx: Tx, caseId: string, submissionId: string | null
   const documents = (await tx.caseDocument.deleteMany({ where })).count;
   const informationRequests = (await tx.informationRequest.deleteMany({ where })).count;
   const referrals = (await tx.referral.deleteMany({ where })).count;
+  const organisations = (await tx.caseOrganisation.deleteMany({ where })).count;
   const interventions = (await tx.intervention.deleteMany({ where })).count;
   const invitations = (await tx.caseInvitation.deleteMany({ where })).count;
   const transfers = (await tx.caseTransfer.deleteMany({ where })).count;
@@ -206,6 +209,7 @@ async function removeContent(tx: Tx, caseId: string, submissionId: string | null
   // The evaluation keeps what blocked and how long each step took, for learning; its words go.
   const evaluationNotes = (await tx.caseEvaluation.updateMany({ where, data: { blockedNote: null, breakthroughNote: PURGED_TEXT } })).count;
   return {
+    organisations,
     parties,
     timelineEntries,
     documents,

@@ -1,3 +1,4 @@
+import { CaseOrganisations } from "@/components/case-organisations";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -225,6 +226,8 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           </details>
         )}
       </section>
+
+      {found.organisations.length > 0 && <CaseOrganisations organisations={found.organisations} audience="family" />}
 
       <DocumentsSection {...await listCaseDocuments(actor, { id: found.id })} />
 

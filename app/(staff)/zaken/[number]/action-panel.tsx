@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Fragment, useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   CheckboxField,
@@ -16,6 +16,8 @@ import {
 import type { CaseActionName, CaseStatus } from "@/lib/domain/case-machine";
 import { orderActions } from "@/lib/domain/next-steps";
 import { interventionTypes, urgencies } from "@/lib/domain/inputs";
+import { labelOf, organisationKinds } from "@/lib/domain/causes";
+import { organisationParts } from "@/lib/domain/organisations";
 import type { ActionState } from "@/lib/server/action";
 import { CloseForm, RefineEvaluationForm } from "./close-form";
 import { CauseFields, type EvaluationDefaults } from "./evaluation-fields";
@@ -29,6 +31,8 @@ export type PanelActions = {
   requestInfo: Action;
   withdrawQuestion: Action;
   setUrgency: Action;
+  linkOrganisation: Action;
+  unlinkOrganisation: Action;
   refer: Action;
   logIntervention: Action;
   propose: Action;
@@ -53,6 +57,10 @@ export type TriageContext = {
   gemeenteName: string;
   /** How urgent the case is now, which the urgency form starts from */
   urgency: (typeof urgencies)[number];
+  /** The active entries of the gemeente's directory of organisations, to name in the case */
+  directory: { id: string; name: string; kind: string; sector: string | null }[];
+  /** The organisations named in the case now */
+  named: { id: string; name: string }[];
 };
 
 /**
@@ -224,6 +232,8 @@ export function ActionPanel({
   const tType = useTranslations("interventionType");
   const tExpert = useTranslations("expertWork");
   const tUrgency = useTranslations("urgency");
+  const tOrganisations = useTranslations("organisations");
+  const locale = useLocale();
   // Refining needs an evaluation: a withdrawn or inadmissible case has none.
   const offered = available.filter((a) => a !== "case.refineEvaluation" || evaluation.stored);
   if (offered.length === 0) return <p>{t("noActions")}</p>;
@@ -268,6 +278,53 @@ export function ActionPanel({
           )}
         </ActionForm>
       ),
+    "case.linkOrganisation": (folded) =>
+      (triage.directory.length === 0 ? (
+          <ActionSection id="a-link-organisation" title={tOrganisations("link.title")} folded={folded}>
+            <p className="mt-2">{tOrganisations("link.emptyDirectory")}</p>
+          </ActionSection>
+        ) : (
+          <ActionForm folded={folded} id="a-link-organisation" title={tOrganisations("link.title")} intro={tOrganisations("link.intro")} action={actions.linkOrganisation} caseId={caseId} caseNumber={caseNumber} submit={tOrganisations("link.submit")}>
+            {(f) => (
+              <>
+                <SelectField
+                  name="organisationId"
+                  label={tOrganisations("link.organisation")}
+                  required
+                  placeholder={tOrganisations("link.placeholder")}
+                  feedback={f}
+                  options={triage.directory.map((o) => ({
+                    value: o.id,
+                    label: `${o.name} (${labelOf(organisationKinds, o.kind, locale)}${o.sector ? ` ${o.sector}` : ""})`,
+                  }))}
+                />
+                <ChoiceField
+                  name="part"
+                  label={tOrganisations("link.part")}
+                  required
+                  feedback={f}
+                  options={organisationParts.map((p) => ({ value: p, label: tOrganisations(`part.${p}`) }))}
+                />
+              </>
+            )}
+          </ActionForm>
+        )),
+    ...(triage.named.length > 0 && {
+      "case.unlinkOrganisation": (folded: boolean) => (
+        <ActionForm folded={folded} id="a-unlink-organisation" title={tOrganisations("unlink.title")} intro={tOrganisations("unlink.intro")} action={actions.unlinkOrganisation} caseId={caseId} caseNumber={caseNumber} submit={tOrganisations("unlink.submit")}>
+          {(f) => (
+            <SelectField
+              name="caseOrganisationId"
+              label={tOrganisations("unlink.organisation")}
+              required
+              placeholder={tOrganisations("link.placeholder")}
+              feedback={f}
+              options={triage.named.map((o) => ({ value: o.id, label: o.name }))}
+            />
+          )}
+        </ActionForm>
+      ),
+    }),
     "case.refer": (folded) =>
       (
         <ActionForm folded={folded} id="a-refer" title={t("refer.title")} intro={t("refer.intro")} action={actions.refer} caseId={caseId} caseNumber={caseNumber} submit={t("refer.submit")}>

@@ -36,6 +36,9 @@ import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { withdrawQuestion } from "@/lib/server/cases/withdraw-question";
 import { setUrgency } from "@/lib/server/cases/set-urgency";
+import { linkOrganisation } from "@/lib/server/cases/link-organisation";
+import { unlinkOrganisation } from "@/lib/server/cases/unlink-organisation";
+import { linkOrganisationInput, unlinkOrganisationInput } from "@/lib/domain/organisations";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { refineEvaluation } from "@/lib/server/cases/refine-evaluation";
 import { requestInfo } from "@/lib/server/cases/request-info";
@@ -101,6 +104,18 @@ export const setUrgencyAction: Action = async (_prev, formData) => {
   const actor = await requireActor("/werkbak");
   const input = fields(formData, ["caseId", "urgency", "urgencyReason"]);
   return done(formData)(await runAction(setUrgencyInput, input, formValues(formData), (p) => setUrgency(actor, p)));
+};
+
+export const linkOrganisationAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "organisationId", "part"]);
+  return done(formData)(await runAction(linkOrganisationInput, input, formValues(formData), (p) => linkOrganisation(actor, p)));
+};
+
+export const unlinkOrganisationAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "caseOrganisationId"]);
+  return done(formData)(await runAction(unlinkOrganisationInput, input, formValues(formData), (p) => unlinkOrganisation(actor, p)));
 };
 
 export const referAction: Action = async (_prev, formData) => {

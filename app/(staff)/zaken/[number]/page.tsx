@@ -1,3 +1,4 @@
+import { CaseOrganisations } from "@/components/case-organisations";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -36,6 +37,8 @@ import {
   requestInfoAction,
   withdrawQuestionAction,
   setUrgencyAction,
+  linkOrganisationAction,
+  unlinkOrganisationAction,
   startLocalAction,
   transferAction,
   settleAssignmentAction,
@@ -49,7 +52,7 @@ import { PurgedCase } from "./purged-case";
  * The message catalog sections the workspace's forms use. Given here rather than in a
  * layout, so that the audit trail below this route does not carry them.
  */
-const formNamespaces = ["workspace", "triage", "expertWork", "interventionType", "monitoring", "documents", "urgency"];
+const formNamespaces = ["workspace", "triage", "expertWork", "interventionType", "monitoring", "documents", "urgency", "organisations"];
 
 type Params = { params: Promise<{ number: string }> };
 type PageProps = Params & {
@@ -309,6 +312,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
               transferCount: c.transferCount,
               gemeenteName: c.gemeente.commonName ?? c.gemeente.name,
               urgency: c.urgency,
+              directory: view.directory,
+              named: c.organisations.map((o) => ({ id: o.id, name: o.name })),
             }}
             actions={{
               claim: claimAction,
@@ -316,6 +321,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
               requestInfo: requestInfoAction,
               withdrawQuestion: withdrawQuestionAction,
               setUrgency: setUrgencyAction,
+              linkOrganisation: linkOrganisationAction,
+              unlinkOrganisation: unlinkOrganisationAction,
               refer: referAction,
               logIntervention: logInterventionAction,
               propose: proposeAction,
@@ -532,6 +539,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             ))}
           </ul>
         </section>
+
+        <CaseOrganisations organisations={c.organisations} audience="staff" />
 
         <section aria-labelledby="timeline">
           <h2 id="timeline" className="text-2xl font-bold">{t("timelineTitle")}</h2>
