@@ -118,6 +118,12 @@ export const glossary: readonly GlossaryEntry[] = [
     en: { term: "Wijkteam (neighbourhood team)", explanation: "The municipality's team in your neighbourhood. They help with questions about growing up, care and support." },
   },
   {
+    key: "onderwijsconsulent",
+    pattern: word("onderwijsconsulent(?:en)?"),
+    nl: { term: "Onderwijsconsulent", explanation: "Iemand die gratis helpt als ouders en school het niet eens worden over een plek of hulp op school." },
+    en: { term: "Onderwijsconsulent (education consultant)", explanation: "Someone who helps for free when parents and school disagree about a place or help at school." },
+  },
+  {
     key: "clientondersteuning",
     pattern: word("cli[eë]ntondersteun(?:ing|er)"),
     nl: { term: "Cliëntondersteuning", explanation: "Iemand die u gratis en onafhankelijk helpt en met u meedenkt. Deze persoon werkt niet voor de gemeente." },

@@ -3,6 +3,7 @@ import { MAX_THRESHOLD, MIN_THRESHOLD } from "./disclosure";
 import { MAX_SIGNAL_THRESHOLD, MIN_SIGNAL_THRESHOLD, signalMarks } from "./signals";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { heardAnswers, supporterAnswers } from "./child-voice";
+import { schoolAnswers } from "./school-facts";
 import { consentGiver, consentMethods } from "./consent";
 import { hasControlCharacters, hasLoneSurrogates, isoDay, optionalText, recordId, storableText, text } from "./fields";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
@@ -64,6 +65,12 @@ export const filingTextFields = [
   "childBsn",
   "schoolSituation",
   "outOfSchoolSince",
+  "schoolName",
+  "samenwerkingsverbandName",
+  "leerplichtInformed",
+  "leerplichtInformedOn",
+  "leerplichtExemption",
+  "onderwijsconsulent",
   "livingSituation",
   "ownGemeenteCode",
   "previousGemeenteCode",
@@ -113,6 +120,12 @@ export function filingInputFromForm(formData: FormData): Record<string, unknown>
   return input;
 }
 
+/** An answer to a question about school that may be left open (lib/domain/school-facts.ts). */
+const schoolAnswer = z
+  .enum(schoolAnswers, { error: "invalid" })
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 export const fileCaseInput = z
   .object({
     /** One per rendering of the form, so that a double submit files one case */
@@ -131,6 +144,12 @@ export const fileCaseInput = z
       .transform((v) => (v === "" ? null : v)),
     schoolSituation: z.enum(schoolSituations, { error: "required" }),
     outOfSchoolSince: pastDay.optional().or(z.literal("").transform(() => undefined)),
+    schoolName: optionalText(200).optional(),
+    samenwerkingsverbandName: optionalText(200).optional(),
+    leerplichtInformed: schoolAnswer,
+    leerplichtInformedOn: pastDay.optional().or(z.literal("").transform(() => undefined)),
+    leerplichtExemption: schoolAnswer,
+    onderwijsconsulent: schoolAnswer,
     livingSituation: z.enum(livingSituations, { error: "required" }),
     ownGemeenteCode: gemeenteCode,
     previousGemeenteCode: gemeenteCode,

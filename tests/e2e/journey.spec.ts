@@ -51,6 +51,12 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await expectStep(page, "School");
   await page.getByLabel("Nee, het kind zit thuis zonder school").check();
   await page.getByLabel(/Sinds wanneer gaat het kind niet/).fill("2026-03-02");
+  // What a thuiszitter's family knows about school, in plain words; each may stay open.
+  await page.getByLabel(/Op welke school staat het kind ingeschreven/).fill("Het Duin College");
+  await page.getByRole("group", { name: /Weet de leerplichtambtenaar/ }).getByLabel("Ja", { exact: true }).check();
+  await page.getByLabel(/Wanneer is de leerplichtambtenaar het verteld/).fill("2026-03-10");
+  await page.getByRole("group", { name: /onderwijsconsulent/ }).getByLabel("Dat weet ik niet").check();
+  await expectAccessible(page);
   await nextStep(page);
   await expectStep(page, "Wat zit er vast?");
   await page
@@ -143,6 +149,8 @@ test("the aanspreekpunt claims the case and refers it to the expert team", async
   await expect(page.getByRole("button", { name: "Oppakken" })).toHaveCount(0);
   await expect(page.locator("main")).toContainText("Opgepakt door");
   await expect(page.getByRole("region", { name: "Gegevens" })).toContainText("Weer naar school, in een kleine klas.");
+  await expect(page.getByRole("region", { name: "Gegevens" })).toContainText("School: Het Duin College");
+  await expect(page.getByRole("region", { name: "Gegevens" })).toContainText("Leerplicht weet ervan sinds 10 maart 2026");
 
   // A question that is too short gets a message next to the field and is kept.
   await page.getByLabel("Uw vraag aan het expertteam").fill("Help");

@@ -109,4 +109,22 @@ describe("filing a case", () => {
     const party = await prisma.caseParty.findFirstOrThrow({ where: { caseId: filed.id } });
     expect(party).toMatchObject({ contactPreference: "PHONE", phone: "06 1234 5678" });
   });
+
+  it("keeps what the family said about school for a thuiszitter, and nothing of it for a child not of school age", async () => {
+    const facts = {
+      schoolSituation: "NONE", outOfSchoolSince: "2026-03-02", schoolName: "Het Duin College", samenwerkingsverbandName: "SWV VO Den Haag",
+      leerplichtInformed: "YES", leerplichtInformedOn: "2026-03-10", leerplichtExemption: "NO", onderwijsconsulent: "",
+    };
+    const thuiszitter = await fileCase(parent, fileCaseInput.parse(formInput(facts)));
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: thuiszitter.id } })).toMatchObject({
+      schoolName: "Het Duin College",
+      samenwerkingsverbandName: "SWV VO Den Haag",
+      leerplichtInformed: "YES",
+      leerplichtInformedOn: new Date("2026-03-10T00:00:00Z"),
+      leerplichtExemption: "NO",
+      onderwijsconsulent: null,
+    });
+    const toddler = await fileCase(parent, fileCaseInput.parse(formInput({ ...facts, schoolSituation: "NOT_APPLICABLE" })));
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: toddler.id } })).toMatchObject({ schoolName: null, leerplichtInformed: null, leerplichtInformedOn: null });
+  });
 });

@@ -818,6 +818,8 @@ const plans: Record<string, Plan> = {
       motherGemeenteCode: strict, stuckSince: strict, stuckDescription: text(), refusedBy: text(), triedDescription: text(), needDescription: text(),
       urgency: strict, risks: text(optionalTrimmed), contactPhone: text(optionalTrimmed), contactPreference: strict, consentMethod: strict, consent: strict,
       domains: strict, childWish: text(optionalTrimmed), childWantsToBeHeard: strict, clientSupporterInvolved: strict, clientSupporterName: text(optionalTrimmed),
+      schoolName: text(optionalTrimmed), samenwerkingsverbandName: text(optionalTrimmed), leerplichtInformed: strict, leerplichtInformedOn: strict,
+      leerplichtExemption: strict, onderwijsconsulent: strict,
       // Files: a string in their place is no document and is passed over.
       documents: strict,
     },
@@ -1278,10 +1280,10 @@ function closingValues(c: { closingNote: string | null; result: string | null; e
 function filingValues(c: {
   childName: string | null; stuckDescription: string | null; refusedBy: string | null; triedDescription: string | null; needDescription: string | null; risks: string | null;
   childBsn: string | null; urgency: string; parties: { organisation: string | null; phone: string | null }[];
-  childWish: string | null; clientSupporterName: string | null;
+  childWish: string | null; clientSupporterName: string | null; schoolName: string | null; samenwerkingsverbandName: string | null;
 }) {
   return {
-    childWish: c.childWish, clientSupporterName: c.clientSupporterName,
+    childWish: c.childWish, clientSupporterName: c.clientSupporterName, schoolName: c.schoolName, samenwerkingsverbandName: c.samenwerkingsverbandName,
     childName: c.childName, stuckDescription: c.stuckDescription, refusedBy: c.refusedBy, triedDescription: c.triedDescription,
     needDescription: c.needDescription, risks: c.risks, organisation: c.parties[0]?.organisation ?? null, contactPhone: c.parties[0]?.phone ?? null,
     childBsn: c.childBsn, urgency: c.urgency,
@@ -1387,6 +1389,8 @@ function filingForm(): Form {
     refusedBy: "De zorgaanbieder en de gemeente.", triedDescription: "Gebeld met iedereen.", needDescription: "Passende hulp.", urgency: "NORMAL",
     risks: "", contactPhone: "", contactPreference: "EMAIL", consentMethod: "IN_PERSON", consent: "on", domains: ["JEUGDHULP", "ONDERWIJS"],
     childWish: "Weer naar school, met een vaste juf.", childWantsToBeHeard: "YES", clientSupporterInvolved: "YES", clientSupporterName: "Fatima Steun",
+    schoolName: "Basisschool De Linde", samenwerkingsverbandName: "SWV PO Den Haag", leerplichtInformed: "YES", leerplichtInformedOn: "2026-09-01",
+    leerplichtExemption: "NO", onderwijsconsulent: "UNSURE",
   };
 }
 

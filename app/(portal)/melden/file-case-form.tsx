@@ -13,6 +13,7 @@ import {
   type FormFeedback,
 } from "@/components/form-fields";
 import { CHILD_HEARD_FROM_AGE, heardAnswers, supporterAnswers } from "@/lib/domain/child-voice";
+import { schoolAnswers } from "@/lib/domain/school-facts";
 import { RETENTION_DEFAULT_MONTHS } from "@/lib/domain/retention";
 import { filingDocumentsProblem, MAX_FILING_DOCUMENTS, type FilingDocumentsProblem } from "@/lib/domain/documents";
 import { maskBsn, normaliseBsn } from "@/lib/domain/bsn";
@@ -363,6 +364,30 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
           }))}
         />
         <TextField name="outOfSchoolSince" type="date" label={t("outOfSchoolSince")} hint={t("outOfSchoolSinceHint")} feedback={feedback} />
+        <TextField name="schoolName" label={t("schoolName")} hint={t("schoolNameHint")} feedback={feedback} />
+        <TextField name="samenwerkingsverbandName" label={t("samenwerkingsverbandName")} hint={t("samenwerkingsverbandNameHint")} feedback={feedback} />
+        <ChoiceField
+          name="leerplichtInformed"
+          label={t("leerplichtInformed")}
+          hint={t("leerplichtInformedHint")}
+          feedback={feedback}
+          options={schoolAnswers.map((a) => ({ value: a, label: t(`schoolAnswer_${a}`) }))}
+        />
+        <TextField name="leerplichtInformedOn" type="date" label={t("leerplichtInformedOn")} hint={t("leerplichtInformedOnHint")} feedback={feedback} />
+        <ChoiceField
+          name="leerplichtExemption"
+          label={t("leerplichtExemption")}
+          hint={t("leerplichtExemptionHint")}
+          feedback={feedback}
+          options={schoolAnswers.map((a) => ({ value: a, label: t(`schoolAnswer_${a}`) }))}
+        />
+        <ChoiceField
+          name="onderwijsconsulent"
+          label={t("onderwijsconsulent")}
+          hint={t("onderwijsconsulentHint")}
+          feedback={feedback}
+          options={schoolAnswers.map((a) => ({ value: a, label: t(`schoolAnswer_${a}`) }))}
+        />
       </Step>
 
       <Step index={4} {...stepProps}>
@@ -496,6 +521,7 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
   function reviewList(values: Values, gemeenteLabel: (code: string) => string) {
     const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? format.dateTime(new Date(`${v}T12:00:00Z`), { dateStyle: "long" }) : v);
     const school = one(values, "schoolSituation");
+    const answerText = (v: string) => (schoolAnswers.includes(v as never) ? t(`schoolAnswer_${v as (typeof schoolAnswers)[number]}`) : "");
     const living = livingSituations.find((s) => s === one(values, "livingSituation")) ?? "OWN_ADDRESS";
     const domainsChosen = Array.isArray(values.domains) ? values.domains : [];
     const rows: { step: number; label: string; value: string }[] = [
@@ -508,6 +534,16 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
       { step: 2, label: t("childBsn"), value: normaliseBsn(one(values, "childBsn")) ? maskBsn(normaliseBsn(one(values, "childBsn"))) : "" },
       { step: 3, label: t("schoolSituation"), value: school && t(`schoolSituation_${school as (typeof schoolSituations)[number]}`) },
       ...(school === "NONE" || school === "PARTLY" ? [{ step: 3, label: t("outOfSchoolSince"), value: date(one(values, "outOfSchoolSince")) }] : []),
+      ...(school && school !== "NOT_APPLICABLE"
+        ? [
+            { step: 3, label: t("schoolName"), value: one(values, "schoolName") },
+            { step: 3, label: t("samenwerkingsverbandName"), value: one(values, "samenwerkingsverbandName") },
+            { step: 3, label: t("leerplichtInformed"), value: answerText(one(values, "leerplichtInformed")) },
+            ...(one(values, "leerplichtInformed") === "YES" ? [{ step: 3, label: t("leerplichtInformedOn"), value: date(one(values, "leerplichtInformedOn")) }] : []),
+            { step: 3, label: t("leerplichtExemption"), value: answerText(one(values, "leerplichtExemption")) },
+            { step: 3, label: t("onderwijsconsulent"), value: answerText(one(values, "onderwijsconsulent")) },
+          ]
+        : []),
       { step: 4, label: t("stuckDescription"), value: one(values, "stuckDescription") },
       { step: 4, label: t("domains"), value: domainsChosen.map((d) => (domains.includes(d as never) ? tDomain(d as (typeof domains)[number]) : d)).join(", ") },
       { step: 4, label: t("stuckSince"), value: date(one(values, "stuckSince")) },

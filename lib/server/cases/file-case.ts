@@ -1,3 +1,4 @@
+import { keptSchoolFacts } from "@/lib/domain/school-facts";
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
@@ -129,6 +130,7 @@ async function createCase(
               ? new Date(`${input.outOfSchoolSince}T00:00:00Z`)
               : null
             : null,
+        ...schoolFactsData(input),
         refusedBy: input.refusedBy,
         risks: input.risks,
         triedDescription: input.triedDescription,
@@ -196,4 +198,10 @@ async function createCase(
       gemeente: { name: gemeente.name, commonName: gemeente.commonName, contactName: gemeente.contactName, contactEmail: gemeente.contactEmail, contactPhone: gemeente.contactPhone },
     };
   });
+}
+
+/** The school facts as stored: none for a child not of school age, days as dates. */
+function schoolFactsData(input: FileCaseInput) {
+  const facts = keptSchoolFacts(input.schoolSituation, input);
+  return { ...facts, leerplichtInformedOn: facts.leerplichtInformedOn ? new Date(`${facts.leerplichtInformedOn}T00:00:00Z`) : null };
 }

@@ -103,6 +103,12 @@ export async function followCase(actor: Actor, number: string) {
         childWantsToBeHeard: true,
         clientSupporterInvolved: true,
         clientSupporterName: true,
+        schoolName: true,
+        samenwerkingsverbandName: true,
+        leerplichtInformed: true,
+        leerplichtInformedOn: true,
+        leerplichtExemption: true,
+        onderwijsconsulent: true,
         risks: true,
         gemeente: { select: { ...gemeenteContactSelect, cbsCode: true } },
         /** Who acts while the gemeente does not work with the portal: the region's expert team, or the national fallback */

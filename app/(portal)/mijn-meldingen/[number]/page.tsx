@@ -208,6 +208,10 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
           ...found.interventions.flatMap((i) => [i.participants, i.outcome, i.nextStep, i.involvementNote]),
           ...found.decisions.flatMap((d) => [d.legalBasis, d.rationale, ...d.assignments.flatMap((a) => [a.party, a.description, a.payer])]),
           ...found.timeline.map((entry) => describe(entry.kind)),
+          // The questions about school the family answered, as they show under what was filed.
+          found.samenwerkingsverbandName && tFiling("samenwerkingsverbandName"),
+          found.leerplichtInformed && tFiling("leerplichtInformed"),
+          found.onderwijsconsulent && tFiling("onderwijsconsulent"),
         ]}
       />
 
@@ -247,6 +251,18 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
                     .join(" ")
                 : null,
             },
+            { label: tFiling("schoolName"), value: found.schoolName },
+            { label: tFiling("samenwerkingsverbandName"), value: found.samenwerkingsverbandName },
+            {
+              label: tFiling("leerplichtInformed"),
+              value: found.leerplichtInformed
+                ? [tFiling(`schoolAnswer_${found.leerplichtInformed as "YES"}`), found.leerplichtInformedOn ? t("since", { date: helpDay(found.leerplichtInformedOn) }) : null]
+                    .filter(Boolean)
+                    .join(" ")
+                : null,
+            },
+            { label: tFiling("leerplichtExemption"), value: found.leerplichtExemption ? tFiling(`schoolAnswer_${found.leerplichtExemption as "YES"}`) : null },
+            { label: tFiling("onderwijsconsulent"), value: found.onderwijsconsulent ? tFiling(`schoolAnswer_${found.onderwijsconsulent as "YES"}`) : null },
             { label: tFiling("stuckDescription"), value: found.stuckDescription },
             { label: tFiling("stuckSince"), value: found.stuckSince ? day(found.stuckSince) : null },
             { label: tFiling("refusedBy"), value: found.refusedBy },

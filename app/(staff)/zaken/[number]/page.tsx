@@ -269,6 +269,16 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             <Fact label={t("school")}>
               {c.schoolSituation ? t(`schoolSituation.${c.schoolSituation}`) : "—"}
               {c.outOfSchoolSince && ` ${t("outOfSchoolSince", { date: day(c.outOfSchoolSince) })}`}
+              {c.schoolName && <span className="block">{t("schoolFacts.schoolName", { name: c.schoolName })}</span>}
+              {c.samenwerkingsverbandName && <span className="block">{t("schoolFacts.swv", { name: c.samenwerkingsverbandName })}</span>}
+              {c.leerplichtInformed && (
+                <span className="block">
+                  {t(`schoolFacts.leerplicht_${c.leerplichtInformed as "YES"}`)}
+                  {c.leerplichtInformedOn && ` ${t("outOfSchoolSince", { date: day(c.leerplichtInformedOn) })}`}
+                </span>
+              )}
+              {c.leerplichtExemption && <span className="block">{t(`schoolFacts.exemption_${c.leerplichtExemption as "YES"}`)}</span>}
+              {c.onderwijsconsulent && <span className="block">{t(`schoolFacts.consulent_${c.onderwijsconsulent as "YES"}`)}</span>}
             </Fact>
             <Fact label={t("stuck")}>{c.stuckDescription}</Fact>
             <Fact label={t("refusedBy")}>{c.refusedBy ?? "—"}</Fact>

@@ -1,0 +1,44 @@
+/**
+ * What the filing form asks about school (decision 036): the school and the
+ * samenwerkingsverband passend onderwijs, whether leerplicht knows, whether
+ * there is an exemption, and whether an onderwijsconsulent helps. Every
+ * question may be left open: a parent does not always know.
+ */
+export const schoolAnswers = ["YES", "NO", "UNSURE"] as const;
+export type SchoolAnswer = (typeof schoolAnswers)[number];
+
+export type SchoolFacts = {
+  schoolName: string | null;
+  samenwerkingsverbandName: string | null;
+  leerplichtInformed: SchoolAnswer | null;
+  leerplichtInformedOn: string | null;
+  leerplichtExemption: SchoolAnswer | null;
+  onderwijsconsulent: SchoolAnswer | null;
+};
+
+const none: SchoolFacts = {
+  schoolName: null,
+  samenwerkingsverbandName: null,
+  leerplichtInformed: null,
+  leerplichtInformedOn: null,
+  leerplichtExemption: null,
+  onderwijsconsulent: null,
+};
+
+/**
+ * The school facts kept for a case: none for a child who is not of school age,
+ * whatever the form sent; the day leerplicht was told only when it was told.
+ */
+export function keptSchoolFacts(schoolSituation: string, sent: Partial<Record<keyof SchoolFacts, string | null | undefined>>): SchoolFacts {
+  if (schoolSituation === "NOT_APPLICABLE") return none;
+  const answer = (v: string | null | undefined): SchoolAnswer | null => (schoolAnswers.includes(v as SchoolAnswer) ? (v as SchoolAnswer) : null);
+  const informed = answer(sent.leerplichtInformed);
+  return {
+    schoolName: sent.schoolName ?? null,
+    samenwerkingsverbandName: sent.samenwerkingsverbandName ?? null,
+    leerplichtInformed: informed,
+    leerplichtInformedOn: informed === "YES" ? (sent.leerplichtInformedOn ?? null) : null,
+    leerplichtExemption: answer(sent.leerplichtExemption),
+    onderwijsconsulent: answer(sent.onderwijsconsulent),
+  };
+}

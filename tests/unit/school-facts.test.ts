@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { keptSchoolFacts } from "@/lib/domain/school-facts";
+
+const sent = {
+  schoolName: "Het Duin College",
+  samenwerkingsverbandName: "SWV VO Den Haag",
+  leerplichtInformed: "YES",
+  leerplichtInformedOn: "2026-09-01",
+  leerplichtExemption: "NO",
+  onderwijsconsulent: "UNSURE",
+};
+
+describe("the school facts kept for a case", () => {
+  it("keeps what a family of a thuiszitter answered", () => {
+    expect(keptSchoolFacts("NONE", sent)).toEqual(sent);
+  });
+
+  it("keeps the day leerplicht was told only when it was told", () => {
+    expect(keptSchoolFacts("PARTLY", { ...sent, leerplichtInformed: "NO" })).toMatchObject({ leerplichtInformed: "NO", leerplichtInformedOn: null });
+    expect(keptSchoolFacts("PARTLY", { ...sent, leerplichtInformed: undefined })).toMatchObject({ leerplichtInformed: null, leerplichtInformedOn: null });
+  });
+
+  it("keeps nothing for a child who is not of school age, whatever the form sent", () => {
+    expect(Object.values(keptSchoolFacts("NOT_APPLICABLE", sent)).every((v) => v === null)).toBe(true);
+  });
+
+  it("leaves an answer it does not know out", () => {
+    expect(keptSchoolFacts("ATTENDING", { leerplichtExemption: "MAYBE" }).leerplichtExemption).toBeNull();
+  });
+});
