@@ -15,6 +15,7 @@ const readKinds: Record<string, Exclude<AccessKind, "change">> = {
   "case.read": "read",
   "case.readDocument": "documentDownload",
   "case.decisionLetter": "letterDownload",
+  "case.partyLetter": "letterDownload",
   "audit.read": "auditRead",
   "audit.verify": "auditRead",
   "audit.export": "auditExport",

@@ -23,6 +23,8 @@ export const auditActions = [
   "case.search",
   "case.readDocument",
   "case.decisionLetter",
+  /** Staff downloaded one party's copy of the decision, to send it to that party */
+  "case.partyLetter",
   "audit.read",
   "audit.verify",
   "audit.export",

@@ -24,6 +24,7 @@ export const permissionEffect = {
   "case.requestInfo": "change",
   "case.withdrawQuestion": "change",
   "case.setUrgency": "change",
+  "case.partyLetter": "read",
   "case.linkOrganisation": "change",
   "case.unlinkOrganisation": "change",
   "case.answer": "change",

@@ -58,6 +58,8 @@ export const permissions = {
   "case.correctDecision": ["DECISION_HOLDER"],
   /** The decision letter (PDF) of a case, for the family and staff who may see the case */
   "case.decisionLetter": ["FAMILY", "PROFESSIONAL", "AANSPREEKPUNT", "DECISION_HOLDER", "EXPERT", "OMBUDSMAN"],
+  /** The copy of the decision for one party, with only its own assignment, which staff send to that party */
+  "case.partyLetter": ["AANSPREEKPUNT", "DECISION_HOLDER", "EXPERT"],
   /** Read a case's audit trail */
   "audit.read": ["OMBUDSMAN"],
   /** A gemeente's public contact details and its staff list */

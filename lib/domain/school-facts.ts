@@ -16,7 +16,8 @@ export type SchoolFacts = {
   onderwijsconsulent: SchoolAnswer | null;
 };
 
-const none: SchoolFacts = {
+/** Nothing known about school: for a child not of school age, and after the retention period. */
+export const noSchoolFacts: SchoolFacts = {
   schoolName: null,
   samenwerkingsverbandName: null,
   leerplichtInformed: null,
@@ -30,7 +31,7 @@ const none: SchoolFacts = {
  * whatever the form sent; the day leerplicht was told only when it was told.
  */
 export function keptSchoolFacts(schoolSituation: string, sent: Partial<Record<keyof SchoolFacts, string | null | undefined>>): SchoolFacts {
-  if (schoolSituation === "NOT_APPLICABLE") return none;
+  if (schoolSituation === "NOT_APPLICABLE") return noSchoolFacts;
   const answer = (v: string | null | undefined): SchoolAnswer | null => (schoolAnswers.includes(v as SchoolAnswer) ? (v as SchoolAnswer) : null);
   const informed = answer(sent.leerplichtInformed);
   return {

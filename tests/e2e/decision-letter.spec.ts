@@ -55,11 +55,22 @@ test("the parent downloads the decision letter of their decided case, and only t
   const staffDownload = await staffDownloading;
   expect(staffDownload.suggestedFilename()).toBe(`besluit-${number}.pdf`);
   expect((await readFile(await staffDownload.path())).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  // Each party of the decision has its own copy, with only its own assignment, for staff to send.
+  const partyLinks = page.getByRole("link", { name: /^Brief voor .+ \(pdf\)$/ });
+  await expect(partyLinks.first()).toBeVisible();
+  const partyHref = (await partyLinks.first().getAttribute("href"))!;
+  expect(partyHref).toMatch(new RegExp(`^/besluitbrief/${number}/opdracht/[A-Za-z0-9_-]+$`));
+  const partyDownloading = page.waitForEvent("download");
+  await partyLinks.first().click();
+  const partyDownload = await partyDownloading;
+  expect(partyDownload.suggestedFilename()).toMatch(new RegExp(`^besluit-${number}-opdracht-\\d+\\.pdf$`));
+  expect((await readFile(await partyDownload.path())).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   await expectAccessible(page);
   await signOut(page);
 
-  // An aanspreekpunt of another gemeente gets "not found".
+  // An aanspreekpunt of another gemeente gets "not found", for the letter and for a party's copy.
   await signIn(page, "aanspreekpunt.delft@demo.doorbraak.nl");
   expect((await page.request.get(href)).status()).toBe(404);
+  expect((await page.request.get(partyHref)).status()).toBe(404);
   await signOut(page);
 });

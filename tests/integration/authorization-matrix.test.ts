@@ -47,7 +47,7 @@ import { emptyCaseSearch, searchCases } from "@/lib/server/cases/search-cases";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { findOwnTransfer, transferCase } from "@/lib/server/cases/transfer-case";
 import { withdrawCase } from "@/lib/server/cases/withdraw-case";
-import { decisionLetter } from "@/lib/server/decisions/decision-letter";
+import { decisionLetter, partyLetter } from "@/lib/server/decisions/decision-letter";
 import { addDocument } from "@/lib/server/documents/add-document";
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { readDocument } from "@/lib/server/documents/read-document";
@@ -657,6 +657,11 @@ const matrix: Record<string, Entry> = {
     kind: "route", service: "decisionLetter", permission: "case.decisionLetter", scope: "case", refusal: "notFound",
     stage: "DECIDED",
     run: ({ actor, c }) => decisionLetter(actor, c.number),
+  },
+  "app/besluitbrief/[number]/opdracht/[assignmentId]/route.ts": {
+    kind: "route", service: "partyLetter", permission: "case.partyLetter", scope: "case", refusal: "notFound",
+    stage: "DECIDED",
+    run: ({ actor, c }) => partyLetter(actor, c.number, c.assignmentIds[0]!),
   },
   "app/documenten/[id]/route.ts": {
     kind: "route", service: "readDocument", permission: "case.readDocument", scope: "case", refusal: "notFound",

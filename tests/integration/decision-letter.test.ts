@@ -9,7 +9,7 @@ import { fileCase } from "@/lib/server/cases/file-case";
 import { proposeDecision } from "@/lib/server/cases/propose-decision";
 import { recordDecision } from "@/lib/server/cases/record-decision";
 import { startLocal } from "@/lib/server/cases/start-local";
-import { decisionLetter } from "@/lib/server/decisions/decision-letter";
+import { decisionLetter, partyLetter } from "@/lib/server/decisions/decision-letter";
 import { formatCalendarDay, formatDay, letterContent, type LetterData } from "@/lib/server/decisions/letter-content";
 import { toShowable } from "@/lib/server/decisions/pdf-text";
 import { renderDecisionLetter } from "@/lib/server/decisions/render-letter";
@@ -107,6 +107,33 @@ describe("the decision letter", () => {
     // No proposal text, no replacement sentence for a first decision.
     expect(text).not.toContain("Niemand anders neemt het op.");
     expect(text).not.toContain("vervangt ons besluit");
+  });
+
+  it("gives each party its own copy: its assignment and what is expected, not the reasons or the other assignments; staff only, audited", async () => {
+    const { id, number } = await decidedCase(parent, aanspreekpunt, decider);
+    const rows = await prisma.assignment.findMany({ where: { decision: { caseId: id } }, orderBy: { dueOn: "asc" } });
+    const swv = rows.find((r) => r.party === assignments[0]!.party)!;
+    const letter = await partyLetter(aanspreekpunt, number, swv.id);
+    expect(letter.fileName).toMatch(new RegExp(`^besluit-${number}-opdracht-\\d\\.pdf$`));
+    const { text } = await pdfText(letter.pdf);
+    expect(text).toContain(`Aan: ${assignments[0]!.party}`);
+    expect(text).toContain(assignments[0]!.description);
+    expect(text).toContain("Jeugdwet artikel 2.3");
+    expect(text).toContain("Wat vragen wij van u?");
+    expect(text).toContain("bezwaar maken");
+    expect(text).toContain(decider.name);
+    // Not the reasons, which may tell about the child's health, nor the other party's assignment.
+    expect(text).not.toContain("Zoë heeft recht op passende hulp en onderwijs.");
+    expect(text).not.toContain(assignments[1]!.description);
+
+    // The family has its own letter; another gemeente's staff, and an assignment of another case, are not found.
+    await expect(partyLetter(parent, number, swv.id)).rejects.toBeInstanceOf(NotFoundError);
+    const delftStaff = await makeActor("AANSPREEKPUNT", { gemeente: DELFT });
+    await expect(partyLetter(delftStaff, number, swv.id)).rejects.toBeInstanceOf(NotFoundError);
+    const other = await decidedCase(parent, aanspreekpunt, decider);
+    await expect(partyLetter(aanspreekpunt, other.number, swv.id)).rejects.toBeInstanceOf(NotFoundError);
+    const audited = await prisma.auditEvent.findMany({ where: { caseId: id, action: "case.partyLetter" } });
+    expect(audited.map((e) => e.changes)).toEqual([{ decisionId: { old: null, new: swv.decisionId }, assignmentId: { old: null, new: swv.id } }]);
   });
 
   it("shows the decision in force, says which one it replaces, and the assignments' current status", async () => {

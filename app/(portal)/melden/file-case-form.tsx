@@ -215,6 +215,16 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
   };
   const professional = allowedFilerRoles.includes("PROFESSIONAL");
   const stepHasErrors = enhanced && Object.keys(stepFeedback?.fieldErrors ?? {}).length > 0;
+  /** A question about school that may stay open: yes, no, or "I do not know" (decision 036). */
+  const schoolQuestion = (name: "leerplichtInformed" | "leerplichtExemption" | "onderwijsconsulent") => (
+    <ChoiceField
+      name={name}
+      label={t(name)}
+      hint={t(`${name}Hint`)}
+      feedback={feedback}
+      options={schoolAnswers.map((a) => ({ value: a, label: t(`schoolAnswer_${a}`) }))}
+    />
+  );
 
   const total = filingSteps.length;
   const stepProps = {
@@ -366,28 +376,10 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
         <TextField name="outOfSchoolSince" type="date" label={t("outOfSchoolSince")} hint={t("outOfSchoolSinceHint")} feedback={feedback} />
         <TextField name="schoolName" label={t("schoolName")} hint={t("schoolNameHint")} feedback={feedback} />
         <TextField name="samenwerkingsverbandName" label={t("samenwerkingsverbandName")} hint={t("samenwerkingsverbandNameHint")} feedback={feedback} />
-        <ChoiceField
-          name="leerplichtInformed"
-          label={t("leerplichtInformed")}
-          hint={t("leerplichtInformedHint")}
-          feedback={feedback}
-          options={schoolAnswers.map((a) => ({ value: a, label: t(`schoolAnswer_${a}`) }))}
-        />
+        {schoolQuestion("leerplichtInformed")}
         <TextField name="leerplichtInformedOn" type="date" label={t("leerplichtInformedOn")} hint={t("leerplichtInformedOnHint")} feedback={feedback} />
-        <ChoiceField
-          name="leerplichtExemption"
-          label={t("leerplichtExemption")}
-          hint={t("leerplichtExemptionHint")}
-          feedback={feedback}
-          options={schoolAnswers.map((a) => ({ value: a, label: t(`schoolAnswer_${a}`) }))}
-        />
-        <ChoiceField
-          name="onderwijsconsulent"
-          label={t("onderwijsconsulent")}
-          hint={t("onderwijsconsulentHint")}
-          feedback={feedback}
-          options={schoolAnswers.map((a) => ({ value: a, label: t(`schoolAnswer_${a}`) }))}
-        />
+        {schoolQuestion("leerplichtExemption")}
+        {schoolQuestion("onderwijsconsulent")}
       </Step>
 
       <Step index={4} {...stepProps}>

@@ -175,6 +175,8 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
       /** The gemeenten in the transfer history, by id */
       transferGemeenten: new Map(transferGemeenten.map((g) => [g.id, { name: g.commonName ?? g.name, cbsCode: g.cbsCode }])),
       canReadAudit: may(heldRoles, "audit.read"),
+      /** Staff who send each party its own copy of the decision */
+      canSendPartyLetters: may(heldRoles, "case.partyLetter"),
       /** The decision form is offered only to someone other than the proposer (four eyes). */
       proposerIsActor: latestProposal?.proposedById === actor.userId,
       latestProposal,

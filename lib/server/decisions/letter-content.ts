@@ -226,13 +226,94 @@ export function letterContent(data: LetterData): LetterBlock[] {
         `(${KINDEROMBUDSMAN_URL}). Kinderen en jongeren kunnen daar ook zelf terecht.`,
     },
 
+    signature(data, college),
+  ];
+}
+
+/** The closing lines: signed on behalf of the college, by the decision holder when known. */
+function signature(data: LetterData, college: string): LetterBlock {
+  return {
+    kind: "paragraph",
+    text: [
+      "Met vriendelijke groet,",
+      `namens ${college},`,
+      ...(data.decision.signedBy ? [data.decision.signedBy, "beslisser doorzettingsmacht jeugd"] : ["de beslisser doorzettingsmacht jeugd"]),
+    ].join("\n"),
+  };
+}
+
+/**
+ * The copy for one party of the decision: only its own assignment, the legal
+ * basis, and what the gemeente expects of it. Not the reasons, which may tell
+ * about the child's health, nor the other parties' assignments: the family's
+ * letter holds those.
+ */
+export function partyLetterContent(data: LetterData, assignment: LetterData["assignments"][number]): LetterBlock[] {
+  const g = data.gemeente.name;
+  const college = `het college van burgemeester en wethouders van de gemeente ${data.gemeente.officialName}`;
+  const decidedOn = formatDay(data.decision.decidedAt);
+  return [
+    { kind: "letterhead", lines: [`Gemeente ${g}`, ...contactLines(data.gemeente)] },
+    {
+      kind: "facts",
+      rows: [
+        { label: "Aan", value: assignment.party },
+        { label: "Datum van deze brief", value: formatDay(data.madeAt) },
+        { label: "Datum van het besluit", value: decidedOn },
+        { label: "Nummer van de melding", value: data.caseNumber },
+        { label: "Kind", value: data.childName },
+      ],
+    },
+    { kind: "title", text: `Besluit met doorzettingsmacht: opdracht voor ${assignment.party}` },
+    { kind: "paragraph", text: "Geachte heer of mevrouw," },
     {
       kind: "paragraph",
-      text: [
-        "Met vriendelijke groet,",
-        `namens ${college},`,
-        ...(data.decision.signedBy ? [data.decision.signedBy, "beslisser doorzettingsmacht jeugd"] : ["de beslisser doorzettingsmacht jeugd"]),
-      ].join("\n"),
+      text:
+        `De hulp voor ${data.childName} zat vast. Daarom heeft de gemeente ${g} een besluit genomen met doorzettingsmacht. ` +
+        `Dat betekent: de gemeente beslist wie wat moet doen. In dit besluit staat een opdracht voor ${assignment.party}. ` +
+        "Deze brief gaat alleen over die opdracht.",
     },
+    ...(data.decision.replacesDecisionOf
+      ? [
+          {
+            kind: "paragraph" as const,
+            text: `Dit besluit vervangt ons besluit van ${formatDay(data.decision.replacesDecisionOf)}. Dat oude besluit geldt niet meer.`,
+          },
+        ]
+      : []),
+    { kind: "heading", text: "Uw opdracht" },
+    {
+      kind: "assignment",
+      title: "Opdracht",
+      rows: [
+        { label: "Wie", value: assignment.party },
+        { label: "Wat", value: assignment.description },
+        { label: "Klaar op", value: `uiterlijk ${formatCalendarDay(assignment.dueOn)}` },
+        { label: "Wie betaalt", value: assignment.payer },
+        { label: `Stand op ${formatDay(data.madeAt)}`, value: statusWords[assignment.status] },
+      ],
+    },
+    { kind: "paragraph", text: `Wij nemen dit besluit op grond van: ${data.decision.legalBasis}` },
+    { kind: "heading", text: "Wat vragen wij van u?" },
+    {
+      kind: "paragraph",
+      text:
+        "Voer de opdracht uit voor de datum hierboven. Laat ons weten wanneer het klaar is. " +
+        "Lukt het niet, of niet op tijd? Laat het ons dan zo snel mogelijk weten, en zeg waarom. Onze gegevens staan bovenaan deze brief.",
+    },
+    { kind: "paragraph", text: "Het gezin krijgt een eigen brief met het hele besluit." },
+    { kind: "heading", text: "Bent u het niet eens met dit besluit?" },
+    {
+      kind: "paragraph",
+      text:
+        `Dan kunt u bezwaar maken. U schrijft dan een brief aan ${college}. Doe dit binnen zes weken. ` +
+        "Die zes weken beginnen op de dag nadat wij u het besluit hebben gestuurd of gegeven. " +
+        `Noem in uw bezwaarschrift het besluit van ${decidedOn}, melding ${data.caseNumber}, en waarom u het er niet mee eens bent.`,
+    },
+    {
+      kind: "paragraph",
+      text: "Een bezwaar zet het besluit niet stil. De opdracht gaat dus door, ook als u bezwaar maakt. De regels hiervoor staan in de Algemene wet bestuursrecht (artikel 6:5 en 6:7).",
+    },
+    signature(data, college),
   ];
 }

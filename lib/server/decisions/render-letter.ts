@@ -50,7 +50,7 @@ function showableBlocks(blocks: LetterBlock[]): { blocks: LetterBlock[]; lossy: 
  * headings, paragraphs and lists in the structure tree, so that a screen
  * reader can read it in order. Takes plain data; the wording is in letter-content.
  */
-export async function renderDecisionLetter(data: LetterData): Promise<Uint8Array> {
+export async function renderDecisionLetter(data: LetterData, content: LetterBlock[] = letterContent(data)): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: "A4",
     margins: MARGIN,
@@ -90,7 +90,7 @@ export async function renderDecisionLetter(data: LetterData): Promise<Uint8Array
       }),
     );
 
-  const { blocks } = showableBlocks(letterContent(data));
+  const { blocks } = showableBlocks(content);
   for (const block of blocks) {
     switch (block.kind) {
       case "letterhead": {

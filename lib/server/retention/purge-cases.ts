@@ -1,3 +1,4 @@
+import { noSchoolFacts } from "@/lib/domain/school-facts";
 import "server-only";
 import { closedOnOrBefore, isPurgeDue, retentionMonthsOf } from "@/lib/domain/retention";
 import { prisma, type Tx } from "@/lib/db/client";
@@ -63,12 +64,7 @@ const blankCase = {
   childWantsToBeHeard: null,
   clientSupporterInvolved: null,
   clientSupporterName: null,
-  schoolName: null,
-  samenwerkingsverbandName: null,
-  leerplichtInformed: null,
-  leerplichtInformedOn: null,
-  leerplichtExemption: null,
-  onderwijsconsulent: null,
+  ...noSchoolFacts,
   stuckSince: null,
   schoolSituation: null,
   outOfSchoolSince: null,

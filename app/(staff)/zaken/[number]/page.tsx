@@ -210,6 +210,8 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
   // The decision starts from the expert team's newest proposal.
   const latestProposal = c.proposals.reduce<(typeof c.proposals)[number] | null>((latest, p) => (!latest || p.createdAt > latest.createdAt ? p : latest), null);
   const now = new Date();
+  // The decision in force: the latest that no correction replaced.
+  const inForce = c.decisions.filter((d) => !c.decisions.some((n) => n.supersedesId === d.id)).at(-1) ?? null;
   const overdue = c.deadlineAt !== null && c.deadlineAt < now;
   const assignmentFollowUp = c.decisions.length > 0 ? await staffAssignmentFollowUp(actor, c.id) : new Map();
 
@@ -311,7 +313,7 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             available={view.actions}
             proposerIsActor={view.proposerIsActor}
             openAssignments={openAssignmentCount(c.decisions)}
-            correction={c.decisions.filter((d) => !c.decisions.some((n) => n.supersedesId === d.id)).at(-1) ?? null}
+            correction={inForce}
             proposal={latestProposal ? { text: latestProposal.proposal, rationale: latestProposal.rationale, proposedBy: name(latestProposal.proposedById), proposedOn: day(latestProposal.createdAt) } : null}
             today={todayIso()}
             triage={{
@@ -377,6 +379,18 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
             <p>
               <a href={`/besluitbrief/${c.number}`}>{tDecisions("letterLink")}</a>
             </p>
+            {view.canSendPartyLetters && inForce && inForce.assignments.length > 0 && (
+              <div>
+                <p>{tDecisions("partyLettersIntro")}</p>
+                <ul className="mt-1 list-disc pl-6">
+                  {inForce.assignments.map((a) => (
+                    <li key={a.id}>
+                      <a href={`/besluitbrief/${c.number}/opdracht/${a.id}`}>{tDecisions("partyLetterLink", { party: a.party })}</a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {c.decisions.map((d) => (
               <article key={d.id} className={`rounded border bg-white p-4 ${c.decisions.some((n) => n.supersedesId === d.id) ? "border-dashed border-slate-500" : "border-slate-300"}`}>
                 {c.decisions
