@@ -32,7 +32,7 @@ export async function CaseOrganisations({ organisations, audience }: { organisat
               </p>
               <p>{t(`part.${o.part as "REFUSED"}`)}</p>
               {audience === "staff" && o.organisation && (
-                <p className="text-slate-700">
+                <p className="break-all text-slate-700">
                   {[o.organisation.contactName, o.organisation.email, o.organisation.phone].filter(Boolean).join(" · ") || t("inCase.noContact")}
                 </p>
               )}

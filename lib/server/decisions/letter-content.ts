@@ -109,6 +109,23 @@ function ombudsmanText(g: LetterData["gemeente"]): string {
   return `${start}de Nationale ombudsman (${NATIONALE_OMBUDSMAN_URL}).`;
 }
 
+/** When this decision replaces an earlier one, the sentence that says so. */
+function replacement(data: LetterData): LetterBlock[] {
+  const earlier = data.decision.replacesDecisionOf;
+  return earlier ? [{ kind: "paragraph", text: `Dit besluit vervangt ons besluit van ${formatDay(earlier)}. Dat oude besluit geldt niet meer.` }] : [];
+}
+
+/** One assignment: who, what, by when, who pays, and where it stands on the day the letter is made. */
+function assignmentRows(a: LetterData["assignments"][number], madeAt: Date): LetterRow[] {
+  return [
+    { label: "Wie", value: a.party },
+    { label: "Wat", value: a.description },
+    { label: "Klaar op", value: `uiterlijk ${formatCalendarDay(a.dueOn)}` },
+    { label: "Wie betaalt", value: a.payer },
+    { label: `Stand op ${formatDay(madeAt)}`, value: statusWords[a.status] },
+  ];
+}
+
 /** The letter from top to bottom. */
 export function letterContent(data: LetterData): LetterBlock[] {
   const g = data.gemeente.name;
@@ -136,14 +153,7 @@ export function letterContent(data: LetterData): LetterBlock[] {
         "Wij gebruiken daarvoor onze doorzettingsmacht. Dat betekent: wij beslissen wie wat moet doen. " +
         `Zo krijgt ${child} de hulp die nodig is. In deze brief leest u wat wij hebben besloten en waarom.`,
     },
-    ...(data.decision.replacesDecisionOf
-      ? [
-          {
-            kind: "paragraph" as const,
-            text: `Dit besluit vervangt ons besluit van ${formatDay(data.decision.replacesDecisionOf)}. Dat oude besluit geldt niet meer.`,
-          },
-        ]
-      : []),
+    ...replacement(data),
 
     { kind: "heading", text: "Wat hebben wij besloten?" },
     {
@@ -154,13 +164,7 @@ export function letterContent(data: LetterData): LetterBlock[] {
       (a, i): LetterBlock => ({
         kind: "assignment",
         title: `Opdracht ${i + 1}`,
-        rows: [
-          { label: "Wie", value: a.party },
-          { label: "Wat", value: a.description },
-          { label: "Klaar op", value: `uiterlijk ${formatCalendarDay(a.dueOn)}` },
-          { label: "Wie betaalt", value: a.payer },
-          { label: `Stand op ${formatDay(data.madeAt)}`, value: statusWords[a.status] },
-        ],
+        rows: assignmentRows(a, data.madeAt),
       }),
     ),
 
@@ -273,25 +277,12 @@ export function partyLetterContent(data: LetterData, assignment: LetterData["ass
         `Dat betekent: de gemeente beslist wie wat moet doen. In dit besluit staat een opdracht voor ${assignment.party}. ` +
         "Deze brief gaat alleen over die opdracht.",
     },
-    ...(data.decision.replacesDecisionOf
-      ? [
-          {
-            kind: "paragraph" as const,
-            text: `Dit besluit vervangt ons besluit van ${formatDay(data.decision.replacesDecisionOf)}. Dat oude besluit geldt niet meer.`,
-          },
-        ]
-      : []),
+    ...replacement(data),
     { kind: "heading", text: "Uw opdracht" },
     {
       kind: "assignment",
       title: "Opdracht",
-      rows: [
-        { label: "Wie", value: assignment.party },
-        { label: "Wat", value: assignment.description },
-        { label: "Klaar op", value: `uiterlijk ${formatCalendarDay(assignment.dueOn)}` },
-        { label: "Wie betaalt", value: assignment.payer },
-        { label: `Stand op ${formatDay(data.madeAt)}`, value: statusWords[assignment.status] },
-      ],
+      rows: assignmentRows(assignment, data.madeAt),
     },
     { kind: "paragraph", text: `Wij nemen dit besluit op grond van: ${data.decision.legalBasis}` },
     { kind: "heading", text: "Wat vragen wij van u?" },

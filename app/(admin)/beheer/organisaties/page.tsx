@@ -36,21 +36,19 @@ export default async function OrganisationsPage() {
             {active.length === 0 ? (
               <p>{t("empty")}</p>
             ) : (
-              <Table caption={t("caption", { gemeente: gemeente.name, count: active.length })} columns={[t("name"), t("kind"), t("contactName"), t("contact")]}>
+              // Two columns, so that the list fits a phone: who and how to reach them, and what kind.
+              <Table caption={t("caption", { gemeente: gemeente.name, count: active.length })} columns={[t("name"), t("kind")]}>
                 <tbody>
                   {active.map((e) => (
                     <tr key={e.id} className="border-b border-slate-300 align-top">
                       <td className="p-2">
-                        <span className="font-semibold">{e.name}</span>
+                        <span className="block font-semibold">{e.name}</span>
                         {e.address && <span className="block whitespace-pre-line text-slate-700">{e.address}</span>}
-                      </td>
-                      <td className="p-2">{kindOf(e)}</td>
-                      <td className="p-2">{e.contactName ?? "—"}</td>
-                      <td className="p-2">
+                        {e.contactName && <span className="block">{t("contactLine", { name: e.contactName })}</span>}
                         {e.email && <span className="block break-all">{e.email}</span>}
                         {e.phone && <span className="block">{e.phone}</span>}
-                        {!e.email && !e.phone && "—"}
                       </td>
+                      <td className="p-2">{kindOf(e)}</td>
                     </tr>
                   ))}
                 </tbody>
