@@ -41,14 +41,14 @@ export default async function OrganisationsPage() {
                 <tbody>
                   {active.map((e) => (
                     <tr key={e.id} className="border-b border-slate-300 align-top">
-                      <td className="p-2">
+                      <td className="p-2 [overflow-wrap:anywhere]">
                         <span className="block font-semibold">{e.name}</span>
                         {e.address && <span className="block whitespace-pre-line text-slate-700">{e.address}</span>}
                         {e.contactName && <span className="block">{t("contactLine", { name: e.contactName })}</span>}
-                        {e.email && <span className="block break-all">{e.email}</span>}
+                        {e.email && <span className="block">{e.email}</span>}
                         {e.phone && <span className="block">{e.phone}</span>}
                       </td>
-                      <td className="p-2">{kindOf(e)}</td>
+                      <td className="p-2 [overflow-wrap:anywhere]">{kindOf(e)}</td>
                     </tr>
                   ))}
                 </tbody>
