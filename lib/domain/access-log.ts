@@ -49,6 +49,7 @@ const changeSteps: Record<string, TimelineKind> = {
   "case.note": "note",
   "case.setUrgency": "urgencyChanged",
   "case.linkOrganisation": "organisationLinked",
+  "case.notifyLeerplicht": "leerplichtNotified",
   "case.unlinkOrganisation": "organisationUnlinked",
   "case.transfer": "transferred",
   "case.declareInadmissible": "notAdmissible",

@@ -12,6 +12,14 @@ export const auditActions = [
   "case.invite",
   "case.acceptInvitation",
   "case.revokeInvitation",
+  /** An organisation with a task in a decision was sent its own link (decision 037) */
+  "case.sendAssignmentLink",
+  /** The gemeente's leerplicht contact was told of a thuiszitter's case, with the family's consent (decision 038) */
+  "case.notifyLeerplicht",
+  /** Staff stopped an organisation's link from working */
+  "case.revokeAssignmentLink",
+  /** An organisation, through its link: the task arrived, it is done, or there is a problem */
+  "case.organisationReport",
   "case.overdue",
   "case.escalate",
   "case.assignmentOverdue",
@@ -25,6 +33,8 @@ export const auditActions = [
   "case.decisionLetter",
   /** Staff downloaded one party's copy of the decision, to send it to that party */
   "case.partyLetter",
+  /** An organisation opened the page of its task, or downloaded its copy of the letter, through its link */
+  "case.openAssignmentLink",
   "audit.read",
   "audit.verify",
   "audit.export",
@@ -73,6 +83,8 @@ export const auditActions = [
   "organisation.add",
   "organisation.update",
   "organisation.archive",
+  /** A gemeente admin chose which directory entry is told of thuiszitters' cases (decision 038) */
+  "gemeente.setLeerplichtContact",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -65,7 +65,11 @@ export type CaseSnapshot = {
     id: string;
     supersedesId: string | null;
     createdAt: Date;
-    assignments: readonly { status: AssignmentStatus; dueOn: Date; statusAt: Date | null }[];
+    /**
+     * `doneOn`: the day the organisation said, through its link, that it was done (a date
+     * column); it counts rather than the day the report arrived (decision 037).
+     */
+    assignments: readonly { status: AssignmentStatus; dueOn: Date; statusAt: Date | null; doneOn?: Date | null }[];
   }[];
   evaluation: {
     blockers: readonly string[];
@@ -191,7 +195,11 @@ export function computeCaseStatistic(c: CaseSnapshot): CaseStatisticFacts {
 
   const firstDecision = c.decisions.reduce<Date | null>((first, d) => (first === null || d.createdAt < first ? d.createdAt : first), null);
   const assignments = currentDecisions(c.decisions).flatMap((d) => d.assignments);
-  const onTime = assignments.filter((a) => a.status === "DONE" && a.statusAt !== null && amsterdamDay(a.statusAt) <= dueDay(a.dueOn));
+  const doneDay = (a: (typeof assignments)[number]) => (a.doneOn ? dayOfColumn(a.doneOn) : a.statusAt ? amsterdamDay(a.statusAt) : null);
+  const onTime = assignments.filter((a) => {
+    const day = a.status === "DONE" ? doneDay(a) : null;
+    return day !== null && day <= dueDay(a.dueOn);
+  });
 
   return {
     gemeenteId: c.gemeenteId,

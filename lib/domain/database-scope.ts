@@ -25,6 +25,7 @@ export const permissionEffect = {
   "case.withdrawQuestion": "change",
   "case.setUrgency": "change",
   "case.partyLetter": "read",
+  "case.manageAssignmentLinks": "change",
   "case.linkOrganisation": "change",
   "case.unlinkOrganisation": "change",
   "case.answer": "change",

@@ -3,7 +3,7 @@ import { MAX_THRESHOLD, MIN_THRESHOLD } from "./disclosure";
 import { MAX_SIGNAL_THRESHOLD, MIN_SIGNAL_THRESHOLD, signalMarks } from "./signals";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { heardAnswers, supporterAnswers } from "./child-voice";
-import { schoolAnswers } from "./school-facts";
+import { leerplichtConsentAnswers, schoolAnswers } from "./school-facts";
 import { consentGiver, consentMethods } from "./consent";
 import { hasControlCharacters, hasLoneSurrogates, isoDay, optionalText, recordId, storableText, text } from "./fields";
 import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from "./retention";
@@ -71,6 +71,7 @@ export const filingTextFields = [
   "leerplichtInformedOn",
   "leerplichtExemption",
   "onderwijsconsulent",
+  "leerplichtConsent",
   "livingSituation",
   "ownGemeenteCode",
   "previousGemeenteCode",
@@ -150,6 +151,7 @@ export const fileCaseInput = z
     leerplichtInformedOn: pastDay.optional().or(z.literal("").transform(() => undefined)),
     leerplichtExemption: schoolAnswer,
     onderwijsconsulent: schoolAnswer,
+    leerplichtConsent: z.enum(leerplichtConsentAnswers).optional().or(z.literal("").transform(() => undefined)),
     livingSituation: z.enum(livingSituations, { error: "required" }),
     ownGemeenteCode: gemeenteCode,
     previousGemeenteCode: gemeenteCode,
@@ -272,12 +274,24 @@ export type SetUrgencyInput = z.infer<typeof setUrgencyInput>;
 export const withdrawCaseInput = caseRef.extend({ reason: text(5, 2000) }).strict();
 export type WithdrawCaseInput = z.infer<typeof withdrawCaseInput>;
 
-export const assignmentInput = z.object({
-  party: text(2, 200),
-  description: text(5, 2000),
-  dueOn: futureDay,
-  payer: text(2, 200),
-});
+/**
+ * One task of a decision. The party is an organisation named in the case
+ * (which then gets its own link, decision 037) or a name typed in words; with
+ * an organisation picked, a typed name is not needed.
+ */
+export const assignmentInput = z
+  .object({
+    caseOrganisationId: z.preprocess((v) => (v === "" || v === null ? undefined : v), recordId().optional()),
+    party: optionalText(200),
+    description: text(5, 2000),
+    dueOn: futureDay,
+    payer: text(2, 200),
+  })
+  .superRefine((row, ctx) => {
+    if (row.caseOrganisationId) return;
+    if (row.party === null) ctx.addIssue({ code: "custom", path: ["party"], message: "required" });
+    else if (row.party.length < 2) ctx.addIssue({ code: "custom", path: ["party"], message: "tooShort" });
+  });
 export type AssignmentInput = z.infer<typeof assignmentInput>;
 
 export const recordDecisionInput = caseRef
@@ -569,6 +583,26 @@ export const settleAssignmentInput = caseRef
   })
   .strict();
 export type SettleAssignmentInput = z.infer<typeof settleAssignmentInput>;
+
+/**
+ * What an organisation reports through its link (decision 037): that the task
+ * arrived, that it is done (on which day, and what was done), or that it
+ * cannot be done as asked (and why).
+ */
+export const organisationReportInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("RECEIVED") }),
+    z.strictObject({ kind: z.literal("DONE"), doneOn: pastDay, reportNote: text(5, 2000) }),
+    z.strictObject({ kind: z.literal("PROBLEM"), reportNote: text(10, 2000) }),
+  ],
+  { error: "required" },
+);
+export type OrganisationReportInput = z.infer<typeof organisationReportInput>;
+
+/** Staff act on an organisation's link to an assignment: revoke it, or send a new one. */
+export const assignmentLinkRef = caseRef.extend({ assignmentId: recordId() }).strict();
+export type AssignmentLinkRef = z.infer<typeof assignmentLinkRef>;
 
 /** The family says an assignment was not carried out, in their own words. */
 export const reportAssignmentInput = caseRef

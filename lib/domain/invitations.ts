@@ -77,7 +77,7 @@ export function invitationToken(secret: string, outboxMessageId: string, purpose
 }
 
 /** A link to a case and a link to a staff role are derived apart, so that one can never be read as the other. */
-export type InvitationPurpose = "case-invitation" | "staff-invitation" | "sign-up";
+export type InvitationPurpose = "case-invitation" | "staff-invitation" | "sign-up" | "assignment-link";
 
 /** What the database keeps of a token: its SHA-256, hex. */
 export function hashInvitationToken(token: string): string {

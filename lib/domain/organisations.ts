@@ -68,6 +68,12 @@ export const unlinkOrganisationInput = z.object({ caseId: recordId(), caseOrgani
 export type UnlinkOrganisationInput = z.infer<typeof unlinkOrganisationInput>;
 
 export const archiveOrganisationInput = z.object({ organisationId: recordId() }).strict();
+
+/** The gemeente admin picks the directory entry that is told of thuiszitters' cases, or none (decision 038). */
+export const setLeerplichtContactInput = z
+  .object({ gemeenteId: recordId(), organisationId: z.preprocess((v) => (v === "" || v === undefined ? null : v), recordId().nullable()) })
+  .strict();
+export type SetLeerplichtContactInput = z.infer<typeof setLeerplichtContactInput>;
 export type ArchiveOrganisationInput = z.infer<typeof archiveOrganisationInput>;
 
 /** Two entries of one directory are the same organisation when their names match but for case and spacing. */

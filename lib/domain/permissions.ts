@@ -60,6 +60,8 @@ export const permissions = {
   "case.decisionLetter": ["FAMILY", "PROFESSIONAL", "AANSPREEKPUNT", "DECISION_HOLDER", "EXPERT", "OMBUDSMAN"],
   /** The copy of the decision for one party, with only its own assignment, which staff send to that party */
   "case.partyLetter": ["AANSPREEKPUNT", "DECISION_HOLDER", "EXPERT"],
+  /** Send an organisation a new link to its own assignment, or stop its link (decision 037) */
+  "case.manageAssignmentLinks": ["AANSPREEKPUNT", "DECISION_HOLDER"],
   /** Read a case's audit trail */
   "audit.read": ["OMBUDSMAN"],
   /** A gemeente's public contact details and its staff list */

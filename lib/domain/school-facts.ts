@@ -43,3 +43,15 @@ export function keptSchoolFacts(schoolSituation: string, sent: Partial<Record<ke
     onderwijsconsulent: answer(sent.onderwijsconsulent),
   };
 }
+
+/** The family's answer to "may the gemeente tell leerplicht about this case?" (decision 038). */
+export const leerplichtConsentAnswers = ["YES", "NO"] as const;
+
+/**
+ * Whether the family agreed that leerplicht is told: asked for a thuiszitter
+ * (no school, or only part of the time); for any other child nothing is kept.
+ */
+export function leerplichtConsentOf(schoolSituation: string, sent: string | null | undefined): boolean | null {
+  if (schoolSituation !== "NONE" && schoolSituation !== "PARTLY") return null;
+  return sent === "YES" ? true : sent === "NO" ? false : null;
+}

@@ -22,6 +22,8 @@ export const timelineKinds = [
   "note",
   /** Staff changed how urgent the case is */
   "urgencyChanged",
+  /** The gemeente's leerplicht contact was told of the case, with the family's consent (decision 038) */
+  "leerplichtNotified",
   /** Staff named an organisation in the case, or took it off */
   "organisationLinked",
   "organisationUnlinked",
@@ -35,6 +37,10 @@ export const timelineKinds = [
   "assignmentEnded",
   "assignmentReported",
   "assignmentOverdue",
+  /** An organisation, through the link to its own assignment: the task arrived, it is done, it cannot be done as asked (decision 037) */
+  "organisationReceived",
+  "organisationDone",
+  "organisationProblem",
   /** A decision holder corrected the decision: a new decision supersedes the last one */
   "decisionCorrected",
   /** The gemeente does not work with the portal yet: the case went to the region's expert team, or to the national fallback */

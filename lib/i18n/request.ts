@@ -36,6 +36,7 @@ const catalogParts = [
   "reports",
   "demo",
   "organisations",
+  "organisation-task",
 ] as const;
 
 /** The catalogs do not change while the server runs: each locale's is merged once, not per request. */

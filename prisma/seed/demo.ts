@@ -465,6 +465,9 @@ async function fillDemoOrganisations(): Promise<void> {
   const denHaag = await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode: "GM0518" }, select: { id: true } });
   if ((await prisma.organisation.count({ where: { gemeenteId: denHaag.id } })) > 0) return;
   await prisma.organisation.createMany({ data: demoOrganisations.map((o) => ({ gemeenteId: denHaag.id, sector: null, ...o })) });
+  // Den Haag tells its leerplicht contact of thuiszitters' cases, when the family agrees (decision 038).
+  const leerplicht = await prisma.organisation.findFirstOrThrow({ where: { gemeenteId: denHaag.id, kind: "LEERPLICHT_RMC" }, select: { id: true } });
+  await prisma.gemeente.update({ where: { id: denHaag.id }, data: { leerplichtContactId: leerplicht.id } });
 }
 
 /** By CBS jeugdregio code: JZ24 is Haaglanden. */

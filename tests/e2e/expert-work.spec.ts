@@ -207,7 +207,7 @@ test("the parent downloads the decision letter and says one assignment was not c
   await expect(page.getByRole("status").filter({ hasText: "Uw melding is verstuurd." })).toBeVisible();
 
   const sent = page.getByRole("list", { name: "Stand van de opdrachten" }).getByRole("listitem").filter({ hasText: "Zorgaanbieder De Brug" });
-  await expect(sent.getByRole("heading", { name: "Wat u heeft gemeld" })).toBeVisible();
+  await expect(sent.getByRole("heading", { name: "Meldingen over deze opdracht" })).toBeVisible();
   await expect(sent).toContainText(notCarriedOut);
   await expectAccessible(page);
   await signOut(page);
@@ -226,7 +226,7 @@ test("the aanspreekpunt reads the report, marks both assignments done and closes
 
   const assignment = (party: string) => page.getByRole("listitem", { name: new RegExp(party) });
   await expect(assignment("Zorgaanbieder De Brug")).toContainText(notCarriedOut);
-  await expect(assignment("Samenwerkingsverband Passend Onderwijs")).toContainText("Het gezin heeft niets gemeld over deze opdracht.");
+  await expect(assignment("Samenwerkingsverband Passend Onderwijs")).toContainText("Het gezin en de organisatie hebben niets gemeld over deze opdracht.");
 
   const settle = async (party: string, evidence: string) => {
     const item = assignment(party);

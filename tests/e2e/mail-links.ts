@@ -1,4 +1,5 @@
 import pg from "pg";
+import { assignmentLinkPath } from "../../lib/domain/assignment-links";
 import { invitationPath, invitationToken, staffInvitationPath } from "../../lib/domain/invitations";
 import { signUpPath, signUpToken } from "../../lib/domain/sign-up";
 
@@ -34,3 +35,6 @@ export const invitationLinkFor = (recipient: string) =>
 
 export const staffInvitationLinkFor = (recipient: string) =>
   mailedLinkFor(recipient, "staff-invitation", (secret, id) => staffInvitationPath(invitationToken(secret, id, "staff-invitation")));
+
+export const assignmentLinkFor = (recipient: string) =>
+  mailedLinkFor(recipient, "assignment-task", (secret, id) => assignmentLinkPath(invitationToken(secret, id, "assignment-link")));

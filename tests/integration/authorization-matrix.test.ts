@@ -58,6 +58,8 @@ import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
 import { listCaseInvitations } from "@/lib/server/invitations/list-invitations";
 import { readInvitationByToken } from "@/lib/server/invitations/read-invitation";
 import { revokeInvitation } from "@/lib/server/invitations/revoke-invitation";
+import { resendAssignmentLink, revokeAssignmentLink } from "@/lib/server/assignment-links/manage-links";
+import { assignmentLinkLetter, openAssignmentLink, reportThroughLink } from "@/lib/server/assignment-links/use-link";
 import { familyAssignmentFollowUp, staffAssignmentFollowUp } from "@/lib/server/monitoring/list-assignments";
 import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
@@ -88,7 +90,7 @@ import { acceptStaffInvitation, createStaffAccount } from "@/lib/server/staff/ac
 import { changeStaffRole } from "@/lib/server/staff/change-role";
 import { inviteStaff } from "@/lib/server/staff/invite-staff";
 import { listManagedScopes, listStaff } from "@/lib/server/staff/list-staff";
-import { addOrganisation, archiveOrganisation, listManagedOrganisations, updateOrganisation } from "@/lib/server/admin/manage-organisations";
+import { addOrganisation, archiveOrganisation, listManagedOrganisations, setLeerplichtContact, updateOrganisation } from "@/lib/server/admin/manage-organisations";
 import { addOrganisationInput, updateOrganisationInput } from "@/lib/domain/organisations";
 import { readStaffInvitation } from "@/lib/server/staff/read-invitation";
 import { removeStaff } from "@/lib/server/staff/remove-staff";
@@ -96,6 +98,7 @@ import { resendStaffInvitation } from "@/lib/server/staff/resend-invitation";
 import { revokeStaffInvitation } from "@/lib/server/staff/revoke-invitation";
 import { pages, routeHandlers, serverActions } from "../support/app-surface";
 import {
+  assignmentLinkFor,
   caseAt,
   caseSnapshot,
   decisionInput,
@@ -202,6 +205,20 @@ const onePixelPng = Buffer.from(
 );
 
 let signalId: string | null = null;
+
+/**
+ * Makes the case's first assignment a task for an organisation named in the
+ * case, with an address in the gemeente's directory, so that it can get a link.
+ */
+async function organisationTask(c: CaseFixture): Promise<string> {
+  const { gemeenteId } = await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { gemeenteId: true } });
+  const organisation = await prisma.organisation.create({ data: { gemeenteId, kind: "SCHOOL", name: "Basisschool De Linde", email: uniqueEmail("school") } });
+  const named = await prisma.caseOrganisation.create({
+    data: { caseId: c.id, gemeenteId, organisationId: organisation.id, kind: "SCHOOL", name: organisation.name, part: "MUST_ACT", linkedById: "test" },
+  });
+  await prisma.assignment.update({ where: { id: c.assignmentIds[0]! }, data: { caseOrganisationId: named.id } });
+  return named.id;
+}
 
 /** A structural signal of Haaglanden, as the statistics job would have found it. */
 async function haaglandenSignal(): Promise<string> {
@@ -391,6 +408,19 @@ const matrix: Record<string, Entry> = {
     run: ({ actor, c }) =>
       closeCase(actor, closingInput(c.id)),
   },
+  resendAssignmentLinkAction: {
+    kind: "action", file: STAFF_CASE, service: "resendAssignmentLink", permission: "case.manageAssignmentLinks", scope: "case", refusal: "notFound",
+    stage: "DECIDED", changesCase: true,
+    // The assignment is for an organisation with an address: the link goes to it.
+    prepare: async ({ c }) => organisationTask(c),
+    run: ({ actor, c }) => resendAssignmentLink(actor, { caseId: c.id, assignmentId: c.assignmentIds[0]! }),
+  },
+  revokeAssignmentLinkAction: {
+    kind: "action", file: STAFF_CASE, service: "revokeAssignmentLink", permission: "case.manageAssignmentLinks", scope: "case", refusal: "notFound",
+    stage: "DECIDED", changesCase: true,
+    prepare: async ({ c }) => assignmentLinkFor(c.id, c.assignmentIds[0]!),
+    run: ({ actor, c }) => revokeAssignmentLink(actor, { caseId: c.id, assignmentId: c.assignmentIds[0]! }),
+  },
   settleAssignmentAction: {
     kind: "action", file: STAFF_CASE, service: "settleAssignment", permission: "case.settleAssignment", scope: "case", refusal: "notFound",
     stage: "DECIDED", changesCase: true,
@@ -446,6 +476,13 @@ const matrix: Record<string, Entry> = {
     stage: "TRIAGE", changesCase: true,
     prepare: async ({ c, world }) => (await invite(world.cast.family, c.id, uniqueEmail("ingetrokken"), "CLIENT_SUPPORTER")).invitationId,
     run: ({ actor, c, prepared }) => revokeInvitation(actor, { caseId: c.id, invitationId: prepared }),
+  },
+  reportThroughLinkAction: {
+    kind: "action", file: "app/(public)/opdracht/[token]/actions.ts", service: "reportThroughLink", permission: null, scope: "public", refusal: "forbidden",
+    stage: "DECIDED", changesCase: true,
+    // The link is the key: whoever holds it reports on that one assignment, signed in or not.
+    run: async ({ actor, c }) =>
+      reportThroughLink(await assignmentLinkFor(c.id, c.assignmentIds[1]!), actor.request, { kind: "PROBLEM", reportNote: "Er is pas plek over acht weken." }),
   },
   acceptInvitationAction: {
     kind: "action", file: "app/(public)/uitnodiging/[token]/actions.ts", service: "acceptInvitation", permission: "case.join", scope: "self", refusal: "wrongAccount",
@@ -508,6 +545,10 @@ const matrix: Record<string, Entry> = {
     kind: "action", file: `${ADMIN}/organisaties/actions.ts`, service: "archiveOrganisation", permission: "gemeente.manageOrganisations", scope: "gemeente", refusal: "notFound",
     prepare: directoryEntry,
     run: ({ actor, prepared }) => archiveOrganisation(actor, { organisationId: prepared }),
+  },
+  setLeerplichtContactAction: {
+    kind: "action", file: `${ADMIN}/organisaties/actions.ts`, service: "setLeerplichtContact", permission: "gemeente.manageOrganisations", scope: "gemeente", refusal: "notFound",
+    run: ({ actor, world }) => setLeerplichtContact(actor, { gemeenteId: world.denHaagId, organisationId: null }),
   },
   updatePolicyAction: {
     kind: "action", file: `${ADMIN}/policy-actions.ts`, service: "updateGemeentePolicy", permission: "gemeente.manage", scope: "gemeente", refusal: "notFound",
@@ -657,6 +698,10 @@ const matrix: Record<string, Entry> = {
     kind: "route", service: "decisionLetter", permission: "case.decisionLetter", scope: "case", refusal: "notFound",
     stage: "DECIDED",
     run: ({ actor, c }) => decisionLetter(actor, c.number),
+  },
+  "app/(public)/opdracht/[token]/brief/route.ts": {
+    kind: "route", service: "assignmentLinkLetter", permission: null, scope: "public", refusal: "forbidden", stage: "DECIDED",
+    run: async ({ actor, c }) => assignmentLinkLetter(await assignmentLinkFor(c.id, c.assignmentIds[0]!), actor.request),
   },
   "app/besluitbrief/[number]/opdracht/[assignmentId]/route.ts": {
     kind: "route", service: "partyLetter", permission: "case.partyLetter", scope: "case", refusal: "notFound",
@@ -912,6 +957,15 @@ const matrix: Record<string, Entry> = {
       expect(await readSignUpLink(await signUpLinkFor(email))).toEqual({ kind: "open", email });
     },
   },
+  openAssignmentLink: {
+    kind: "page", service: "openAssignmentLink", permission: null, scope: "public", refusal: "hidden", stage: "DECIDED",
+    // The link is the key: whoever holds it sees that one assignment, and nothing else of the case.
+    run: async ({ actor, c }) => {
+      const view = await openAssignmentLink(await assignmentLinkFor(c.id, c.assignmentIds[0]!), actor.request);
+      expect(view).toMatchObject({ state: "open", caseNumber: c.number, assignment: { description: decisionInput.assignments[0]!.description } });
+      expect(JSON.stringify(view)).not.toContain(decisionInput.assignments[1]!.description);
+    },
+  },
   readInvitationByToken: {
     kind: "page", service: "readInvitationByToken", permission: null, scope: "public", refusal: "hidden", stage: "TRIAGE",
     // The link is the key: whoever holds it sees who invited them and in which role, never the case.
@@ -952,6 +1006,7 @@ const pageReads: Record<string, readonly string[]> = {
   "app/(public)/registreren/afmaken/[token]/page.tsx": ["readSignUpLink"],
   "app/(public)/registreren/page.tsx": [],
   "app/(public)/uitnodiging/[token]/page.tsx": ["readInvitationByToken"],
+  "app/(public)/opdracht/[token]/page.tsx": ["openAssignmentLink"],
   "app/(public)/uitnodiging/medewerker/[token]/page.tsx": ["readStaffInvitation"],
   "app/(staff)/expertteam/page.tsx": ["listRegionQueue", "listProcesregieSteps"],
   "app/(staff)/notificaties/page.tsx": ["listMyNotifications", "countUnread"],

@@ -33,7 +33,18 @@ import { listStaff } from "@/lib/server/staff/list-staff";
 import { readSignals } from "@/lib/server/statistics/signals";
 import { quarterOf } from "@/lib/domain/lead-times";
 import { serverActions } from "../support/app-surface";
-import { caseAt, decisionInput, INVITATION_SECRET, invite, signUpLinkFor, uniqueEmail, type Cast, type CaseFixture, type Stage } from "../support/case-stages";
+import {
+  assignmentLinkFor,
+  caseAt,
+  decisionInput,
+  INVITATION_SECRET,
+  invite,
+  signUpLinkFor,
+  uniqueEmail,
+  type Cast,
+  type CaseFixture,
+  type Stage,
+} from "../support/case-stages";
 import { DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
 
 /**
@@ -154,11 +165,15 @@ vi.mock("@/lib/auth/sign-in-state", () => ({
 vi.mock("@/lib/server/sign-in/verify-second-factor", async (load) => gate.wrap(await load(), ["verifySecondFactor"]));
 vi.mock("@/lib/server/sign-in/confirm-enrolment", async (load) => gate.wrap(await load(), ["confirmEnrolment"]));
 vi.mock("@/lib/server/admin/manage-gemeente", async (load) => gate.wrap(await load(), ["updateGemeenteContact"]));
-vi.mock("@/lib/server/admin/manage-organisations", async (load) => gate.wrap(await load(), ["addOrganisation", "updateOrganisation", "archiveOrganisation"]));
+vi.mock("@/lib/server/admin/manage-organisations", async (load) =>
+  gate.wrap(await load(), ["addOrganisation", "updateOrganisation", "archiveOrganisation", "setLeerplichtContact"]),
+);
 vi.mock("@/lib/server/admin/manage-norms", async (load) => gate.wrap(await load(), ["updateGemeenteNorms"]));
 vi.mock("@/lib/server/admin/manage-policy", async (load) => gate.wrap(await load(), ["updateGemeentePolicy"]));
 vi.mock("@/lib/server/audit/verify-audit-trail", async (load) => gate.wrap(await load(), ["verifyAuditTrail"]));
 vi.mock("@/lib/server/cases/add-note", async (load) => gate.wrap(await load(), ["addNote"]));
+vi.mock("@/lib/server/assignment-links/manage-links", async (load) => gate.wrap(await load(), ["resendAssignmentLink", "revokeAssignmentLink"]));
+vi.mock("@/lib/server/assignment-links/use-link", async (load) => gate.wrap(await load(), ["reportThroughLink"]));
 vi.mock("@/lib/server/cases/set-urgency", async (load) => gate.wrap(await load(), ["setUrgency"]));
 vi.mock("@/lib/server/cases/link-organisation", async (load) => gate.wrap(await load(), ["linkOrganisation"]));
 vi.mock("@/lib/server/cases/unlink-organisation", async (load) => gate.wrap(await load(), ["unlinkOrganisation"]));
@@ -687,6 +702,33 @@ const plans: Record<string, Plan> = {
       return { stored: { statusNote: row.statusNote, outcome: row.status }, shown: { statusNote: shown?.statusNote } };
     },
   },
+  resendAssignmentLinkAction: {
+    file: STAFF, call: "state", fields: { ...caseFields, assignmentId: strict },
+    setup: async (w) => {
+      const c = await caseAt(w.cast, "DECIDED");
+      // The first assignment is for an organisation named in the case, with an address: a new link can go to it.
+      const { gemeenteId } = await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { gemeenteId: true } });
+      const organisation = await prisma.organisation.create({ data: { gemeenteId, kind: "SCHOOL", name: "Basisschool De Linde", email: uniqueEmail("school") } });
+      const named = await prisma.caseOrganisation.create({
+        data: { caseId: c.id, gemeenteId, organisationId: organisation.id, kind: "SCHOOL", name: organisation.name, part: "MUST_ACT", linkedById: w.cast.aanspreekpunt.userId },
+      });
+      await prisma.assignment.update({ where: { id: c.assignmentIds[0]! }, data: { caseOrganisationId: named.id } });
+      return { actor: w.cast.aanspreekpunt, c, state: {} };
+    },
+    form: (ctx) => ({ ...caseForm(ctx), assignmentId: ctx.c.assignmentIds[0]! }),
+  },
+  revokeAssignmentLinkAction: {
+    file: STAFF, call: "state", fields: { ...caseFields, assignmentId: strict },
+    setup: async (w) => {
+      const c = await caseAt(w.cast, "DECIDED");
+      await assignmentLinkFor(c.id, c.assignmentIds[0]!);
+      return { actor: w.cast.aanspreekpunt, c, state: {} };
+    },
+    form: (ctx) => ({ ...caseForm(ctx), assignmentId: ctx.c.assignmentIds[0]! }),
+    reset: async (ctx) => {
+      await prisma.assignmentLink.updateMany({ where: { assignmentId: ctx.c.assignmentIds[0]! }, data: { revokedAt: null, revokedById: null } });
+    },
+  },
   refineEvaluationAction: {
     file: STAFF, call: "state", fields: { ...caseFields, ...evaluationFields },
     setup: caseSetup("CLOSED", (w) => w.cast.aanspreekpunt),
@@ -819,7 +861,7 @@ const plans: Record<string, Plan> = {
       urgency: strict, risks: text(optionalTrimmed), contactPhone: text(optionalTrimmed), contactPreference: strict, consentMethod: strict, consent: strict,
       domains: strict, childWish: text(optionalTrimmed), childWantsToBeHeard: strict, clientSupporterInvolved: strict, clientSupporterName: text(optionalTrimmed),
       schoolName: text(optionalTrimmed), samenwerkingsverbandName: text(optionalTrimmed), leerplichtInformed: strict, leerplichtInformedOn: strict,
-      leerplichtExemption: strict, onderwijsconsulent: strict,
+      leerplichtExemption: strict, onderwijsconsulent: strict, leerplichtConsent: strict,
       // Files: a string in their place is no document and is passed over.
       documents: strict,
     },
@@ -858,6 +900,27 @@ const plans: Record<string, Plan> = {
       return { actor, c, state: { token } };
     },
     form: (ctx) => ({ token: ctx.state.token! }),
+  },
+  reportThroughLinkAction: {
+    file: "app/(public)/opdracht/[token]/actions.ts", call: "state",
+    fields: { token: strict, kind: strict, doneOn: strict, reportNote: text() },
+    // The service is called with the token, the request and the parsed report.
+    input: (args) => ({ token: args[0], ...(args[2] as object) }),
+    setup: async (w) => {
+      const c = await caseAt(w.cast, "DECIDED");
+      const token = await assignmentLinkFor(c.id, c.assignmentIds[0]!);
+      return { actor: w.cast.aanspreekpunt, c, state: { token } };
+    },
+    form: (ctx) => ({ token: ctx.state.token!, kind: "DONE", doneOn: new Date().toISOString().slice(0, 10), reportNote: "De leerling is gestart in groep 6." }),
+    // "Done" settles the assignment: it is opened again for the next report.
+    reset: async (ctx) => {
+      await prisma.assignment.update({ where: { id: ctx.c.assignmentIds[0]! }, data: { status: "OPEN", statusNote: null, statusAt: null, statusById: null } });
+    },
+    readBack: async (ctx) => {
+      const row = await prisma.assignmentReport.findFirstOrThrow({ where: { assignmentId: ctx.c.assignmentIds[0]! }, orderBy: { createdAt: "desc" } });
+      const shown = (await staffAssignmentFollowUp(ctx.actor, ctx.c.id)).get(ctx.c.assignmentIds[0]!)?.reports.find((r) => r.id === row.id);
+      return { stored: { reportNote: row.note }, shown: { reportNote: shown?.note } };
+    },
   },
   signInAction: {
     file: "app/(public)/inloggen/actions.ts", call: "state", fields: { email: strict, password: { kind: "secret" }, terug: { kind: "route", returnPath: true } },
@@ -1006,6 +1069,20 @@ const plans: Record<string, Plan> = {
     form: (ctx) => ({ organisationId: ctx.state.organisationId! }),
     reset: async (ctx) => {
       await prisma.organisation.update({ where: { id: ctx.state.organisationId! }, data: { archivedAt: null } });
+    },
+  },
+  setLeerplichtContactAction: {
+    file: `${ADMIN}/organisaties/actions.ts`, call: "state", fields: { gemeenteId: strict, organisationId: strict },
+    setup: async (w) => {
+      const row = await prisma.organisation.create({ data: { gemeenteId: w.denHaagId, kind: "LEERPLICHT_RMC", name: "Leerplicht Den Haag", email: "leerplicht@denhaag.example" } });
+      const rmc = await prisma.organisation.create({ data: { gemeenteId: w.denHaagId, kind: "LEERPLICHT_RMC", name: "RMC Haaglanden", email: "rmc@denhaag.example" } });
+      await prisma.gemeente.update({ where: { id: w.denHaagId }, data: { leerplichtContactId: rmc.id } });
+      return { actor: w.admin, c: noCase, state: { organisationId: row.id, otherId: rmc.id } };
+    },
+    form: (ctx) => ({ gemeenteId: world.denHaagId, organisationId: ctx.state.organisationId! }),
+    // Each submission that is let through changes the contact: it starts from another one.
+    reset: async (ctx) => {
+      await prisma.gemeente.update({ where: { id: world.denHaagId }, data: { leerplichtContactId: ctx.state.otherId! } });
     },
   },
   updateNormsAction: {
@@ -1356,7 +1433,13 @@ function afterReason(note: string | null | undefined, reason: string | null | un
 }
 
 function assignmentFields(): Record<string, Field> {
-  return { "assignments.0.party": text(), "assignments.0.description": text(), "assignments.0.dueOn": strict, "assignments.0.payer": text() };
+  return {
+    "assignments.0.caseOrganisationId": strict,
+    "assignments.0.party": text(),
+    "assignments.0.description": text(),
+    "assignments.0.dueOn": strict,
+    "assignments.0.payer": text(),
+  };
 }
 
 function organisationForm(name: string): Form {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { invitationToken } from "@/lib/domain/invitations";
+import { hashInvitationToken, invitationToken } from "@/lib/domain/invitations";
 import { prisma } from "@/tests/support/owner-db";
 import { claimCase } from "@/lib/server/cases/claim-case";
 import { closeCase } from "@/lib/server/cases/close-case";
@@ -132,3 +132,24 @@ export async function signUpLinkFor(email: string): Promise<string> {
   return signUpToken(INVITATION_SECRET, mail.id);
 }
 
+
+/**
+ * Gives an assignment an organisation's link, as recording the decision does
+ * for an organisation named in the case, and returns the link's secret.
+ */
+export async function assignmentLinkFor(caseId: string, assignmentId: string): Promise<string> {
+  const { gemeenteId } = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: { gemeenteId: true } });
+  const token = randomBytes(32).toString("base64url");
+  await prisma.assignmentLink.create({
+    data: {
+      assignmentId,
+      caseId,
+      gemeenteId,
+      email: uniqueEmail("organisatie"),
+      tokenHash: hashInvitationToken(token),
+      sentById: "test",
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    },
+  });
+  return token;
+}

@@ -260,4 +260,13 @@ describe("assignments of the decision", () => {
     );
     expect(facts).toMatchObject({ decided: true, assignments: 4, assignmentsOnTime: 1 });
   });
+
+  it("counts the day an organisation said it was done, not the day its report arrived", () => {
+    const decided = (assignments: CaseSnapshot["decisions"][number]["assignments"]) =>
+      computeCaseStatistic(snapshot({ status: "MONITORING", decisions: [{ id: "d", supersedesId: null, createdAt: at("2026-06-01T10:00:00Z"), assignments }] }));
+    // Reported two days late, done on the due day: on time.
+    expect(decided([{ status: "DONE", dueOn: day("2026-07-10"), statusAt: at("2026-07-12T09:00:00Z"), doneOn: day("2026-07-10") }]).assignmentsOnTime).toBe(1);
+    // Reported before the due day, but done (the organisation says) a day after it: late.
+    expect(decided([{ status: "DONE", dueOn: day("2026-07-10"), statusAt: at("2026-07-09T09:00:00Z"), doneOn: day("2026-07-11") }]).assignmentsOnTime).toBe(0);
+  });
 });

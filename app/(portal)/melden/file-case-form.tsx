@@ -13,7 +13,7 @@ import {
   type FormFeedback,
 } from "@/components/form-fields";
 import { CHILD_HEARD_FROM_AGE, heardAnswers, supporterAnswers } from "@/lib/domain/child-voice";
-import { schoolAnswers } from "@/lib/domain/school-facts";
+import { leerplichtConsentAnswers, schoolAnswers } from "@/lib/domain/school-facts";
 import { RETENTION_DEFAULT_MONTHS } from "@/lib/domain/retention";
 import { filingDocumentsProblem, MAX_FILING_DOCUMENTS, type FilingDocumentsProblem } from "@/lib/domain/documents";
 import { maskBsn, normaliseBsn } from "@/lib/domain/bsn";
@@ -380,6 +380,13 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
         <TextField name="leerplichtInformedOn" type="date" label={t("leerplichtInformedOn")} hint={t("leerplichtInformedOnHint")} feedback={feedback} />
         {schoolQuestion("leerplichtExemption")}
         {schoolQuestion("onderwijsconsulent")}
+        <ChoiceField
+          name="leerplichtConsent"
+          label={t("leerplichtConsent")}
+          hint={t("leerplichtConsentHint")}
+          feedback={feedback}
+          options={leerplichtConsentAnswers.map((a) => ({ value: a, label: t(`leerplichtConsent_${a}`) }))}
+        />
       </Step>
 
       <Step index={4} {...stepProps}>
@@ -535,6 +542,9 @@ export function FileCaseForm({ action, gemeenten, routes, fallback, allowedFiler
             { step: 3, label: t("leerplichtExemption"), value: answerText(one(values, "leerplichtExemption")) },
             { step: 3, label: t("onderwijsconsulent"), value: answerText(one(values, "onderwijsconsulent")) },
           ]
+        : []),
+      ...((school === "NONE" || school === "PARTLY") && one(values, "leerplichtConsent")
+        ? [{ step: 3, label: t("leerplichtConsent"), value: t(`leerplichtConsent_${one(values, "leerplichtConsent") === "YES" ? "YES" : "NO"}`) }]
         : []),
       { step: 4, label: t("stuckDescription"), value: one(values, "stuckDescription") },
       { step: 4, label: t("domains"), value: domainsChosen.map((d) => (domains.includes(d as never) ? tDomain(d as (typeof domains)[number]) : d)).join(", ") },

@@ -6,6 +6,7 @@ import {
   sameName,
   type AddOrganisationInput,
   type ArchiveOrganisationInput,
+  type SetLeerplichtContactInput,
   type UpdateOrganisationInput,
 } from "@/lib/domain/organisations";
 import type { Tx } from "@/lib/db/client";
@@ -54,18 +55,27 @@ type Editable = Omit<AddOrganisationInput, "gemeenteId">;
 const editableFields = ["kind", "sector", "name", "contactName", "email", "phone", "address"] as const satisfies readonly (keyof Editable)[];
 
 /** The directories the actor keeps, per gemeente: active entries by name, then archived ones. */
-export async function listManagedOrganisations(actor: Actor): Promise<{ gemeente: { id: string; name: string }; entries: DirectoryEntry[] }[]> {
+export async function listManagedOrganisations(
+  actor: Actor,
+): Promise<{ gemeente: { id: string; name: string; leerplichtContactId: string | null }; entries: DirectoryEntry[] }[]> {
   const gemeenteIds = administeredGemeenten(actor, PERMISSION);
   if (gemeenteIds.length === 0) return [];
   const [gemeenten, entries] = await Promise.all([
-    prisma.gemeente.findMany({ where: { id: { in: gemeenteIds } }, orderBy: { name: "asc" }, select: { id: true, name: true, commonName: true } }),
+    prisma.gemeente.findMany({
+      where: { id: { in: gemeenteIds } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, commonName: true, leerplichtContactId: true },
+    }),
     prisma.organisation.findMany({
       where: { gemeenteId: { in: gemeenteIds } },
       orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }, { id: "asc" }],
       select: entrySelect,
     }),
   ]);
-  return gemeenten.map((g) => ({ gemeente: { id: g.id, name: g.commonName ?? g.name }, entries: entries.filter((e) => e.gemeenteId === g.id) }));
+  return gemeenten.map((g) => ({
+    gemeente: { id: g.id, name: g.commonName ?? g.name, leerplichtContactId: g.leerplichtContactId },
+    entries: entries.filter((e) => e.gemeenteId === g.id),
+  }));
 }
 
 /** An active entry of the same name in the gemeente's directory is refused at the name field. */
@@ -134,6 +144,34 @@ export async function archiveOrganisation(actor: Actor, input: ArchiveOrganisati
       role: "GEMEENTE_ADMIN",
       gemeenteId: before.gemeenteId,
       changes: { organisationId: { old: before.id, new: before.id }, archivedAt: { old: null, new: now.toISOString() } },
+    });
+  });
+}
+
+/**
+ * The gemeente admin picks which entry of the directory is told when a case
+ * about a thuiszitter is filed or referred, with the family's consent (decision
+ * 038): an active leerplicht / RMC entry with an e-mail address, or none.
+ */
+export async function setLeerplichtContact(actor: Actor, input: SetLeerplichtContactInput): Promise<void> {
+  if (!administeredGemeenten(actor, PERMISSION).includes(input.gemeenteId)) throw new NotFoundError();
+  await asActor(actor, async (tx) => {
+    const [gemeente] = await tx.$queryRaw<{ leerplichtContactId: string | null }[]>`
+      SELECT "leerplichtContactId" FROM "Gemeente" WHERE id = ${input.gemeenteId} FOR UPDATE`;
+    if (!gemeente) throw new NotFoundError();
+    if (input.organisationId !== null) {
+      const entry = await tx.organisation.findFirst({ where: { id: input.organisationId, gemeenteId: input.gemeenteId }, select: entrySelect });
+      if (!entry || entry.archivedAt || entry.kind !== "LEERPLICHT_RMC" || !entry.email) {
+        throw new DomainError("checkFields", { organisationId: "notALeerplichtContact" });
+      }
+    }
+    if (gemeente.leerplichtContactId === input.organisationId) return;
+    await tx.gemeente.update({ where: { id: input.gemeenteId }, data: { leerplichtContactId: input.organisationId } });
+    await writeAudit(tx, actor, {
+      action: "gemeente.setLeerplichtContact",
+      role: "GEMEENTE_ADMIN",
+      gemeenteId: input.gemeenteId,
+      changes: { leerplichtContactId: { old: gemeente.leerplichtContactId, new: input.organisationId } },
     });
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, RequestMeta } from "@/lib/auth/actor";
 import { randomUUID } from "node:crypto";
 import { AUDIT_HASH_VERSION, auditHash, auditMac, chainFor, redactChanges, type AuditAction, type Changes, type HashedAuditFields } from "@/lib/domain/audit";
 import type { Role } from "@/lib/domain/roles";
@@ -15,6 +15,11 @@ export type AuditInput = {
   case?: { id: string; number: string; gemeenteId: string } | null;
   gemeenteId?: string | null;
   changes?: Changes | null;
+  /**
+   * Who acted without an account: an organisation through the link to its own
+   * assignment (decision 037). Used when `actor` is null.
+   */
+  linkHolder?: { organisation: string; request: RequestMeta } | null;
 };
 
 /**
@@ -46,15 +51,15 @@ export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput)
     actorId: actor?.userId ?? null,
     actorName: actor?.name ?? null,
     actorRole: input.role,
-    actorOrganisation: actor?.organisation ?? null,
+    actorOrganisation: actor ? actor.organisation : (input.linkHolder?.organisation ?? null),
     onBehalfOf: input.onBehalfOf ?? null,
     gemeenteId: input.case?.gemeenteId ?? input.gemeenteId ?? null,
     caseId,
     caseNumber: input.case?.number ?? null,
     changes: input.changes ? redactChanges(input.changes) : null,
-    ip: actor?.request.ip ?? null,
-    userAgent: actor?.request.userAgent ?? null,
-    requestId: actor?.request.requestId ?? null,
+    ip: (actor ?? input.linkHolder)?.request.ip ?? null,
+    userAgent: (actor ?? input.linkHolder)?.request.userAgent ?? null,
+    requestId: (actor ?? input.linkHolder)?.request.requestId ?? null,
     prevHash,
     hashVersion: AUDIT_HASH_VERSION,
   };

@@ -5,7 +5,7 @@ import type { CorrectDecisionInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { ConflictError, DomainError } from "@/lib/server/errors";
-import { assignmentRows } from "./record-decision";
+import { assignmentRows, revokeOpenLinks, sendAssignmentLinks } from "@/lib/server/assignment-links/send-links";
 import { applyAction, loadForAction, notifyFamily } from "./transition";
 
 /** Why the open assignments of a corrected decision stopped; shown to staff and the family. */
@@ -15,7 +15,8 @@ export const SUPERSEDED_NOTE = "Vervangen door een nieuw besluit";
  * A decision holder of the gemeente corrects a recorded decision: a new
  * decision, on the same proposal, supersedes it. The old decision and its
  * assignments stay as they were and stay visible; only its open assignments
- * end, because the new decision says what must happen now. The proposer of
+ * end, because the new decision says what must happen now; their organisations'
+ * links stop working, and the new tasks go out with new links. The proposer of
  * that proposal may not correct it either (four eyes); a refusal is audited.
  */
 export async function correctDecision(actor: Actor, input: CorrectDecisionInput): Promise<{ decisionId: string }> {
@@ -36,6 +37,7 @@ export async function correctDecision(actor: Actor, input: CorrectDecisionInput)
       }
 
       const now = new Date();
+      const rows = await assignmentRows(tx, loaded.case, input.assignments);
       const decision = await tx.decision.create({
         data: {
           caseId: loaded.case.id,
@@ -45,11 +47,11 @@ export async function correctDecision(actor: Actor, input: CorrectDecisionInput)
           rationale: input.rationale,
           decidedById: actor.userId,
           supersedesId: current.id,
-          assignments: {
-            create: assignmentRows(loaded.case.gemeenteId, input.assignments),
-          },
         },
       });
+      const created = await tx.assignment.createManyAndReturn({ data: rows.map((r) => ({ ...r, decisionId: decision.id })), select: { id: true } });
+      // The old decision's links stop working: its tasks were replaced by the new decision's.
+      const revokedLinks = await revokeOpenLinks(tx, actor, loaded.case, current.assignments.map((a) => a.id), now);
       const ended = await tx.assignment.updateMany({
         where: { decisionId: current.id, gemeenteId: loaded.case.gemeenteId, status: "OPEN" },
         data: { status: "ENDED", statusNote: SUPERSEDED_NOTE, statusAt: now, statusById: actor.userId, overdueAt: null },
@@ -61,8 +63,10 @@ export async function correctDecision(actor: Actor, input: CorrectDecisionInput)
           reason: { old: null, new: input.correctionReason },
           assignments: { old: current.assignments.length, new: input.assignments.length },
           endedAssignments: { old: null, new: ended.count },
+          revokedLinks: { old: null, new: revokedLinks.length },
         },
       });
+      await sendAssignmentLinks(tx, actor, loaded.role, loaded.case, created.map((a) => a.id));
       await notifyFamily(tx, loaded.case, actor.userId);
       return { decisionId: decision.id, refused: false as const };
     });

@@ -1,4 +1,4 @@
-import { keptSchoolFacts } from "@/lib/domain/school-facts";
+import { keptSchoolFacts, leerplichtConsentOf } from "@/lib/domain/school-facts";
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { actorRoles } from "@/lib/auth/actor";
@@ -25,6 +25,7 @@ import { refreshCaseStatistic } from "@/lib/server/statistics/case-statistic";
 import { storeDocument } from "@/lib/server/documents/add-document";
 import type { FilingDocument } from "@/lib/server/documents/filing-documents";
 import { actingRole } from "./transition";
+import { notifyLeerplicht } from "./leerplicht-notice";
 
 /**
  * Takes the year's next case number in a statement of its own, so that the counter's
@@ -131,6 +132,7 @@ async function createCase(
               : null
             : null,
         ...schoolFactsData(input),
+        leerplichtConsent: leerplichtConsentOf(input.schoolSituation, input.leerplichtConsent),
         refusedBy: input.refusedBy,
         risks: input.risks,
         triedDescription: input.triedDescription,
@@ -177,6 +179,8 @@ async function createCase(
     // Documents sent with the form belong to the filing: stored with it, or not at all.
     for (const document of documents) await storeDocument(tx, actor, caseRef, role, document);
     await deleteDraft(tx, actor);
+    // A millisecond after the filing, so that the family's timeline lists the filing first.
+    await notifyLeerplicht(tx, actor, role, created.id, new Date(now.getTime() + 1));
     // An aanspreekpunt sees the case in the queue even while the gemeente is not live.
     await notifyStaff(tx, await staffWithRole(tx, { role: "AANSPREEKPUNT", gemeenteId: gemeente.id }), { kind: "caseNew", caseId: created.id, caseNumber: number, gemeenteId: gemeente.id });
     // A gemeente that does not work with the portal yet would never see the case:

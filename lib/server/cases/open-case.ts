@@ -177,6 +177,7 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
       canReadAudit: may(heldRoles, "audit.read"),
       /** Staff who send each party its own copy of the decision */
       canSendPartyLetters: may(heldRoles, "case.partyLetter"),
+      canManageAssignmentLinks: may(heldRoles, "case.manageAssignmentLinks"),
       /** The decision form is offered only to someone other than the proposer (four eyes). */
       proposerIsActor: latestProposal?.proposedById === actor.userId,
       latestProposal,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { violatesFourEyes } from "@/lib/domain/decision";
 import type { RecordDecisionInput } from "@/lib/domain/inputs";
+import { assignmentRows, sendAssignmentLinks } from "@/lib/server/assignment-links/send-links";
 import { asActor } from "@/lib/db/acting";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { ConflictError, DomainError } from "@/lib/server/errors";
@@ -9,7 +10,8 @@ import { applyAction, loadForAction } from "./transition";
 
 /**
  * The decision holder records the binding decision on the latest proposal,
- * with its assignments. The proposer can never record it (four eyes); a refused
+ * with its assignments; each organisation of the case with an assignment gets
+ * its own link. The proposer can never record it (four eyes); a refused
  * attempt is itself audited.
  */
 export async function recordDecision(actor: Actor, input: RecordDecisionInput): Promise<{ decisionId: string }> {
@@ -24,6 +26,7 @@ export async function recordDecision(actor: Actor, input: RecordDecisionInput): 
       return { loaded, refused: true as const };
     }
 
+    const rows = await assignmentRows(tx, loaded.case, input.assignments);
     const decision = await tx.decision.create({
       data: {
         caseId: loaded.case.id,
@@ -32,15 +35,14 @@ export async function recordDecision(actor: Actor, input: RecordDecisionInput): 
         legalBasis: input.legalBasis,
         rationale: input.rationale,
         decidedById: actor.userId,
-        assignments: {
-          create: assignmentRows(loaded.case.gemeenteId, input.assignments),
-        },
       },
     });
+    const created = await tx.assignment.createManyAndReturn({ data: rows.map((r) => ({ ...r, decisionId: decision.id })), select: { id: true } });
     await applyAction(tx, actor, loaded, "case.decide", {
       timeline: { kind: "decided", body: input.rationale, visibleToFamily: true },
       changes: { decisionId: { old: null, new: decision.id }, assignments: { old: null, new: input.assignments.length } },
     });
+    await sendAssignmentLinks(tx, actor, loaded.role, loaded.case, created.map((a) => a.id));
     return { decisionId: decision.id, refused: false as const };
   });
 
@@ -58,15 +60,4 @@ export async function recordDecision(actor: Actor, input: RecordDecisionInput): 
     throw new DomainError("fourEyes");
   }
   return { decisionId: refusal.decisionId };
-}
-
-/** The rows of a decision's assignments, in the case's gemeente; a due day is stored as midnight UTC of that day. */
-export function assignmentRows(gemeenteId: string, assignments: RecordDecisionInput["assignments"]) {
-  return assignments.map((a) => ({
-    gemeenteId,
-    party: a.party,
-    description: a.description,
-    dueOn: new Date(`${a.dueOn}T00:00:00Z`),
-    payer: a.payer,
-  }));
 }

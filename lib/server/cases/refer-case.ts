@@ -4,12 +4,14 @@ import type { ReferCaseInput } from "@/lib/domain/inputs";
 import { asActor } from "@/lib/db/acting";
 import { ConflictError } from "@/lib/server/errors";
 import { enqueueForRole } from "@/lib/server/notifications/enqueue";
+import { notifyLeerplicht } from "./leerplicht-notice";
 import { findOpenQuestion, markQuestionWithdrawn } from "./open-question";
 import { applyAction, loadForAction } from "./transition";
 
 /**
  * The aanspreekpunt refers the case to the region's expert team with a question,
- * and records what blocks it and which kinds of organisation are involved.
+ * and records what blocks it and which kinds of organisation are involved. A
+ * thuiszitter's leerplicht contact not told yet is told now (decision 038).
  */
 export async function referCase(actor: Actor, input: ReferCaseInput): Promise<void> {
   await asActor(actor, async (tx) => {
@@ -39,5 +41,7 @@ export async function referCase(actor: Actor, input: ReferCaseInput): Promise<vo
       { role: "EXPERT", regionId },
       { template: "case-referred", caseId: loaded.case.id, gemeenteId: loaded.case.gemeenteId },
     );
+    // Leerplicht not told at filing (no contact set up then) hears of the thuiszitter now, with the family's consent.
+    await notifyLeerplicht(tx, actor, loaded.role, loaded.case.id, new Date(Date.now() + 1));
   });
 }

@@ -25,6 +25,15 @@ async function letterOf(tx: Tx, actor: Actor, permission: LetterPermission, case
   const { case: found, heldRoles } = await findScopedCase(tx, actor, permission, { number: caseNumber });
   const role = actingRole(heldRoles, permission);
   if (!role) throw new NotFoundError();
+  const { decision, letter } = await letterInForce(tx, found);
+  return { found, role, decision, letter };
+}
+
+/**
+ * The decision in force of a case already found (the latest decision that no
+ * correction replaced), as letter data; no decision yet is "not found".
+ */
+export async function letterInForce(tx: Tx, found: { id: string; number: string; gemeenteId: string; childName: string }) {
   const decision = await tx.decision.findFirst({
     where: { caseId: found.id, gemeenteId: found.gemeenteId, supersededBy: { is: null } },
     orderBy: { createdAt: "desc" },
@@ -60,7 +69,7 @@ async function letterOf(tx: Tx, actor: Actor, permission: LetterPermission, case
     assignments: decision.assignments,
     madeAt: new Date(),
   };
-  return { found, role, decision, letter };
+  return { decision, letter };
 }
 
 /**

@@ -4,7 +4,20 @@ import { prisma } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 
-export type AssignmentReportView = { id: string; note: string; createdAt: Date; reportedBy: string | null };
+export type AssignmentReportView = {
+  id: string;
+  kind: "NOT_DONE" | "RECEIVED" | "DONE" | "PROBLEM";
+  note: string;
+  doneOn: Date | null;
+  createdAt: Date;
+  /** A person's name (staff only), or the organisation's for a report through its link */
+  reportedBy: string | null;
+  /** Made by the organisation through its link (decision 037) */
+  byOrganisation: boolean;
+};
+
+/** An organisation's link to its assignment, for staff. */
+export type AssignmentLinkView = { id: string; email: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null };
 
 /** What the case pages show of an assignment beyond its row in the decision: how it was settled, and the family's reports. */
 export type AssignmentFollowUp = {
@@ -12,6 +25,12 @@ export type AssignmentFollowUp = {
   statusAt: Date | null;
   statusBy: string | null;
   reports: AssignmentReportView[];
+  /** When the organisation confirmed through its link that the task arrived */
+  receivedAt: Date | null;
+  /** Whether the assignment is for an organisation named in the case (which can get a link) */
+  forOrganisation: boolean;
+  /** Its links, newest first (staff only; empty for the family) */
+  links: AssignmentLinkView[];
 };
 
 async function followUpOf(actor: Actor, caseId: string, gemeenteId: string, onlyCurrent: boolean, withNames: boolean) {
@@ -22,7 +41,17 @@ async function followUpOf(actor: Actor, caseId: string, gemeenteId: string, only
       statusNote: true,
       statusAt: true,
       statusById: true,
-      reports: { where: { caseId, gemeenteId }, orderBy: { createdAt: "asc" }, select: { id: true, note: true, createdAt: true, reportedById: true } },
+      receivedAt: true,
+      party: true,
+      caseOrganisationId: true,
+      reports: {
+        where: { caseId, gemeenteId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, note: true, doneOn: true, createdAt: true, reportedById: true, linkId: true },
+      },
+      links: withNames
+        ? { where: { caseId, gemeenteId }, orderBy: { createdAt: "desc" }, select: { id: true, email: true, createdAt: true, expiresAt: true, revokedAt: true } }
+        : false,
     },
   }));
   const userIds = withNames ? [...new Set(assignments.flatMap((a) => [a.statusById, ...a.reports.map((r) => r.reportedById)]))] : [];
@@ -36,7 +65,18 @@ async function followUpOf(actor: Actor, caseId: string, gemeenteId: string, only
         statusNote: a.statusNote,
         statusAt: a.statusAt,
         statusBy: name(a.statusById),
-        reports: a.reports.map((r) => ({ id: r.id, note: r.note, createdAt: r.createdAt, reportedBy: name(r.reportedById) })),
+        reports: a.reports.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          note: r.note,
+          doneOn: r.doneOn,
+          createdAt: r.createdAt,
+          reportedBy: r.linkId ? a.party : name(r.reportedById),
+          byOrganisation: r.linkId !== null,
+        })),
+        receivedAt: a.receivedAt,
+        forOrganisation: a.caseOrganisationId !== null,
+        links: a.links ?? [],
       },
     ]),
   );

@@ -4,6 +4,8 @@ import { asSystem } from "@/lib/db/acting";
 import { mailBaseUrl } from "@/lib/http/public-address";
 import { keepDemoMail } from "@/lib/server/demo-mailbox/keep-mail";
 import { nextAttemptAfterFailure } from "@/lib/domain/retry";
+import { assignmentLinkMailText } from "@/lib/server/assignment-links/link-mail";
+import { leerplichtNoticeText } from "@/lib/server/cases/leerplicht-notice";
 import { invitationMailText } from "@/lib/server/invitations/invitation-mail";
 import { staffInvitationMailText } from "@/lib/server/staff/invitation-mail";
 import { existingAccountMailText, signUpMailText } from "@/lib/server/users/sign-up-mail";
@@ -24,6 +26,9 @@ const subjects: Record<NotificationTemplate, string> = {
   "staff-invitation": "U bent uitgenodigd als medewerker bij Doorbraak",
   "sign-up": "Maak uw account bij Doorbraak af",
   "sign-up-existing": "U heeft al een account bij Doorbraak",
+  "assignment-task": "Een opdracht voor uw organisatie uit een besluit van de gemeente",
+  "assignment-problem": "Een organisatie meldt een probleem met een opdracht",
+  "leerplicht-notice": "Een melding over een leerling die thuiszit",
 };
 
 /** The fallback's address has no account: its mail says what it means instead of asking to sign in. */
@@ -146,7 +151,11 @@ export async function deliverOutbox({ limit = 20, now = new Date() }: { limit?: 
                     ? signUpMailText(message.id, baseUrl)
                     : message.template === "sign-up-existing"
                       ? existingAccountMailText(baseUrl)
-                      : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
+                      : message.template === "assignment-task"
+                        ? assignmentLinkMailText(message.id, baseUrl)
+                        : message.template === "leerplicht-notice"
+                          ? leerplichtNoticeText(baseUrl)
+                          : `${subjects[message.template]}.\n\nLog in op ${baseUrl} om te zien wat er is veranderd.\nIn deze e-mail staat bewust geen informatie over de melding zelf.\n`,
         };
         await mailer.sendMail(mail);
         if (!process.env.SMTP_URL) {

@@ -19,7 +19,13 @@ export type NotificationTemplate =
   | "staff-invitation"
   /** Signing up (lib/server/users/request-sign-up.ts): a link to finish, or "you already have an account" */
   | "sign-up"
-  | "sign-up-existing";
+  | "sign-up-existing"
+  /** To an organisation with a task in a decision: its own link (lib/server/assignment-links) */
+  | "assignment-task"
+  /** To staff: an organisation reported a problem with its task */
+  | "assignment-problem"
+  /** To the gemeente's leerplicht contact: a case about a thuiszitter, with the family's consent (decision 038) */
+  | "leerplicht-notice";
 
 /**
  * Enqueues an e-mail in the caller's transaction (outbox), so a rolled-back

@@ -12,6 +12,8 @@ export const staffNotificationKinds = [
   "caseEscalated",
   "assignmentReported",
   "assignmentOverdue",
+  /** An organisation reported, through its link, that it cannot carry out its task as asked (decision 037) */
+  "assignmentProblem",
   /** A case went straight to the region's expert team, because its gemeente does not work with the portal yet */
   "caseRouted",
   /** A cause or kind of organisation blocked enough cases in the person's region this quarter (decision 030); about no case */
@@ -30,6 +32,7 @@ export const staffMailTemplate = {
   caseEscalated: "case-overdue",
   assignmentReported: "assignment-reported",
   assignmentOverdue: "assignment-overdue",
+  assignmentProblem: "assignment-problem",
   caseRouted: "case-referred",
 } as const satisfies Record<CaseNoticeKind, NotificationTemplate>;
 

@@ -70,7 +70,14 @@ const snapshotSelect = {
   evaluation: { select: { blockers: true, organisationKinds: true, outcome: true, helpStartedOn: true } },
   referrals: { select: { causes: true, organisationKinds: true }, orderBy: { createdAt: "desc" }, take: 1 },
   decisions: {
-    select: { id: true, supersedesId: true, createdAt: true, assignments: { select: { status: true, dueOn: true, statusAt: true } } },
+    select: {
+      id: true,
+      supersedesId: true,
+      createdAt: true,
+      assignments: {
+        select: { status: true, dueOn: true, statusAt: true, reports: { where: { kind: "DONE" }, orderBy: { createdAt: "desc" }, take: 1, select: { doneOn: true } } },
+      },
+    },
   },
 } satisfies Prisma.CaseSelect;
 
@@ -93,7 +100,7 @@ function snapshotOf(c: LoadedCase, events: CaseSnapshot["events"], norms: Norms)
     referral: c.referrals[0] ?? null,
     transferCount: c.transferCount,
     events,
-    decisions: c.decisions,
+    decisions: c.decisions.map((d) => ({ ...d, assignments: d.assignments.map(({ reports, ...a }) => ({ ...a, doneOn: reports[0]?.doneOn ?? null })) })),
     evaluation: c.evaluation,
     norms,
   };

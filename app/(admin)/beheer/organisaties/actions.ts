@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
-import { addOrganisationInput, archiveOrganisationInput, updateOrganisationInput } from "@/lib/domain/organisations";
+import { addOrganisationInput, archiveOrganisationInput, setLeerplichtContactInput, updateOrganisationInput } from "@/lib/domain/organisations";
 import { formValues, runAction, type ActionState } from "@/lib/server/action";
-import { addOrganisation, archiveOrganisation, updateOrganisation } from "@/lib/server/admin/manage-organisations";
+import { addOrganisation, archiveOrganisation, setLeerplichtContact, updateOrganisation } from "@/lib/server/admin/manage-organisations";
 
 const PAGE = "/beheer/organisaties";
 const entryFields = ["kind", "sector", "name", "contactName", "email", "phone", "address"] as const;
@@ -33,6 +33,14 @@ export async function archiveOrganisationAction(_prev: ActionState, formData: Fo
   const actor = await requireActor(PAGE);
   const input = read(formData, ["organisationId"]);
   const result = await runAction(archiveOrganisationInput, input, formValues(formData), (parsed) => archiveOrganisation(actor, parsed));
+  if (result?.ok) revalidatePath(PAGE);
+  return result;
+}
+
+export async function setLeerplichtContactAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor(PAGE);
+  const input = read(formData, ["gemeenteId", "organisationId"]);
+  const result = await runAction(setLeerplichtContactInput, input, formValues(formData), (parsed) => setLeerplichtContact(actor, parsed));
   if (result?.ok) revalidatePath(PAGE);
   return result;
 }

@@ -93,3 +93,38 @@ export function EditOrganisationForm({ entry, action, archiveAction }: { entry: 
     </details>
   );
 }
+
+/** Which leerplicht / RMC entry is told of thuiszitters' cases, with the family's consent (decision 038). */
+export function LeerplichtContactForm({
+  gemeenteId,
+  current,
+  options,
+  action,
+}: {
+  gemeenteId: string;
+  current: string | null;
+  options: { id: string; name: string }[];
+  action: Action;
+}) {
+  const t = useTranslations("organisations");
+  const [state, formAction] = useActionState(action, null);
+  const feedback = state?.ok === false ? state : undefined;
+  return (
+    <form action={formAction} noValidate>
+      {state?.ok && <Saved text={t("leerplichtSaved")} />}
+      <FormMessage error={feedback?.error === "checkFields" ? null : feedback?.error} />
+      <input type="hidden" name="gemeenteId" value={gemeenteId} />
+      <SelectField
+        id={`leerplicht-${gemeenteId}`}
+        name="organisationId"
+        label={t("leerplichtContact")}
+        hint={t("leerplichtContactHint")}
+        placeholder={t("leerplichtNone")}
+        initial={current ?? ""}
+        feedback={feedback}
+        options={options.map((o) => ({ value: o.id, label: o.name }))}
+      />
+      <SubmitButton>{t("leerplichtSubmit")}</SubmitButton>
+    </form>
+  );
+}

@@ -6,8 +6,8 @@ import { Table } from "@/components/table";
 import { requirePermission } from "@/lib/auth/session";
 import { labelOf, organisationKinds } from "@/lib/domain/causes";
 import { listManagedOrganisations, type DirectoryEntry } from "@/lib/server/admin/manage-organisations";
-import { addOrganisationAction, archiveOrganisationAction, updateOrganisationAction } from "./actions";
-import { AddOrganisationForm, EditOrganisationForm } from "./organisation-forms";
+import { addOrganisationAction, archiveOrganisationAction, setLeerplichtContactAction, updateOrganisationAction } from "./actions";
+import { AddOrganisationForm, EditOrganisationForm, LeerplichtContactForm } from "./organisation-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("organisations"))("title") };
@@ -66,6 +66,16 @@ export default async function OrganisationsPage() {
                 </ul>
               </div>
             )}
+            <section aria-labelledby={`leerplicht-title-${gemeente.id}`} className="rounded border border-slate-300 bg-white p-5">
+              <h3 id={`leerplicht-title-${gemeente.id}`} className="mb-3 text-xl font-bold">{t("leerplichtTitle")}</h3>
+              <p className="mb-3 max-w-prose">{t("leerplichtIntro")}</p>
+              <LeerplichtContactForm
+                gemeenteId={gemeente.id}
+                current={gemeente.leerplichtContactId}
+                options={active.filter((e) => e.kind === "LEERPLICHT_RMC" && e.email).map((e) => ({ id: e.id, name: e.name }))}
+                action={setLeerplichtContactAction}
+              />
+            </section>
             <section aria-labelledby={`add-${gemeente.id}`} className="rounded border border-slate-300 bg-white p-5">
               <h3 id={`add-${gemeente.id}`} className="mb-3 text-xl font-bold">{t("addTitle")}</h3>
               <AddOrganisationForm gemeenteId={gemeente.id} action={addOrganisationAction} />

@@ -54,9 +54,14 @@ export async function AssignmentReports({
                 <h5 className="font-bold">{t("report.sentTitle")}</h5>
                 <ul className="mt-1 space-y-2">
                   {extra.reports.map((r) => (
-                    <li key={r.id} className="rounded border-l-8 border-amber-500 bg-white p-2">
-                      <p className="text-sm text-slate-700">{t("report.sentOn", { date: day(r.createdAt) })}</p>
-                      <p className="whitespace-pre-line">{r.note}</p>
+                    <li key={r.id} className={`rounded border-l-8 bg-white p-2 ${r.kind === "PROBLEM" || r.kind === "NOT_DONE" ? "border-amber-500" : "border-teal-700"}`}>
+                      <p className="text-sm text-slate-700">
+                        {r.byOrganisation
+                          ? t(`report.byOrganisation.${r.kind}`, { name: r.reportedBy ?? a.party, date: day(r.createdAt) })
+                          : t("report.sentOn", { date: day(r.createdAt) })}
+                        {r.doneOn && ` ${t("report.doneOn", { date: dueDay(r.doneOn) })}`}
+                      </p>
+                      {r.note && <p className="whitespace-pre-line break-words">{r.note}</p>}
                     </li>
                   ))}
                 </ul>

@@ -136,7 +136,11 @@ function rowsSent(feedback: FormFeedback | undefined): number {
   return Math.min(MAX_ASSIGNMENTS, Math.max(1, ...indexes.map((i) => (i === undefined ? 0 : Number(i) + 1))));
 }
 
-function AssignmentRows({ feedback }: { feedback: FormFeedback | undefined }) {
+/**
+ * The rows of a decision's tasks. A task for an organisation named in the case
+ * picks it (the organisation then gets its own link); another party is typed.
+ */
+function AssignmentRows({ feedback, organisations }: { feedback: FormFeedback | undefined; organisations: { id: string; name: string }[] }) {
   const t = useTranslations("workspace.decide");
   const [added, setAdded] = useState(1);
   const count = Math.max(added, rowsSent(feedback));
@@ -154,7 +158,22 @@ function AssignmentRows({ feedback }: { feedback: FormFeedback | undefined }) {
         <fieldset key={i} aria-describedby={`assignments.${i}.family`} className="mb-5 rounded border border-slate-400 p-4">
           <legend className="px-1 font-bold">{t("assignmentsLegend", { n: i + 1 })}</legend>
           <FamilyReads id={`assignments.${i}.family`} />
-          <TextField name={`assignments.${i}.party`} label={t("party")} required feedback={feedback} />
+          {organisations.length > 0 && (
+            <SelectField
+              name={`assignments.${i}.caseOrganisationId`}
+              label={t("organisation")}
+              hint={t("organisationHint")}
+              placeholder={t("organisationNone")}
+              options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              feedback={feedback}
+            />
+          )}
+          <TextField
+            name={`assignments.${i}.party`}
+            label={organisations.length > 0 ? t("partyOther") : t("party")}
+            required={organisations.length === 0}
+            feedback={feedback}
+          />
           <TextArea name={`assignments.${i}.description`} label={t("description")} required rows={2} feedback={feedback} />
           <TextField name={`assignments.${i}.dueOn`} type="date" label={t("dueOn")} required feedback={feedback} />
           <TextField name={`assignments.${i}.payer`} label={t("payer")} required feedback={feedback} />
@@ -400,7 +419,7 @@ export function ActionPanel({
                   initial={proposal ? `${proposal.text}\n\n${proposal.rationale}` : undefined}
                   feedback={f}
                 />
-                <AssignmentRows feedback={f} />
+                <AssignmentRows feedback={f} organisations={triage.named} />
                 <BindingConfirmation feedback={f} />
               </>
             )}
@@ -420,7 +439,7 @@ export function ActionPanel({
                 <TextArea name="correctionReason" label={tExpert("correct.reason")} hint={tExpert("correct.reasonHint")} required rows={3} feedback={f} />
                 <TextArea name="legalBasis" label={tExpert("correct.legalBasis")} hint={t("decide.legalBasisHint")} required rows={2} initial={correction.legalBasis} shownToFamily feedback={f} />
                 <TextArea name="rationale" label={tExpert("correct.rationale")} required initial={correction.rationale} shownToFamily feedback={f} />
-                <AssignmentRows feedback={f} />
+                <AssignmentRows feedback={f} organisations={triage.named} />
                 <BindingConfirmation feedback={f} />
               </>
             )}

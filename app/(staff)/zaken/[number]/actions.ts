@@ -5,6 +5,7 @@ import { caseNumberPattern } from "@/lib/domain/case-number";
 import { requireActor } from "@/lib/auth/session";
 import {
   addNoteInput,
+  assignmentLinkRef,
   assignCaseInput,
   claimCaseInput,
   closeCaseFormInput,
@@ -45,6 +46,7 @@ import { requestInfo } from "@/lib/server/cases/request-info";
 import { startLocal } from "@/lib/server/cases/start-local";
 import { transferCase } from "@/lib/server/cases/transfer-case";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
+import { resendAssignmentLink, revokeAssignmentLink } from "@/lib/server/assignment-links/manage-links";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -152,6 +154,7 @@ function assignmentRows(formData: FormData) {
   const rows = [];
   for (let i = 0; i < 10; i += 1) {
     const row = {
+      caseOrganisationId: formData.get(`assignments.${i}.caseOrganisationId`),
       party: formData.get(`assignments.${i}.party`),
       description: formData.get(`assignments.${i}.description`),
       dueOn: formData.get(`assignments.${i}.dueOn`),
@@ -236,4 +239,18 @@ export const settleAssignmentAction: Action = async (_prev, formData) => {
     statusNote: formData.get(`statusNote${suffix}`) ?? undefined,
   };
   return done(formData)(await runAction(settleAssignmentInput, input, formValues(formData), (p) => settleAssignment(actor, p)));
+};
+
+/** Staff stop an organisation's link to its assignment (decision 037). */
+export const revokeAssignmentLinkAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "assignmentId"]);
+  return done(formData)(await runAction(assignmentLinkRef, input, formValues(formData), (p) => revokeAssignmentLink(actor, p)));
+};
+
+/** Staff send an organisation a new link to its assignment; a link that still works stops. */
+export const resendAssignmentLinkAction: Action = async (_prev, formData) => {
+  const actor = await requireActor("/werkbak");
+  const input = fields(formData, ["caseId", "assignmentId"]);
+  return done(formData)(await runAction(assignmentLinkRef, input, formValues(formData), (p) => resendAssignmentLink(actor, p)));
 };

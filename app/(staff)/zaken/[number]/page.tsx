@@ -42,6 +42,8 @@ import {
   startLocalAction,
   transferAction,
   settleAssignmentAction,
+  resendAssignmentLinkAction,
+  revokeAssignmentLinkAction,
 } from "./actions";
 import { orNotFound } from "./load";
 import { CaseEvaluation } from "./evaluation";
@@ -415,8 +417,10 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
                   assignments={d.assignments}
                   followUp={assignmentFollowUp}
                   canSettle={view.actions.includes("case.settleAssignment") && !c.decisions.some((n) => n.supersedesId === d.id)}
+                  canManageLinks={view.canManageAssignmentLinks && c.status !== "CLOSED" && !c.decisions.some((n) => n.supersedesId === d.id)}
                   now={now}
                   action={settleAssignmentAction}
+                  linkActions={{ resend: resendAssignmentLinkAction, revoke: revokeAssignmentLinkAction }}
                 />
               </article>
             ))}
