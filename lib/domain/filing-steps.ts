@@ -24,6 +24,7 @@ export const filingSteps = [
       "leerplichtInformedOn",
       "leerplichtExemption",
       "onderwijsconsulent",
+      "leerplichtConsent",
     ],
   },
   { key: "stuck", fields: ["stuckDescription", "domains", "stuckSince"] },

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./fixtures";
+import { checkAfterAnswer, expectAccessible, signIn, signOut } from "./fixtures";
 import { fileForDenHaag } from "./filing";
 
 /**
@@ -262,7 +262,7 @@ test("the aanspreekpunt reads the report, marks both assignments done and closes
   await page.getByRole("button", { name: "Melding afsluiten" }).click();
   await expect(page.getByLabel("Ik weet dat de melding hiermee wordt afgesloten.")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Wat heeft de doorbraak gebracht?")).toHaveValue(/Het casusoverleg met alle partijen/);
-  await page.getByLabel("Ik weet dat de melding hiermee wordt afgesloten.").check();
+  await checkAfterAnswer(page.getByLabel("Ik weet dat de melding hiermee wordt afgesloten."));
   await expectAccessible(page);
   await page.getByRole("button", { name: "Melding afsluiten" }).click();
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import pg from "pg";
 
@@ -149,4 +149,16 @@ export async function openFold(page: Page, summary: string): Promise<void> {
   const details = page.locator("details", { has: page.locator("summary", { hasText: summary }) }).last();
   if ((await details.getAttribute("open")) === null) await details.locator("summary", { hasText: summary }).click();
   await expect(details).toHaveAttribute("open", "");
+}
+
+/**
+ * Ticks a box of a form the server just answered. React resets the form once the
+ * action's transition ends, which can come just after the answer shows; a tick in
+ * between is undone, so it is tried again until it holds.
+ */
+export async function checkAfterAnswer(box: Locator): Promise<void> {
+  await expect(async () => {
+    await box.check({ timeout: 1_000 });
+    await expect(box).toBeChecked({ timeout: 500 });
+  }).toPass();
 }

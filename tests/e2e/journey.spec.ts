@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, signOut, recordImpasseForReferral } from "./fixtures";
+import { checkAfterAnswer, expectAccessible, signIn, signOut, recordImpasseForReferral } from "./fixtures";
 import { expectStep, nextStep } from "./filing";
 
 /**
@@ -225,7 +225,7 @@ test("the decision holder records the decision with an assignment", async ({ pag
   await expect(page.getByRole("main").getByText("Besluit wordt voorbereid").first()).toBeVisible();
   await expectAccessible(page);
   // Ticking the box takes its error away at once.
-  await confirm.check();
+  await checkAfterAnswer(confirm);
   await expect(confirm).not.toHaveAttribute("aria-invalid", "true");
   await expect(decide).not.toContainText("Vink aan dat u weet dat het besluit bindend is.");
   await page.getByRole("button", { name: "Besluit vastleggen" }).click();
