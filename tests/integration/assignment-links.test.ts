@@ -188,6 +188,13 @@ describe("an organisation's link to its own assignment", () => {
     expect(view.state === "open" && view.assignment.description).toBe("Een plek in groep 7");
   });
 
+  it("takes no report once the case is closed", async () => {
+    const { filed, schoolEmail } = await decided();
+    await prisma.case.update({ where: { id: filed.id }, data: { status: "CLOSED", closedAt: new Date() } });
+    await expect(reportThroughLink(await linkTokenFor(schoolEmail), request, { kind: "RECEIVED" })).rejects.toBeInstanceOf(ConflictError);
+    expect(await prisma.assignmentReport.count({ where: { caseId: filed.id } })).toBe(0);
+  });
+
   it("never shows another organisation's task, an unknown link or a forged one", async () => {
     const first = await decided();
     const second = await decided();

@@ -5,6 +5,7 @@ import type { OrganisationReportInput } from "@/lib/domain/inputs";
 import { hashInvitationToken, isWellFormedToken } from "@/lib/domain/invitations";
 import type { AssignmentStatus } from "@/lib/domain/monitoring";
 import { asSystem } from "@/lib/db/acting";
+import { lockCase } from "@/lib/db/scope";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { letterInForce } from "@/lib/server/decisions/decision-letter";
@@ -148,10 +149,14 @@ const timelineKind = { RECEIVED: "organisationReceived", DONE: "organisationDone
  */
 export async function reportThroughLink(token: string, request: RequestMeta, input: OrganisationReportInput): Promise<void> {
   await asSystem(async (tx) => {
+    const first = await findLink(tx, token);
+    if (first.state !== "open") throw new NotFoundError();
+    // One change at a time: staff settling the assignment, revoking the link or correcting the
+    // decision lock the case first too. What was read before the lock is read again after it.
+    await lockCase(tx, first.found.id);
     const { link, found, state, organisation } = await findLink(tx, token);
     if (state !== "open") throw new NotFoundError();
-    // One report at a time per assignment, as staff settling it lock the case first.
-    await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${found.id} FOR UPDATE`;
+    if (found.status === "CLOSED") throw new ConflictError("wrongState");
     const a = await tx.assignment.findUniqueOrThrow({ where: { id: link.assignment.id }, select: { id: true, status: true, receivedAt: true, description: true } });
     if (!mayReport(input.kind, a)) throw new ConflictError("wrongState");
 
