@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 
 /**
  * A data table with a caption for screen readers and column headers; the
- * caller gives the rows (a tbody).
+ * caller gives the rows (a tbody). On a narrow screen a wide table scrolls
+ * sideways inside its own box instead of widening the page; the box can be
+ * focused, so that it also scrolls by keyboard, and is named after the table.
  */
 export function Table({
   caption,
@@ -16,6 +18,7 @@ export function Table({
   children: ReactNode;
 }) {
   return (
+    <div role="group" aria-label={caption} tabIndex={0} className="max-w-full overflow-x-auto focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400">
     <table className={className}>
       <caption className="sr-only">{caption}</caption>
       <thead>
@@ -29,5 +32,6 @@ export function Table({
       </thead>
       {children}
     </table>
+    </div>
   );
 }

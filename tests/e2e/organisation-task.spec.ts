@@ -99,7 +99,7 @@ test("each organisation with a task gets its own link, reports through it, and s
   await expectAccessible(page);
   await done.getByLabel(/Wat is er gedaan/).fill("Mila is gestart in groep 6, met een begeleider in de klas.");
   await done.getByRole("button", { name: "Melden dat het klaar is" }).click();
-  await expect(page.getByText("De gemeente heeft deze opdracht afgerond. U hoeft niets meer te melden.")).toBeVisible();
+  await expect(page.getByText("Deze opdracht is afgerond. U hoeft niets meer te melden.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Wat u al heeft gemeld" })).toContainText("Mila is gestart in groep 6");
 
   // The provider reports a problem through its own link.

@@ -171,7 +171,7 @@ export async function reportThroughLink(token: string, request: RequestMeta, inp
     const received = a.receivedAt ?? now;
     const settled =
       input.kind === "DONE"
-        ? { status: "DONE" as const, statusNote: `${organisation}: ${input.reportNote}`, statusAt: now, statusById: null, overdueAt: null }
+        ? { status: "DONE" as const, statusNote: input.reportNote, statusAt: now, statusById: null, overdueAt: null }
         : {};
     await tx.assignment.update({ where: { id: a.id }, data: { receivedAt: received, ...settled } });
 

@@ -64,7 +64,8 @@ async function followUpOf(actor: Actor, caseId: string, gemeenteId: string, only
       {
         statusNote: a.statusNote,
         statusAt: a.statusAt,
-        statusBy: name(a.statusById),
+        // Settled through the organisation's own link: the organisation, by name.
+        statusBy: a.statusById ? name(a.statusById) : a.reports.some((r) => r.kind === "DONE" && r.linkId !== null) ? a.party : null,
         reports: a.reports.map((r) => ({
           id: r.id,
           kind: r.kind,
