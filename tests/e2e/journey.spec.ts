@@ -56,6 +56,8 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await page.getByRole("group", { name: /Weet de leerplichtambtenaar/ }).getByLabel("Ja", { exact: true }).check();
   await page.getByLabel(/Wanneer is de leerplichtambtenaar het verteld/).fill("2026-03-10");
   await page.getByRole("group", { name: /onderwijsconsulent/ }).getByLabel("Dat weet ik niet").check();
+  // Leerplicht may hear that there is a case (Den Haag's leerplicht contact gets a mail without its content).
+  await page.getByRole("group", { name: /Mag de gemeente de leerplichtambtenaar/ }).getByLabel("Ja, dat mag").check();
   await expectAccessible(page);
   await nextStep(page);
   await expectStep(page, "Wat zit er vast?");
@@ -120,6 +122,7 @@ test("a parent files a stuck case and gets a case number", async ({ page }) => {
   await page.getByRole("link", { name: "Bekijk uw melding" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Melding ${caseNumber}` })).toBeVisible();
   await expect(page.locator("main")).toContainText("Ontvangen");
+  await expect(page.locator("main")).toContainText("De gemeente heeft de leerplichtambtenaar laten weten dat er een melding is. U vond dat goed.");
   // The document sent with the filing is on the case.
   await expect(page.getByRole("table", { name: "Documenten bij deze melding, nieuwste eerst" })).toContainText("verslag-school.pdf");
   // The gemeente by the name the parent chose it by, not CBS's "'s-Gravenhage".

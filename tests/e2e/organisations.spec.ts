@@ -47,6 +47,15 @@ test("the gemeente admin keeps the directory of organisations: adds, corrects an
   await openFold(page, "Uit de lijst gehaald");
   await expect(page.getByRole("region", { name: "Uit de lijst gehaald" })).toContainText(name);
   await expectAccessible(page);
+
+  // Den Haag's leerplicht entry hears of thuiszitters' cases when the family agrees; only such entries are offered.
+  const leerplicht = page.getByRole("region", { name: "Leerplicht inlichten over thuiszitters" });
+  const contact = leerplicht.getByLabel("Wie krijgt het bericht?");
+  await expect(contact.locator("option:checked")).toHaveText("Leerplicht Den Haag (voorbeeld)");
+  await expect(contact.locator("option")).not.toContainText(["Het Duin College (voorbeeld)"]);
+  await leerplicht.getByRole("button", { name: "Opslaan" }).click();
+  await expect(leerplicht.getByRole("status")).toHaveText("Opgeslagen.");
+  await expectAccessible(page);
 });
 
 test("the aanspreekpunt names a school from the directory in a case; the family sees who and why", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keptSchoolFacts } from "@/lib/domain/school-facts";
+import { keptSchoolFacts, leerplichtConsentOf } from "@/lib/domain/school-facts";
 
 const sent = {
   schoolName: "Het Duin College",
@@ -26,5 +26,16 @@ describe("the school facts kept for a case", () => {
 
   it("leaves an answer it does not know out", () => {
     expect(keptSchoolFacts("ATTENDING", { leerplichtExemption: "MAYBE" }).leerplichtExemption).toBeNull();
+  });
+});
+
+describe("the family's consent to tell leerplicht", () => {
+  it("is kept for a thuiszitter as they answered, and not at all for a child at school", () => {
+    expect(leerplichtConsentOf("NONE", "YES")).toBe(true);
+    expect(leerplichtConsentOf("PARTLY", "NO")).toBe(false);
+    expect(leerplichtConsentOf("NONE", undefined)).toBeNull();
+    expect(leerplichtConsentOf("NONE", "ja")).toBeNull();
+    expect(leerplichtConsentOf("ATTENDING", "YES")).toBeNull();
+    expect(leerplichtConsentOf("NOT_APPLICABLE", "YES")).toBeNull();
   });
 });
