@@ -8,7 +8,14 @@ import type { TimelineKind } from "./timeline";
  */
 
 /** What someone did, in the words the family page uses. */
-export type AccessKind = "read" | "documentDownload" | "letterDownload" | "auditRead" | "auditExport" | "change";
+export type AccessKind = "read" | "documentDownload" | "letterDownload" | "auditRead" | "auditExport" | "taskRead" | "change";
+
+/**
+ * An organisation that opened its own task of the decision through its link
+ * (decision 037): no account and no role, so the log names the organisation.
+ */
+export const LINK_HOLDER = "LINK_HOLDER";
+export type AccessRole = Role | typeof LINK_HOLDER;
 
 /** Reads of case data, and how the family page words each; every other staff action is a change. */
 const readKinds: Record<string, Exclude<AccessKind, "change">> = {
@@ -16,6 +23,7 @@ const readKinds: Record<string, Exclude<AccessKind, "change">> = {
   "case.readDocument": "documentDownload",
   "case.decisionLetter": "letterDownload",
   "case.partyLetter": "letterDownload",
+  "case.openAssignmentLink": "taskRead",
   "audit.read": "auditRead",
   "audit.verify": "auditRead",
   "audit.export": "auditExport",
@@ -110,7 +118,7 @@ export type AccessOccurrence = {
   at: Date;
   count: number;
   actorId: string;
-  role: Role;
+  role: AccessRole;
   kind: AccessKind;
   step: AccessStep | null;
 };

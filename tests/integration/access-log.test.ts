@@ -19,6 +19,11 @@ import { followCase, listMyCases } from "@/lib/server/cases/follow-case";
 import { openCase } from "@/lib/server/cases/open-case";
 import { readAuditTrail } from "@/lib/server/cases/read-audit-trail";
 import { referCase } from "@/lib/server/cases/refer-case";
+import { proposeDecision } from "@/lib/server/cases/propose-decision";
+import { recordDecision } from "@/lib/server/cases/record-decision";
+import { startLocal } from "@/lib/server/cases/start-local";
+import { openAssignmentLink } from "@/lib/server/assignment-links/use-link";
+import { assignmentLinkFor } from "../support/case-stages";
 import { runOverdueScan } from "@/lib/server/deadlines/overdue-scan";
 import { addDocument } from "@/lib/server/documents/add-document";
 import { NotFoundError } from "@/lib/server/errors";
@@ -365,5 +370,31 @@ describe("the grouped log over a year", () => {
     expect(seen.size).toBe(days.size * readers.length);
     expect(pages).toBeGreaterThanOrEqual(Math.ceil(seen.size / 20));
     expect(await verifyCaseChain(c.id, prisma)).toBeNull();
+  });
+});
+
+describe("an organisation that opened its own task", () => {
+  it("is in the log by its name, with what it could see", async () => {
+    const decider = await makeActor("DECISION_HOLDER", { gemeente: DEN_HAAG });
+    const own = await fileCase(parent, caseInput());
+    await claimCase(aanspreekpunt, { caseId: own.id });
+    await startLocal(aanspreekpunt, { caseId: own.id, note: "Overleg met school." });
+    await proposeDecision(aanspreekpunt, { caseId: own.id, proposal: "De school geeft een plek.", rationale: "Niemand anders neemt het op." });
+    const { decisionId } = await recordDecision(decider, {
+      caseId: own.id,
+      legalBasis: "Jeugdwet artikel 2.3",
+      rationale: "Het kind heeft recht op passend onderwijs.",
+      assignments: [{ party: "Basisschool De Linde", description: "Een plek in groep 6", dueOn: new Date(Date.now() + 20 * DAY).toISOString().slice(0, 10), payer: "Samenwerkingsverband" }],
+    });
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { decisionId } });
+    const token = await assignmentLinkFor(own.id, assignment.id);
+    const request = { ip: "192.0.2.44", userAgent: "vitest", requestId: "organisation-read" };
+    await openAssignmentLink(token, request);
+    await openAssignmentLink(token, request);
+
+    const log = await readAccessLog(parent, own.number);
+    const line = log.entries.find((e) => e.role === "LINK_HOLDER");
+    expect(line).toMatchObject({ organisation: "Basisschool De Linde", kind: "taskRead", count: 2, name: null, you: false });
+    expect(sentence(line!)).toBe("Basisschool De Linde, een organisatie met een opdracht uit het besluit, heeft haar eigen opdracht bekeken.");
   });
 });

@@ -9,10 +9,12 @@ import {
   accessStepOf,
   familySideRoles,
   groupAccesses,
+  LINK_HOLDER,
   pageOfDays,
   parseDayCursor,
   readActions,
   type AccessKind,
+  type AccessRole,
   type AccessStep,
 } from "@/lib/domain/access-log";
 import { isRole, staffRoles, type PartyRole, type Role } from "@/lib/domain/roles";
@@ -46,8 +48,8 @@ export type AccessEntry = {
   day: string;
   /** How many times that day */
   count: number;
-  role: Role;
-  /** The gemeente's name for gemeente staff, the region's for the expert team, null for national roles and the family side */
+  role: AccessRole;
+  /** The gemeente's name for gemeente staff, the region's for the expert team, the organisation's for a link holder, null for national roles and the family side */
   organisation: string | null;
   name: string | null;
   /** For the family side: how the person is on the case, while they still are */
@@ -73,10 +75,11 @@ type GroupedRow = {
   at: Date;
   count: number;
   actorId: string;
-  role: string;
+  role: string | null;
   gemeenteId: string | null;
   action: string;
   actorName: string | null;
+  actorOrganisation: string | null;
   changes: unknown;
 };
 
@@ -115,9 +118,11 @@ export async function readAccessLog(
   const { found, rows, older, parties } = await asActor(actor, async (tx) => {
     const { case: found } = await findScopedCase(tx, actor, "case.follow", { number });
     if (found.purgedAt) throw new NotFoundError();
-    const shown = Prisma.sql`"caseId" = ${found.id} AND "actorId" IS NOT NULL AND "outcome" = 'SUCCESS'
-      AND ("actorRole"::text = ANY(${[...staffRoles]}::text[])
-        OR ("actorRole"::text = ANY(${[...familySideRoles]}::text[]) AND "action" = ANY(${[...readActions]}::text[])))
+    // People with a role, and organisations that opened their own task through its link (decision 037).
+    const shown = Prisma.sql`"caseId" = ${found.id} AND "outcome" = 'SUCCESS'
+      AND (("actorId" IS NOT NULL AND ("actorRole"::text = ANY(${[...staffRoles]}::text[])
+          OR ("actorRole"::text = ANY(${[...familySideRoles]}::text[]) AND "action" = ANY(${[...readActions]}::text[]))))
+        OR ("actorId" IS NULL AND "actorRole" IS NULL AND "action" = 'case.openAssignmentLink'))
       AND "occurredAt" < ${beforeDay ? dayStart(Prisma.sql`${beforeDay}::date`) : Prisma.sql`'infinity'::timestamp`}`;
     // Where the page's window starts: the Dutch day of the ACCESS_LOG_WINDOW-th event before the cursor,
     // found on the (caseId, occurredAt) index read backwards; no start when fewer events are left.
@@ -128,12 +133,12 @@ export async function readAccessLog(
         ORDER BY "occurredAt" DESC OFFSET ${ACCESS_LOG_WINDOW} LIMIT 1
       )
       SELECT max("seq")::int AS seq, max("occurredAt") AS at, count(*)::int AS count, "actorId", "actorRole"::text AS role,
-        "gemeenteId", "action", (array_agg("actorName" ORDER BY "seq" DESC))[1] AS "actorName",
+        "gemeenteId", "action", (array_agg("actorName" ORDER BY "seq" DESC))[1] AS "actorName", "actorOrganisation",
         (array_agg("changes" ORDER BY "seq" DESC))[1] AS changes,
         EXISTS (SELECT 1 FROM "AuditEvent" WHERE ${shown} AND "occurredAt" < (SELECT "from" FROM "window")) AS older
       FROM "AuditEvent"
       WHERE ${shown} AND "occurredAt" >= COALESCE((SELECT "from" FROM "window"), '-infinity'::timestamp)
-      GROUP BY ${localDay}, "actorId", "actorRole", "gemeenteId", "action",
+      GROUP BY ${localDay}, "actorId", "actorRole", "actorOrganisation", "gemeenteId", "action",
         CASE WHEN "action" = ANY(${[...readActions]}::text[]) THEN NULL ELSE "seq" END`;
     const parties = await tx.caseParty.findMany({
       where: { caseId: found.id, gemeenteId: found.gemeenteId, userId: { not: null } },
@@ -143,7 +148,11 @@ export async function readAccessLog(
     return { found, rows, older: rows[0]?.older ?? false, parties };
   });
 
-  const occurrences = rows.flatMap((row) => {
+  const occurrences = rows.flatMap((row): (GroupedRow & { role: AccessRole; kind: AccessKind; step: AccessStep | null })[] => {
+    // A link holder is known by its organisation only.
+    if (row.role === null && row.action === "case.openAssignmentLink" && row.actorOrganisation) {
+      return [{ ...row, actorId: `link:${row.actorOrganisation}`, role: LINK_HOLDER, kind: accessKindOf(row.action), step: null }];
+    }
     if (!isRole(row.role)) return [];
     const kind = accessKindOf(row.action);
     return [{ ...row, role: row.role, kind, step: kind === "change" ? accessStepOf(row.action, row.changes) : null }];
@@ -165,7 +174,11 @@ export async function readAccessLog(
   const partyRoleOf = new Map(parties.map((p) => [p.userId, p.role]));
 
   const entries = lines.map((line): AccessEntry => {
-    const familySide = (familySideRoles as readonly Role[]).includes(line.role);
+    if (line.role === LINK_HOLDER) {
+      return { seq: line.seq, at: line.at, day: line.day, count: line.count, role: LINK_HOLDER, organisation: line.actorOrganisation, name: null, partyRole: null, you: false, kind: line.kind, step: null };
+    }
+    const role = line.role;
+    const familySide = (familySideRoles as readonly Role[]).includes(role);
     const gemeente = line.gemeenteId ? byId.get(line.gemeenteId) : own;
     const organisation =
       familySide || line.role === "OMBUDSMAN" || line.role === "PLATFORM_ADMIN"

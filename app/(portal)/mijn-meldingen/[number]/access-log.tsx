@@ -29,6 +29,7 @@ export function AccessLogSection({
 
   function who(entry: AccessEntry): string {
     if (entry.you) return t("who.you");
+    if (entry.role === "LINK_HOLDER") return t("who.LINK_HOLDER", { organisation: entry.organisation ?? "" });
     if (entry.role === "FAMILY" || entry.role === "PROFESSIONAL") {
       return entry.name ? t("whoParty", { name: entry.name, role: tInvite(`partyRole.${entry.partyRole ?? "OTHER"}`) }) : t("who.party");
     }
