@@ -154,6 +154,7 @@ test("the aanspreekpunt claims the case and refers it to the expert team", async
   await expect(page.getByRole("region", { name: "Gegevens" })).toContainText("Weer naar school, in een kleine klas.");
   await expect(page.getByRole("region", { name: "Gegevens" })).toContainText("School: Het Duin College");
   await expect(page.getByRole("region", { name: "Gegevens" })).toContainText("Leerplicht weet ervan sinds 10 maart 2026");
+  await expect(page.getByRole("region", { name: "Gegevens" })).toContainText("Het gezin vindt het goed dat leerplicht van de melding hoort (ingelicht op");
 
   // A question that is too short gets a message next to the field and is kept.
   await page.getByLabel("Uw vraag aan het expertteam").fill("Help");

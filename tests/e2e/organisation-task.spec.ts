@@ -133,6 +133,8 @@ test("each organisation with a task gets its own link, reports through it, and s
   const tasks = page.getByRole("list", { name: "Stand van de opdrachten" });
   await expect(tasks).toContainText(`${school.name} meldt dat de opdracht klaar is`);
   await expect(tasks).toContainText(`${provider.name} meldt een probleem met de opdracht`);
+  // The family's log of who looked at the case names the organisations that opened their task.
+  await expect(page.locator("#wie-heeft-bekeken")).toContainText(`${school.name}, een organisatie met een opdracht uit het besluit, heeft haar eigen opdracht bekeken.`);
   await signOut(page);
 
   // A revoked link shows a clear page; so does an expired one; an unknown one is not found.

@@ -109,6 +109,7 @@ export async function followCase(actor: Actor, number: string) {
         leerplichtInformedOn: true,
         leerplichtExemption: true,
         onderwijsconsulent: true,
+        leerplichtConsent: true,
         risks: true,
         gemeente: { select: { ...gemeenteContactSelect, cbsCode: true } },
         /** Who acts while the gemeente does not work with the portal: the region's expert team, or the national fallback */

@@ -263,6 +263,10 @@ export default async function FamilyCasePage({ params, searchParams }: PageProps
             },
             { label: tFiling("leerplichtExemption"), value: found.leerplichtExemption ? tFiling(`schoolAnswer_${found.leerplichtExemption as "YES"}`) : null },
             { label: tFiling("onderwijsconsulent"), value: found.onderwijsconsulent ? tFiling(`schoolAnswer_${found.onderwijsconsulent as "YES"}`) : null },
+            {
+              label: tFiling("leerplichtConsent"),
+              value: found.leerplichtConsent === null ? null : tFiling(found.leerplichtConsent ? "leerplichtConsent_YES" : "leerplichtConsent_NO"),
+            },
             { label: tFiling("stuckDescription"), value: found.stuckDescription },
             { label: tFiling("stuckSince"), value: found.stuckSince ? day(found.stuckSince) : null },
             { label: tFiling("refusedBy"), value: found.refusedBy },

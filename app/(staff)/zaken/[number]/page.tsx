@@ -283,6 +283,12 @@ export default async function CaseWorkspacePage({ params, searchParams }: PagePr
               )}
               {c.leerplichtExemption && <span className="block">{t(`schoolFacts.exemption_${c.leerplichtExemption as "YES"}`)}</span>}
               {c.onderwijsconsulent && <span className="block">{t(`schoolFacts.consulent_${c.onderwijsconsulent as "YES"}`)}</span>}
+              {c.leerplichtConsent !== null && (
+                <span className="block">
+                  {t(c.leerplichtConsent ? "schoolFacts.consent_YES" : "schoolFacts.consent_NO")}
+                  {c.leerplichtNotifiedAt && ` ${t("schoolFacts.notifiedOn", { date: day(c.leerplichtNotifiedAt) })}`}
+                </span>
+              )}
             </Fact>
             <Fact label={t("stuck")}>{c.stuckDescription}</Fact>
             <Fact label={t("refusedBy")}>{c.refusedBy ?? "—"}</Fact>
