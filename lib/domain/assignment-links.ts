@@ -32,11 +32,16 @@ export type OrganisationReportKind = (typeof organisationReportKinds)[number];
 
 /**
  * Whether an organisation may still report `kind` on an assignment in `status`.
- * Receipt is confirmed once. "Done" and "a problem" are for an open assignment:
- * once it is done or ended, the gemeente has settled it and a report would
- * change nothing.
+ * Nothing once the case is closed. Receipt is confirmed once. "Done" and "a
+ * problem" are for an open assignment: once it is done or ended, the gemeente
+ * has settled it and a report would change nothing.
  */
-export function mayReport(kind: OrganisationReportKind, assignment: { status: string; receivedAt: Date | null }): boolean {
+export function mayReport(
+  kind: OrganisationReportKind,
+  assignment: { status: string; receivedAt: Date | null },
+  caseClosed: boolean,
+): boolean {
+  if (caseClosed) return false;
   if (kind === "RECEIVED") return assignment.receivedAt === null;
   return assignment.status === "OPEN";
 }

@@ -217,6 +217,11 @@ describe("an organisation's link to its own assignment", () => {
     );
     const provider = await prisma.assignment.findFirstOrThrow({ where: { decision: { caseId: filed.id }, party: { startsWith: "Zorgaanbieder" } } });
     expect(await prisma.assignmentLink.count({ where: { assignmentId: provider.id } })).toBe(0);
+    // Staff are offered a new link only where the directory has an address.
+    const followUp = await staffAssignmentFollowUp(aanspreekpunt, filed.id);
+    expect(followUp.get(provider.id)).toMatchObject({ forOrganisation: true, organisationReachable: false });
+    expect(followUp.get(school.id)).toMatchObject({ forOrganisation: true, organisationReachable: true });
+    expect((await familyAssignmentFollowUp(parent, filed.id)).get(school.id)?.organisationReachable).toBe(false);
   });
 
   it("refuses an organisation that is not named in the case, at its field", async () => {

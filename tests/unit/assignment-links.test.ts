@@ -19,12 +19,13 @@ describe("an organisation's link", () => {
     expect(linkState({ expiresAt, revokedAt: at("2026-04-01T00:00:00Z") }, at("2026-06-01T00:00:00Z"))).toBe("revoked");
   });
 
-  it("takes receipt once, and done or a problem while the task is open", () => {
-    expect(mayReport("RECEIVED", { status: "OPEN", receivedAt: null })).toBe(true);
-    expect(mayReport("RECEIVED", { status: "OPEN", receivedAt: at("2026-03-02T09:00:00Z") })).toBe(false);
-    expect(mayReport("DONE", { status: "OPEN", receivedAt: null })).toBe(true);
-    expect(mayReport("PROBLEM", { status: "DONE", receivedAt: null })).toBe(false);
-    expect(mayReport("DONE", { status: "ENDED", receivedAt: null })).toBe(false);
+  it("takes receipt once, and done or a problem while the task is open, nothing once the case is closed", () => {
+    expect(mayReport("RECEIVED", { status: "OPEN", receivedAt: null }, false)).toBe(true);
+    expect(mayReport("RECEIVED", { status: "OPEN", receivedAt: at("2026-03-02T09:00:00Z") }, false)).toBe(false);
+    expect(mayReport("DONE", { status: "OPEN", receivedAt: null }, false)).toBe(true);
+    expect(mayReport("PROBLEM", { status: "DONE", receivedAt: null }, false)).toBe(false);
+    expect(mayReport("DONE", { status: "ENDED", receivedAt: null }, false)).toBe(false);
+    expect(mayReport("RECEIVED", { status: "DONE", receivedAt: null }, true)).toBe(false);
   });
 
   it("lands on the organisation's page", () => {

@@ -58,7 +58,7 @@ export async function sendAssignmentLinks(
 ): Promise<number> {
   const assignments = await tx.assignment.findMany({
     where: { id: { in: [...assignmentIds] }, gemeenteId: found.gemeenteId, status: "OPEN", caseOrganisationId: { not: null } },
-    select: { id: true, dueOn: true, caseOrganisation: { select: { organisation: { select: { email: true, archivedAt: true } } } } },
+    select: { id: true, dueOn: true, caseOrganisation: { select: { organisation: { select: { email: true } } } } },
   });
   const now = new Date();
   let sent = 0;

@@ -32,6 +32,8 @@ export type AssignmentTaskView = {
   gemeente: { name: string; email: string | null; phone: string | null };
   caseNumber: string;
   childName: string;
+  /** The case is closed: the task can be read, nothing reported */
+  caseClosed: boolean;
   decidedAt: Date;
   legalBasis: string;
   assignment: { description: string; dueOn: Date; payer: string; status: AssignmentStatus; receivedAt: Date | null };
@@ -109,6 +111,7 @@ export async function openAssignmentLink(token: string, request: RequestMeta): P
       gemeente: { name: gemeente.commonName ?? gemeente.name, email: gemeente.contactEmail, phone: gemeente.contactPhone },
       caseNumber: found.number,
       childName: found.childName,
+      caseClosed: found.status === "CLOSED",
       decidedAt: a.decision.createdAt,
       legalBasis: a.decision.legalBasis,
       assignment: { description: a.description, dueOn: a.dueOn, payer: a.payer, status: a.status, receivedAt: a.receivedAt },
@@ -156,9 +159,8 @@ export async function reportThroughLink(token: string, request: RequestMeta, inp
     await lockCase(tx, first.found.id);
     const { link, found, state, organisation } = await findLink(tx, token);
     if (state !== "open") throw new NotFoundError();
-    if (found.status === "CLOSED") throw new ConflictError("wrongState");
     const a = await tx.assignment.findUniqueOrThrow({ where: { id: link.assignment.id }, select: { id: true, status: true, receivedAt: true, description: true } });
-    if (!mayReport(input.kind, a)) throw new ConflictError("wrongState");
+    if (!mayReport(input.kind, a, found.status === "CLOSED")) throw new ConflictError("wrongState");
 
     const now = new Date();
     const note = input.kind === "RECEIVED" ? "" : input.reportNote;

@@ -29,6 +29,8 @@ export type AssignmentFollowUp = {
   receivedAt: Date | null;
   /** Whether the assignment is for an organisation named in the case (which can get a link) */
   forOrganisation: boolean;
+  /** The organisation has an e-mail address in the directory now, so a new link can go to it (staff only) */
+  organisationReachable: boolean;
   /** Its links, newest first (staff only; empty for the family) */
   links: AssignmentLinkView[];
 };
@@ -44,6 +46,7 @@ async function followUpOf(actor: Actor, caseId: string, gemeenteId: string, only
       receivedAt: true,
       party: true,
       caseOrganisationId: true,
+      caseOrganisation: { select: { organisation: { select: { email: true } } } },
       reports: {
         where: { caseId, gemeenteId },
         orderBy: { createdAt: "asc" },
@@ -77,6 +80,7 @@ async function followUpOf(actor: Actor, caseId: string, gemeenteId: string, only
         })),
         receivedAt: a.receivedAt,
         forOrganisation: a.caseOrganisationId !== null,
+        organisationReachable: withNames && Boolean(a.caseOrganisation?.organisation?.email),
         links: a.links ?? [],
       },
     ]),

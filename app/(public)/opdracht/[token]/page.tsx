@@ -97,9 +97,9 @@ export default async function OrganisationTaskPage({ params, searchParams }: Par
       </section>
 
       {a.receivedAt && <p className="mt-6 text-lg">{t("receivedOn", { date: format.dateTime(a.receivedAt, { dateStyle: "long" }) })}</p>}
-      {a.status !== "OPEN" && <p className="mt-6 text-lg font-semibold">{t("settled")}</p>}
+      {(a.status !== "OPEN" || view.caseClosed) && <p className="mt-6 text-lg font-semibold">{t("settled")}</p>}
       {organisationReportKinds
-        .filter((kind) => mayReport(kind, a))
+        .filter((kind) => mayReport(kind, a, view.caseClosed))
         .map((kind) => (
           <ReportForm key={kind} token={token} kind={kind} today={amsterdamDay(now)} action={reportThroughLinkAction} />
         ))}

@@ -88,7 +88,9 @@ export async function AssignmentControls({
                 {extra.receivedAt && <p className="mt-1 font-semibold">{tLink("received", { date: moment(extra.receivedAt) })}</p>}
                 {canManageLinks && a.status === "OPEN" && (
                   <div className="flex flex-wrap gap-x-4">
-                    <AssignmentLinkForm caseId={caseId} caseNumber={caseNumber} assignmentId={a.id} label={tLink("resend")} action={linkActions.resend} />
+                    {extra.organisationReachable && (
+                      <AssignmentLinkForm caseId={caseId} caseNumber={caseNumber} assignmentId={a.id} label={tLink("resend")} action={linkActions.resend} />
+                    )}
                     {extra.links.some((l) => linkState(l, now) === "open") && (
                       <AssignmentLinkForm caseId={caseId} caseNumber={caseNumber} assignmentId={a.id} label={tLink("revoke")} action={linkActions.revoke} />
                     )}
