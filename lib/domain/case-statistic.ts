@@ -1,3 +1,4 @@
+import { isThuiszitter } from "./school-facts";
 import type { CaseStatus } from "./case-machine";
 import { amsterdamDay, normFor, workingDaysBetween, type IsoDay, type Norms } from "./deadlines";
 import { currentDecisions, dueDay, statusChangingActions, statusHistory, stepDurations, type AssignmentStatus, type StatusEntry } from "./monitoring";
@@ -145,10 +146,6 @@ export function ageBand(age: number | null): AgeBand | null {
   if (age <= 15) return "12-15";
   if (age <= 17) return "16-17";
   return "18+";
-}
-
-export function isThuiszitter(schoolSituation: SchoolSituation | null): boolean {
-  return schoolSituation === "NONE" || schoolSituation === "PARTLY";
 }
 
 function firstSuccess(events: readonly StatisticEvent[], actions: readonly string[]): Date | null {

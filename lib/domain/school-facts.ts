@@ -44,6 +44,11 @@ export function keptSchoolFacts(schoolSituation: string, sent: Partial<Record<ke
   };
 }
 
+/** A child without school, or with only part of it: a thuiszitter. */
+export function isThuiszitter(schoolSituation: string | null): boolean {
+  return schoolSituation === "NONE" || schoolSituation === "PARTLY";
+}
+
 /** The family's answer to "may the gemeente tell leerplicht about this case?" (decision 038). */
 export const leerplichtConsentAnswers = ["YES", "NO"] as const;
 
@@ -52,6 +57,14 @@ export const leerplichtConsentAnswers = ["YES", "NO"] as const;
  * (no school, or only part of the time); for any other child nothing is kept.
  */
 export function leerplichtConsentOf(schoolSituation: string, sent: string | null | undefined): boolean | null {
-  if (schoolSituation !== "NONE" && schoolSituation !== "PARTLY") return null;
+  if (!isThuiszitter(schoolSituation)) return null;
   return sent === "YES" ? true : sent === "NO" ? false : null;
+}
+
+/**
+ * Whether leerplicht is told about a case now (decision 038): a thuiszitter's
+ * case, with the family's consent, not told before.
+ */
+export function shouldTellLeerplicht(c: { schoolSituation: string | null; leerplichtConsent: boolean | null; leerplichtNotifiedAt: Date | null }): boolean {
+  return isThuiszitter(c.schoolSituation) && c.leerplichtConsent === true && c.leerplichtNotifiedAt === null;
 }

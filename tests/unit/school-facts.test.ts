@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keptSchoolFacts, leerplichtConsentOf } from "@/lib/domain/school-facts";
+import { keptSchoolFacts, leerplichtConsentOf, shouldTellLeerplicht } from "@/lib/domain/school-facts";
 
 const sent = {
   schoolName: "Het Duin College",
@@ -37,5 +37,14 @@ describe("the family's consent to tell leerplicht", () => {
     expect(leerplichtConsentOf("NONE", "ja")).toBeNull();
     expect(leerplichtConsentOf("ATTENDING", "YES")).toBeNull();
     expect(leerplichtConsentOf("NOT_APPLICABLE", "YES")).toBeNull();
+  });
+});
+
+describe("telling leerplicht", () => {
+  it("happens for a thuiszitter with consent, once", () => {
+    expect(shouldTellLeerplicht({ schoolSituation: "NONE", leerplichtConsent: true, leerplichtNotifiedAt: null })).toBe(true);
+    expect(shouldTellLeerplicht({ schoolSituation: "PARTLY", leerplichtConsent: true, leerplichtNotifiedAt: new Date() })).toBe(false);
+    expect(shouldTellLeerplicht({ schoolSituation: "NONE", leerplichtConsent: false, leerplichtNotifiedAt: null })).toBe(false);
+    expect(shouldTellLeerplicht({ schoolSituation: "ATTENDING", leerplichtConsent: true, leerplichtNotifiedAt: null })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { isThuiszitter } from "@/lib/domain/case-statistic";
+import { shouldTellLeerplicht } from "@/lib/domain/school-facts";
 import type { Role } from "@/lib/domain/roles";
 import type { TimelineKind } from "@/lib/domain/timeline";
 import type { Tx } from "@/lib/db/client";
@@ -20,7 +20,7 @@ export async function notifyLeerplicht(tx: Tx, actor: Actor, role: Role | null, 
     where: { id: caseId },
     select: { id: true, number: true, gemeenteId: true, schoolSituation: true, leerplichtConsent: true, leerplichtNotifiedAt: true },
   });
-  if (!isThuiszitter(found.schoolSituation) || found.leerplichtConsent !== true || found.leerplichtNotifiedAt) return false;
+  if (!shouldTellLeerplicht(found)) return false;
   const gemeente = await tx.gemeente.findUniqueOrThrow({
     where: { id: found.gemeenteId },
     select: { leerplichtContact: { select: { id: true, name: true, email: true, archivedAt: true } } },
