@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { checkAfterAnswer, expectAccessible, signIn, signOut } from "./fixtures";
 import { fileForDenHaag } from "./filing";
+import { dayFromNow } from "../support/days";
 
 /**
  * The expert team's work on a referred case, through the UI: a parent files →
@@ -125,8 +126,8 @@ test("the decision holder records the decision with two assignments", async ({ p
   await signIn(page, "beslisser@demo.doorbraak.nl");
   await openCase(page);
 
-  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const inSixWeeks = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
+  const inAMonth = dayFromNow(30);
+  const inSixWeeks = dayFromNow(42);
   await page.getByLabel("Grondslag").fill("Jeugdwet artikel 2.3 en de afspraken over doorzettingsmacht in Haaglanden");
   await page.getByRole("textbox", { name: /Onderbouwing/ }).fill("Sam heeft recht op passend onderwijs met zorg.");
   await page.getByRole("button", { name: "Nog een opdracht toevoegen" }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { checkAfterAnswer, expectAccessible, signIn, signOut, recordImpasseForReferral } from "./fixtures";
 import { expectStep, nextStep } from "./filing";
+import { dayFromNow } from "../support/days";
 
 /**
  * The whole escalation journey through the UI, switching between the roles:
@@ -213,7 +214,7 @@ test("the decision holder records the decision with an assignment", async ({ pag
   const rationale = decide.getByRole("textbox", { name: /Onderbouwing/ });
   await expect(rationale).toHaveValue(/^De gemeente zet door: het samenwerkingsverband regelt een plek\.\n\nNa het casusoverleg neemt niemand de regie\.$/);
 
-  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const inAMonth = dayFromNow(30);
   await page.getByLabel("Grondslag").fill("Jeugdwet artikel 2.3 en de afspraken over doorzettingsmacht in Haaglanden");
   await rationale.fill("Lieke heeft recht op passend onderwijs met zorg.");
   await page.getByLabel("Welke partij").fill("Samenwerkingsverband Passend Onderwijs");

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createParent, expectAccessible, inTestDatabase, openAction, signIn, signOut } from "./fixtures";
 import { fileForDenHaag } from "./filing";
 import { assignmentLinkFor } from "./mail-links";
+import { dayFromNow } from "../support/days";
 
 /** A new entry of Den Haag's directory, with an address of its own, as the gemeente admin adds one. */
 async function directoryEntry(kind: string, name: string): Promise<{ name: string; email: string }> {
@@ -58,7 +59,7 @@ test("each organisation with a task gets its own link, reports through it, and s
   await signIn(page, "beslisser@demo.doorbraak.nl");
   await page.goto(`/zaken/${number}`);
   const decide = page.getByRole("region", { name: "Besluit nemen (doorzettingsmacht)" });
-  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const inAMonth = dayFromNow(30);
   await decide.getByLabel("Grondslag").fill("Jeugdwet artikel 2.3");
   await decide.getByLabel("Organisatie uit de melding").selectOption({ label: school.name });
   await decide.getByLabel("Wat moet er gebeuren").fill("Een plek in groep 6 met extra begeleiding");

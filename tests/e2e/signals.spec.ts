@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, inTestDatabase, signIn, signOut } from "./fixtures";
+import { dayFromNow } from "../support/days";
 
 /**
  * Structural signals: the region's coordinator of Haaglanden finds a signal on
@@ -53,7 +54,7 @@ test("the region's coordinator records that a structural signal was raised at th
   await expectAccessible(page);
 
   await page.getByRole("radio", { name: /^Besproken aan de regionale tafel/ }).check();
-  await page.getByLabel("Op welke dag?").fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel("Op welke dag?").fill(dayFromNow());
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("Opgeslagen");
   await page.getByRole("link", { name: "Terug naar de signalen" }).click();

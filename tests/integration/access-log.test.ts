@@ -31,6 +31,7 @@ import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import { inviteToCase } from "@/lib/server/invitations/invite-to-case";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 import { minimalPdf as pdfBytes } from "@/tests/support/minimal-pdf";
+import { dayFromNow } from "@/tests/support/days";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -384,7 +385,7 @@ describe("an organisation that opened its own task", () => {
       caseId: own.id,
       legalBasis: "Jeugdwet artikel 2.3",
       rationale: "Het kind heeft recht op passend onderwijs.",
-      assignments: [{ party: "Basisschool De Linde", description: "Een plek in groep 6", dueOn: new Date(Date.now() + 20 * DAY).toISOString().slice(0, 10), payer: "Samenwerkingsverband" }],
+      assignments: [{ party: "Basisschool De Linde", description: "Een plek in groep 6", dueOn: dayFromNow(20), payer: "Samenwerkingsverband" }],
     });
     const assignment = await prisma.assignment.findFirstOrThrow({ where: { decisionId } });
     const token = await assignmentLinkFor(own.id, assignment.id);

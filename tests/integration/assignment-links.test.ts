@@ -17,13 +17,14 @@ import { staffAssignmentFollowUp, familyAssignmentFollowUp } from "@/lib/server/
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { prisma } from "@/tests/support/owner-db";
 import { caseInput, DELFT, DEN_HAAG, makeActor } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
 const SECRET = "integration-test-secret-for-assignment-links";
 process.env.AUTH_SECRET = SECRET;
 
 const request = { ip: "192.0.2.10", userAgent: "vitest", requestId: "req-assignment-links" };
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const today = () => new Date().toISOString().slice(0, 10);
+const inDays = (n: number) => dayFromNow(n);
+const today = () => dayFromNow();
 
 /** The token in the newest task mail to `recipient`, as the mail writer makes it. */
 async function linkTokenFor(recipient: string): Promise<string> {

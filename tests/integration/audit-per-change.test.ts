@@ -36,6 +36,7 @@ import { revokeInvitation } from "@/lib/server/invitations/revoke-invitation";
 import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { caseInput, closingInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
 /**
  * Every service that changes a case writes exactly one audit event, in the
@@ -58,8 +59,8 @@ type Change = {
 type ChangeName = CaseActionName | "case.file" | "case.addDocument" | "case.invite" | "case.acceptInvitation" | "case.revokeInvitation";
 
 let parent: Actor, supporter: Actor, aanspreekpunt: Actor, colleague: Actor, expert: Actor, decider: Actor, otherDecider: Actor;
-const today = new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const today = dayFromNow();
+const inDays = (n: number) => dayFromNow(n);
 const onePixelPng = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6a3d20000000049454e44ae426082",
   "hex",

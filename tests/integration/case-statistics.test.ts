@@ -23,9 +23,10 @@ import { asStatisticsReader } from "@/lib/server/statistics/read-scope";
 import { rebuildCaseStatistics } from "@/lib/server/statistics/rebuild";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "@/tests/support/factories";
 import { prisma as owner } from "@/tests/support/owner-db";
+import { dayFromNow } from "@/tests/support/days";
 
 const DAY = 86_400_000;
-const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+const inDays = (n: number) => dayFromNow(n);
 /** Calendar days from a day to today in Amsterdam, the day the test files its case. */
 const daysSince = (day: string) => calendarDaysBetween(day, amsterdamDay(new Date()));
 
@@ -56,7 +57,7 @@ const closing = {
   causes: ["WAITING_LIST" as const],
   organisationKinds: ["SCHOOL" as const],
   outcome: "DECISION" as const,
-  helpStartedOn: new Date().toISOString().slice(0, 10),
+  helpStartedOn: dayFromNow(),
   blockedNote: text("Wat blokkeerde"),
   breakthroughNote: text("Wat doorbrak"),
 };

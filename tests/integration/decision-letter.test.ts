@@ -15,6 +15,7 @@ import { toShowable } from "@/lib/server/decisions/pdf-text";
 import { renderDecisionLetter } from "@/lib/server/decisions/render-letter";
 import { NotFoundError } from "@/lib/server/errors";
 import { caseInput, DELFT, DEN_HAAG, makeActor } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
 const standardFontDataUrl = `${path.join(process.cwd(), "node_modules", "pdfjs-dist", "standard_fonts")}/`;
 
@@ -39,7 +40,7 @@ async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string }
   return { pages, text: parts.join(" ").replace(/\s+/g, " ") };
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => dayFromNow(offset);
 
 const assignments: RecordDecisionInput["assignments"] = [
   { party: "Samenwerkingsverband Zuid-Holland West", description: "Een plek op een school met zorg voor Zoë", dueOn: day(30), payer: "Samenwerkingsverband" },

@@ -17,10 +17,11 @@ import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
-const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-const inTwoMonths = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-const today = new Date().toISOString().slice(0, 10);
+const inAMonth = dayFromNow(30);
+const inTwoMonths = dayFromNow(60);
+const today = dayFromNow();
 const INTERNAL = "Vertrouwelijk: spanning tussen school en aanbieder, niet voor het gezin";
 
 const assignment = (party: string, dueOn = inAMonth): AssignmentInput => ({

@@ -12,9 +12,10 @@ import { recordDecision } from "@/lib/server/cases/record-decision";
 import { referCase } from "@/lib/server/cases/refer-case";
 import { DomainError } from "@/lib/server/errors";
 import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
-const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-const today = new Date().toISOString().slice(0, 10);
+const inAMonth = dayFromNow(30);
+const today = dayFromNow();
 
 describe("the escalation journey through the services", () => {
   let parent: Actor, aanspreekpunt: Actor, expert: Actor, decider: Actor, ombudsman: Actor;

@@ -17,9 +17,10 @@ import { scanOverdueAssignments } from "@/lib/server/monitoring/overdue-assignme
 import { reportAssignment } from "@/lib/server/monitoring/report-assignment";
 import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
 const DAY = 24 * 60 * 60_000;
-const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+const inDays = (n: number) => dayFromNow(n);
 
 let parent: Actor, otherParent: Actor, aanspreekpunt: Actor, delft: Actor, decider: Actor, admin: Actor, delftAdmin: Actor, expert: Actor;
 
@@ -54,7 +55,7 @@ const evaluation = {
   causes: ["WAITING_LIST", "FUNDING"],
   organisationKinds: ["JEUGDHULPAANBIEDER", "GEMEENTE"],
   outcome: "DECISION",
-  helpStartedOn: new Date().toISOString().slice(0, 10),
+  helpStartedOn: dayFromNow(),
   blockedNote: "De aanbieder had een wachtlijst en niemand wilde betalen.",
   breakthroughNote: "Het besluit met doorzettingsmacht legde vast wie betaalt.",
 } satisfies Partial<CloseCaseInput>;

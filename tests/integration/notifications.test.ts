@@ -11,6 +11,7 @@ import { startLocal } from "@/lib/server/cases/start-local";
 import { deliverOutbox } from "@/lib/server/notifications/deliver-outbox";
 import { caseInput, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 import { useTestSmtp } from "../support/smtp";
+import { dayFromNow } from "@/tests/support/days";
 
 describe("notification e-mail", () => {
   const received = useTestSmtp();
@@ -69,7 +70,7 @@ describe("notification e-mail", () => {
     await startLocal(aanspreekpunt, { caseId, note: "Overleg met school en zorgaanbieder." });
     await referCase(aanspreekpunt, { caseId, ...referralFacts(), question: "Kan het expertteam een casusoverleg leiden?" });
     await proposeDecision(aanspreekpunt, { caseId, proposal, rationale: "Niemand neemt de regie, dus de gemeente zet door." });
-    const dueOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const dueOn = dayFromNow(30);
     await recordDecision(beslisser, {
       caseId,
       legalBasis: "Jeugdwet artikel 2.3",

@@ -34,6 +34,7 @@ import { settleAssignment } from "@/lib/server/monitoring/settle-assignment";
 import { PURGED_BIRTH_DATE, purgeExpiredCases } from "@/lib/server/retention/purge-cases";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
 import { minimalPdf as pdfBytes } from "@/tests/support/minimal-pdf";
+import { dayFromNow } from "@/tests/support/days";
 
 // Invitation links are signed; this file invites a client supporter to a case it then purges.
 process.env.AUTH_SECRET = "retention-test-secret-0123456789abcdef";
@@ -42,7 +43,7 @@ process.env.AUTH_SECRET = "retention-test-secret-0123456789abcdef";
 vi.mock("next/server", () => ({ after: () => undefined }));
 
 const DAY = 24 * 60 * 60_000;
-const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+const inDays = (n: number) => dayFromNow(n);
 
 const minimalPdf = pdfBytes();
 
@@ -125,7 +126,7 @@ async function fullyWorkedCase() {
     causes: ["WAITING_LIST"],
     organisationKinds: ["JEUGDHULPAANBIEDER"],
     outcome: "DECISION",
-    helpStartedOn: new Date().toISOString().slice(0, 10),
+    helpStartedOn: dayFromNow(),
     blockedNote: "De aanbieder had een wachtlijst.",
     breakthroughNote: "Het besluit legde vast wie betaalt.",
   });

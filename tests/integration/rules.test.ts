@@ -14,8 +14,9 @@ import { startLocal } from "@/lib/server/cases/start-local";
 import { withdrawCase } from "@/lib/server/cases/withdraw-case";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
-const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const inAMonth = dayFromNow(30);
 
 async function snapshot(caseId: string) {
   const [row, timeline, audit] = await Promise.all([

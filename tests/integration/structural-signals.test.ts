@@ -11,11 +11,12 @@ import { detectSignals, markSignal, readSignals, readSignalToMark } from "@/lib/
 import { updateStatisticsThreshold } from "@/lib/server/statistics/statistics-policy";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "@/tests/support/factories";
 import { prisma as owner } from "@/tests/support/owner-db";
+import { dayFromNow } from "@/tests/support/days";
 
 let parent: Actor, denHaagStaff: Actor, delftStaff: Actor, delftAdmin: Actor, coordinator: Actor, otherCoordinator: Actor, platformAdmin: Actor;
 let haaglandenId: string, denHaagId: string;
 const quarter = quarterOf(new Date());
-const today = new Date().toISOString().slice(0, 10);
+const today = dayFromNow();
 
 /** Files, claims and refers a case, recording what blocks it. */
 async function referred(gemeente: string, staff: Actor, causes: ("NO_MANDATE" | "FUNDING")[]) {

@@ -18,6 +18,7 @@ import { findOwnTransfer, transferCase } from "@/lib/server/cases/transfer-case"
 import { listCaseDocuments } from "@/lib/server/documents/list-documents";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/server/errors";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
 const AMSTERDAM = "GM0363";
 
@@ -423,7 +424,7 @@ describe("closing a case", () => {
       causes: ["NO_SCHOOL_PLACE" as const],
       organisationKinds: ["SCHOOL" as const],
       outcome: "LOCAL_AGREEMENT" as const,
-      helpStartedOn: new Date().toISOString().slice(0, 10),
+      helpStartedOn: dayFromNow(),
       blockedNote: null,
       breakthroughNote: "Een gesprek met school en aanbieder samen.",
     };

@@ -17,6 +17,7 @@ import { caseInput, closingInput, referralFacts } from "./factories";
 import { signUpToken } from "@/lib/domain/sign-up";
 import { requestSignUp } from "@/lib/server/users/request-sign-up";
 import { memorySignUpLimiter } from "@/lib/server/users/sign-up-limit";
+import { dayFromNow } from "@/tests/support/days";
 
 /**
  * Cases in each state of the machine, built through the real services by a
@@ -54,7 +55,7 @@ export type Cast = {
 /** The secret invitation links are signed with; set it in the test file before any invitation is made. */
 export const INVITATION_SECRET = "integration-test-secret-for-authorization-matrix";
 
-export const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+export const inDays = (n: number) => dayFromNow(n);
 
 export const decisionInput = {
   legalBasis: "Jeugdwet artikel 2.3",

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { CloseCaseInput, FileCaseInput, ReferCaseInput } from "@/lib/domain/inputs";
 import type { Role } from "@/lib/domain/roles";
 import { prisma } from "@/tests/support/owner-db";
+import { dayFromNow } from "@/tests/support/days";
 
 /**
  * Test people and cases. Reference data (real gemeenten and regions) comes
@@ -80,7 +81,7 @@ export function closingInput(caseId: string, overrides: Partial<Omit<CloseCaseIn
     causes: ["WAITING_LIST", "FUNDING"],
     organisationKinds: ["SCHOOL", "SAMENWERKINGSVERBAND"],
     outcome: "DECISION",
-    helpStartedOn: new Date().toISOString().slice(0, 10),
+    helpStartedOn: dayFromNow(),
     blockedNote: null,
     breakthroughNote: "Het besluit legde vast wie betaalt.",
     ...overrides,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { assignmentLinkPath, linkExpiresAt, linkState, mayReport } from "@/lib/domain/assignment-links";
 import { assignmentInput, organisationReportInput } from "@/lib/domain/inputs";
+import { dayFromNow } from "@/tests/support/days";
 
 const at = (iso: string) => new Date(iso);
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => dayFromNow(n);
 
 describe("an organisation's link", () => {
   it("works 60 days past the due day, and at least 30 days from sending", () => {

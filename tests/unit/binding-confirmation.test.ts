@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bindingConfirmation, closingConfirmation, correctDecisionInput, declareInadmissibleInput, recordDecisionInput } from "@/lib/domain/inputs";
+import { dayFromNow } from "@/tests/support/days";
 
-const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const inAMonth = dayFromNow(30);
 const decision = {
   caseId: "cmcase0000000000000000001",
   legalBasis: "Jeugdwet artikel 2.3",
