@@ -49,6 +49,7 @@ export const permissionEffect = {
   "gemeente.manage": "none",
   "gemeente.manageStaff": "none",
   "gemeente.manageOrganisations": "none",
+  "region.manageOrganisations": "none",
   "region.manageStaff": "none",
   "platform.manage": "none",
   "platform.onboard": "none",

@@ -4,8 +4,9 @@ import { optionalEmail, optionalText, recordId, text } from "./fields";
 import { optionalPublicPhone } from "./inputs";
 
 /**
- * A gemeente's directory of the organisations it works with (decision 034):
- * what staff may record about one, and how. Pure rules, safe for the browser.
+ * The directories of the organisations a gemeente or a jeugdregio works with
+ * (decisions 034 and 039): what staff may record about one, and how. Pure rules,
+ * safe for the browser.
  */
 
 /** Primary (PO) or secondary (VO) education: a samenwerkingsverband passend onderwijs is one of the two. */
@@ -43,9 +44,17 @@ function withSector<T extends Fields>(value: T, ctx: z.RefinementCtx): T {
   return sectorKinds.includes(value.kind) ? value : { ...value, sector: null };
 }
 
+const optionalOwner = z.preprocess((v) => (v === "" || v === undefined ? null : v), recordId().nullable());
+
+/** A new entry goes into one directory: a gemeente's or a region's. */
 export const addOrganisationInput = z
-  .object({ gemeenteId: recordId(), ...organisationFields })
+  .object({ gemeenteId: optionalOwner, regionId: optionalOwner, ...organisationFields })
   .strict()
+  .superRefine((v, ctx) => {
+    // Neither: the gemeente is missing. Both: the region is one too many.
+    if (v.gemeenteId === null && v.regionId === null) ctx.addIssue({ code: "custom", path: ["gemeenteId"], message: "required" });
+    if (v.gemeenteId !== null && v.regionId !== null) ctx.addIssue({ code: "custom", path: ["regionId"], message: "invalid" });
+  })
   .transform(withSector);
 export type AddOrganisationInput = z.infer<typeof addOrganisationInput>;
 
@@ -75,6 +84,15 @@ export const setLeerplichtContactInput = z
   .strict();
 export type SetLeerplichtContactInput = z.infer<typeof setLeerplichtContactInput>;
 export type ArchiveOrganisationInput = z.infer<typeof archiveOrganisationInput>;
+
+/** Whose directory an entry is in. */
+export type DirectoryOwner = { kind: "gemeente"; id: string } | { kind: "region"; id: string };
+
+export function ownerOf(entry: { gemeenteId: string | null; regionId: string | null }): DirectoryOwner {
+  if (entry.gemeenteId !== null) return { kind: "gemeente", id: entry.gemeenteId };
+  if (entry.regionId !== null) return { kind: "region", id: entry.regionId };
+  throw new Error("A directory entry belongs to a gemeente or a region");
+}
 
 /** Two entries of one directory are the same organisation when their names match but for case and spacing. */
 export function sameName(a: string, b: string): boolean {

@@ -68,6 +68,8 @@ export const permissions = {
   "gemeente.manage": ["GEMEENTE_ADMIN"],
   /** The gemeente's directory of organisations (schools, samenwerkingsverbanden, leerplicht, providers) that staff pick on a case */
   "gemeente.manageOrganisations": ["GEMEENTE_ADMIN"],
+  /** The jeugdregio's directory of organisations that work for the whole region (RMC, samenwerkingsverband, regional providers); staff of its gemeenten pick from it too */
+  "region.manageOrganisations": ["REGION_COORDINATOR"],
   /** Invite, change and remove the staff of one's gemeente (roles in lib/domain/staff-roles.ts) */
   "gemeente.manageStaff": ["GEMEENTE_ADMIN"],
   /** Invite, change and remove the members of one's region's expert team */

@@ -460,8 +460,18 @@ const demoOrganisations: { kind: string; sector?: "PO" | "VO"; name: string; con
   { kind: "JEUGDHULPAANBIEDER", name: "Jeugdhulp Zuid (voorbeeld)", contactName: "Noor Bakker", email: "aanmelding.jeugdhulpzuid@demo.doorbraak.nl", phone: "070 111 22 77" },
 ];
 
-/** Fills Den Haag's directory when it is empty, so that an admin's own changes survive the seed at every start. */
+/** Haaglanden's directory (decision 039): organisations that work for every gemeente of the region. */
+const demoRegionOrganisations: typeof demoOrganisations = [
+  { kind: "LEERPLICHT_RMC", name: "RMC Haaglanden (voorbeeld)", contactName: "Priya Ramdin", email: "rmc.haaglanden@demo.doorbraak.nl", phone: "070 111 33 11" },
+  { kind: "SAMENWERKINGSVERBAND", sector: "PO", name: "Samenwerkingsverband PO Haaglanden (voorbeeld)", contactName: "Tom Verbeek", email: "loket.swv-po@demo.doorbraak.nl", phone: "070 111 33 22" },
+];
+
+/** Fills Den Haag's and Haaglanden's directories when empty, so that an admin's own changes survive the seed at every start. */
 async function fillDemoOrganisations(): Promise<void> {
+  const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: "JZ24" }, select: { id: true } });
+  if ((await prisma.organisation.count({ where: { regionId: haaglanden.id } })) === 0) {
+    await prisma.organisation.createMany({ data: demoRegionOrganisations.map((o) => ({ regionId: haaglanden.id, sector: null, ...o })) });
+  }
   const denHaag = await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode: "GM0518" }, select: { id: true } });
   if ((await prisma.organisation.count({ where: { gemeenteId: denHaag.id } })) > 0) return;
   await prisma.organisation.createMany({ data: demoOrganisations.map((o) => ({ gemeenteId: denHaag.id, sector: null, ...o })) });

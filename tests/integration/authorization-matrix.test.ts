@@ -115,6 +115,7 @@ import { listFigureScopes, readMonitoringFigures, readOpenFigures } from "@/lib/
 import { listQuarterlyReports, readQuarterlyReport } from "@/lib/server/statistics/read-quarterly-reports";
 import { readStatisticsSettings, updateStatisticsThreshold } from "@/lib/server/statistics/statistics-policy";
 import { caseInput, closingInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor, referralFacts } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
 /**
  * The authorization matrix: every server action, route handler and page read
@@ -176,7 +177,8 @@ const HIDDEN = Symbol("hidden");
 const shows = (visible: boolean) => (visible ? "shown" : HIDDEN);
 
 type Entry = {
-  kind: "action" | "route" | "page";
+  /** A variant runs an action's or a page's service on another kind of object than its own entry (a region's, say) */
+  kind: "action" | "route" | "page" | "variant";
   /** The module of a server action or the route file; pages name their reads in `pageReads` */
   file?: string;
   /** The service the entry calls */
@@ -198,7 +200,7 @@ type Entry = {
   run?: (p: Probe) => Promise<unknown>;
 };
 
-const today = new Date().toISOString().slice(0, 10);
+const today = dayFromNow();
 const onePixelPng = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6a3d20000000049454e44ae426082",
   "hex",
@@ -254,6 +256,16 @@ const byNumber = (p: Probe) => ({ ...defaultQueueFilter, q: p.c.number });
 /** An entry of Den Haag's directory of organisations, to change or archive. */
 async function directoryEntry(p: Omit<Probe, "prepared">): Promise<string> {
   const created = await prisma.organisation.create({ data: { gemeenteId: p.world.denHaagId, kind: "JEUGDHULPAANBIEDER", name: `Zorg ${randomUUID()}` } });
+  return created.id;
+}
+
+async function haaglandenId(): Promise<string> {
+  return (await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } })).id;
+}
+
+/** An entry of Haaglanden's directory of organisations, to change or archive. */
+async function regionDirectoryEntry(): Promise<string> {
+  const created = await prisma.organisation.create({ data: { regionId: await haaglandenId(), kind: "LEERPLICHT_RMC", name: `RMC ${randomUUID()}` } });
   return created.id;
 }
 
@@ -544,6 +556,21 @@ const matrix: Record<string, Entry> = {
   archiveOrganisationAction: {
     kind: "action", file: `${ADMIN}/organisaties/actions.ts`, service: "archiveOrganisation", permission: "gemeente.manageOrganisations", scope: "gemeente", refusal: "notFound",
     prepare: directoryEntry,
+    run: ({ actor, prepared }) => archiveOrganisation(actor, { organisationId: prepared }),
+  },
+  // ── the same directory actions on a region's directory (decision 039) ──
+  "addOrganisationAction, a region's": {
+    kind: "variant", service: "addOrganisation", permission: "region.manageOrganisations", scope: "region", refusal: "notFound",
+    run: async ({ actor }) => addOrganisation(actor, addOrganisationInput.parse({ regionId: await haaglandenId(), kind: "LEERPLICHT_RMC", name: `RMC ${randomUUID()}` })),
+  },
+  "updateOrganisationAction, a region's": {
+    kind: "variant", service: "updateOrganisation", permission: "region.manageOrganisations", scope: "region", refusal: "notFound",
+    prepare: regionDirectoryEntry,
+    run: ({ actor, prepared }) => updateOrganisation(actor, updateOrganisationInput.parse({ organisationId: prepared, kind: "LEERPLICHT_RMC", name: `RMC ${randomUUID()}` })),
+  },
+  "archiveOrganisationAction, a region's": {
+    kind: "variant", service: "archiveOrganisation", permission: "region.manageOrganisations", scope: "region", refusal: "notFound",
+    prepare: regionDirectoryEntry,
     run: ({ actor, prepared }) => archiveOrganisation(actor, { organisationId: prepared }),
   },
   setLeerplichtContactAction: {
@@ -919,7 +946,14 @@ const matrix: Record<string, Entry> = {
   },
   listManagedOrganisations: {
     kind: "page", service: "listManagedOrganisations", permission: "gemeente.manageOrganisations", scope: "gemeente", refusal: "hidden",
-    run: async ({ actor, world }) => shows((await listManagedOrganisations(actor)).some((d) => d.gemeente.id === world.denHaagId)),
+    run: async ({ actor, world }) => shows((await listManagedOrganisations(actor)).some((d) => d.owner.id === world.denHaagId)),
+  },
+  "listManagedOrganisations, a region's": {
+    kind: "variant", service: "listManagedOrganisations", permission: "region.manageOrganisations", scope: "region", refusal: "hidden",
+    run: async ({ actor }) => {
+      const haaglanden = await haaglandenId();
+      return shows((await listManagedOrganisations(actor)).some((d) => d.owner.id === haaglanden));
+    },
   },
   listStaff: {
     kind: "page", service: "listStaff", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",

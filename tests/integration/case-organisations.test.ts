@@ -7,7 +7,7 @@ import { linkOrganisation } from "@/lib/server/cases/link-organisation";
 import { openCase } from "@/lib/server/cases/open-case";
 import { unlinkOrganisation } from "@/lib/server/cases/unlink-organisation";
 import { DomainError } from "@/lib/server/errors";
-import { caseInput, DELFT, DEN_HAAG, makeActor } from "../support/factories";
+import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
 
 async function entry(cbsCode: string, name: string, archived = false) {
   const { id: gemeenteId } = await prisma.gemeente.findUniqueOrThrow({ where: { cbsCode }, select: { id: true } });
@@ -73,5 +73,19 @@ describe("organisations named in a case", () => {
     expect((await openCase(aanspreekpunt, number)).case.organisations.map((o) => o.part)).toEqual(["HELPS"]);
     const events = await prisma.auditEvent.findMany({ where: { caseId: id, action: { in: ["case.linkOrganisation", "case.unlinkOrganisation"] } }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["case.linkOrganisation", "case.unlinkOrganisation", "case.linkOrganisation"]);
+  });
+
+  it("offers the region's directory too, and only the case's own region's", async () => {
+    const { aanspreekpunt, id, number } = await claimed();
+    const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
+    const other = await prisma.region.findFirstOrThrow({ where: { code: { not: HAAGLANDEN } }, select: { id: true } });
+    const rmc = await prisma.organisation.create({ data: { regionId: haaglanden.id, kind: "LEERPLICHT_RMC", name: `RMC Haaglanden ${Date.now()}` } });
+    const elsewhere = await prisma.organisation.create({ data: { regionId: other.id, kind: "LEERPLICHT_RMC", name: `RMC elders ${Date.now()}` } });
+    const offered = (await openCase(aanspreekpunt, number)).directory.map((d) => d.id);
+    expect(offered).toContain(rmc.id);
+    expect(offered).not.toContain(elsewhere.id);
+    await linkOrganisation(aanspreekpunt, { caseId: id, organisationId: rmc.id, part: "HELPS" });
+    expect(await refusal(linkOrganisation(aanspreekpunt, { caseId: id, organisationId: elsewhere.id, part: "HELPS" }))).toEqual({ organisationId: "unknownOrganisation" });
+    expect((await openCase(aanspreekpunt, number)).case.organisations.map((o) => o.name)).toContain(rmc.name);
   });
 });

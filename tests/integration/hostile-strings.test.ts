@@ -46,6 +46,7 @@ import {
   type Stage,
 } from "../support/case-stages";
 import { DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
+import { dayFromNow } from "@/tests/support/days";
 
 /**
  * Hostile input in every field of every form action. Each string of the Big
@@ -298,7 +299,7 @@ const onePixelPng = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6a3d20000000049454e44ae426082",
   "hex",
 );
-const today = new Date().toISOString().slice(0, 10);
+const today = dayFromNow();
 /** A structural signal of Haaglanden, as the statistics job would have found it. */
 async function haaglandenSignal(): Promise<string> {
   const haaglanden = await prisma.region.findUniqueOrThrow({ where: { code: HAAGLANDEN }, select: { id: true } });
@@ -911,7 +912,7 @@ const plans: Record<string, Plan> = {
       const token = await assignmentLinkFor(c.id, c.assignmentIds[0]!);
       return { actor: w.cast.aanspreekpunt, c, state: { token } };
     },
-    form: (ctx) => ({ token: ctx.state.token!, kind: "DONE", doneOn: new Date().toISOString().slice(0, 10), reportNote: "De leerling is gestart in groep 6." }),
+    form: (ctx) => ({ token: ctx.state.token!, kind: "DONE", doneOn: dayFromNow(), reportNote: "De leerling is gestart in groep 6." }),
     // "Done" settles the assignment: it is opened again for the next report.
     reset: async (ctx) => {
       await prisma.assignment.update({ where: { id: ctx.c.assignmentIds[0]! }, data: { status: "OPEN", statusNote: null, statusAt: null, statusById: null } });
@@ -1035,9 +1036,9 @@ const plans: Record<string, Plan> = {
   },
   addOrganisationAction: {
     file: `${ADMIN}/organisaties/actions.ts`, call: "state",
-    fields: { gemeenteId: strict, ...organisationFields },
+    fields: { gemeenteId: strict, regionId: strict, ...organisationFields },
     setup: async (w) => ({ actor: w.admin, c: noCase, state: {} }),
-    form: () => ({ gemeenteId: world.denHaagId, ...organisationForm("Basisschool De Linde") }),
+    form: () => ({ gemeenteId: world.denHaagId, regionId: "", ...organisationForm("Basisschool De Linde") }),
     // A name is on the list once: the next submission starts from a list without it.
     reset: async () => {
       await prisma.organisation.updateMany({ where: { gemeenteId: world.denHaagId, archivedAt: null }, data: { archivedAt: new Date() } });

@@ -28,7 +28,7 @@ export default async function AdminPage() {
   const managesPlatform = may(roles, "platform.manage");
   const managesStaff = may(roles, "gemeente.manageStaff");
   const managesTeam = may(roles, "region.manageStaff");
-  const managesOrganisations = may(roles, "gemeente.manageOrganisations");
+  const managesOrganisations = may(roles, "gemeente.manageOrganisations") || may(roles, "region.manageOrganisations");
   const onboards = may(roles, "platform.onboard");
   if (!managesGemeente && !managesPlatform && !managesTeam) notFound();
   const t = await getTranslations("admin");

@@ -3,10 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import type { LinkOrganisationInput } from "@/lib/domain/organisations";
 import { asActor } from "@/lib/db/acting";
 import { DomainError } from "@/lib/server/errors";
+import { directoryOfGemeente } from "@/lib/server/organisations/directory";
 import { applyAction, loadForAction } from "./transition";
 
 /**
- * Staff name an organisation of the gemeente's directory in a case, with its
+ * Staff name an organisation of the gemeente's or its region's directory in a case, with its
  * part: it refused, did not act, must act, or helps (decision 035). The case
  * keeps the organisation's kind and name as they are now; an organisation is
  * named once, and taken off to change its part.
@@ -14,9 +15,9 @@ import { applyAction, loadForAction } from "./transition";
 export async function linkOrganisation(actor: Actor, input: LinkOrganisationInput): Promise<{ id: string }> {
   return asActor(actor, async (tx) => {
     const loaded = await loadForAction(tx, actor, "case.linkOrganisation", input.caseId);
-    const { gemeenteId } = loaded.case;
+    const { gemeenteId, regionId } = loaded.case;
     const entry = await tx.organisation.findFirst({
-      where: { id: input.organisationId, gemeenteId, archivedAt: null },
+      where: { id: input.organisationId, archivedAt: null, ...directoryOfGemeente(gemeenteId, regionId) },
       select: { id: true, kind: true, name: true },
     });
     if (!entry) throw new DomainError("checkFields", { organisationId: "unknownOrganisation" });

@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/db/client";
 import { asActor } from "@/lib/db/acting";
 import { findScopedCase } from "@/lib/db/scope";
 import { auditCaseRead } from "./audit-read";
+import { directoryOfGemeente } from "@/lib/server/organisations/directory";
 
 async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => id !== null))];
@@ -136,10 +137,10 @@ export async function openCase(actor: Actor, number: string, position: CaseWorks
           select: { id: true, name: true },
         })
       : [];
-    // What can be named in the case: the active entries of its gemeente's directory (decision 034).
+    // What can be named in the case: the active entries of its gemeente's directory and its region's (decisions 034, 039).
     const directory = actions.includes("case.linkOrganisation")
       ? await tx.organisation.findMany({
-          where: { gemeenteId: detail.gemeenteId, archivedAt: null },
+          where: { archivedAt: null, ...directoryOfGemeente(detail.gemeenteId, detail.regionId) },
           orderBy: [{ name: "asc" }, { id: "asc" }],
           select: { id: true, name: true, kind: true, sector: true },
         })

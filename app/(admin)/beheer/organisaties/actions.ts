@@ -15,7 +15,7 @@ function read(formData: FormData, names: readonly string[]): Record<string, Form
 
 export async function addOrganisationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor(PAGE);
-  const input = read(formData, ["gemeenteId", ...entryFields]);
+  const input = read(formData, ["gemeenteId", "regionId", ...entryFields]);
   const result = await runAction(addOrganisationInput, input, formValues(formData), (parsed) => addOrganisation(actor, parsed));
   if (result?.ok) revalidatePath(PAGE);
   return result;

@@ -4,13 +4,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ChoiceField, FormMessage, SelectField, SubmitButton, TextArea, TextField, type FormFeedback } from "@/components/form-fields";
 import { labelOf, organisationKinds } from "@/lib/domain/causes";
-import { directoryKinds, schoolSectors } from "@/lib/domain/organisations";
+import { directoryKinds, schoolSectors, type DirectoryOwner } from "@/lib/domain/organisations";
 import type { ActionState } from "@/lib/server/action";
 import type { DirectoryEntry } from "@/lib/server/admin/manage-organisations";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-type EntryValues = Omit<DirectoryEntry, "gemeenteId" | "archivedAt">;
+type EntryValues = Omit<DirectoryEntry, "gemeenteId" | "regionId" | "archivedAt">;
 
 /** The fields of one entry; `prefix` keeps the ids of several forms on the page apart. */
 function EntryFields({ prefix, entry, feedback }: { prefix: string; entry?: EntryValues; feedback: FormFeedback | undefined }) {
@@ -53,7 +53,7 @@ function Saved({ text }: { text: string }) {
   );
 }
 
-export function AddOrganisationForm({ gemeenteId, action }: { gemeenteId: string; action: Action }) {
+export function AddOrganisationForm({ owner, action }: { owner: DirectoryOwner; action: Action }) {
   const t = useTranslations("organisations");
   const [state, formAction] = useActionState(action, null);
   const feedback = state?.ok === false ? state : undefined;
@@ -61,8 +61,8 @@ export function AddOrganisationForm({ gemeenteId, action }: { gemeenteId: string
     <form action={formAction} noValidate className="max-w-xl">
       <FormMessage error={feedback?.error} />
       {state?.ok && <Saved text={t("added")} />}
-      <input type="hidden" name="gemeenteId" value={gemeenteId} />
-      <EntryFields prefix={`new-${gemeenteId}`} feedback={feedback} />
+      <input type="hidden" name={owner.kind === "gemeente" ? "gemeenteId" : "regionId"} value={owner.id} />
+      <EntryFields prefix={`new-${owner.id}`} feedback={feedback} />
       <SubmitButton>{t("add")}</SubmitButton>
     </form>
   );

@@ -3,7 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { FoldedSection } from "@/components/folded-section";
 import { PageHeader } from "@/components/page-header";
 import { Table } from "@/components/table";
-import { requirePermission } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import { actorRoles } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
+import { may } from "@/lib/domain/permissions";
 import { labelOf, organisationKinds } from "@/lib/domain/causes";
 import { listManagedOrganisations, type DirectoryEntry } from "@/lib/server/admin/manage-organisations";
 import { addOrganisationAction, archiveOrganisationAction, setLeerplichtContactAction, updateOrganisationAction } from "./actions";
@@ -14,11 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The gemeente admin's directory of organisations: schools, samenwerkingsverbanden,
- * leerplicht and providers that staff pick on a case (decision 034).
+ * The directories of organisations that staff pick on a case: the gemeente admin's
+ * (schools, samenwerkingsverbanden, leerplicht, providers; decision 034) and the
+ * region coordinator's, shared by every gemeente of the region (decision 039).
  */
 export default async function OrganisationsPage() {
-  const actor = await requirePermission("gemeente.manageOrganisations", "/beheer/organisaties");
+  const actor = await requireActor("/beheer/organisaties");
+  const roles = actorRoles(actor);
+  if (!may(roles, "gemeente.manageOrganisations") && !may(roles, "region.manageOrganisations")) notFound();
   const t = await getTranslations("organisations");
   const locale = await getLocale();
   const directories = await listManagedOrganisations(actor);
@@ -26,18 +32,21 @@ export default async function OrganisationsPage() {
   return (
     <div className="space-y-10">
       <PageHeader title={t("title")} />
-      <p className="max-w-prose">{t("intro")}</p>
-      {directories.map(({ gemeente, entries }) => {
+      {directories.map(({ owner, entries, leerplichtContactId, leerplichtOptions, region }) => {
         const active = entries.filter((e) => !e.archivedAt);
         const archived = entries.filter((e) => e.archivedAt);
         return (
-          <section key={gemeente.id} aria-labelledby={`dir-${gemeente.id}`} className="space-y-6">
-            <h2 id={`dir-${gemeente.id}`} className="text-2xl font-bold">{t("directoryOf", { gemeente: gemeente.name })}</h2>
+          <section key={owner.id} aria-labelledby={`dir-${owner.id}`} className="space-y-6">
+            <h2 id={`dir-${owner.id}`} className="text-2xl font-bold">
+              {owner.kind === "gemeente" ? t("directoryOf", { gemeente: owner.name }) : t("directoryOfRegion", { region: owner.name })}
+            </h2>
+            <p className="max-w-prose">{owner.kind === "gemeente" ? t("intro") : t("introRegion")}</p>
+            {region && <p className="max-w-prose">{t("regionShared", { region: region.name, count: region.active })}</p>}
             {active.length === 0 ? (
               <p>{t("empty")}</p>
             ) : (
               // Two columns, so that the list fits a phone: who and how to reach them, and what kind.
-              <Table caption={t("caption", { gemeente: gemeente.name, count: active.length })} columns={[t("name"), t("kind")]}>
+              <Table caption={t("caption", { gemeente: owner.name, count: active.length })} columns={[t("name"), t("kind")]}>
                 <tbody>
                   {active.map((e) => (
                     <tr key={e.id} className="border-b border-slate-300 align-top">
@@ -66,22 +75,19 @@ export default async function OrganisationsPage() {
                 </ul>
               </div>
             )}
-            <section aria-labelledby={`leerplicht-title-${gemeente.id}`} className="rounded border border-slate-300 bg-white p-5">
-              <h3 id={`leerplicht-title-${gemeente.id}`} className="mb-3 text-xl font-bold">{t("leerplichtTitle")}</h3>
-              <p className="mb-3 max-w-prose">{t("leerplichtIntro")}</p>
-              <LeerplichtContactForm
-                gemeenteId={gemeente.id}
-                current={gemeente.leerplichtContactId}
-                options={active.filter((e) => e.kind === "LEERPLICHT_RMC" && e.email).map((e) => ({ id: e.id, name: e.name }))}
-                action={setLeerplichtContactAction}
-              />
-            </section>
-            <section aria-labelledby={`add-${gemeente.id}`} className="rounded border border-slate-300 bg-white p-5">
-              <h3 id={`add-${gemeente.id}`} className="mb-3 text-xl font-bold">{t("addTitle")}</h3>
-              <AddOrganisationForm gemeenteId={gemeente.id} action={addOrganisationAction} />
+            {owner.kind === "gemeente" && (
+              <section aria-labelledby={`leerplicht-title-${owner.id}`} className="rounded border border-slate-300 bg-white p-5">
+                <h3 id={`leerplicht-title-${owner.id}`} className="mb-3 text-xl font-bold">{t("leerplichtTitle")}</h3>
+                <p className="mb-3 max-w-prose">{t("leerplichtIntro")}</p>
+                <LeerplichtContactForm gemeenteId={owner.id} current={leerplichtContactId} options={leerplichtOptions} action={setLeerplichtContactAction} />
+              </section>
+            )}
+            <section aria-labelledby={`add-${owner.id}`} className="rounded border border-slate-300 bg-white p-5">
+              <h3 id={`add-${owner.id}`} className="mb-3 text-xl font-bold">{t("addTitle")}</h3>
+              <AddOrganisationForm owner={owner} action={addOrganisationAction} />
             </section>
             {archived.length > 0 && (
-              <FoldedSection id={`archived-${gemeente.id}`} title={t("archivedTitle")} summary={t("archivedSummary", { count: archived.length })}>
+              <FoldedSection id={`archived-${owner.id}`} title={t("archivedTitle")} summary={t("archivedSummary", { count: archived.length })}>
                 <ul className="mt-2 list-disc pl-6">
                   {archived.map((e) => (
                     <li key={e.id}>
