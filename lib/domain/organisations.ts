@@ -21,6 +21,16 @@ export const directoryKinds = organisationKindKeys.filter((k) => k !== "GEMEENTE
 
 export const MAX_DIRECTORY_SIZE = 500;
 
+/**
+ * The kinds whose people may get a professional account from the gemeente or the region
+ * (decision 040): leerplicht and the RMC, and the samenwerkingsverbanden passend onderwijs.
+ */
+export const professionalKinds: readonly OrganisationKindKey[] = ["LEERPLICHT_RMC", "SAMENWERKINGSVERBAND"];
+
+export function invitesProfessionals(kind: string): boolean {
+  return (professionalKinds as readonly string[]).includes(kind);
+}
+
 const organisationFields = {
   kind: z.enum(organisationKindKeys, { error: "required" }).refine((k) => k !== "GEMEENTE", { error: "required" }),
   sector: z

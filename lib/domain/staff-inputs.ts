@@ -30,6 +30,14 @@ export const inviteStaffInput = z.strictObject({
 });
 export type InviteStaffInput = z.infer<typeof inviteStaffInput>;
 
+/** A person of an organisation in the admin's directory, invited to a professional account (decision 040). */
+export const inviteProfessionalInput = z.strictObject({
+  organisationId: recordId("required"),
+  name: personName,
+  email,
+});
+export type InviteProfessionalInput = z.infer<typeof inviteProfessionalInput>;
+
 export const staffInvitationRef = z.strictObject({ invitationId: recordId() });
 export type StaffInvitationRef = z.infer<typeof staffInvitationRef>;
 

@@ -21,11 +21,13 @@ const managePermission = {
 
 /**
  * The roles each manager may grant inside their own scope. No role above one's own:
- * a gemeente admin hands out the gemeente's roles, a coordinator the region's.
+ * a gemeente admin hands out the gemeente's roles, a coordinator the region's. Both
+ * also invite professionals of an organisation in their directory (decision 040):
+ * not staff, but given and ended by the same managers.
  */
 export const grantableBy = {
-  GEMEENTE_ADMIN: ["AANSPREEKPUNT", "DECISION_HOLDER", "GEMEENTE_ADMIN"],
-  REGION_COORDINATOR: ["EXPERT", "REGION_COORDINATOR"],
+  GEMEENTE_ADMIN: ["AANSPREEKPUNT", "DECISION_HOLDER", "GEMEENTE_ADMIN", "PROFESSIONAL"],
+  REGION_COORDINATOR: ["EXPERT", "REGION_COORDINATOR", "PROFESSIONAL"],
 } as const satisfies Record<(typeof managerRole)[StaffScope["kind"]], readonly Role[]>;
 
 /** The platform admin starts a scope: only its first admin or coordinator, never the people who work on cases. */
@@ -38,15 +40,19 @@ export function makesLive(role: Role): boolean {
   return (liveMakingRoles as readonly Role[]).includes(role);
 }
 
-/** The staff roles a scope kind holds, in the order the pages list them. */
+/** The staff roles a scope kind holds, in the order the pages list them; professionals are no staff. */
 export function rolesOfScope(kind: StaffScope["kind"]): Role[] {
-  return kind === "gemeente" ? [...grantableBy.GEMEENTE_ADMIN] : [...grantableBy.REGION_COORDINATOR];
+  const granted: readonly Role[] = kind === "gemeente" ? grantableBy.GEMEENTE_ADMIN : grantableBy.REGION_COORDINATOR;
+  return granted.filter((r) => r !== "PROFESSIONAL");
 }
 
 export function scopeOfMembership(m: Pick<Membership, "role" | "gemeenteId" | "regionId">): StaffScope | null {
   const kind = roleScope[m.role];
   if (kind === "gemeente" && m.gemeenteId) return { kind, id: m.gemeenteId };
   if (kind === "region" && m.regionId) return { kind, id: m.regionId };
+  // A professional invited from a directory is kept in the inviting gemeente or region (decision 040).
+  if (m.role === "PROFESSIONAL" && m.gemeenteId) return { kind: "gemeente", id: m.gemeenteId };
+  if (m.role === "PROFESSIONAL" && m.regionId) return { kind: "region", id: m.regionId };
   return null;
 }
 
@@ -140,7 +146,8 @@ export function checkRoleChange(actor: Actor, member: MemberFacts, role: Role, f
   if (!managesScope(actor.memberships, member.scope)) return { ok: false, reason: "notYours" };
   if (member.userId === actor.userId) return { ok: false, reason: "self" };
   const manager = managerRole[member.scope.kind];
-  const allowed: readonly Role[] = grantableBy[manager];
+  const allowed: readonly Role[] = rolesOfScope(member.scope.kind);
+  // A professional does not become staff, nor staff a professional: each is invited for what they are.
   if (!allowed.includes(member.role) || !allowed.includes(role)) return { ok: false, reason: "roleNotAllowed" };
   if (member.role === role) return { ok: false, reason: "sameRole" };
   if (member.role === manager && facts.managers <= 1) return { ok: false, reason: "lastManager" };

@@ -24,7 +24,7 @@ test("a gemeente admin's invitation arrives in the demo mailbox, and its link le
     await page.reload();
     await expect(mail).toHaveCount(1, { timeout: 1_000 });
   }).toPass();
-  await expect(mail.getByRole("heading", { level: 2, name: "U bent uitgenodigd als medewerker bij Doorbraak" })).toBeVisible();
+  await expect(mail.getByRole("heading", { level: 2, name: "U bent uitgenodigd voor een account bij Doorbraak" })).toBeVisible();
   await expect(mail.getByRole("definition").filter({ hasText: email })).toBeVisible();
   await expectAccessible(page);
 

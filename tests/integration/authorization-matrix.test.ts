@@ -90,6 +90,7 @@ import { acceptStaffInvitation, createStaffAccount } from "@/lib/server/staff/ac
 import { changeStaffRole } from "@/lib/server/staff/change-role";
 import { inviteStaff } from "@/lib/server/staff/invite-staff";
 import { listManagedScopes, listStaff } from "@/lib/server/staff/list-staff";
+import { inviteProfessional } from "@/lib/server/staff/invite-professional";
 import { addOrganisation, archiveOrganisation, listManagedOrganisations, setLeerplichtContact, updateOrganisation } from "@/lib/server/admin/manage-organisations";
 import { addOrganisationInput, updateOrganisationInput } from "@/lib/domain/organisations";
 import { readStaffInvitation } from "@/lib/server/staff/read-invitation";
@@ -634,6 +635,16 @@ const matrix: Record<string, Entry> = {
   inviteStaffAction: {
     kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "inviteStaff", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
     run: ({ actor, world }) => inviteStaff(actor, { scopeKind: "gemeente", scopeId: world.denHaagId, name: "Nieuwe Collega", email: uniqueEmail("mw"), role: "AANSPREEKPUNT" }),
+  },
+  inviteProfessionalAction: {
+    kind: "action", file: `${ADMIN}/organisaties/actions.ts`, service: "inviteProfessional", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",
+    prepare: async (p) => (await prisma.organisation.create({ data: { gemeenteId: p.world.denHaagId, kind: "LEERPLICHT_RMC", name: `Leerplicht ${randomUUID()}` } })).id,
+    run: ({ actor, prepared }) => inviteProfessional(actor, { organisationId: prepared, name: "Sven de Wit", email: uniqueEmail("leerplicht") }),
+  },
+  "inviteProfessionalAction, from a region's directory": {
+    kind: "variant", service: "inviteProfessional", permission: "region.manageStaff", scope: "region", refusal: "notFound",
+    prepare: regionDirectoryEntry,
+    run: ({ actor, prepared }) => inviteProfessional(actor, { organisationId: prepared, name: "Priya Ramdin", email: uniqueEmail("rmc") }),
   },
   revokeStaffInvitationAction: {
     kind: "action", file: `${ADMIN}/staff-actions.ts`, service: "revokeStaffInvitation", permission: "gemeente.manageStaff", scope: "gemeente", refusal: "notFound",

@@ -39,7 +39,7 @@ describe("the outbox and the demo's mailbox", () => {
     while ((await deliverOutbox()) > 0);
     const mails = (await readDemoMailbox())!.filter((m) => m.to === to);
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ id: message.id, subject: "U bent uitgenodigd als medewerker bij Doorbraak", baseUrl: "http://127.0.0.1:3300" });
+    expect(mails[0]).toMatchObject({ id: message.id, subject: "U bent uitgenodigd voor een account bij Doorbraak", baseUrl: "http://127.0.0.1:3300" });
     expect(mails[0]!.text).toContain(`http://127.0.0.1:3300${staffInvitationPath(staffInvitationToken(message.id))}`);
     expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("SENT");
   });

@@ -169,6 +169,7 @@ vi.mock("@/lib/server/admin/manage-gemeente", async (load) => gate.wrap(await lo
 vi.mock("@/lib/server/admin/manage-organisations", async (load) =>
   gate.wrap(await load(), ["addOrganisation", "updateOrganisation", "archiveOrganisation", "setLeerplichtContact"]),
 );
+vi.mock("@/lib/server/staff/invite-professional", async (load) => gate.wrap(await load(), ["inviteProfessional"]));
 vi.mock("@/lib/server/admin/manage-norms", async (load) => gate.wrap(await load(), ["updateGemeenteNorms"]));
 vi.mock("@/lib/server/admin/manage-policy", async (load) => gate.wrap(await load(), ["updateGemeentePolicy"]));
 vi.mock("@/lib/server/audit/verify-audit-trail", async (load) => gate.wrap(await load(), ["verifyAuditTrail"]));
@@ -1084,6 +1085,20 @@ const plans: Record<string, Plan> = {
     // Each submission that is let through changes the contact: it starts from another one.
     reset: async (ctx) => {
       await prisma.gemeente.update({ where: { id: world.denHaagId }, data: { leerplichtContactId: ctx.state.otherId! } });
+    },
+  },
+  inviteProfessionalAction: {
+    file: `${ADMIN}/organisaties/actions.ts`, call: "state",
+    fields: { organisationId: strict, name: text(), email: text((s) => s.trim().toLowerCase()) },
+    setup: async (w) => {
+      const row = await prisma.organisation.create({ data: { gemeenteId: w.denHaagId, kind: "LEERPLICHT_RMC", name: "Leerplicht Den Haag" } });
+      return { actor: w.admin, c: noCase, state: { organisationId: row.id } };
+    },
+    form: (ctx) => ({ organisationId: ctx.state.organisationId!, name: "Sven de Wit", email: uniqueEmail("leerplicht") }),
+    readBack: async (ctx) => {
+      const row = await prisma.staffInvitation.findFirstOrThrow({ where: { organisationId: ctx.state.organisationId! }, orderBy: { createdAt: "desc" } });
+      const shown = (await listStaff(ctx.actor, { kind: "gemeente", id: world.denHaagId })).invitations.find((i) => i.id === row.id);
+      return { stored: { name: row.name, email: row.email }, shown: { name: shown?.name, email: shown?.email } };
     },
   },
   updateNormsAction: {

@@ -9,7 +9,7 @@ import { readDemoMailbox } from "@/lib/server/demo-mailbox/read-mailbox";
 const mail = (id: string, sentAt: string, to = "noor@denhaag.example"): DemoMail => ({
   id,
   to,
-  subject: "U bent uitgenodigd als medewerker bij Doorbraak",
+  subject: "U bent uitgenodigd voor een account bij Doorbraak",
   text: `Open de link: http://localhost:3300/uitnodiging/medewerker/${id}.\n`,
   sentAt,
   baseUrl: "http://localhost:3300",

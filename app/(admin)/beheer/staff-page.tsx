@@ -69,16 +69,20 @@ export async function StaffManagementPage({ actor, kind, page, search }: Props) 
           </h2>
           <p>{t("memberFacts", { name: selected.name, role: tRole(selected.role).toLowerCase(), scope: staff.name })}</p>
           {selected.role === "AANSPREEKPUNT" && <p>{t("memberCases", { count: selected.openCases })}</p>}
-          <div>
-            <h3 className="text-xl font-bold">{t("changeRoleTitle")}</h3>
-            <p className="mb-3 max-w-prose">{t("changeRoleIntro")}</p>
-            <ChangeRoleForm
-              action={changeStaffRoleAction}
-              page={page}
-              membershipId={selected.membershipId}
-              roles={staff.roles.filter((r) => r !== selected.role).map((r) => ({ value: r, label: tRole(r) }))}
-            />
-          </div>
+          {selected.organisation && <p>{t("professionalOf", { organisation: selected.organisation, name: selected.name })}</p>}
+          {/* A professional does not become staff (decision 040): only removing applies. */}
+          {selected.role !== "PROFESSIONAL" && (
+            <div>
+              <h3 className="text-xl font-bold">{t("changeRoleTitle")}</h3>
+              <p className="mb-3 max-w-prose">{t("changeRoleIntro")}</p>
+              <ChangeRoleForm
+                action={changeStaffRoleAction}
+                page={page}
+                membershipId={selected.membershipId}
+                roles={staff.roles.filter((r) => r !== selected.role).map((r) => ({ value: r, label: tRole(r) }))}
+              />
+            </div>
+          )}
           <div>
             <h3 className="text-xl font-bold">{t("removeTitle")}</h3>
             <p className="mb-3 max-w-prose">{t("removeIntro", { scope: staff.name })}</p>
@@ -115,7 +119,7 @@ export async function StaffManagementPage({ actor, kind, page, search }: Props) 
                     {m.name} {m.userId === actor.userId && t("you")}
                   </td>
                   <td className="p-2">{m.email}</td>
-                  <td className="p-2">{tRole(m.role)}</td>
+                  <td className="p-2">{m.organisation ? t("roleOf", { role: tRole(m.role), organisation: m.organisation }) : tRole(m.role)}</td>
                   {kind === "gemeente" && <td className="p-2">{m.role === "AANSPREEKPUNT" ? m.openCases : ""}</td>}
                   <td className="p-2">
                     <Link href={`${here({ lid: m.membershipId })}#member-title`} aria-label={t("manageLabel", { name: `${m.name} (${tRole(m.role)})` })}>
@@ -142,7 +146,7 @@ export async function StaffManagementPage({ actor, kind, page, search }: Props) 
                 <tr key={i.id} className="border-b border-slate-300 align-top">
                   <td className="p-2">{i.name}</td>
                   <td className="p-2">{i.email}</td>
-                  <td className="p-2">{tRole(i.role)}</td>
+                  <td className="p-2">{i.organisation ? t("roleOf", { role: tRole(i.role), organisation: i.organisation }) : tRole(i.role)}</td>
                   <td className="p-2">{t(`state.${i.state}`, { date: format.dateTime(i.expiresAt, { dateStyle: "long" }) })}</td>
                   <td className="space-x-2 space-y-2 p-2">
                     <InvitationButton

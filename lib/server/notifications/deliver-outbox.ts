@@ -23,7 +23,7 @@ const subjects: Record<NotificationTemplate, string> = {
   "assignment-reported": "Het gezin meldt dat een opdracht niet is gebeurd",
   "assignment-overdue": "Een opdracht uit een besluit is over de datum",
   "case-fallback": "Een melding wacht: de gemeente en de regio werken nog niet met Doorbraak",
-  "staff-invitation": "U bent uitgenodigd als medewerker bij Doorbraak",
+  "staff-invitation": "U bent uitgenodigd voor een account bij Doorbraak",
   "sign-up": "Maak uw account bij Doorbraak af",
   "sign-up-existing": "U heeft al een account bij Doorbraak",
   "assignment-task": "Een opdracht voor uw organisatie uit een besluit van de gemeente",

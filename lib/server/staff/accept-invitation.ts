@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import { asActor, asAnonymous, enterScope } from "@/lib/db/acting";
 import { databaseScopeOf } from "@/lib/domain/database-scope";
 import { invitationState, sameEmail } from "@/lib/domain/invitations";
-import { isRole, type Membership, type Role } from "@/lib/domain/roles";
+import { isRole, staffRoles, type Membership, type Role } from "@/lib/domain/roles";
 import type { AcceptStaffInvitationInput, CreateStaffAccountInput } from "@/lib/domain/staff-inputs";
 import { makesLive } from "@/lib/domain/staff-roles";
 import { writeAudit } from "@/lib/server/audit/write-audit";
@@ -62,8 +62,15 @@ async function grantMembership(tx: Tx, person: Actor, invitation: Invitation): P
   }
 }
 
-/** Staff are shown with their organisation (timeline, access log): the gemeente or the expert team they join. */
+/**
+ * People are shown with their organisation (timeline, access log): a professional's is
+ * the directory entry they were invited from; staff's the gemeente or the expert team they join.
+ */
 async function organisationOf(tx: Tx, invitation: Invitation): Promise<string | null> {
+  if (invitation.organisationId) {
+    const entry = await tx.organisation.findUnique({ where: { id: invitation.organisationId }, select: { name: true } });
+    if (entry) return entry.name;
+  }
   if (invitation.gemeenteId) {
     const g = await tx.gemeente.findUnique({ where: { id: invitation.gemeenteId }, select: { name: true, commonName: true } });
     return g ? `Gemeente ${g.commonName ?? g.name}` : null;
@@ -105,11 +112,12 @@ export async function acceptStaffInvitation(actor: Actor, input: AcceptStaffInvi
 /**
  * A new person makes their account from the link: their name and a password (the
  * registration's strength rules), the invitation's address, and the membership, in one
- * transaction. They then sign in and set up their authenticator app, as any staff
- * account without one does. Starts anonymous (like registering) and acts as the new
- * person from the moment they exist, for their own audit event.
+ * transaction. Staff then sign in and set up their authenticator app, as any staff
+ * account without one does (`secondStep`); a professional signs in with the password, as
+ * other professionals do. Starts anonymous (like registering) and acts as the new person
+ * from the moment they exist, for their own audit event.
  */
-export async function createStaffAccount(input: CreateStaffAccountInput, request: RequestMeta): Promise<{ email: string }> {
+export async function createStaffAccount(input: CreateStaffAccountInput, request: RequestMeta): Promise<{ email: string; secondStep: boolean }> {
   const tokenHash = hashInvitationToken(input.token);
   const peek = await asAnonymous((tx) => tx.staffInvitation.findUnique({ where: { tokenHash }, select: { email: true } }));
   if (!peek) throw new StaffInvitationUnusableError("unknown");
@@ -128,6 +136,6 @@ export async function createStaffAccount(input: CreateStaffAccountInput, request
     await enterScope(tx, databaseScopeOf(user.id, memberships));
     await writeAudit(tx, person, { action: "user.register", role: invitation.role, changes: { userId: { old: null, new: user.id } } });
     await grantMembership(tx, person, invitation);
-    return { email: user.email };
+    return { email: user.email, secondStep: staffRoles.includes(invitation.role) };
   });
 }

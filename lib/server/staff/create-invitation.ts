@@ -19,7 +19,17 @@ export async function createStaffInvitation(
   tx: Tx,
   actor: Actor,
   restore: DatabaseScope,
-  invite: { scope: StaffScope; role: Role; email: string; name: string; as: Role; action?: "staff.invite" | "staff.resendInvitation"; replaces?: string },
+  invite: {
+    scope: StaffScope;
+    role: Role;
+    email: string;
+    name: string;
+    as: Role;
+    action?: "staff.invite" | "staff.resendInvitation";
+    replaces?: string;
+    /** For a professional: the directory entry of their organisation (decision 040) */
+    organisationId?: string | null;
+  },
 ): Promise<{ invitationId: string }> {
   const where = scopeWhere(invite.scope);
   const now = new Date();
@@ -50,6 +60,7 @@ export async function createStaffInvitation(
       name: invite.name,
       role: invite.role,
       ...where,
+      organisationId: invite.organisationId ?? null,
       tokenHash: hashInvitationToken(staffInvitationToken(message.id)),
       invitedById: actor.userId,
       createdAt: now,
@@ -66,6 +77,7 @@ export async function createStaffInvitation(
       role: { old: null, new: invite.role },
       regionId: { old: null, new: invite.scope.kind === "region" ? invite.scope.id : null },
       email: { old: null, new: invite.email },
+      ...(invite.organisationId ? { organisationId: { old: null, new: invite.organisationId } } : {}),
     },
   });
   return { invitationId: invitation.id };

@@ -37,7 +37,7 @@ export function staffInvitationToken(messageId: string): string {
 export function staffInvitationMailText(messageId: string, baseUrl: string): string {
   const link = `${baseUrl.replace(/\/+$/, "")}${staffInvitationPath(staffInvitationToken(messageId))}`;
   return [
-    "U bent uitgenodigd als medewerker bij Doorbraak.",
+    "U bent uitgenodigd voor een account bij Doorbraak.",
     "",
     "Open deze link om uw account te maken, of om in te loggen en de uitnodiging aan te nemen:",
     link,

@@ -40,13 +40,23 @@ export async function listStaff(actor: Actor, scope: StaffScope) {
       tx.membership.findMany({
         where,
         orderBy: [{ user: { name: "asc" } }, { role: "asc" }],
-        select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+        select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, organisation: true } } },
       }),
       tx.staffInvitation.findMany({
         where: { ...where, acceptedAt: null },
         orderBy: { createdAt: "desc" },
         take: 200,
-        select: { id: true, name: true, email: true, role: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          createdAt: true,
+          expiresAt: true,
+          acceptedAt: true,
+          revokedAt: true,
+          organisation: { select: { name: true } },
+        },
       }),
       scope.kind === "gemeente"
         ? tx.case.groupBy({ by: ["assigneeId"], where: { gemeenteId: scope.id, status: { not: "CLOSED" }, assigneeId: { not: null } }, _count: true })
@@ -56,7 +66,19 @@ export async function listStaff(actor: Actor, scope: StaffScope) {
     const now = new Date();
     const members = memberships.flatMap((m) =>
       isRole(m.role)
-        ? [{ membershipId: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, since: m.createdAt, openCases: m.role === "AANSPREEKPUNT" ? (openCases.get(m.user.id) ?? 0) : 0 }]
+        ? [
+            {
+              membershipId: m.id,
+              userId: m.user.id,
+              name: m.user.name,
+              email: m.user.email,
+              role: m.role,
+              /** A professional's organisation (decision 040); staff's is the scope itself */
+              organisation: m.role === "PROFESSIONAL" ? m.user.organisation : null,
+              since: m.createdAt,
+              openCases: m.role === "AANSPREEKPUNT" ? (openCases.get(m.user.id) ?? 0) : 0,
+            },
+          ]
         : [],
     );
     // A withdrawn link that was followed by a new one is history; the newest per address and role is what matters.
@@ -66,7 +88,8 @@ export async function listStaff(actor: Actor, scope: StaffScope) {
       if (seen.has(key) || !isRole(i.role)) return [];
       seen.add(key);
       const state = invitationState(i, now);
-      return state === "accepted" ? [] : [{ id: i.id, name: i.name, email: i.email, role: i.role as Role, sentAt: i.createdAt, expiresAt: i.expiresAt, state }];
+      if (state === "accepted") return [];
+      return [{ id: i.id, name: i.name, email: i.email, role: i.role as Role, organisation: i.organisation?.name ?? null, sentAt: i.createdAt, expiresAt: i.expiresAt, state }];
     });
     // A member already holding the role makes an old invitation for it moot.
     const held = new Set(members.map((m) => `${m.email.toLowerCase()}|${m.role}`));

@@ -13,6 +13,8 @@ export type StaffInvitationView =
       email: string;
       role: Role;
       where: string;
+      /** For a professional: the organisation they were invited from */
+      organisation: string | null;
       expiresAt: Date;
       /** An account with the invited address exists: they sign in and accept */
       accountExists: boolean;
@@ -40,6 +42,9 @@ export async function readStaffInvitation(token: string, viewer: { userId: strin
       ? await tx.gemeente.findUnique({ where: { id: invitation.gemeenteId }, select: { name: true, commonName: true } })
       : null;
     const region = invitation.regionId ? await tx.region.findUnique({ where: { id: invitation.regionId }, select: { name: true } }) : null;
+    const organisation = invitation.organisationId
+      ? await tx.organisation.findUnique({ where: { id: invitation.organisationId }, select: { name: true } })
+      : null;
     const account = await tx.user.findFirst({ where: { email: { equals: invitation.email, mode: "insensitive" } }, select: { id: true } });
     return {
       kind: "open",
@@ -47,6 +52,7 @@ export async function readStaffInvitation(token: string, viewer: { userId: strin
       email: invitation.email,
       role: invitation.role,
       where: gemeente ? (gemeente.commonName ?? gemeente.name) : (region?.name ?? ""),
+      organisation: organisation?.name ?? null,
       expiresAt: invitation.expiresAt,
       accountExists: account !== null,
       forSignedInAccount: viewer ? sameEmail(viewer.email, invitation.email) : null,

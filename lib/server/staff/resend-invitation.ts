@@ -29,6 +29,7 @@ export async function resendStaffInvitation(actor: Actor, input: StaffInvitation
       as: verdict.as,
       action: "staff.resendInvitation",
       replaces: invitation.id,
+      organisationId: invitation.organisationId,
     });
   });
 }

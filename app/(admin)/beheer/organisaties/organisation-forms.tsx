@@ -128,3 +128,36 @@ export function LeerplichtContactForm({
     </form>
   );
 }
+
+/** Invites a person of a leerplicht office, RMC or samenwerkingsverband to a professional account (decision 040). */
+export function InviteProfessionalForm({
+  ownerId,
+  options,
+  action,
+}: {
+  ownerId: string;
+  options: { id: string; name: string }[];
+  action: (prev: ActionState<{ email: string }>, formData: FormData) => Promise<ActionState<{ email: string }>>;
+}) {
+  const t = useTranslations("organisations");
+  const [state, formAction] = useActionState(action, null);
+  const feedback = state?.ok === false ? state : undefined;
+  return (
+    <form action={formAction} noValidate className="max-w-xl">
+      <FormMessage error={feedback?.error} />
+      {state?.ok && <Saved text={t("professionalInvited", { email: state.data.email })} />}
+      <SelectField
+        id={`professional-${ownerId}-organisation`}
+        name="organisationId"
+        label={t("professionalOrganisation")}
+        required
+        placeholder={t("professionalOrganisationPlaceholder")}
+        feedback={feedback}
+        options={options.map((o) => ({ value: o.id, label: o.name }))}
+      />
+      <TextField id={`professional-${ownerId}-name`} name="name" label={t("professionalName")} required feedback={feedback} />
+      <TextField id={`professional-${ownerId}-email`} name="email" type="email" label={t("professionalEmail")} hint={t("professionalEmailHint")} required feedback={feedback} />
+      <SubmitButton>{t("professionalSubmit")}</SubmitButton>
+    </form>
+  );
+}

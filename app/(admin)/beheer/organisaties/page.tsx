@@ -9,8 +9,9 @@ import { requireActor } from "@/lib/auth/session";
 import { may } from "@/lib/domain/permissions";
 import { labelOf, organisationKinds } from "@/lib/domain/causes";
 import { listManagedOrganisations, type DirectoryEntry } from "@/lib/server/admin/manage-organisations";
-import { addOrganisationAction, archiveOrganisationAction, setLeerplichtContactAction, updateOrganisationAction } from "./actions";
-import { AddOrganisationForm, EditOrganisationForm, LeerplichtContactForm } from "./organisation-forms";
+import { invitesProfessionals } from "@/lib/domain/organisations";
+import { addOrganisationAction, archiveOrganisationAction, inviteProfessionalAction, setLeerplichtContactAction, updateOrganisationAction } from "./actions";
+import { AddOrganisationForm, EditOrganisationForm, InviteProfessionalForm, LeerplichtContactForm } from "./organisation-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("organisations"))("title") };
@@ -82,6 +83,20 @@ export default async function OrganisationsPage() {
                 <LeerplichtContactForm gemeenteId={owner.id} current={leerplichtContactId} options={leerplichtOptions} action={setLeerplichtContactAction} />
               </section>
             )}
+            <section aria-labelledby={`professionals-${owner.id}`} className="rounded border border-slate-300 bg-white p-5">
+              <h3 id={`professionals-${owner.id}`} className="mb-3 text-xl font-bold">{t("professionalsTitle")}</h3>
+              <p className="mb-3 max-w-prose">{t("professionalsIntro")}</p>
+              <p className="mb-3 max-w-prose">{owner.kind === "gemeente" ? t("professionalsWhereGemeente") : t("professionalsWhereRegion")}</p>
+              {active.some((e) => invitesProfessionals(e.kind)) ? (
+                <InviteProfessionalForm
+                  ownerId={owner.id}
+                  options={active.filter((e) => invitesProfessionals(e.kind)).map((e) => ({ id: e.id, name: e.name }))}
+                  action={inviteProfessionalAction}
+                />
+              ) : (
+                <p className="max-w-prose">{t("professionalsNone")}</p>
+              )}
+            </section>
             <section aria-labelledby={`add-${owner.id}`} className="rounded border border-slate-300 bg-white p-5">
               <h3 id={`add-${owner.id}`} className="mb-3 text-xl font-bold">{t("addTitle")}</h3>
               <AddOrganisationForm owner={owner} action={addOrganisationAction} />

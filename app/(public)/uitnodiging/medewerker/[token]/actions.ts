@@ -10,10 +10,17 @@ import { acceptStaffInvitationInput, createStaffAccountInput } from "@/lib/domai
 import { runAction, type ActionState } from "@/lib/server/action";
 import { acceptStaffInvitation, createStaffAccount } from "@/lib/server/staff/accept-invitation";
 
-/** A new person makes their account from the link, then signs in and sets up their app. */
+/** A new person makes their account from the link, then signs in (and, for staff, sets up their app). */
 export async function createStaffAccountAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   // Staff sign in in two steps: the second step leads a new account to setting up the app.
-  return makeAccountFromLink(formData, createStaffAccountInput, createStaffAccount, async () => secondStepPath("/start"));
+  // A professional signs in with the password alone, as other professionals do.
+  let secondStep = true;
+  const make = async (input: Parameters<typeof createStaffAccount>[0], meta: Parameters<typeof createStaffAccount>[1]) => {
+    const made = await createStaffAccount(input, meta);
+    secondStep = made.secondStep;
+    return made;
+  };
+  return makeAccountFromLink(formData, createStaffAccountInput, make, async () => (secondStep ? secondStepPath("/start") : "/start"));
 }
 
 /** Someone signed in with the invited address accepts. */

@@ -13,7 +13,7 @@ type Params = { params: Promise<{ token: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   // The token is in the address: never hand it to another site as a referrer.
-  return { title: (await getTranslations("staffadmin.accept"))("title"), referrer: "no-referrer", robots: { index: false } };
+  return { title: (await getTranslations("staffadmin.accept"))("metaTitle"), referrer: "no-referrer", robots: { index: false } };
 }
 
 /**
@@ -51,16 +51,25 @@ export default async function StaffInvitationPage({ params }: Params) {
   const tRole = await getTranslations("role");
   const format = await getFormatter();
   const back = encodeURIComponent(staffInvitationPath(token));
+  // A professional of an organisation in the directory (decision 040) is no staff: no authenticator app, own cases only.
+  const professional = view.role === "PROFESSIONAL";
   return (
     <div className="max-w-3xl">
-      <PageHeader title={t("title")} intro={t("intro", { role: tRole(view.role).toLowerCase(), where: view.where })} />
+      <PageHeader
+        title={professional ? t("titleProfessional") : t("title")}
+        intro={
+          professional
+            ? t("introProfessional", { organisation: view.organisation ?? view.where })
+            : t("intro", { role: tRole(view.role).toLowerCase(), where: view.where })
+        }
+      />
       <p className="text-lg">{t("validUntil", { date: format.dateTime(view.expiresAt, { dateStyle: "long" }) })}</p>
       <section aria-labelledby="next-step" className="mt-8 rounded border-l-8 border-teal-800 bg-white p-5">
         {actor ? (
           view.forSignedInAccount ? (
             <>
               <h2 id="next-step" className="text-2xl font-bold">{t("acceptTitle")}</h2>
-              <p className="mt-2 text-lg">{t("acceptIntro")}</p>
+              <p className="mt-2 text-lg">{professional ? t("acceptIntroProfessional") : t("acceptIntro")}</p>
               <AcceptStaffInvitationForm action={acceptStaffInvitationAction} token={token} />
             </>
           ) : (
@@ -80,7 +89,7 @@ export default async function StaffInvitationPage({ params }: Params) {
         ) : (
           <>
             <h2 id="next-step" className="text-2xl font-bold">{t("newTitle")}</h2>
-            <p className="mt-2 text-lg">{t("newIntro")}</p>
+            <p className="mt-2 text-lg">{professional ? t("newIntroProfessional") : t("newIntro")}</p>
             <p className="mt-2 text-lg">{t("emailIs", { email: view.email })}</p>
             <CreateStaffAccountForm action={createStaffAccountAction} token={token} name={view.name} />
           </>
