@@ -37,7 +37,7 @@ test("the region coordinator keeps Haaglanden's list; an aanspreekpunt of Den Ha
   await expectAccessible(page);
 });
 
-test("a leerplicht officer gets an account from the gemeente, files for a family and sees only that case", async ({ page }) => {
+test("a leerplicht officer gets an account from the gemeente, starts filing as a professional, and is listed with the gemeente's people", async ({ page }) => {
   const email = `leerplicht.${Date.now().toString(36)}@denhaag.example.nl`;
   await signIn(page, "beheer.gemeente@demo.doorbraak.nl");
   await page.goto("/beheer/organisaties");
@@ -74,4 +74,9 @@ test("a leerplicht officer gets an account from the gemeente, files for a family
   await expectStep(page, "Wie doet de melding?");
   await expect(page.getByLabel("Professional, namens het gezin")).toBeChecked();
   await signOut(page);
+
+  // The admin finds the account with its organisation, and could end it there.
+  await signIn(page, "beheer.gemeente@demo.doorbraak.nl");
+  await page.goto("/beheer/medewerkers");
+  await expect(page.getByRole("row", { name: new RegExp(email) })).toContainText("Professional, Leerplicht Den Haag (voorbeeld)");
 });

@@ -36,6 +36,7 @@ export default async function OrganisationsPage() {
       {directories.map(({ owner, entries, leerplichtContactId, leerplichtOptions, region }) => {
         const active = entries.filter((e) => !e.archivedAt);
         const archived = entries.filter((e) => e.archivedAt);
+        const invitable = active.filter((e) => invitesProfessionals(e.kind)).map((e) => ({ id: e.id, name: e.name }));
         return (
           <section key={owner.id} aria-labelledby={`dir-${owner.id}`} className="space-y-6">
             <h2 id={`dir-${owner.id}`} className="text-2xl font-bold">
@@ -87,12 +88,8 @@ export default async function OrganisationsPage() {
               <h3 id={`professionals-${owner.id}`} className="mb-3 text-xl font-bold">{t("professionalsTitle")}</h3>
               <p className="mb-3 max-w-prose">{t("professionalsIntro")}</p>
               <p className="mb-3 max-w-prose">{owner.kind === "gemeente" ? t("professionalsWhereGemeente") : t("professionalsWhereRegion")}</p>
-              {active.some((e) => invitesProfessionals(e.kind)) ? (
-                <InviteProfessionalForm
-                  ownerId={owner.id}
-                  options={active.filter((e) => invitesProfessionals(e.kind)).map((e) => ({ id: e.id, name: e.name }))}
-                  action={inviteProfessionalAction}
-                />
+              {invitable.length > 0 ? (
+                <InviteProfessionalForm ownerId={owner.id} options={invitable} action={inviteProfessionalAction} />
               ) : (
                 <p className="max-w-prose">{t("professionalsNone")}</p>
               )}
