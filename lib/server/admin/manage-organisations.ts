@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Changes } from "@/lib/domain/audit";
 import { permissions, type Permission } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
+import { managerRole } from "@/lib/domain/staff-roles";
 import {
   MAX_DIRECTORY_SIZE,
   ownerOf,
@@ -33,8 +34,6 @@ const permissionFor = {
   gemeente: "gemeente.manageOrganisations",
   region: "region.manageOrganisations",
 } as const satisfies Record<DirectoryOwner["kind"], Permission>;
-
-const managerRole = { gemeente: "GEMEENTE_ADMIN", region: "REGION_COORDINATOR" } as const satisfies Record<DirectoryOwner["kind"], Role>;
 
 const entrySelect = {
   id: true,
