@@ -3,8 +3,11 @@
  *   1. unit and integration tests (Vitest; integration tests make their own databases),
  *   2. end-to-end tests (Playwright in Chromium) against a production build,
  *      on a database this script creates, migrates and seeds, and drops afterwards.
- * `npm test -- e2e` runs only step 2, `npm test -- vitest` only step 1;
- * after `e2e`, further arguments go to Playwright (`npm test -- e2e tests/e2e/journey.spec.ts`).
+ *   3. the journeys that carry state from request to request again, against two server
+ *      processes behind one address (decision 041), on the same build and database.
+ * `npm test -- e2e` runs only steps 2 and 3, `npm test -- vitest` only step 1;
+ * after `e2e`, further arguments go to Playwright (`npm test -- e2e tests/e2e/journey.spec.ts`),
+ * and then step 3 is left out.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -28,6 +31,7 @@ async function endToEnd(playwrightArgs: string[]): Promise<void> {
     await seedDemo(owner);
     await run("npx", ["next", "build"], portal);
     await run("npx", ["playwright", "test", ...playwrightArgs], portal);
+    if (playwrightArgs.length === 0) await run("npx", ["playwright", "test"], { ...portal, E2E_PROCESSES: "2" });
   } finally {
     await dropDatabase(name);
     await rm(mailbox, { recursive: true, force: true });
