@@ -70,7 +70,10 @@ async function main(): Promise<void> {
 
   // The client's own Host header goes through unchanged (Auth.js and the server actions' origin check
   // compare against it); X-Forwarded-For carries the client's address for rate limits and the audit trail.
-  const proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000 });
+  // Connections to the processes are kept open and reused, as a browser's are: without that, every
+  // request would open one, and the process would answer "Connection: close" to the browser too.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000, agent });
   let next = 0;
   proxy.on("proxyRes", (proxyRes, req) => {
     const index = (req as http.IncomingMessage & { backend?: number }).backend;

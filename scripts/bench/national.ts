@@ -572,6 +572,9 @@ function table(rows: Row[]): string {
 
 // ───────────────────────── the run ─────────────────────────
 
+/** The key the scale seed marks its audit events with when AUDIT_MAC_KEY is not set (prisma/seed/scale.ts). */
+const auditMacKey = () => process.env.AUDIT_MAC_KEY ?? "doorbraak-scale-benchmark-only-audit-mac-key";
+
 async function auditVerifyCli(ownerUrl: string, caseNumber: string): Promise<Row> {
   const wall: number[] = [];
   const inProcess: number[] = [];
@@ -582,7 +585,7 @@ async function auditVerifyCli(ownerUrl: string, caseNumber: string): Promise<Row
       const child = spawn("npm", ["run", "--silent", "audit:verify", "--", "--case", caseNumber], {
         cwd: repoRoot,
         // audit:verify runs as the owner (decision 016).
-        env: { ...process.env, DATABASE_URL: ownerUrl, NEXT_TELEMETRY_DISABLED: "1" },
+        env: { ...process.env, DATABASE_URL: ownerUrl, AUDIT_MAC_KEY: auditMacKey(), NEXT_TELEMETRY_DISABLED: "1" },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";
@@ -647,7 +650,7 @@ async function main(): Promise<number> {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const secret = randomBytes(32).toString("base64url");
-    const portalEnv = { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, AUTH_SECRET: secret, AUTH_URL: origin, AUDIT_MAC_KEY: process.env.AUDIT_MAC_KEY ?? "doorbraak-scale-benchmark-only-audit-mac-key" };
+    const portalEnv = { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, AUTH_SECRET: secret, AUTH_URL: origin, AUDIT_MAC_KEY: auditMacKey() };
 
     let buildSeconds: number | null = null;
     if (config.skipBuild) {
