@@ -6,6 +6,8 @@ import {
   checkRemoval,
   checkRoleChange,
   managedScopes,
+  rolesOfScope,
+  scopeOfMembership,
   type StaffRefusal,
   type StaffScope,
 } from "@/lib/domain/staff-roles";
@@ -127,5 +129,35 @@ describe("removing and changing members", () => {
     expect(checkInvitationManagement(admin, other.gemeente, "AANSPREEKPUNT")).toEqual({ ok: false, reason: "notYours" });
     expect(checkInvitationManagement(actorWith("PLATFORM_ADMIN"), other.gemeente, "GEMEENTE_ADMIN")).toEqual({ ok: true, as: "PLATFORM_ADMIN" });
     expect(checkInvitationManagement(actorWith("PLATFORM_ADMIN"), other.gemeente, "AANSPREEKPUNT")).toEqual({ ok: false, reason: "notYours" });
+  });
+});
+
+describe("professionals of an organisation in the directory (decision 040)", () => {
+  const admin = actorWith("GEMEENTE_ADMIN");
+  const coordinator = actorWith("REGION_COORDINATOR");
+  const professional = (scope: StaffScope) => ({ userId: "someone", role: "PROFESSIONAL" as const, scope });
+
+  it("are invited by the manager of their own gemeente or region only, and never by the platform admin", () => {
+    expect(checkGrant(admin, own.gemeente, "PROFESSIONAL", { managers: 1 })).toEqual({ ok: true, as: "GEMEENTE_ADMIN" });
+    expect(checkGrant(coordinator, own.region, "PROFESSIONAL", { managers: 1 })).toEqual({ ok: true, as: "REGION_COORDINATOR" });
+    expect(checkGrant(admin, other.gemeente, "PROFESSIONAL", { managers: 1 })).toEqual({ ok: false, reason: "notYours" });
+    expect(checkGrant(actorWith("AANSPREEKPUNT"), own.gemeente, "PROFESSIONAL", { managers: 1 })).toEqual({ ok: false, reason: "notYours" });
+    expect(checkGrant(actorWith("PLATFORM_ADMIN"), own.gemeente, "PROFESSIONAL", { managers: 0 })).toEqual({ ok: false, reason: "notYours" });
+  });
+
+  it("are kept in the scope that invited them, and removed by its manager, but never changed into staff or back", () => {
+    expect(scopeOfMembership({ role: "PROFESSIONAL", gemeenteId: "g-own", regionId: null })).toEqual(own.gemeente);
+    expect(scopeOfMembership({ role: "PROFESSIONAL", gemeenteId: null, regionId: "r-own" })).toEqual(own.region);
+    // A professional invited to one case only belongs to no gemeente or region.
+    expect(scopeOfMembership({ role: "PROFESSIONAL", gemeenteId: null, regionId: null })).toBeNull();
+    expect(checkRemoval(admin, professional(own.gemeente), { managers: 1 })).toEqual({ ok: true, as: "GEMEENTE_ADMIN" });
+    expect(checkRemoval(coordinator, professional(own.region), { managers: 1 })).toEqual({ ok: true, as: "REGION_COORDINATOR" });
+    expect(checkRoleChange(admin, professional(own.gemeente), "AANSPREEKPUNT", { managers: 1 })).toEqual({ ok: false, reason: "roleNotAllowed" });
+    expect(checkRoleChange(admin, { userId: "someone", role: "AANSPREEKPUNT", scope: own.gemeente }, "PROFESSIONAL", { managers: 1 })).toEqual({
+      ok: false,
+      reason: "roleNotAllowed",
+    });
+    expect(rolesOfScope("gemeente")).not.toContain("PROFESSIONAL");
+    expect(rolesOfScope("region")).not.toContain("PROFESSIONAL");
   });
 });

@@ -21,7 +21,7 @@ export function StaffFormMessage({ error }: { error?: string | null }) {
 
 function Done({ children }: { children: string }) {
   return (
-    <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold">
+    <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold [overflow-wrap:anywhere]">
       {children}
     </p>
   );

@@ -47,7 +47,7 @@ function EntryFields({ prefix, entry, feedback }: { prefix: string; entry?: Entr
 
 function Saved({ text }: { text: string }) {
   return (
-    <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold">
+    <p role="status" className="mb-4 rounded border-l-8 border-teal-800 bg-teal-50 p-3 font-semibold [overflow-wrap:anywhere]">
       {text}
     </p>
   );

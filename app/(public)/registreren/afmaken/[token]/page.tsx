@@ -32,7 +32,7 @@ export default async function FinishSignUpPage({ params }: { params: Promise<{ t
   return (
     <div>
       <PageHeader title={t("finishTitle")} intro={t("finishIntro")} />
-      <p className="mb-6 text-lg">{t("emailIs", { email: link.email })}</p>
+      <p className="mb-6 text-lg [overflow-wrap:anywhere]">{t("emailIs", { email: link.email })}</p>
       <FinishSignUpForm action={completeSignUpAction} token={token} />
     </div>
   );

@@ -64,7 +64,7 @@ export default async function StaffInvitationPage({ params }: Params) {
         }
       />
       <p className="text-lg">{t("validUntil", { date: format.dateTime(view.expiresAt, { dateStyle: "long" }) })}</p>
-      <section aria-labelledby="next-step" className="mt-8 rounded border-l-8 border-teal-800 bg-white p-5">
+      <section aria-labelledby="next-step" className="mt-8 rounded border-l-8 border-teal-800 bg-white p-5 [overflow-wrap:anywhere]">
         {actor ? (
           view.forSignedInAccount ? (
             <>
