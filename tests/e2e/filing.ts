@@ -21,17 +21,22 @@ export async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, l
   throw new Error(`Tab never reached ${target.toString()}`);
 }
 
-/**
- * A parent files a simple case for Den Haag through every step, checking each
- * step with axe, and lands on the confirmation. Answers the case number.
- */
-export async function fileForDenHaag(page: Page, childName: string, story: string): Promise<string> {
+/** Opens the filing form, picks Den Haag as the child's gemeente and arrives at the step that asks who files. */
+export async function startFilingForDenHaag(page: Page): Promise<void> {
   await page.goto("/melden");
   await expectStep(page, "Welke gemeente is verantwoordelijk?");
   await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
   await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
   await nextStep(page);
   await expectStep(page, "Wie doet de melding?");
+}
+
+/**
+ * A parent files a simple case for Den Haag through every step, checking each
+ * step with axe, and lands on the confirmation. Answers the case number.
+ */
+export async function fileForDenHaag(page: Page, childName: string, story: string): Promise<string> {
+  await startFilingForDenHaag(page);
   await nextStep(page);
   await expectStep(page, "Over het kind");
   await page.getByLabel("Naam van het kind").fill(childName);

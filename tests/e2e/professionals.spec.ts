@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, openAction, signIn, signOut } from "./fixtures";
-import { expectStep, fileForDenHaag, nextStep } from "./filing";
+import { fileForDenHaag, startFilingForDenHaag } from "./filing";
 import { staffInvitationLinkFor } from "./mail-links";
 
 test("the region coordinator keeps Haaglanden's list; an aanspreekpunt of Den Haag names its entry in a case", async ({ page }) => {
@@ -66,12 +66,7 @@ test("a leerplicht officer gets an account from the gemeente, starts filing as a
   await expect(page.getByRole("main")).not.toContainText("DB-");
 
   // The account files as a professional, on behalf of a family (professional.spec.ts walks the rest of the form).
-  await page.goto("/melden");
-  await expectStep(page, "Welke gemeente is verantwoordelijk?");
-  await page.getByLabel("Zoek een gemeente in de lijst").fill("den haag");
-  await page.getByLabel("In welke gemeente woont het kind?").selectOption({ label: "Den Haag ('s-Gravenhage)" });
-  await nextStep(page);
-  await expectStep(page, "Wie doet de melding?");
+  await startFilingForDenHaag(page);
   await expect(page.getByLabel("Professional, namens het gezin")).toBeChecked();
   await signOut(page);
 
