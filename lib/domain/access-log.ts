@@ -1,5 +1,8 @@
 import type { Role } from "./roles";
 import type { TimelineKind } from "./timeline";
+import { amsterdamDay, TIME_ZONE } from "./days";
+
+export { amsterdamDay } from "./days";
 
 /**
  * "Wie heeft mijn dossier bekeken?": which events of a case's trail the family
@@ -91,14 +94,7 @@ export function accessStepOf(action: string, changes: unknown): AccessStep | nul
 }
 
 /** Days of the access log are days as the family lives them: in the Netherlands, not in UTC. */
-export const ACCESS_LOG_TIME_ZONE = "Europe/Amsterdam";
-
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: ACCESS_LOG_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day (YYYY-MM-DD) in the Netherlands at an instant. */
-export function amsterdamDay(at: Date): string {
-  return dayFormat.format(at);
-}
+export const ACCESS_LOG_TIME_ZONE = TIME_ZONE;
 
 /** A day cursor from the address ("?bekeken=2026-03-01"): a real calendar date, or null. */
 export function parseDayCursor(value: unknown): string | null {

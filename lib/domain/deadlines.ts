@@ -1,27 +1,15 @@
 import Holidays from "date-holidays";
 import { caseStatuses, stateNorms, type CaseStatus } from "./case-machine";
+import { amsterdamDay, TIME_ZONE, type IsoDay } from "./days";
+
+export { amsterdamDay, type IsoDay } from "./days";
 
 /**
  * Deadlines count working days in Europe/Amsterdam: Saturdays, Sundays and
  * Dutch public holidays (from the date-holidays library) do not count. A
  * deadline falls at the end of its working day, Amsterdam time.
  */
-const TIME_ZONE = "Europe/Amsterdam";
 const dutchHolidays = new Holidays("NL");
-
-/** A calendar day as "YYYY-MM-DD". */
-export type IsoDay = string;
-
-const dayFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-export function amsterdamDay(instant: Date): IsoDay {
-  return dayFormat.format(instant);
-}
 
 function nextDay(day: IsoDay): IsoDay {
   const d = new Date(`${day}T12:00:00Z`);

@@ -1,4 +1,4 @@
-import { amsterdamDay } from "../../lib/domain/deadlines";
+import { amsterdamDay } from "../../lib/domain/days";
 
 const DAY_MS = 86_400_000;
 
