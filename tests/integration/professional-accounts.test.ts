@@ -11,6 +11,7 @@ import { staffInvitationToken } from "@/lib/server/staff/invitation-mail";
 import { inviteProfessional } from "@/lib/server/staff/invite-professional";
 import { listStaff } from "@/lib/server/staff/list-staff";
 import { readStaffInvitation } from "@/lib/server/staff/read-invitation";
+import { resendStaffInvitation } from "@/lib/server/staff/resend-invitation";
 import { removeStaff } from "@/lib/server/staff/remove-staff";
 import { prisma } from "@/tests/support/owner-db";
 import { caseInput, DELFT, DEN_HAAG, HAAGLANDEN, makeActor } from "../support/factories";
@@ -134,5 +135,10 @@ describe("professionals of leerplicht, the RMC and samenwerkingsverbanden", () =
       await expect(inviteProfessional(actor, { organisationId, name: "Iemand", email: newAddress() })).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await prisma.staffInvitation.count({ where: { organisationId: { in: [school.id, archived.id, leerplicht.id, regional.id] } } })).toBe(0);
+
+    // An invitation whose organisation left the list since is not sent again.
+    const { invitationId } = await inviteProfessional(admin, { organisationId: leerplicht.id, name: "Iemand", email: newAddress() });
+    await prisma.organisation.update({ where: { id: leerplicht.id }, data: { archivedAt: new Date() } });
+    await expect(resendStaffInvitation(admin, { invitationId })).rejects.toMatchObject({ code: "noProfessionalsHere" });
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditActions } from "@/lib/domain/audit";
@@ -62,6 +62,47 @@ describe("message catalogs", () => {
         .filter((a) => !["case.follow", "case.view"].includes(a))
         .filter((a) => !(a.replace(".", "_") in all.audit.action));
       expect(missing, locale).toEqual([]);
+    }
+  });
+});
+
+/** Every .ts and .tsx file below `root`, but the generated database client. */
+function sourceFiles(root: string): string[] {
+  return readdirSync(root).flatMap((name) => {
+    const file = path.join(root, name);
+    if (statSync(file).isDirectory()) return name === "generated" ? [] : sourceFiles(file);
+    return /\.tsx?$/.test(name) ? [file] : [];
+  });
+}
+
+/** The keys of every `errors` section of a catalog, wherever it sits. */
+function errorKeys(value: unknown): Set<string> {
+  const found = new Set<string>();
+  const walk = (node: unknown) => {
+    if (typeof node !== "object" || node === null) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "errors" && typeof v === "object" && v !== null) Object.keys(v).forEach((key) => found.add(key));
+      walk(v);
+    }
+  };
+  walk(value);
+  return found;
+}
+
+describe("the messages of refusals", () => {
+  it("exist for every code a service refuses with, and every field it refuses, in every language", () => {
+    const codes = new Set<string>();
+    for (const file of [...sourceFiles(path.join(process.cwd(), "lib")), ...sourceFiles(path.join(process.cwd(), "app"))]) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/new DomainError\("checkFields",\s*\{([^}]*)\}/g)) {
+        for (const field of m[1]!.matchAll(/:\s*"(\w+)"/g)) codes.add(field[1]!);
+      }
+      for (const m of text.matchAll(/new DomainError\("(\w+)"/g)) if (m[1] !== "checkFields") codes.add(m[1]!);
+    }
+    expect(codes.size).toBeGreaterThan(20);
+    for (const locale of locales) {
+      const known = errorKeys(catalog(locale));
+      expect([...codes].filter((code) => !known.has(code)).map((code) => `${locale}: no message for ${code}`)).toEqual([]);
     }
   });
 });

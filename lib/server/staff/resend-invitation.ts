@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { asActor, scopeOfActor } from "@/lib/db/acting";
 import type { StaffInvitationRef } from "@/lib/domain/staff-inputs";
 import { checkGrant } from "@/lib/domain/staff-roles";
-import { ConflictError } from "@/lib/server/errors";
+import { invitesProfessionals } from "@/lib/domain/organisations";
+import { ConflictError, DomainError } from "@/lib/server/errors";
 import { createStaffInvitation } from "./create-invitation";
 import { loadManagedInvitation } from "./load-invitation";
 import { refusal } from "./refusal";
@@ -20,6 +21,13 @@ export async function resendStaffInvitation(actor: Actor, input: StaffInvitation
     if (invitation.acceptedAt) throw new ConflictError("invitationAlreadyUsed");
     const verdict = checkGrant(actor, scope, invitation.role, { managers: await countManagers(tx, scope) });
     if (!verdict.ok) throw refusal(verdict.reason);
+    // A professional's organisation must still be one whose people may be invited (decision 040).
+    if (invitation.role === "PROFESSIONAL") {
+      const entry = invitation.organisationId
+        ? await tx.organisation.findUnique({ where: { id: invitation.organisationId }, select: { kind: true, archivedAt: true } })
+        : null;
+      if (!entry || entry.archivedAt || !invitesProfessionals(entry.kind)) throw new DomainError("noProfessionalsHere");
+    }
     if (!invitation.revokedAt) await tx.staffInvitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     return createStaffInvitation(tx, actor, scopeOfActor(actor), {
       scope,
