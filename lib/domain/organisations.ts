@@ -31,6 +31,16 @@ export function invitesProfessionals(kind: string): boolean {
   return (professionalKinds as readonly string[]).includes(kind);
 }
 
+/** Whether a person of this directory entry may be invited (or invited again): it is active and of a professional kind. */
+export function mayInviteFrom(entry: { kind: string; archivedAt: Date | null } | null): boolean {
+  return entry !== null && entry.archivedAt === null && invitesProfessionals(entry.kind);
+}
+
+/** Who may hear of thuiszitters' cases for a gemeente (decision 038): an active leerplicht / RMC entry with an e-mail address. */
+export function mayBeLeerplichtContact(entry: { kind: string; email: string | null; archivedAt: Date | null }): boolean {
+  return entry.archivedAt === null && entry.kind === "LEERPLICHT_RMC" && Boolean(entry.email);
+}
+
 const organisationFields = {
   kind: z.enum(organisationKindKeys, { error: "required" }).refine((k) => k !== "GEMEENTE", { error: "required" }),
   sector: z

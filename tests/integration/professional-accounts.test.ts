@@ -140,5 +140,8 @@ describe("professionals of leerplicht, the RMC and samenwerkingsverbanden", () =
     const { invitationId } = await inviteProfessional(admin, { organisationId: leerplicht.id, name: "Iemand", email: newAddress() });
     await prisma.organisation.update({ where: { id: leerplicht.id }, data: { archivedAt: new Date() } });
     await expect(resendStaffInvitation(admin, { invitationId })).rejects.toMatchObject({ code: "noProfessionalsHere" });
+    // … and the people page offers no new link for it.
+    const listed = (await listStaff(admin, { kind: "gemeente", id: denHaag })).invitations.find((i) => i.id === invitationId);
+    expect(listed).toMatchObject({ resendable: false, organisation: leerplicht.name });
   });
 });

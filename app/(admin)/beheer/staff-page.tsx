@@ -149,14 +149,16 @@ export async function StaffManagementPage({ actor, kind, page, search }: Props) 
                   <td className="p-2">{i.organisation ? t("roleOf", { role: tRole(i.role), organisation: i.organisation }) : tRole(i.role)}</td>
                   <td className="p-2">{t(`state.${i.state}`, { date: format.dateTime(i.expiresAt, { dateStyle: "long" }) })}</td>
                   <td className="space-x-2 space-y-2 p-2">
-                    <InvitationButton
-                      action={resendStaffInvitationAction}
-                      page={page}
-                      invitationId={i.id}
-                      label={t("resendLabel", { email: i.email })}
-                      text={t("resend")}
-                      done={t("resent")}
-                    />
+                    {i.resendable && (
+                      <InvitationButton
+                        action={resendStaffInvitationAction}
+                        page={page}
+                        invitationId={i.id}
+                        label={t("resendLabel", { email: i.email })}
+                        text={t("resend")}
+                        done={t("resent")}
+                      />
+                    )}
                     {i.state === "open" && (
                       <InvitationButton
                         action={revokeStaffInvitationAction}

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/domain/roles";
 import { managerRole } from "@/lib/domain/staff-roles";
 import {
   MAX_DIRECTORY_SIZE,
+  mayBeLeerplichtContact,
   ownerOf,
   sameName,
   type DirectoryOwner,
@@ -119,9 +120,8 @@ export async function listManagedOrganisations(actor: Actor): Promise<ManagedDir
   const shared = await prisma.organisation.findMany({
     where: { regionId: { in: sharedRegionIds }, archivedAt: null },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, regionId: true, kind: true, name: true, email: true },
+    select: { id: true, regionId: true, kind: true, name: true, email: true, archivedAt: true },
   });
-  const leerplichtOption = (e: { kind: string; email: string | null; archivedAt?: Date | null }) => !e.archivedAt && e.kind === "LEERPLICHT_RMC" && Boolean(e.email);
   return [
     ...gemeenten.map((g) => {
       const own = entries.filter((e) => e.gemeenteId === g.id);
@@ -129,7 +129,7 @@ export async function listManagedOrganisations(actor: Actor): Promise<ManagedDir
       return {
         owner: { kind: "gemeente" as const, id: g.id, name: g.commonName ?? g.name },
         leerplichtContactId: g.leerplichtContactId,
-        leerplichtOptions: [...own, ...ofRegion].filter(leerplichtOption).map((e) => ({ id: e.id, name: e.name })),
+        leerplichtOptions: [...own, ...ofRegion].filter(mayBeLeerplichtContact).map((e) => ({ id: e.id, name: e.name })),
         region: g.region ? { name: g.region.name, active: ofRegion.length } : null,
         entries: own,
       };
@@ -244,7 +244,7 @@ export async function setLeerplichtContact(actor: Actor, input: SetLeerplichtCon
         where: { id: input.organisationId, ...directoryOfGemeente(input.gemeenteId, gemeente.regionId) },
         select: entrySelect,
       });
-      if (!entry || entry.archivedAt || entry.kind !== "LEERPLICHT_RMC" || !entry.email) {
+      if (!entry || !mayBeLeerplichtContact(entry)) {
         throw new DomainError("checkFields", { organisationId: "notALeerplichtContact" });
       }
     }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { asActor, scopeOfActor } from "@/lib/db/acting";
 import { sameEmail } from "@/lib/domain/invitations";
-import { invitesProfessionals, ownerOf } from "@/lib/domain/organisations";
+import { mayInviteFrom, ownerOf } from "@/lib/domain/organisations";
 import type { InviteProfessionalInput } from "@/lib/domain/staff-inputs";
 import { checkGrant } from "@/lib/domain/staff-roles";
 import { DomainError, NotFoundError } from "@/lib/server/errors";
@@ -29,7 +29,7 @@ export async function inviteProfessional(actor: Actor, input: InviteProfessional
     await lockStaffScope(tx, scope);
     const verdict = checkGrant(actor, scope, "PROFESSIONAL", { managers: await countManagers(tx, scope) }, { isActor: sameEmail(actor.email, input.email) });
     if (!verdict.ok) throw refusal(verdict.reason, "email");
-    if (entry.archivedAt || !invitesProfessionals(entry.kind)) throw new DomainError("checkFields", { organisationId: "noProfessionalsHere" });
+    if (!mayInviteFrom(entry)) throw new DomainError("checkFields", { organisationId: "noProfessionalsHere" });
     return createStaffInvitation(tx, actor, scopeOfActor(actor), {
       scope,
       role: "PROFESSIONAL",

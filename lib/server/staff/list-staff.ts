@@ -8,6 +8,7 @@ import { managedScopes, managesScope, rolesOfScope, type StaffScope } from "@/li
 import { prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/server/errors";
 import { findScope, scopeWhere } from "./scope";
+import { mayInviteFrom } from "@/lib/domain/organisations";
 
 /** The gemeenten or regions whose staff the actor manages, by name: from their own memberships only. */
 export async function listManagedScopes(actor: Actor, kind: StaffScope["kind"]): Promise<{ id: string; name: string }[]> {
@@ -55,7 +56,7 @@ export async function listStaff(actor: Actor, scope: StaffScope) {
           expiresAt: true,
           acceptedAt: true,
           revokedAt: true,
-          organisation: { select: { name: true } },
+          organisation: { select: { name: true, kind: true, archivedAt: true } },
         },
       }),
       scope.kind === "gemeente"
@@ -89,7 +90,9 @@ export async function listStaff(actor: Actor, scope: StaffScope) {
       seen.add(key);
       const state = invitationState(i, now);
       if (state === "accepted") return [];
-      return [{ id: i.id, name: i.name, email: i.email, role: i.role as Role, organisation: i.organisation?.name ?? null, sentAt: i.createdAt, expiresAt: i.expiresAt, state }];
+      // A professional's invitation goes out again only while its organisation may still be invited from (decision 040).
+      const resendable = i.role !== "PROFESSIONAL" || mayInviteFrom(i.organisation);
+      return [{ id: i.id, name: i.name, email: i.email, role: i.role as Role, organisation: i.organisation?.name ?? null, resendable, sentAt: i.createdAt, expiresAt: i.expiresAt, state }];
     });
     // A member already holding the role makes an old invitation for it moot.
     const held = new Set(members.map((m) => `${m.email.toLowerCase()}|${m.role}`));

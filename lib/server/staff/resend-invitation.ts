@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { asActor, scopeOfActor } from "@/lib/db/acting";
 import type { StaffInvitationRef } from "@/lib/domain/staff-inputs";
 import { checkGrant } from "@/lib/domain/staff-roles";
-import { invitesProfessionals } from "@/lib/domain/organisations";
+import { mayInviteFrom } from "@/lib/domain/organisations";
 import { ConflictError, DomainError } from "@/lib/server/errors";
 import { createStaffInvitation } from "./create-invitation";
 import { loadManagedInvitation } from "./load-invitation";
@@ -26,7 +26,7 @@ export async function resendStaffInvitation(actor: Actor, input: StaffInvitation
       const entry = invitation.organisationId
         ? await tx.organisation.findUnique({ where: { id: invitation.organisationId }, select: { kind: true, archivedAt: true } })
         : null;
-      if (!entry || entry.archivedAt || !invitesProfessionals(entry.kind)) throw new DomainError("noProfessionalsHere");
+      if (!mayInviteFrom(entry)) throw new DomainError("noProfessionalsHere");
     }
     if (!invitation.revokedAt) await tx.staffInvitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     return createStaffInvitation(tx, actor, scopeOfActor(actor), {
