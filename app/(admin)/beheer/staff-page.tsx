@@ -85,7 +85,7 @@ export async function StaffManagementPage({ actor, kind, page, search }: Props) 
           )}
           <div>
             <h3 className="text-xl font-bold">{t("removeTitle")}</h3>
-            <p className="mb-3 max-w-prose">{t("removeIntro", { scope: staff.name })}</p>
+            <p className="mb-3 max-w-prose">{selected.role === "PROFESSIONAL" ? t("removeIntroProfessional") : t("removeIntro", { scope: staff.name })}</p>
             <RemoveStaffForm
               action={removeStaffAction}
               page={page}
